@@ -1,1 +1,82 @@
-fn main() { println!("paxos {}", paxos::VERSION); }
+//! `paxos`: run scenario scripts from the command line.
+//!
+//! ```text
+//! paxos run FILE [--json]     run a script (FILE or - for standard input)
+//! paxos presets               list the built-in presets
+//! paxos preset ID             print a preset's script
+//! ```
+//! Exit status: 0 on success, 2 for bad arguments or an invalid script (with line and column).
+
+mod report;
+
+use paxos::presets::PRESETS;
+use paxos::Simulation;
+use std::io::Read;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  paxos run FILE [--json]   run a scenario script (FILE or - for standard input)
+  paxos presets             list the built-in presets
+  paxos preset ID           print a preset's script
+  paxos --version";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("paxos: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["run", rest @ ..] => run_script(rest),
+        ["presets"] => Ok(PRESETS
+            .iter()
+            .map(|p| format!("{:<16} {}\n", p.id, p.title()))
+            .collect()),
+        ["preset", id] => PRESETS
+            .iter()
+            .find(|p| p.id == *id)
+            .map(|p| p.script.to_string())
+            .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
+        ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),
+        ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n")),
+        [] => Err(format!("no command given\n{USAGE}")),
+        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}")),
+    }
+}
+
+fn run_script(args: &[&str]) -> Result<String, String> {
+    let (json, files): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| **a == "--json");
+    if let Some(flag) = files.iter().find(|f| f.starts_with("--")) {
+        return Err(format!("unknown option `{flag}`\n{USAGE}"));
+    }
+    let [file] = files.as_slice() else {
+        return Err(format!("`run` takes exactly one FILE\n{USAGE}"));
+    };
+    let text = read(file)?;
+    let sim = Simulation::from_script(&text).map_err(|e| format!("{file}: {e}"))?;
+    if json.is_empty() {
+        return Ok(sim.log());
+    }
+    Ok(report::json(&sim) + "\n")
+}
+
+fn read(file: &str) -> Result<String, String> {
+    let mut text = String::new();
+    let limit = paxos::scenario::SCRIPT_BYTES_MAX as u64 + 1;
+    let result = match file {
+        "-" => std::io::stdin().take(limit).read_to_string(&mut text),
+        _ => std::fs::File::open(file).and_then(|f| f.take(limit).read_to_string(&mut text)),
+    };
+    result.map_err(|e| format!("cannot read {file}: {e}"))?;
+    Ok(text)
+}

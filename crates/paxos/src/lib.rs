@@ -1,49 +1,32 @@
-//! Paxos playground core (walking-skeleton stub; replaced by the real core).
-use serde::Serialize;
+//! # Paxos playground core
+//!
+//! Basic Paxos and the broken one-phase protocols it grew from, a deterministic network
+//! simulator with faults, observers that judge safety and liveness, and scenario scripts.
+//! Pure: no I/O, no clock, no ambient randomness; the same scenario gives the same run on
+//! every platform.
+//!
+//! * [`types`], [`message`], [`quorum`]: the vocabulary (ballots written as the seed writes
+//!   them, "13" = counter 1 on server 3), the messages and their canonical text, quorum math.
+//! * [`protocol`]: each server as a pure state machine, for all four protocols.
+//! * [`sim`]: the world that carries messages, loses, duplicates and delays them, crashes
+//!   servers and cuts links, all driven by one seed.
+//! * [`observe`]: agreement, validity, stability, stuck and livelock.
+//! * [`scenario`]: a run as a value, and its script text.
+//! * [`simulation`]: a finished run you can step through, back and forth, and fork.
+//! * [`presets`]: the seed text's scenarios and a few more.
+
+pub mod message;
+pub mod observe;
+pub mod presets;
+pub mod protocol;
+pub mod quorum;
+pub mod scenario;
+pub mod sim;
+pub mod simulation;
+pub mod types;
+
+pub use scenario::{Scenario, ScriptError};
+pub use simulation::{Simulation, Snapshot};
 
 /// Build version reported to the UI.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScriptError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for ScriptError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct NodeView {
-    pub id: u8,
-    pub label: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Snapshot {
-    pub step: u32,
-    pub nodes: Vec<NodeView>,
-}
-
-pub struct Simulation {
-    nodes: u8,
-}
-
-impl Simulation {
-    /// Parses a scenario script; the empty script is the default 5-node basic-paxos scenario.
-    pub fn from_script(text: &str) -> Result<Simulation, ScriptError> {
-        let _ = text;
-        Ok(Simulation { nodes: 5 })
-    }
-
-    pub fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            step: 0,
-            nodes: (1..=self.nodes).map(|id| NodeView { id, label: format!("S{id}") }).collect(),
-        }
-    }
-}

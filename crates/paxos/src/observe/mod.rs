@@ -1,0 +1,125 @@
+//! Observers: they watch a run from outside and judge it. The simulator never consults them.
+//!
+//! * Safety ([`Safety`]): *agreement* (no two different values are ever chosen), *validity*
+//!   (only a proposed value can be chosen) and *stability* (a chosen value stays chosen).
+//! * Liveness ([`Liveness`]): *stuck* (it is provable that no value can ever be chosen) and
+//!   *livelock* (proposers keep pre-empting each other and nothing is chosen).
+//!
+//! When is a value chosen? In Paxos, when a phase-2 quorum of acceptors has accepted the same
+//! proposal (same number, same value), as Lamport defines it. In the one-phase protocols an
+//! acceptor holds a single proposal and the seed counts a value as chosen once a majority
+//! (the phase-2 quorum) holds it, whatever the numbers. Observers check after every step;
+//! a step changes at most one acceptor, so no chosen moment can slip between two checks.
+
+mod liveness;
+mod safety;
+
+pub use liveness::Liveness;
+pub use safety::{Chosen, Safety, Violation};
+
+use crate::sim::{Event, World};
+use serde::Serialize;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Observers {
+    pub safety: Safety,
+    pub liveness: Liveness,
+}
+
+impl Observers {
+    /// Judges the world after a step whose events are `step_events`; appends findings to `out`.
+    pub fn observe(&mut self, world: &World, step_events: &[Event], out: &mut Vec<Event>) {
+        let start = out.len();
+        self.safety.observe(world, out);
+        let chosen_now = out[start..]
+            .iter()
+            .any(|e| matches!(e.kind, crate::sim::EventKind::Chosen { .. }));
+        self.liveness.observe(
+            world,
+            step_events,
+            chosen_now || !self.safety.chosen.is_empty(),
+            chosen_now,
+            out,
+        );
+    }
+
+    pub fn verdict(&self) -> Verdict {
+        let first_chosen = self.safety.chosen.first();
+        let outcome = match (self.safety.violations.first(), first_chosen, &self.liveness) {
+            (Some(_), _, _) => Outcome::Violated,
+            (None, Some(_), _) => Outcome::Chosen,
+            (None, None, l) if l.stuck_step.is_some() => Outcome::Stuck,
+            (None, None, l) if l.livelocked() => Outcome::Livelock,
+            _ => Outcome::Undecided,
+        };
+        Verdict {
+            outcome,
+            chosen: first_chosen.map(|c| c.proposal.value.to_string()),
+            violations: self.safety.violations.clone(),
+            stuck_step: self.liveness.stuck_step,
+            livelock_step: self.liveness.livelock_step,
+            preemptions: self.liveness.preemptions,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// A safety property was broken.
+    Violated,
+    /// A value was chosen and nothing is wrong.
+    Chosen,
+    /// Provably no value can ever be chosen.
+    Stuck,
+    /// Proposers keep pre-empting each other; nothing chosen.
+    Livelock,
+    /// Nothing chosen yet, but nothing rules it out.
+    Undecided,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Violated => "VIOLATED",
+            Outcome::Chosen => "SAFE, chosen",
+            Outcome::Stuck => "STUCK",
+            Outcome::Livelock => "LIVELOCK",
+            Outcome::Undecided => "SAFE, undecided",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    pub chosen: Option<String>,
+    pub violations: Vec<Violation>,
+    pub stuck_step: Option<u32>,
+    pub livelock_step: Option<u32>,
+    /// Pre-emptions since the last progress.
+    pub preemptions: u32,
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.outcome.name())?;
+        if let Some(value) = &self.chosen {
+            write!(f, " {value}")?;
+        }
+        for violation in &self.violations {
+            write!(f, "; {violation}")?;
+        }
+        if let Some(step) = self.stuck_step {
+            write!(f, "; stuck since step {step}")?;
+        }
+        if let Some(step) = self.livelock_step {
+            write!(
+                f,
+                "; livelock since step {step} ({} pre-emptions)",
+                self.preemptions
+            )?;
+        }
+        Ok(())
+    }
+}

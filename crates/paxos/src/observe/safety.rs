@@ -1,0 +1,186 @@
+//! Agreement, validity and stability, checked after every step.
+
+use crate::protocol::Protocol;
+use crate::quorum::NodeSet;
+use crate::sim::{Event, EventKind, World};
+use crate::types::{Ballot, Proposal};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A proposal observed chosen: which acceptors held it, and when.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Chosen {
+    pub proposal: Proposal,
+    pub quorum: NodeSet,
+    pub step: u32,
+}
+
+impl fmt::Display for Chosen {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at step {}: {} held by {}",
+            self.proposal.value, self.step, self.proposal, self.quorum
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "property", rename_all = "lowercase")]
+pub enum Violation {
+    /// Two different values were chosen.
+    Agreement { first: Chosen, second: Chosen },
+    /// A value nobody proposed was chosen.
+    Validity { chosen: Chosen },
+    /// A chosen value lost its quorum: only `holders` still hold it at `step`.
+    Stability {
+        chosen: Chosen,
+        holders: NodeSet,
+        step: u32,
+    },
+}
+
+impl Violation {
+    pub fn step(&self) -> u32 {
+        match self {
+            Violation::Agreement { second, .. } => second.step,
+            Violation::Validity { chosen } => chosen.step,
+            Violation::Stability { step, .. } => *step,
+        }
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Violation::Agreement { first, second } => {
+                write!(f, "agreement at step {}: {} and {} were both chosen ({first}; {second})", second.step, first.proposal.value, second.proposal.value)
+            }
+            Violation::Validity { chosen } => write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value),
+            Violation::Stability { chosen, holders, step } => write!(
+                f,
+                "stability at step {step}: {} (chosen at step {} by {}) is now held only by {holders}",
+                chosen.proposal.value, chosen.step, chosen.quorum
+            ),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+pub struct Safety {
+    /// Every proposal seen chosen, in order (the first is "the" chosen value).
+    pub chosen: Vec<Chosen>,
+    /// At most one violation of each property: the first.
+    pub violations: Vec<Violation>,
+}
+
+impl Safety {
+    fn has(&self, same: impl Fn(&Violation) -> bool) -> bool {
+        self.violations.iter().any(same)
+    }
+
+    pub fn observe(&mut self, world: &World, out: &mut Vec<Event>) {
+        let config = &world.config;
+        let step = world.step;
+        // Group acceptors by what they hold. Paxos counts same (number, value); the
+        // one-phase protocols count the value alone (see the module docs).
+        let mut groups: BTreeMap<Proposal, NodeSet> = BTreeMap::new();
+        for node in &world.nodes {
+            if let Some(held) = node.acceptor.accepted {
+                let key = match config.protocol {
+                    Protocol::BasicPaxos => held,
+                    _ => Proposal {
+                        ballot: Ballot::NONE,
+                        value: held.value,
+                    },
+                };
+                groups.entry(key).or_default().insert(node.id);
+            }
+        }
+        for (proposal, quorum) in groups {
+            if quorum.len() < config.quorum_phase2
+                || self.chosen.iter().any(|c| c.proposal == proposal)
+            {
+                continue;
+            }
+            let chosen = Chosen {
+                proposal,
+                quorum,
+                step,
+            };
+            let push = |kind| Event {
+                step,
+                tick: world.tick,
+                kind,
+            };
+            out.push(push(EventKind::Chosen { chosen }));
+            let earlier = self
+                .chosen
+                .iter()
+                .find(|c| c.proposal.value != proposal.value)
+                .copied();
+            if let Some(first) =
+                earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. })))
+            {
+                self.violate(
+                    Violation::Agreement {
+                        first,
+                        second: chosen,
+                    },
+                    world,
+                    out,
+                );
+            }
+            if !world.proposed.contains(&proposal.value)
+                && !self.has(|v| matches!(v, Violation::Validity { .. }))
+            {
+                self.violate(Violation::Validity { chosen }, world, out);
+            }
+            self.chosen.push(chosen);
+        }
+        self.check_stability(world, out);
+    }
+
+    /// A chosen value must stay held by at least a phase-2 quorum. In Paxos this holds
+    /// because an acceptor that accepted (m, v) only ever accepts higher numbers, and every
+    /// proposal numbered above m carries v (see the phase-2a argument in the proposer).
+    fn check_stability(&mut self, world: &World, out: &mut Vec<Event>) {
+        if self.has(|v| matches!(v, Violation::Stability { .. })) {
+            return;
+        }
+        for chosen in self.chosen.clone() {
+            let holders: NodeSet = world
+                .nodes
+                .iter()
+                .filter(|n| {
+                    n.acceptor
+                        .accepted
+                        .is_some_and(|p| p.value == chosen.proposal.value)
+                })
+                .map(|n| n.id)
+                .collect();
+            if holders.len() < world.config.quorum_phase2 {
+                self.violate(
+                    Violation::Stability {
+                        chosen,
+                        holders,
+                        step: world.step,
+                    },
+                    world,
+                    out,
+                );
+                return;
+            }
+        }
+    }
+
+    fn violate(&mut self, violation: Violation, world: &World, out: &mut Vec<Event>) {
+        out.push(Event {
+            step: world.step,
+            tick: world.tick,
+            kind: EventKind::Violation { violation },
+        });
+        self.violations.push(violation);
+    }
+}

@@ -1,0 +1,224 @@
+//! The protocols, from the broken one-phase ones the seed text starts with to Basic Paxos.
+//!
+//! Every server plays proposer and acceptor (and learns what its own proposals achieve).
+//! A server is a pure state machine ([`Node`]): it is fed a client proposal, a delivered
+//! message, a fired timer, a crash or a restart, and it answers with [`Effect`]s as data:
+//! messages to send, timers to set, and notes explaining what it did. The simulator, the
+//! model checker and the tests all drive the same code.
+//!
+//! # The four protocols (our reading of the seed; `Protocol` selects one per scenario)
+//!
+//! * **one-phase-first** (seed §1-2). A proposer sends `Accept X` to every acceptor. An
+//!   acceptor keeps the *first* value it receives and refuses all later ones. A value is
+//!   chosen once a majority holds it. Safe, but three proposers at once can split the
+//!   acceptors so that no value ever gets a majority: stuck for ever.
+//! * **one-phase-highest** (seed §3). Proposals carry numbers (counter, server); an acceptor
+//!   replaces what it holds with any proposal numbered higher. That breaks the deadlock but
+//!   also breaks safety: a value a majority holds can be overwritten by a later, higher one.
+//! * **one-phase-adopt** (seed §3b/4). Like one-phase-first, an acceptor keeps the first
+//!   proposal it accepts, but it answers every later one with what it holds. A refused
+//!   proposer retries with the highest-numbered value it has discovered. Discovery and
+//!   proposing are the same message, so discovering occupies the acceptors: still stuck.
+//! * **basic-paxos** (seed §5; Lamport, *Paxos Made Simple*). Two phases. 1a: Prepare n.
+//!   1b: an acceptor promises n if n is at least every number it promised before, and reports
+//!   the highest-numbered proposal it accepted. 2a: with promises from a phase-1 quorum, the
+//!   proposer sends Accept n v, where v is the value of the highest-numbered reported
+//!   proposal, or its own value if none was reported. 2b: an acceptor accepts unless it
+//!   promised a higher number. Chosen: a phase-2 quorum accepted the same proposal.
+//!
+//! Options on basic-paxos: flexible quorum sizes (safe only when Q1 + Q2 > N), nacks that
+//! tell a proposer it was pre-empted, retries with randomised backoff, a distinguished
+//! proposer (only it retries), and amnesia (an acceptor loses its durable state on restart).
+
+mod acceptor;
+mod node;
+mod proposer;
+
+pub use node::{Node, NodeView};
+pub use proposer::Phase;
+
+use crate::message::Message;
+use crate::quorum::{majority, NodeSet};
+use crate::types::{Ballot, NodeId, Proposal, Value};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Protocol {
+    OnePhaseFirst,
+    OnePhaseHighest,
+    OnePhaseAdopt,
+    BasicPaxos,
+}
+
+impl Protocol {
+    pub const ALL: [Protocol; 4] = [
+        Protocol::OnePhaseFirst,
+        Protocol::OnePhaseHighest,
+        Protocol::OnePhaseAdopt,
+        Protocol::BasicPaxos,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::OnePhaseFirst => "one-phase-first",
+            Protocol::OnePhaseHighest => "one-phase-highest",
+            Protocol::OnePhaseAdopt => "one-phase-adopt",
+            Protocol::BasicPaxos => "basic-paxos",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Protocol> {
+        Protocol::ALL.into_iter().find(|p| p.name() == text)
+    }
+
+    pub fn uses_numbers(self) -> bool {
+        self != Protocol::OnePhaseFirst
+    }
+
+    /// Whether an acceptor, once it holds a proposal, holds it for ever (absent amnesia).
+    /// Those protocols can be proven stuck; the others can always be unblocked.
+    pub fn acceptors_hold_first(self) -> bool {
+        matches!(self, Protocol::OnePhaseFirst | Protocol::OnePhaseAdopt)
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Everything about the protocol a scenario fixes before it starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Config {
+    pub protocol: Protocol,
+    pub nodes: u8,
+    /// Phase-1 quorum size (promises needed before phase 2).
+    pub quorum_phase1: u8,
+    /// Phase-2 quorum size (acceptances that make a value chosen).
+    pub quorum_phase2: u8,
+    /// Acceptors answer refused Prepare/Accept requests with a Nack (basic-paxos).
+    pub nacks: bool,
+    /// A pre-empted, refused or timed-out proposer tries again with a higher number.
+    pub retry: bool,
+    /// A retry waits a random 1..=backoff_ticks_max ticks; 0 retries at once.
+    pub backoff_ticks_max: u32,
+    /// A proposer abandons an attempt after this many ticks; 0 means never.
+    pub timeout_ticks: u32,
+    /// The distinguished proposer: when set, only it retries.
+    pub leader: Option<NodeId>,
+    /// An acceptor forgets its promise and accepted proposal when it restarts.
+    pub amnesia: bool,
+    /// Upper bound on attempts per proposal, so every run is finite.
+    pub attempts_max: u32,
+}
+
+impl Config {
+    pub const ATTEMPTS_MAX_LIMIT: u32 = 64;
+
+    pub fn new(protocol: Protocol, nodes: u8) -> Config {
+        Config {
+            protocol,
+            nodes,
+            quorum_phase1: majority(nodes),
+            quorum_phase2: majority(nodes),
+            nacks: true,
+            retry: protocol == Protocol::OnePhaseAdopt,
+            backoff_ticks_max: 0,
+            timeout_ticks: 0,
+            leader: None,
+            amnesia: false,
+            attempts_max: 3,
+        }
+    }
+
+    pub fn node_ids(&self) -> impl Iterator<Item = NodeId> {
+        (1..=self.nodes).map(NodeId)
+    }
+}
+
+/// Which timer fired. `generation` ties it to one attempt, so stale timers do nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(tag = "timer", rename_all = "lowercase")]
+pub enum Timer {
+    /// The attempt took too long: abandon it (and retry if allowed).
+    Timeout { generation: u32 },
+    /// The backoff is over: start the next attempt.
+    Retry { generation: u32 },
+}
+
+/// What a node asks the world to do, or tells it, as data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Send {
+        to: NodeId,
+        message: Message,
+    },
+    /// Fire `timer` after a number of ticks drawn uniformly from `ticks_min..=ticks_max`.
+    SetTimer {
+        timer: Timer,
+        ticks_min: u32,
+        ticks_max: u32,
+    },
+    Note(Note),
+}
+
+/// What a node did and why, in the words of the protocol. These become event-log lines and
+/// the facts the observers and the UI's quorum overlay use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "kebab-case")]
+pub enum Note {
+    Promised {
+        ballot: Ballot,
+        previous: Ballot,
+    },
+    Accepted {
+        proposal: Proposal,
+        replaced: Option<Proposal>,
+    },
+    Refused {
+        message: Message,
+    },
+    /// Phase 2 starts: `promises` is the phase-1 quorum; `adopted` names the acceptor whose
+    /// report made the proposer take an earlier value instead of its own.
+    PhaseTwo {
+        proposal: Proposal,
+        promises: NodeSet,
+        adopted: Option<(NodeId, Proposal)>,
+    },
+    /// A higher number exists: this attempt cannot succeed.
+    Preempted {
+        ballot: Ballot,
+        by: Ballot,
+    },
+    /// The one-phase attempt was refused by too many acceptors to ever reach a quorum.
+    Defeated {
+        proposal: Proposal,
+        refusals: NodeSet,
+    },
+    TimedOut {
+        ballot: Ballot,
+    },
+    Attempt {
+        proposal: Proposal,
+        attempt: u32,
+    },
+    BackingOff {
+        ticks_max: u32,
+    },
+    GaveUp {
+        value: Value,
+    },
+    /// The proposer saw a phase-2 quorum accept its proposal.
+    Learned {
+        proposal: Proposal,
+        quorum: NodeSet,
+    },
+    /// The durable acceptor state was lost on restart (amnesia).
+    Forgot {
+        promised: Ballot,
+        accepted: Option<Proposal>,
+    },
+}

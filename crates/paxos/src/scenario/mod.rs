@@ -1,0 +1,163 @@
+//! Scenarios: a whole run as a value.
+//!
+//! A scenario is the protocol and its options, the cluster size, the network's behaviour,
+//! the random seed, and the ordered list of interventions (commands). Running the same
+//! scenario always gives the same run: everything random comes from the seed.
+//!
+//! The text form (a *script*) is one setting or command per line; `#` starts a comment.
+//! The same format is used by golden tests, the UI's export and import, and the CLI:
+//!
+//! ```text
+//! title Seed §3: proposal numbers break the deadlock, and safety
+//! protocol one-phase-highest
+//! nodes 5
+//! network manual
+//! propose S1 X
+//! deliver S1->S2 Accept 11 X
+//! partition S1 S2 | S3 S4 S5
+//! step 10
+//! ```
+//!
+//! Settings (any order, before the first command): `title TEXT`, `protocol NAME`, `nodes N`
+//! (1-9), `quorum Q1 Q2`, `network manual|auto`, `delay MIN..MAX` (ticks), `drop P%`,
+//! `duplicate P%`, `seed N`, `nacks on|off`, `retry on|off`, `backoff TICKS`, `timeout TICKS`,
+//! `leader none|Sn`, `amnesia on|off`, `attempts N`.
+//!
+//! Commands: `propose Sn VALUE`; `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
+//! `Sa->Sb` (the oldest message on that link) or `Sa->Sb TEXT` (the oldest with that
+//! canonical text); `crash Sn`; `restart Sn`; `partition Sa Sb | Sc ...` (servers not named
+//! form one more group); `heal`; `step [N]` (N automatic steps: the network delivers the next
+//! due message or fires the next timer); `run` (automatic steps until nothing is pending).
+
+mod parse;
+mod print;
+
+pub use parse::{parse, parse_with_lines, ScriptError, SCRIPT_BYTES_MAX};
+pub use print::groups_text;
+
+use crate::protocol::{Config, Protocol};
+use crate::quorum::NodeSet;
+use crate::types::{NodeId, Value};
+use serde::Serialize;
+
+/// Bumped when the meaning of a scenario changes, so old links can be migrated.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Limits that keep every run, script and link bounded.
+pub const COMMANDS_MAX: usize = 10_000;
+pub const TITLE_LEN_MAX: usize = 120;
+pub const DELAY_TICKS_LIMIT: u32 = 1_000;
+pub const STEP_COUNT_LIMIT: u32 = 100_000;
+pub const TARGET_TEXT_LEN_MAX: usize = 48;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NetworkMode {
+    /// Nothing is delivered unless a command says so: the user is the network.
+    Manual,
+    /// Messages arrive after a random delay and may be dropped or duplicated.
+    Auto,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Network {
+    pub mode: NetworkMode,
+    pub delay_ticks_min: u32,
+    pub delay_ticks_max: u32,
+    pub drop_percent: u8,
+    pub duplicate_percent: u8,
+}
+
+impl Default for Network {
+    fn default() -> Network {
+        Network {
+            mode: NetworkMode::Auto,
+            delay_ticks_min: 1,
+            delay_ticks_max: 3,
+            drop_percent: 0,
+            duplicate_percent: 0,
+        }
+    }
+}
+
+/// Which in-flight message a deliver/drop/duplicate command means.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Target {
+    Id(u32),
+    /// The oldest message from `from` to `to`, optionally with exactly this canonical text.
+    Link {
+        from: NodeId,
+        to: NodeId,
+        text: Option<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum Command {
+    Propose {
+        node: NodeId,
+        value: Value,
+    },
+    Deliver(Target),
+    Drop(Target),
+    Duplicate(Target),
+    Crash(NodeId),
+    Restart(NodeId),
+    /// Groups that can talk among themselves; every server is in exactly one group.
+    Partition(Vec<NodeSet>),
+    Heal,
+    Step(u32),
+    Run,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Scenario {
+    pub title: Option<String>,
+    pub config: Config,
+    pub network: Network,
+    pub seed: u64,
+    pub commands: Vec<Command>,
+}
+
+impl Default for Scenario {
+    /// Five servers running basic Paxos over a network with small random delays.
+    fn default() -> Scenario {
+        Scenario {
+            title: None,
+            config: Config::new(Protocol::BasicPaxos, 5),
+            network: Network::default(),
+            seed: 1,
+            commands: Vec::new(),
+        }
+    }
+}
+
+impl Scenario {
+    /// The canonical script text; `parse(&s.to_script()) == s` for every valid scenario.
+    pub fn to_script(&self) -> String {
+        print::script(self)
+    }
+}
+
+/// Completes a partition so that every server is in exactly one group, groups ordered by
+/// their lowest member. Returns `None` if groups overlap or name unknown servers.
+pub fn normalize_partition(nodes: u8, groups: &[NodeSet]) -> Option<Vec<NodeSet>> {
+    let all = NodeSet::all(nodes);
+    let mut seen = NodeSet::EMPTY;
+    for group in groups {
+        if group.is_empty()
+            || !group.intersection(seen).is_empty()
+            || group.intersection(all) != *group
+        {
+            return None;
+        }
+        seen = NodeSet::from_iter(seen.iter().chain(group.iter()));
+    }
+    let rest: NodeSet = all.iter().filter(|n| !seen.contains(*n)).collect();
+    let mut out: Vec<NodeSet> = groups.to_vec();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out.sort_by_key(|g| g.iter().next());
+    Some(out)
+}

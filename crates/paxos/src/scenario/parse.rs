@@ -1,0 +1,549 @@
+//! Script text to [`Scenario`], with errors that name the line and column.
+//!
+//! Hostile input is expected (scripts come from pasted text and links): every size is
+//! bounded, nothing recurses, and parsing is linear in the input.
+
+use super::*;
+use crate::types::NODES_MAX;
+use std::fmt;
+
+/// Scripts longer than this are refused outright, before any other work.
+pub const SCRIPT_BYTES_MAX: usize = 1 << 20;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScriptError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
+/// A word of a line and where it starts (1-based character column).
+#[derive(Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    column: usize,
+}
+
+struct Line<'a> {
+    number: usize,
+    words: Vec<Word<'a>>,
+    /// The line without its comment, for `title`, whose text may contain spaces.
+    text: &'a str,
+}
+
+impl Line<'_> {
+    fn error(&self, word: usize, message: impl Into<String>) -> ScriptError {
+        let column = self
+            .words
+            .get(word)
+            .map_or(self.text.chars().count() + 1, |w| w.column);
+        ScriptError {
+            line: self.number,
+            column,
+            message: message.into(),
+        }
+    }
+
+    fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
+        let args = self.words.len() - 1;
+        match args {
+            a if a < min => Err(self.error(
+                self.words.len(),
+                format!("missing argument; usage: {usage}"),
+            )),
+            a if a > max => {
+                Err(self.error(max + 1, format!("unexpected argument; usage: {usage}")))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// `#` starts a comment at the start of a line or after white space, unless it is
+/// immediately followed by a digit (`#12` names message 12).
+fn strip_comment(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        let names_message = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+        if b == b'#' && starts_word && !names_message {
+            return &line[..i];
+        }
+    }
+    line
+}
+
+fn split_words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push(Word {
+                    text: &text[s..i],
+                    column: text[..s].chars().count() + 1,
+                });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    words
+}
+
+pub fn parse(text: &str) -> Result<Scenario, ScriptError> {
+    parse_with_lines(text).map(|(scenario, _)| scenario)
+}
+
+/// Like [`parse`], also returning the line number of every command (for run-time errors).
+pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptError> {
+    if text.len() > SCRIPT_BYTES_MAX {
+        return Err(ScriptError {
+            line: 1,
+            column: 1,
+            message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
+        });
+    }
+    let mut parser = Parser {
+        scenario: Scenario::default(),
+        quorum: None,
+        retry: None,
+        seen_command: None,
+        lines: Vec::new(),
+    };
+    for (index, raw) in text.lines().enumerate() {
+        let text = strip_comment(raw);
+        let line = Line {
+            number: index + 1,
+            words: split_words(text),
+            text,
+        };
+        if !line.words.is_empty() {
+            parser.line(&line)?;
+        }
+    }
+    let lines = std::mem::take(&mut parser.lines);
+    parser.finish().map(|scenario| (scenario, lines))
+}
+
+struct Parser {
+    scenario: Scenario,
+    /// Explicit quorum sizes, checked against the node count once all settings are read.
+    quorum: Option<(u8, u8, usize)>,
+    /// Explicit retry setting; otherwise the protocol's default applies.
+    retry: Option<bool>,
+    /// The line of the first command: settings after it are refused.
+    seen_command: Option<usize>,
+    /// The line of each command.
+    lines: Vec<usize>,
+}
+
+fn number<T: std::str::FromStr>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
+    line.words[word].text.parse().map_err(|_| {
+        line.error(
+            word,
+            format!("expected {what}, found `{}`", line.words[word].text),
+        )
+    })
+}
+
+fn ranged(line: &Line, word: usize, min: u32, max: u32, what: &str) -> Result<u32, ScriptError> {
+    let n: u32 = number(line, word, what)?;
+    if n < min || n > max {
+        return Err(line.error(word, format!("{what} must be between {min} and {max}")));
+    }
+    Ok(n)
+}
+
+fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
+    match line.words[word].text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        other => Err(line.error(word, format!("expected `on` or `off`, found `{other}`"))),
+    }
+}
+
+fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
+    let text = line.words[word].text;
+    let digits = text.strip_suffix('%').ok_or_else(|| {
+        line.error(
+            word,
+            format!("expected a percentage like `10%`, found `{text}`"),
+        )
+    })?;
+    match digits.parse::<u8>() {
+        Ok(p) if p <= 100 => Ok(p),
+        _ => Err(line.error(
+            word,
+            format!("expected a percentage from 0% to 100%, found `{text}`"),
+        )),
+    }
+}
+
+fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
+    let text = line.words[word].text;
+    let id = text
+        .strip_prefix('S')
+        .and_then(|d| d.parse::<u8>().ok())
+        .filter(|&d| d >= 1 && d <= NODES_MAX);
+    match id {
+        Some(id) if id <= nodes => Ok(NodeId(id)),
+        Some(_) => Err(line.error(
+            word,
+            format!("`{text}` does not exist: the cluster has S1..S{nodes}"),
+        )),
+        None => Err(line.error(word, format!("expected a server like `S1`, found `{text}`"))),
+    }
+}
+
+fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
+    let usage = "deliver #ID | deliver Sa->Sb [MESSAGE]";
+    line.arity(1, 8, usage)?;
+    let first = line.words[1].text;
+    if let Some(id) = first.strip_prefix('#') {
+        line.arity(1, 1, usage)?;
+        return id.parse().map(Target::Id).map_err(|_| {
+            line.error(
+                1,
+                format!("expected a message id like `#12`, found `{first}`"),
+            )
+        });
+    }
+    let (from, to) = first
+        .split_once("->")
+        .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+    let link = Line {
+        number: line.number,
+        text: line.text,
+        words: vec![
+            line.words[0],
+            Word {
+                text: from,
+                column: line.words[1].column,
+            },
+            Word {
+                text: to,
+                column: line.words[1].column + from.chars().count() + 2,
+            },
+        ],
+    };
+    let (from, to) = (node_id(&link, 1, nodes)?, node_id(&link, 2, nodes)?);
+    let text = (line.words.len() > 2).then(|| {
+        line.words[2..]
+            .iter()
+            .map(|w| w.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
+        return Err(line.error(2, "message text is too long"));
+    }
+    Ok(Target::Link { from, to, text })
+}
+
+impl Parser {
+    fn line(&mut self, line: &Line) -> Result<(), ScriptError> {
+        let keyword = line.words[0].text;
+        let is_setting = matches!(
+            keyword,
+            "title"
+                | "protocol"
+                | "nodes"
+                | "quorum"
+                | "network"
+                | "delay"
+                | "drop"
+                | "duplicate"
+                | "seed"
+                | "nacks"
+                | "retry"
+                | "backoff"
+                | "timeout"
+                | "leader"
+                | "amnesia"
+                | "attempts"
+        );
+        // `drop` and `duplicate` are both a setting (with a percentage) and a command.
+        let is_setting = is_setting
+            && !(matches!(keyword, "drop" | "duplicate")
+                && line.words.get(1).is_some_and(|w| !w.text.ends_with('%')));
+        if is_setting {
+            if let Some(first) = self.seen_command {
+                return Err(line.error(
+                    0,
+                    format!("settings must come before the first command (line {first})"),
+                ));
+            }
+            return self.setting(line);
+        }
+        self.seen_command.get_or_insert(line.number);
+        if self.scenario.commands.len() >= COMMANDS_MAX {
+            return Err(line.error(0, format!("more than {COMMANDS_MAX} commands")));
+        }
+        let command = self.command(line)?;
+        self.scenario.commands.push(command);
+        self.lines.push(line.number);
+        Ok(())
+    }
+
+    fn setting(&mut self, line: &Line) -> Result<(), ScriptError> {
+        let s = &mut self.scenario;
+        match line.words[0].text {
+            "title" => {
+                let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
+                if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
+                    return Err(line.error(
+                        1,
+                        format!("a title is at most {TITLE_LEN_MAX} printable characters"),
+                    ));
+                }
+                s.title = (!title.is_empty()).then(|| title.to_string());
+            }
+            "protocol" => {
+                line.arity(
+                    1,
+                    1,
+                    "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
+                )?;
+                let name = line.words[1].text;
+                let protocol = Protocol::parse(name).ok_or_else(|| {
+                    line.error(1, format!("unknown protocol `{name}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos"))
+                })?;
+                s.config.protocol = protocol;
+            }
+            "nodes" => {
+                line.arity(1, 1, "nodes N")?;
+                s.config.nodes =
+                    ranged(line, 1, 1, u32::from(NODES_MAX), "the number of servers")? as u8;
+            }
+            "quorum" => {
+                line.arity(2, 2, "quorum Q1 Q2")?;
+                let q1 = ranged(line, 1, 1, u32::from(NODES_MAX), "the phase-1 quorum")? as u8;
+                let q2 = ranged(line, 2, 1, u32::from(NODES_MAX), "the phase-2 quorum")? as u8;
+                self.quorum = Some((q1, q2, line.number));
+            }
+            "network" => {
+                line.arity(1, 1, "network manual|auto")?;
+                s.network.mode = match line.words[1].text {
+                    "manual" => NetworkMode::Manual,
+                    "auto" => NetworkMode::Auto,
+                    other => {
+                        return Err(
+                            line.error(1, format!("expected `manual` or `auto`, found `{other}`"))
+                        )
+                    }
+                };
+            }
+            "delay" => {
+                line.arity(1, 1, "delay MIN..MAX")?;
+                let text = line.words[1].text;
+                let (min, max) = text.split_once("..").unwrap_or((text, text));
+                let parse = |t: &str| {
+                    t.parse::<u32>()
+                        .ok()
+                        .filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d))
+                };
+                match (parse(min), parse(max)) {
+                    (Some(min), Some(max)) if min <= max => {
+                        s.network.delay_ticks_min = min;
+                        s.network.delay_ticks_max = max;
+                    }
+                    _ => return Err(line.error(1, format!("expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"))),
+                }
+            }
+            "drop" => {
+                s.network.drop_percent = {
+                    line.arity(1, 1, "drop P%")?;
+                    percent(line, 1)?
+                }
+            }
+            "duplicate" => {
+                s.network.duplicate_percent = {
+                    line.arity(1, 1, "duplicate P%")?;
+                    percent(line, 1)?
+                }
+            }
+            "seed" => {
+                line.arity(1, 1, "seed N")?;
+                s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?;
+            }
+            "nacks" => {
+                s.config.nacks = {
+                    line.arity(1, 1, "nacks on|off")?;
+                    on_off(line, 1)?
+                }
+            }
+            "retry" => {
+                self.retry = Some({
+                    line.arity(1, 1, "retry on|off")?;
+                    on_off(line, 1)?
+                })
+            }
+            "amnesia" => {
+                s.config.amnesia = {
+                    line.arity(1, 1, "amnesia on|off")?;
+                    on_off(line, 1)?
+                }
+            }
+            "backoff" => {
+                s.config.backoff_ticks_max = {
+                    line.arity(1, 1, "backoff TICKS")?;
+                    ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?
+                }
+            }
+            "timeout" => {
+                s.config.timeout_ticks = {
+                    line.arity(1, 1, "timeout TICKS")?;
+                    ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?
+                }
+            }
+            "attempts" => {
+                s.config.attempts_max = {
+                    line.arity(1, 1, "attempts N")?;
+                    ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?
+                }
+            }
+            "leader" => {
+                line.arity(1, 1, "leader none|Sn")?;
+                s.config.leader = match line.words[1].text {
+                    "none" => None,
+                    _ => Some(node_id(line, 1, NODES_MAX)?),
+                };
+            }
+            other => unreachable!("`{other}` is listed as a setting"),
+        }
+        Ok(())
+    }
+
+    fn command(&self, line: &Line) -> Result<Command, ScriptError> {
+        let nodes = self.scenario.config.nodes;
+        let command = match line.words[0].text {
+            "propose" => {
+                line.arity(2, 2, "propose Sn VALUE")?;
+                let node = node_id(line, 1, nodes)?;
+                let text = line.words[2].text;
+                let value = Value::new(text).ok_or_else(|| {
+                    line.error(
+                        2,
+                        format!(
+                            "a value is 1 to {} letters, digits or `_`, found `{text}`",
+                            Value::LEN_MAX
+                        ),
+                    )
+                })?;
+                Command::Propose { node, value }
+            }
+            "deliver" => Command::Deliver(target(line, nodes)?),
+            "drop" => Command::Drop(target(line, nodes)?),
+            "duplicate" => Command::Duplicate(target(line, nodes)?),
+            "crash" => Command::Crash({
+                line.arity(1, 1, "crash Sn")?;
+                node_id(line, 1, nodes)?
+            }),
+            "restart" => Command::Restart({
+                line.arity(1, 1, "restart Sn")?;
+                node_id(line, 1, nodes)?
+            }),
+            "heal" => Command::Heal.tap(|| line.arity(0, 0, "heal"))?,
+            "run" => Command::Run.tap(|| line.arity(0, 0, "run"))?,
+            "step" => {
+                line.arity(0, 1, "step [N]")?;
+                match line.words.len() {
+                    1 => Command::Step(1),
+                    _ => Command::Step(ranged(line, 1, 1, STEP_COUNT_LIMIT, "the step count")?),
+                }
+            }
+            "partition" => self.partition(line)?,
+            other => return Err(line.error(0, format!("unknown setting or command `{other}`"))),
+        };
+        Ok(command)
+    }
+
+    fn partition(&self, line: &Line) -> Result<Command, ScriptError> {
+        let nodes = self.scenario.config.nodes;
+        let mut groups = vec![NodeSet::EMPTY];
+        for word in 1..line.words.len() {
+            match line.words[word].text {
+                "|" => groups.push(NodeSet::EMPTY),
+                _ => {
+                    let node = node_id(line, word, nodes)?;
+                    if groups.iter().any(|g| g.contains(node)) {
+                        return Err(line.error(word, format!("{node} is named twice")));
+                    }
+                    groups
+                        .last_mut()
+                        .expect("starts with one group")
+                        .insert(node);
+                }
+            }
+        }
+        if groups.iter().any(|g| g.is_empty()) {
+            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)"));
+        }
+        let groups = normalize_partition(nodes, &groups)
+            .ok_or_else(|| line.error(1, "invalid partition"))?;
+        if groups.len() < 2 {
+            return Err(line.error(1, "a partition needs at least two groups"));
+        }
+        Ok(Command::Partition(groups))
+    }
+
+    fn finish(mut self) -> Result<Scenario, ScriptError> {
+        let config = &mut self.scenario.config;
+        let nodes = config.nodes;
+        match self.quorum {
+            Some((q1, q2, line)) => {
+                if q1 > nodes || q2 > nodes {
+                    return Err(ScriptError {
+                        line,
+                        column: 8,
+                        message: format!("a quorum cannot be larger than the {nodes} servers"),
+                    });
+                }
+                config.quorum_phase1 = q1;
+                config.quorum_phase2 = q2;
+            }
+            None => {
+                config.quorum_phase1 = crate::quorum::majority(nodes);
+                config.quorum_phase2 = crate::quorum::majority(nodes);
+            }
+        }
+        config.retry = self
+            .retry
+            .unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
+        if config.leader.is_some_and(|l| l.0 > nodes) {
+            return Err(ScriptError {
+                line: 1,
+                column: 1,
+                message: format!("the leader must be one of S1..S{nodes}"),
+            });
+        }
+        // Commands were checked against the node count known when they were read; settings
+        // all precede commands, so that was the final count.
+        Ok(self.scenario)
+    }
+}
+
+/// Lets a unit command check its arity inline.
+trait Tap: Sized {
+    fn tap(self, check: impl FnOnce() -> Result<(), ScriptError>) -> Result<Self, ScriptError> {
+        check().map(|()| self)
+    }
+}
+impl Tap for Command {}

@@ -1,0 +1,286 @@
+//! The event log: what happened at each step, each event with one canonical line of text.
+
+use crate::message::Message;
+use crate::observe::{Chosen, Violation};
+use crate::protocol::{Note, Timer};
+use crate::quorum::NodeSet;
+use crate::scenario::groups_text;
+use crate::types::{Ballot, NodeId, Value};
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DropCause {
+    /// The network lost it (the scenario's drop rate).
+    Network,
+    /// The link was cut by a partition when it was due.
+    Partition,
+    /// Its receiver was down when it arrived.
+    Crashed,
+    /// The user dropped it.
+    Hand,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum EventKind {
+    Propose {
+        node: NodeId,
+        value: Value,
+    },
+    Send {
+        id: u32,
+        from: NodeId,
+        to: NodeId,
+        message: Message,
+        due_tick: Option<u64>,
+    },
+    Deliver {
+        id: u32,
+        from: NodeId,
+        to: NodeId,
+        message: Message,
+    },
+    /// A server's message to itself, handled at once without the network.
+    Local {
+        node: NodeId,
+        message: Message,
+    },
+    Drop {
+        id: u32,
+        from: NodeId,
+        to: NodeId,
+        message: Message,
+        cause: DropCause,
+    },
+    Duplicate {
+        id: u32,
+        copy: u32,
+    },
+    Crash {
+        node: NodeId,
+    },
+    Restart {
+        node: NodeId,
+    },
+    Partition {
+        groups: Vec<NodeSet>,
+    },
+    Heal,
+    Timer {
+        node: NodeId,
+        timer: Timer,
+    },
+    Note {
+        node: NodeId,
+        note: Note,
+    },
+    // Observers' findings.
+    Chosen {
+        chosen: Chosen,
+    },
+    Violation {
+        violation: Violation,
+    },
+    Stuck {
+        holders: Vec<(Value, NodeSet)>,
+        empty: NodeSet,
+    },
+    Livelock {
+        preemptions: u32,
+        ladder: Vec<Ballot>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub step: u32,
+    pub tick: u64,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+impl EventKind {
+    /// The step's main event (one per step) as opposed to its consequences.
+    pub fn is_cause(&self) -> bool {
+        matches!(
+            self,
+            EventKind::Propose { .. }
+                | EventKind::Deliver { .. }
+                | EventKind::Drop { .. }
+                | EventKind::Duplicate { .. }
+                | EventKind::Crash { .. }
+                | EventKind::Restart { .. }
+                | EventKind::Partition { .. }
+                | EventKind::Heal
+                | EventKind::Timer { .. }
+        )
+    }
+}
+
+fn ladder_text(ladder: &[Ballot]) -> String {
+    ladder
+        .iter()
+        .map(|b| b.to_string())
+        .collect::<Vec<_>>()
+        .join(" < ")
+}
+
+struct NoteText<'a>(NodeId, &'a Note);
+
+impl fmt::Display for NoteText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let node = self.0;
+        match self.1 {
+            Note::Promised { ballot, previous } if previous.is_none() => {
+                write!(f, "{node} promises {ballot}")
+            }
+            Note::Promised { ballot, previous } if previous == ballot => {
+                write!(f, "{node} promises {ballot} again")
+            }
+            Note::Promised { ballot, previous } => {
+                write!(f, "{node} promises {ballot} (was {previous})")
+            }
+            Note::Accepted {
+                proposal,
+                replaced: Some(old),
+            } => write!(f, "{node} accepts {proposal}, replacing {old}"),
+            Note::Accepted {
+                proposal,
+                replaced: None,
+            } => write!(f, "{node} accepts {proposal}"),
+            Note::Refused { message } => write!(f, "{node} refuses {message}"),
+            Note::PhaseTwo {
+                proposal,
+                promises,
+                adopted: Some((from, p)),
+            } => {
+                write!(f, "{node} has promises {promises}: phase 2 with {proposal}, adopting {p} reported by {from}")
+            }
+            Note::PhaseTwo {
+                proposal,
+                promises,
+                adopted: None,
+            } => {
+                write!(
+                    f,
+                    "{node} has promises {promises}: phase 2 with {proposal}, its own value"
+                )
+            }
+            Note::Preempted { ballot, by } => write!(f, "{node} is pre-empted: {ballot} < {by}"),
+            Note::Defeated { proposal, refusals } => {
+                write!(f, "{node} is defeated: {proposal} refused by {refusals}")
+            }
+            Note::TimedOut { ballot } => write!(f, "{node} times out on {ballot}"),
+            Note::Attempt { proposal, attempt } => {
+                write!(f, "{node} attempt {attempt}: {proposal}")
+            }
+            Note::BackingOff { ticks_max } => {
+                write!(f, "{node} backs off for up to {ticks_max} ticks")
+            }
+            Note::GaveUp { value } => write!(f, "{node} gives up on {value}"),
+            Note::Learned { proposal, quorum } => write!(
+                f,
+                "{node} learns {} is chosen: {} accepted by {quorum}",
+                proposal.value, proposal
+            ),
+            Note::Forgot {
+                promised,
+                accepted: Some(p),
+            } => write!(f, "{node} forgot its promise {promised} and {p} (amnesia)"),
+            Note::Forgot {
+                promised,
+                accepted: None,
+            } => write!(f, "{node} forgot its promise {promised} (amnesia)"),
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EventKind::Propose { node, value } => write!(f, "propose {node} {value}"),
+            EventKind::Send {
+                id,
+                from,
+                to,
+                message,
+                due_tick: Some(due),
+            } => write!(f, "send #{id} {from}->{to} {message} (due t{due})"),
+            EventKind::Send {
+                id,
+                from,
+                to,
+                message,
+                due_tick: None,
+            } => write!(f, "send #{id} {from}->{to} {message}"),
+            EventKind::Deliver {
+                id,
+                from,
+                to,
+                message,
+            } => write!(f, "deliver #{id} {from}->{to} {message}"),
+            EventKind::Local { node, message } => write!(f, "local {node}->{node} {message}"),
+            EventKind::Drop {
+                id,
+                from,
+                to,
+                message,
+                cause,
+            } => {
+                let why = match cause {
+                    DropCause::Network => "lost by the network",
+                    DropCause::Partition => "link cut by the partition",
+                    DropCause::Crashed => "receiver is down",
+                    DropCause::Hand => "dropped by hand",
+                };
+                write!(f, "drop #{id} {from}->{to} {message} ({why})")
+            }
+            EventKind::Duplicate { id, copy } => write!(f, "duplicate #{id} as #{copy}"),
+            EventKind::Crash { node } => write!(f, "crash {node}"),
+            EventKind::Restart { node } => write!(f, "restart {node}"),
+            EventKind::Partition { groups } => write!(f, "partition {}", groups_text(groups)),
+            EventKind::Heal => write!(f, "heal"),
+            EventKind::Timer {
+                node,
+                timer: Timer::Timeout { .. },
+            } => write!(f, "timer {node} timeout"),
+            EventKind::Timer {
+                node,
+                timer: Timer::Retry { .. },
+            } => write!(f, "timer {node} retry"),
+            EventKind::Note { node, note } => write!(f, "{}", NoteText(*node, note)),
+            EventKind::Chosen { chosen } => write!(f, "CHOSEN {}", chosen),
+            EventKind::Violation { violation } => write!(f, "VIOLATION {violation}"),
+            EventKind::Stuck { holders, empty } => {
+                let held: Vec<String> = holders.iter().map(|(v, s)| format!("{v} {s}")).collect();
+                write!(
+                    f,
+                    "STUCK no value can reach a quorum any more: {}",
+                    held.join(", ")
+                )?;
+                if !empty.is_empty() {
+                    write!(f, ", empty {empty}")?;
+                }
+                Ok(())
+            }
+            EventKind::Livelock {
+                preemptions,
+                ladder,
+            } => {
+                write!(
+                    f,
+                    "LIVELOCK {preemptions} pre-emptions without a choice: {}",
+                    ladder_text(ladder)
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind)
+    }
+}

@@ -1,0 +1,98 @@
+//! Messages in flight and the timers that are pending, in a defined order.
+
+use crate::message::{Message, MessageKind};
+use crate::protocol::Timer;
+use crate::types::NodeId;
+use serde::Serialize;
+
+/// A message on the wire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Envelope {
+    /// Sequential, so ids and their order are the same in every run of a scenario.
+    pub id: u32,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub message: Message,
+    pub sent_step: u32,
+    pub sent_tick: u64,
+    /// When the automatic network delivers it; `None` in manual mode.
+    pub due_tick: Option<u64>,
+    /// The network will lose it when it is due (decided when sent, by the seed).
+    pub doomed: bool,
+    /// The id of the message this is a duplicate of.
+    pub copy_of: Option<u32>,
+}
+
+/// What the UI needs to draw a message in flight.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EnvelopeView {
+    pub id: u32,
+    pub from: u8,
+    pub to: u8,
+    pub kind: MessageKind,
+    pub text: String,
+    pub sent_step: u32,
+    pub sent_tick: u64,
+    pub due_tick: Option<u64>,
+    pub copy_of: Option<u32>,
+}
+
+impl Envelope {
+    /// `S1->S3 Prepare 11`
+    pub fn link_text(&self) -> String {
+        format!("{}->{} {}", self.from, self.to, self.message)
+    }
+
+    pub fn view(&self) -> EnvelopeView {
+        EnvelopeView {
+            id: self.id,
+            from: self.from.0,
+            to: self.to.0,
+            kind: self.message.kind(),
+            text: self.message.to_string(),
+            sent_step: self.sent_step,
+            sent_tick: self.sent_tick,
+            due_tick: self.due_tick,
+            copy_of: self.copy_of,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PendingTimer {
+    pub seq: u32,
+    pub node: NodeId,
+    pub timer: Timer,
+    pub fire_tick: u64,
+}
+
+/// What an automatic step does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// Deliver (or lose) the in-flight message at this index.
+    Message(usize),
+    /// Fire the pending timer at this index.
+    Timer(usize),
+}
+
+/// The next due item: earliest tick first; at the same tick messages before timers; then
+/// the lower id. A total order on ids makes the choice the same on every platform.
+pub fn next_due(
+    in_flight: &[Envelope],
+    timers: &[PendingTimer],
+    deliver_messages: bool,
+) -> Option<(u64, Due)> {
+    let message = in_flight
+        .iter()
+        .enumerate()
+        .filter(|_| deliver_messages)
+        .filter_map(|(i, e)| e.due_tick.map(|t| ((t, 0u8, e.id), Due::Message(i))));
+    let timer = timers
+        .iter()
+        .enumerate()
+        .map(|(i, t)| ((t.fire_tick, 1u8, t.seq), Due::Timer(i)));
+    message
+        .chain(timer)
+        .min_by_key(|(key, _)| *key)
+        .map(|((tick, _, _), due)| (tick, due))
+}

@@ -1,0 +1,486 @@
+//! The world: servers, network, clock and randomness, advanced one step at a time.
+//!
+//! A *step* is exactly one cause (a command, or one automatic delivery, loss or timer) plus
+//! all of its consequences. Servers never talk to the network directly: they return effects,
+//! and the world turns sends into in-flight envelopes (drawing delays, losses and duplicates
+//! from the seeded `Rng`), timers into pending timers, and notes into events.
+
+use super::event::{DropCause, Event, EventKind};
+use super::network::{next_due, Due, Envelope, PendingTimer};
+use super::rng::Rng;
+use crate::message::Message;
+use crate::protocol::{Config, Effect, Node};
+use crate::quorum::NodeSet;
+use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
+use crate::types::{NodeId, Value};
+
+/// Bounds that hold in every run (asserted): a run that would exceed them is refused.
+pub const IN_FLIGHT_MAX: usize = 4_096;
+pub const TIMERS_MAX: usize = 256;
+pub const PROPOSALS_MAX: usize = 1_024;
+/// A server's messages to itself within one step (a proposal and its local replies).
+const LOCAL_CHAIN_MAX: usize = 64;
+/// Automatic steps one `run` command may take.
+pub const RUN_STEPS_MAX: u32 = 5_000;
+
+/// Where the world is in its scenario's command list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Cursor {
+    pub command: usize,
+    /// Automatic steps already taken by the current `step N` or `run` command.
+    pub done: u32,
+    /// Automatic steps the previous command took (0 if it was not automatic). Lets a fork
+    /// write `step K` for a `run` or `step N` that ended early.
+    pub previous_done: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunError {
+    /// Index of the command that failed.
+    pub command: usize,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct World {
+    pub config: Config,
+    pub network: Network,
+    pub nodes: Vec<Node>,
+    pub step: u32,
+    pub tick: u64,
+    rng: Rng,
+    pub in_flight: Vec<Envelope>,
+    pub timers: Vec<PendingTimer>,
+    next_message_id: u32,
+    next_timer_seq: u32,
+    /// Groups that can talk; `None` when the network is whole.
+    pub partition: Option<Vec<NodeSet>>,
+    /// Every value a client proposed, for the validity check.
+    pub proposed: Vec<Value>,
+    pub cursor: Cursor,
+}
+
+impl World {
+    pub fn new(scenario: &Scenario) -> World {
+        World {
+            config: scenario.config,
+            network: scenario.network,
+            nodes: scenario.config.node_ids().map(Node::new).collect(),
+            step: 0,
+            tick: 0,
+            rng: Rng::new(scenario.seed),
+            in_flight: Vec::new(),
+            timers: Vec::new(),
+            next_message_id: 1,
+            next_timer_seq: 1,
+            partition: None,
+            proposed: Vec::new(),
+            cursor: Cursor::default(),
+        }
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.index()]
+    }
+
+    /// Takes the next step of `commands`, appending its events. `Ok(false)`: nothing left.
+    pub fn advance(
+        &mut self,
+        commands: &[Command],
+        events: &mut Vec<Event>,
+    ) -> Result<bool, RunError> {
+        // Each pass either takes a step or moves past one command: bounded by their number.
+        for _ in 0..=commands.len() {
+            let Some(command) = commands.get(self.cursor.command) else {
+                return Ok(false);
+            };
+            let limit = match command {
+                Command::Step(n) => Some(*n),
+                Command::Run => Some(RUN_STEPS_MAX),
+                _ => None,
+            };
+            let took_step = match limit {
+                Some(limit) if self.cursor.done < limit => {
+                    self.step += 1;
+                    let took = self.automatic_step(events);
+                    self.step -= u32::from(!took);
+                    took
+                }
+                Some(_) => false,
+                None => {
+                    let index = self.cursor.command;
+                    self.step += 1;
+                    // `apply` checks before it changes anything, so a refused command
+                    // leaves the world as it was.
+                    if let Err(message) = self.apply(command, events) {
+                        self.step -= 1;
+                        return Err(RunError {
+                            command: index,
+                            message,
+                        });
+                    }
+                    self.cursor = Cursor {
+                        command: index + 1,
+                        done: 0,
+                        previous_done: 0,
+                    };
+                    return Ok(true);
+                }
+            };
+            if took_step {
+                self.cursor.done += 1;
+                return Ok(true);
+            }
+            self.cursor = Cursor {
+                command: self.cursor.command + 1,
+                done: 0,
+                previous_done: self.cursor.done,
+            };
+        }
+        Ok(false)
+    }
+
+    fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
+        events.push(Event {
+            step: self.step,
+            tick: self.tick,
+            kind,
+        });
+    }
+
+    /// One step of the network or the clock: the next due message or timer.
+    fn automatic_step(&mut self, events: &mut Vec<Event>) -> bool {
+        let deliver_messages = self.network.mode == NetworkMode::Auto;
+        let Some((tick, due)) = next_due(&self.in_flight, &self.timers, deliver_messages) else {
+            return false;
+        };
+        debug_assert!(tick >= self.tick || self.network.mode == NetworkMode::Manual);
+        self.tick = self.tick.max(tick);
+        match due {
+            Due::Message(index) => {
+                let envelope = self.in_flight.remove(index);
+                let cause = envelope.doomed.then_some(DropCause::Network);
+                self.deliver(envelope, cause, events);
+            }
+            Due::Timer(index) => {
+                let pending = self.timers.remove(index);
+                self.push(
+                    events,
+                    EventKind::Timer {
+                        node: pending.node,
+                        timer: pending.timer,
+                    },
+                );
+                let mut effects = Vec::new();
+                self.nodes[pending.node.index()].fire(&self.config, pending.timer, &mut effects);
+                self.perform(pending.node, effects, events);
+            }
+        }
+        true
+    }
+
+    fn partitioned(&self, from: NodeId, to: NodeId) -> bool {
+        self.partition
+            .as_ref()
+            .is_some_and(|groups| !groups.iter().any(|g| g.contains(from) && g.contains(to)))
+    }
+
+    /// Hands `envelope` to its receiver, unless it is lost (`cause`), cut off or unheard.
+    fn deliver(&mut self, envelope: Envelope, cause: Option<DropCause>, events: &mut Vec<Event>) {
+        let Envelope {
+            id,
+            from,
+            to,
+            message,
+            ..
+        } = envelope;
+        let cause = cause
+            .or(self.partitioned(from, to).then_some(DropCause::Partition))
+            .or((!self.node(to).up).then_some(DropCause::Crashed));
+        if let Some(cause) = cause {
+            self.push(
+                events,
+                EventKind::Drop {
+                    id,
+                    from,
+                    to,
+                    message,
+                    cause,
+                },
+            );
+            return;
+        }
+        self.push(
+            events,
+            EventKind::Deliver {
+                id,
+                from,
+                to,
+                message,
+            },
+        );
+        let mut effects = Vec::new();
+        self.nodes[to.index()].receive(&self.config, from, message, &mut effects);
+        self.perform(to, effects, events);
+    }
+
+    /// Carries out a server's effects; its messages to itself are handled at once, in order.
+    fn perform(&mut self, node: NodeId, effects: Vec<Effect>, events: &mut Vec<Event>) {
+        let mut local: std::collections::VecDeque<Message> = std::collections::VecDeque::new();
+        let mut pending = effects;
+        for _ in 0..LOCAL_CHAIN_MAX {
+            for effect in pending.drain(..) {
+                match effect {
+                    Effect::Send { to, message } if to == node => local.push_back(message),
+                    Effect::Send { to, message } => self.send(node, to, message, events),
+                    Effect::SetTimer {
+                        timer,
+                        ticks_min,
+                        ticks_max,
+                    } => {
+                        assert!(
+                            self.timers.len() < TIMERS_MAX,
+                            "more than {TIMERS_MAX} timers pending"
+                        );
+                        let fire_tick =
+                            self.tick + u64::from(self.rng.between(ticks_min, ticks_max));
+                        let seq = self.next_timer_seq;
+                        self.next_timer_seq += 1;
+                        self.timers.push(PendingTimer {
+                            seq,
+                            node,
+                            timer,
+                            fire_tick,
+                        });
+                    }
+                    Effect::Note(note) => self.push(events, EventKind::Note { node, note }),
+                }
+            }
+            let Some(message) = local.pop_front() else {
+                return;
+            };
+            self.push(events, EventKind::Local { node, message });
+            self.nodes[node.index()].receive(&self.config, node, message, &mut pending);
+        }
+        panic!("{node} sent itself more than {LOCAL_CHAIN_MAX} messages in one step");
+    }
+
+    fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) {
+        let original = self.envelope(from, to, message, None);
+        let copy = (self.network.mode == NetworkMode::Auto
+            && self.rng.chance(self.network.duplicate_percent))
+        .then(|| self.envelope(from, to, message, Some(original.id)));
+        for envelope in std::iter::once(original).chain(copy) {
+            assert!(
+                self.in_flight.len() < IN_FLIGHT_MAX,
+                "more than {IN_FLIGHT_MAX} messages in flight"
+            );
+            self.push(
+                events,
+                EventKind::Send {
+                    id: envelope.id,
+                    from,
+                    to,
+                    message,
+                    due_tick: envelope.due_tick,
+                },
+            );
+            if let Some(of) = envelope.copy_of {
+                self.push(
+                    events,
+                    EventKind::Duplicate {
+                        id: of,
+                        copy: envelope.id,
+                    },
+                );
+            }
+            self.in_flight.push(envelope);
+        }
+    }
+
+    /// A new envelope; in automatic mode its delay and fate are drawn now.
+    fn envelope(
+        &mut self,
+        from: NodeId,
+        to: NodeId,
+        message: Message,
+        copy_of: Option<u32>,
+    ) -> Envelope {
+        let id = self.next_message_id;
+        self.next_message_id += 1;
+        let (due_tick, doomed) = match self.network.mode {
+            NetworkMode::Manual => (None, false),
+            NetworkMode::Auto => {
+                let delay = self
+                    .rng
+                    .between(self.network.delay_ticks_min, self.network.delay_ticks_max);
+                (
+                    Some(self.tick + u64::from(delay)),
+                    self.rng.chance(self.network.drop_percent),
+                )
+            }
+        };
+        Envelope {
+            id,
+            from,
+            to,
+            message,
+            sent_step: self.step,
+            sent_tick: self.tick,
+            due_tick,
+            doomed,
+            copy_of,
+        }
+    }
+
+    /// Finds the in-flight message a command names.
+    pub fn find(&self, target: &Target) -> Result<usize, String> {
+        let found = match target {
+            Target::Id(id) => self.in_flight.iter().position(|e| e.id == *id),
+            Target::Link { from, to, text } => self.in_flight.iter().position(|e| {
+                e.from == *from
+                    && e.to == *to
+                    && text.as_ref().is_none_or(|t| *t == e.message.to_string())
+            }),
+        };
+        found.ok_or_else(|| {
+            let flying: Vec<String> = self
+                .in_flight
+                .iter()
+                .take(12)
+                .map(|e| format!("#{} {}", e.id, e.link_text()))
+                .collect();
+            let listing = if flying.is_empty() {
+                "nothing is in flight".to_string()
+            } else {
+                format!("in flight: {}", flying.join("; "))
+            };
+            format!("no message {target} is in flight ({listing})")
+        })
+    }
+
+    /// The shortest target that names the message at `index` for replay: its text when it is
+    /// the first with that text on its link, else its id.
+    pub fn target_for(&self, index: usize) -> Target {
+        let e = &self.in_flight[index];
+        let text = e.message.to_string();
+        let first = self
+            .in_flight
+            .iter()
+            .position(|o| o.from == e.from && o.to == e.to && o.message.to_string() == text);
+        match first == Some(index) {
+            true => Target::Link {
+                from: e.from,
+                to: e.to,
+                text: Some(text),
+            },
+            false => Target::Id(e.id),
+        }
+    }
+
+    fn apply(&mut self, command: &Command, events: &mut Vec<Event>) -> Result<(), String> {
+        match command {
+            Command::Propose { node, value } => {
+                if !self.node(*node).up {
+                    return Err(format!("{node} is down and cannot propose"));
+                }
+                if self.proposed.len() >= PROPOSALS_MAX {
+                    return Err(format!("more than {PROPOSALS_MAX} proposals"));
+                }
+                self.proposed.push(*value);
+                self.push(
+                    events,
+                    EventKind::Propose {
+                        node: *node,
+                        value: *value,
+                    },
+                );
+                let mut effects = Vec::new();
+                self.nodes[node.index()].propose(&self.config, *value, &mut effects);
+                self.perform(*node, effects, events);
+            }
+            Command::Deliver(target) => {
+                let envelope = self.in_flight.remove(self.find(target)?);
+                // The user's choice overrides the network's random loss, not the physics of
+                // partitions and crashes.
+                self.deliver(envelope, None, events);
+            }
+            Command::Drop(target) => {
+                let Envelope {
+                    id,
+                    from,
+                    to,
+                    message,
+                    ..
+                } = self.in_flight.remove(self.find(target)?);
+                self.push(
+                    events,
+                    EventKind::Drop {
+                        id,
+                        from,
+                        to,
+                        message,
+                        cause: DropCause::Hand,
+                    },
+                );
+            }
+            Command::Duplicate(target) => {
+                let original = self.in_flight[self.find(target)?];
+                if self.in_flight.len() >= IN_FLIGHT_MAX {
+                    return Err(format!("more than {IN_FLIGHT_MAX} messages in flight"));
+                }
+                let copy = Envelope {
+                    copy_of: Some(original.id),
+                    ..self.envelope(
+                        original.from,
+                        original.to,
+                        original.message,
+                        Some(original.id),
+                    )
+                };
+                self.push(
+                    events,
+                    EventKind::Duplicate {
+                        id: original.id,
+                        copy: copy.id,
+                    },
+                );
+                self.in_flight.push(copy);
+            }
+            Command::Crash(node) => {
+                if !self.node(*node).up {
+                    return Err(format!("{node} is already down"));
+                }
+                self.push(events, EventKind::Crash { node: *node });
+                self.nodes[node.index()].crash();
+                self.timers.retain(|t| t.node != *node);
+            }
+            Command::Restart(node) => {
+                if self.node(*node).up {
+                    return Err(format!("{node} is already up"));
+                }
+                self.push(events, EventKind::Restart { node: *node });
+                let mut effects = Vec::new();
+                self.nodes[node.index()].restart(&self.config, &mut effects);
+                self.perform(*node, effects, events);
+            }
+            Command::Partition(groups) => {
+                self.partition = Some(groups.clone());
+                self.push(
+                    events,
+                    EventKind::Partition {
+                        groups: groups.clone(),
+                    },
+                );
+            }
+            Command::Heal => {
+                self.partition = None;
+                self.push(events, EventKind::Heal);
+            }
+            Command::Step(_) | Command::Run => {
+                unreachable!("automatic steps are taken in advance()")
+            }
+        }
+        Ok(())
+    }
+}

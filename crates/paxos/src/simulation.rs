@@ -1,0 +1,359 @@
+//! A run you can move through: the whole event log, plus the state at any step.
+//!
+//! Time travel restores the nearest checkpoint at or before the wanted step and simulates
+//! forward from there, so stepping back costs at most `CHECKPOINT_INTERVAL` steps of work,
+//! and memory grows by one state per interval rather than one per step.
+//!
+//! Intervening at an earlier step forks the run: the scenario keeps the commands that led
+//! to that step (a partly done `step N`/`run` becomes `step K` for the K steps it took),
+//! appends the new command, and the old future is discarded.
+
+use crate::observe::{Chosen, Liveness, Observers, Verdict};
+use crate::protocol::{NodeView, Protocol};
+use crate::quorum::NodeSet;
+use crate::scenario::{parse_with_lines, Command, NetworkMode, Scenario, ScriptError};
+use crate::sim::world::Cursor;
+use crate::sim::{EnvelopeView, Event, RunError, World};
+use serde::Serialize;
+
+pub const CHECKPOINT_INTERVAL: u32 = 32;
+/// The longest run the playground keeps (steps); longer scenarios are refused.
+pub const STEPS_MAX: u32 = 50_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct State {
+    pub world: World,
+    pub observers: Observers,
+}
+
+impl State {
+    fn new(scenario: &Scenario) -> State {
+        State {
+            world: World::new(scenario),
+            observers: Observers::default(),
+        }
+    }
+
+    /// One step, with the observers' findings. `Ok(false)` when the scenario is exhausted.
+    fn advance(&mut self, commands: &[Command], events: &mut Vec<Event>) -> Result<bool, RunError> {
+        let start = events.len();
+        if !self.world.advance(commands, events)? {
+            return Ok(false);
+        }
+        let mut findings = Vec::new();
+        self.observers
+            .observe(&self.world, &events[start..], &mut findings);
+        events.extend(findings);
+        Ok(true)
+    }
+}
+
+pub struct Simulation {
+    scenario: Scenario,
+    events: Vec<Event>,
+    /// `step_starts[s - 1]` is the index in `events` of step `s`'s first event.
+    step_starts: Vec<usize>,
+    /// `step_commands[s - 1]` is the index of the command that made step `s`.
+    step_commands: Vec<u32>,
+    /// `checkpoints[i]` is the state at step `i * CHECKPOINT_INTERVAL`.
+    checkpoints: Vec<State>,
+    end: State,
+    view: State,
+}
+
+/// Everything the UI draws for one step.
+#[derive(Clone, Debug, Serialize)]
+pub struct Snapshot {
+    pub version: &'static str,
+    pub step: u32,
+    pub steps: u32,
+    pub tick: u64,
+    pub protocol: Protocol,
+    pub network: NetworkMode,
+    pub quorum_phase1: u8,
+    pub quorum_phase2: u8,
+    pub nodes: Vec<NodeView>,
+    pub in_flight: Vec<EnvelopeView>,
+    pub partition: Option<Vec<NodeSet>>,
+    pub chosen: Vec<Chosen>,
+    pub liveness: Liveness,
+    pub verdict: Verdict,
+}
+
+impl Simulation {
+    /// Runs `scenario` to its end. Fails on a command that cannot be carried out.
+    pub fn new(scenario: Scenario) -> Result<Simulation, RunError> {
+        let start = State::new(&scenario);
+        let mut sim = Simulation {
+            scenario,
+            events: Vec::new(),
+            step_starts: Vec::new(),
+            step_commands: Vec::new(),
+            checkpoints: vec![start.clone()],
+            end: start.clone(),
+            view: start,
+        };
+        sim.run_to_end()?;
+        sim.view = sim.end.clone();
+        Ok(sim)
+    }
+
+    /// Parses and runs a script; run-time errors point at the failing command's line.
+    pub fn from_script(text: &str) -> Result<Simulation, ScriptError> {
+        let (scenario, lines) = parse_with_lines(text)?;
+        Simulation::new(scenario).map_err(|e| ScriptError {
+            line: lines.get(e.command).copied().unwrap_or(1),
+            column: 1,
+            message: e.message,
+        })
+    }
+
+    fn run_to_end(&mut self) -> Result<(), RunError> {
+        let mut events = std::mem::take(&mut self.events);
+        let result = self.extend(&mut events);
+        self.events = events;
+        result
+    }
+
+    fn extend(&mut self, events: &mut Vec<Event>) -> Result<(), RunError> {
+        loop {
+            let start = events.len();
+            if !self.end.advance(&self.scenario.commands, events)? {
+                return Ok(());
+            }
+            let step = self.end.world.step;
+            if step > STEPS_MAX {
+                return Err(RunError {
+                    command: self.end.world.cursor.command,
+                    message: format!("the run is longer than {STEPS_MAX} steps"),
+                });
+            }
+            self.step_starts.push(start);
+            // The cursor has moved past a one-step command; an automatic one is still current.
+            let cursor = self.end.world.cursor;
+            let index = if cursor.done > 0 {
+                cursor.command
+            } else {
+                cursor.command - 1
+            };
+            self.step_commands.push(index as u32);
+            if step % CHECKPOINT_INTERVAL == 0 {
+                self.checkpoints.push(self.end.clone());
+            }
+        }
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn script(&self) -> String {
+        self.scenario.to_script()
+    }
+
+    /// Number of steps in the run.
+    pub fn steps(&self) -> u32 {
+        self.end.world.step
+    }
+
+    /// The step being viewed.
+    pub fn step(&self) -> u32 {
+        self.view.world.step
+    }
+
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The events of steps `from..=to` (step 0 has none).
+    pub fn events_between(&self, from: u32, to: u32) -> &[Event] {
+        let index = |step: u32| match step {
+            0 => 0,
+            s if s > self.steps() => self.events.len(),
+            s => self.step_starts[s as usize - 1],
+        };
+        let (from, to) = (from.max(1), to.min(self.steps()));
+        if from > to {
+            return &[];
+        }
+        &self.events[index(from)..index(to + 1)]
+    }
+
+    /// The index of the command that made each step (`[s - 1]` for step `s`).
+    pub fn step_commands(&self) -> &[u32] {
+        &self.step_commands
+    }
+
+    /// The event log as text: one line per event, a step's consequences indented under its
+    /// cause, then the verdict. This is the form golden files and the CLI print.
+    pub fn log(&self) -> String {
+        crate::sim::format_events(&self.events) + &format!("verdict: {}\n", self.verdict())
+    }
+
+    /// The state at `step` (clamped to the run), without moving the view.
+    pub fn state_at(&self, step: u32) -> State {
+        let step = step.min(self.steps());
+        if step == self.steps() {
+            return self.end.clone();
+        }
+        let from_view =
+            self.view.world.step <= step && step - self.view.world.step < CHECKPOINT_INTERVAL;
+        let mut state = match from_view {
+            true => self.view.clone(),
+            false => self.checkpoints[(step / CHECKPOINT_INTERVAL) as usize].clone(),
+        };
+        let mut scratch = Vec::new();
+        while state.world.step < step {
+            scratch.clear();
+            let advanced = state.advance(&self.scenario.commands, &mut scratch);
+            assert_eq!(
+                advanced,
+                Ok(true),
+                "replaying a recorded run must reproduce it"
+            );
+        }
+        state
+    }
+
+    /// Moves the view to `step` (clamped to the run).
+    pub fn seek(&mut self, step: u32) {
+        self.view = self.state_at(step);
+    }
+
+    /// The state being viewed.
+    pub fn view(&self) -> &State {
+        &self.view
+    }
+
+    /// One step forward. At the end of the run this extends the scenario with `step`;
+    /// returns false when nothing is pending.
+    pub fn step_forward(&mut self) -> Result<bool, RunError> {
+        if self.step() < self.steps() {
+            self.seek(self.step() + 1);
+            return Ok(true);
+        }
+        let before = self.steps();
+        self.intervene(Command::Step(1))?;
+        Ok(self.steps() > before)
+    }
+
+    /// Applies `command` at the viewed step, forking the run there (see the module docs).
+    /// A refused command leaves the simulation exactly as it was.
+    pub fn intervene(&mut self, command: Command) -> Result<(), RunError> {
+        let at = self.step();
+        let (commands, cursor) = self.commands_through_view(command);
+        let saved = (
+            std::mem::replace(&mut self.scenario.commands, commands),
+            self.events.clone(),
+            self.step_starts.clone(),
+            self.step_commands.clone(),
+            self.checkpoints.clone(),
+            self.end.clone(),
+        );
+        self.view.world.cursor = cursor;
+        self.events.truncate(
+            self.step_starts
+                .get(at as usize)
+                .copied()
+                .unwrap_or(self.events.len()),
+        );
+        self.step_starts.truncate(at as usize);
+        self.step_commands.truncate(at as usize);
+        // Later checkpoints belong to the discarded future; one at the fork point itself
+        // must resume from the new command.
+        self.checkpoints.retain(|c| c.world.step <= at);
+        if let Some(last) = self.checkpoints.last_mut().filter(|c| c.world.step == at) {
+            last.world.cursor = cursor;
+        }
+        self.end = self.view.clone();
+        match self.run_to_end() {
+            Ok(()) => {
+                self.view = self.end.clone();
+                Ok(())
+            }
+            Err(error) => {
+                let (commands, events, step_starts, step_commands, checkpoints, end) = saved;
+                self.scenario.commands = commands;
+                self.events = events;
+                self.step_starts = step_starts;
+                self.step_commands = step_commands;
+                self.checkpoints = checkpoints;
+                self.end = end;
+                self.seek(at);
+                Err(error)
+            }
+        }
+    }
+
+    /// The commands that led to the viewed step, then `command`, and where the world's
+    /// cursor stands in that list. A partly done `step N`/`run` becomes `step K`; a `step`
+    /// after an exact `step K` extends it instead of adding a line.
+    fn commands_through_view(&self, command: Command) -> (Vec<Command>, Cursor) {
+        let Cursor {
+            command: current,
+            done,
+            previous_done,
+        } = self.view.world.cursor;
+        let mut commands = self.scenario.commands[..current].to_vec();
+        let mut exact_steps = None;
+        if done > 0 {
+            commands.push(Command::Step(done));
+            exact_steps = Some(done);
+        } else if let Some(last @ (Command::Step(_) | Command::Run)) = commands.last_mut() {
+            if previous_done > 0 {
+                *last = Command::Step(previous_done);
+                exact_steps = Some(previous_done);
+            }
+        }
+        match (exact_steps, command) {
+            (Some(taken), Command::Step(more)) => {
+                let last = commands.len() - 1;
+                commands[last] = Command::Step(taken + more);
+                (
+                    commands,
+                    Cursor {
+                        command: last,
+                        done: taken,
+                        previous_done: 0,
+                    },
+                )
+            }
+            (_, command) => {
+                commands.push(command);
+                (
+                    commands.clone(),
+                    Cursor {
+                        command: commands.len() - 1,
+                        done: 0,
+                        previous_done: 0,
+                    },
+                )
+            }
+        }
+    }
+
+    pub fn verdict(&self) -> Verdict {
+        self.end.observers.verdict()
+    }
+
+    /// What the UI shows at the viewed step.
+    pub fn snapshot(&self) -> Snapshot {
+        let State { world, observers } = &self.view;
+        Snapshot {
+            version: crate::VERSION,
+            step: world.step,
+            steps: self.steps(),
+            tick: world.tick,
+            protocol: world.config.protocol,
+            network: world.network.mode,
+            quorum_phase1: world.config.quorum_phase1,
+            quorum_phase2: world.config.quorum_phase2,
+            nodes: world.nodes.iter().map(|n| n.view()).collect(),
+            in_flight: world.in_flight.iter().map(|e| e.view()).collect(),
+            partition: world.partition.clone(),
+            chosen: observers.safety.chosen.clone(),
+            liveness: observers.liveness.clone(),
+            verdict: observers.verdict(),
+        }
+    }
+}
