@@ -22,7 +22,7 @@ macro_rules! presets {
     };
 }
 
-pub const PRESETS: &[Preset] = presets!["seed-1", "seed-2", "seed-3", "seed-4", "seed-5"];
+pub const PRESETS: &[Preset] = presets!["seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "livelock", "livelock-backoff", "livelock-leader"];
 
 pub fn find(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)

@@ -48,6 +48,22 @@ impl State {
     }
 }
 
+/// Runs a scenario to its end without keeping the event log or checkpoints: the fast path
+/// for sweeps that only need the verdict.
+pub fn judge(scenario: &Scenario) -> Result<(Verdict, u32), RunError> {
+    let mut state = State::new(scenario);
+    let mut events = Vec::new();
+    loop {
+        events.clear();
+        if !state.advance(&scenario.commands, &mut events)? {
+            return Ok((state.observers.verdict(), state.world.step));
+        }
+        if state.world.step > STEPS_MAX {
+            return Err(RunError { command: state.world.cursor.command, message: format!("the run is longer than {STEPS_MAX} steps") });
+        }
+    }
+}
+
 pub struct Simulation {
     scenario: Scenario,
     events: Vec<Event>,

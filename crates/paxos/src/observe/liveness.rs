@@ -20,6 +20,8 @@ pub struct Liveness {
     /// The proposal numbers that overtook each other, in order (most recent kept).
     pub ladder: Vec<Ballot>,
     pub livelock_step: Option<u32>,
+    /// The longest run of pre-emptions without a choice seen so far.
+    pub preemptions_peak: u32,
     pub stuck_step: Option<u32>,
 }
 
@@ -53,6 +55,7 @@ impl Liveness {
                         self.ladder.push(b);
                     }
                 }
+                self.preemptions_peak = self.preemptions_peak.max(self.preemptions);
                 if self.ladder.len() > LADDER_LEN_MAX {
                     self.ladder.remove(0);
                 }

@@ -59,6 +59,7 @@ impl Observers {
             stuck_step: self.liveness.stuck_step,
             livelock_step: self.liveness.livelock_step,
             preemptions: self.liveness.preemptions,
+            preemptions_peak: self.liveness.preemptions_peak,
         }
     }
 }
@@ -99,6 +100,8 @@ pub struct Verdict {
     pub livelock_step: Option<u32>,
     /// Pre-emptions since the last progress.
     pub preemptions: u32,
+    /// The longest run of pre-emptions without a choice.
+    pub preemptions_peak: u32,
 }
 
 impl std::fmt::Display for Verdict {
@@ -114,11 +117,10 @@ impl std::fmt::Display for Verdict {
             write!(f, "; stuck since step {step}")?;
         }
         if let Some(step) = self.livelock_step {
-            write!(
-                f,
-                "; livelock since step {step} ({} pre-emptions)",
-                self.preemptions
-            )?;
+            match self.outcome {
+                Outcome::Livelock => write!(f, "; livelock since step {step} ({} pre-emptions)", self.preemptions)?,
+                _ => write!(f, "; livelock from step {step}: {} pre-emptions in a row before it ended", self.preemptions_peak)?,
+            }
         }
         Ok(())
     }

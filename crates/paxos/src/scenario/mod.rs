@@ -31,9 +31,11 @@
 
 mod parse;
 mod print;
+mod random;
 
 pub use parse::{parse, parse_with_lines, ScriptError, SCRIPT_BYTES_MAX};
 pub use print::groups_text;
+pub use random::{random_scenario, Shape};
 
 use crate::protocol::{Config, Protocol};
 use crate::quorum::NodeSet;
