@@ -38,10 +38,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["run", rest @ ..] => run_script(rest),
-        ["presets"] => Ok(PRESETS
-            .iter()
-            .map(|p| format!("{:<16} {}\n", p.id, p.title()))
-            .collect()),
+        ["presets"] => Ok(PRESETS.iter().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
         ["preset", id] => PRESETS
             .iter()
             .find(|p| p.id == *id)

@@ -26,14 +26,7 @@ pub fn json(sim: &Simulation) -> String {
         version: paxos::VERSION,
         steps: sim.steps(),
         verdict: sim.verdict(),
-        events: sim
-            .events()
-            .iter()
-            .map(|event| EventLine {
-                event,
-                text: event.kind.to_string(),
-            })
-            .collect(),
+        events: sim.events().iter().map(|event| EventLine { event, text: event.kind.to_string() }).collect(),
         script: sim.script(),
     };
     serde_json::to_string_pretty(&report).expect("reports contain only strings, numbers and lists")

@@ -15,10 +15,7 @@ pub enum Message {
     /// Phase 1a: "promise me you will ignore proposals numbered below `ballot`".
     Prepare { ballot: Ballot },
     /// Phase 1b: the promise, with the highest-numbered proposal this acceptor accepted.
-    Promise {
-        ballot: Ballot,
-        accepted: Option<Proposal>,
-    },
+    Promise { ballot: Ballot, accepted: Option<Proposal> },
     /// Phase 2a (or the only phase of the one-phase protocols): "accept this proposal".
     Accept { proposal: Proposal },
     /// Phase 2b: the acceptor accepted `proposal`.
@@ -72,14 +69,8 @@ impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Message::Prepare { ballot } => write!(f, "Prepare {ballot}"),
-            Message::Promise {
-                ballot,
-                accepted: Some(p),
-            } => write!(f, "Promise {ballot} {p}"),
-            Message::Promise {
-                ballot,
-                accepted: None,
-            } => write!(f, "Promise {ballot} (-)"),
+            Message::Promise { ballot, accepted: Some(p) } => write!(f, "Promise {ballot} {p}"),
+            Message::Promise { ballot, accepted: None } => write!(f, "Promise {ballot} (-)"),
             Message::Accept { proposal } => write!(f, "Accept {}", Bare(*proposal)),
             Message::Accepted { proposal } if proposal.ballot.is_none() => {
                 write!(f, "Accepted {}", proposal.value)
@@ -97,15 +88,8 @@ mod tests {
     use crate::types::{NodeId, Value};
 
     fn p(ballot: &str, value: &str) -> Proposal {
-        let ballot = if ballot.is_empty() {
-            Ballot::NONE
-        } else {
-            Ballot::parse(ballot).unwrap()
-        };
-        Proposal {
-            ballot,
-            value: Value::new(value).unwrap(),
-        }
+        let ballot = if ballot.is_empty() { Ballot::NONE } else { Ballot::parse(ballot).unwrap() };
+        Proposal { ballot, value: Value::new(value).unwrap() }
     }
 
     #[test]
@@ -113,65 +97,15 @@ mod tests {
         let b = |s| Ballot::parse(s).unwrap();
         let cases = [
             (Message::Prepare { ballot: b("13") }, "Prepare 13"),
-            (
-                Message::Promise {
-                    ballot: b("13"),
-                    accepted: Some(p("11", "X")),
-                },
-                "Promise 13 (11,X)",
-            ),
-            (
-                Message::Promise {
-                    ballot: b("13"),
-                    accepted: None,
-                },
-                "Promise 13 (-)",
-            ),
-            (
-                Message::Accept {
-                    proposal: p("13", "Z"),
-                },
-                "Accept 13 Z",
-            ),
-            (
-                Message::Accept {
-                    proposal: p("", "X"),
-                },
-                "Accept X",
-            ),
-            (
-                Message::Accepted {
-                    proposal: p("13", "Z"),
-                },
-                "Accepted 13",
-            ),
-            (
-                Message::Accepted {
-                    proposal: p("", "X"),
-                },
-                "Accepted X",
-            ),
-            (
-                Message::Nack {
-                    ballot: b("11"),
-                    promised: b("15"),
-                },
-                "Nack 11 (15)",
-            ),
-            (
-                Message::Reject {
-                    proposal: p("11", "X"),
-                    holds: p("13", "Z"),
-                },
-                "Reject 11 X (13,Z)",
-            ),
-            (
-                Message::Reject {
-                    proposal: p("", "X"),
-                    holds: p("", "Z"),
-                },
-                "Reject X (Z)",
-            ),
+            (Message::Promise { ballot: b("13"), accepted: Some(p("11", "X")) }, "Promise 13 (11,X)"),
+            (Message::Promise { ballot: b("13"), accepted: None }, "Promise 13 (-)"),
+            (Message::Accept { proposal: p("13", "Z") }, "Accept 13 Z"),
+            (Message::Accept { proposal: p("", "X") }, "Accept X"),
+            (Message::Accepted { proposal: p("13", "Z") }, "Accepted 13"),
+            (Message::Accepted { proposal: p("", "X") }, "Accepted X"),
+            (Message::Nack { ballot: b("11"), promised: b("15") }, "Nack 11 (15)"),
+            (Message::Reject { proposal: p("11", "X"), holds: p("13", "Z") }, "Reject 11 X (13,Z)"),
+            (Message::Reject { proposal: p("", "X"), holds: p("", "Z") }, "Reject X (Z)"),
         ];
         for (message, text) in cases {
             assert_eq!(message.to_string(), text);

@@ -9,10 +9,7 @@ pub struct Preset {
 impl Preset {
     /// The script's `title` line.
     pub fn title(&self) -> &'static str {
-        self.script
-            .lines()
-            .find_map(|l| l.strip_prefix("title "))
-            .unwrap_or(self.id)
+        self.script.lines().find_map(|l| l.strip_prefix("title ")).unwrap_or(self.id)
     }
 }
 
@@ -22,7 +19,8 @@ macro_rules! presets {
     };
 }
 
-pub const PRESETS: &[Preset] = presets!["seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "livelock", "livelock-backoff", "livelock-leader"];
+pub const PRESETS: &[Preset] =
+    presets!["seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "livelock", "livelock-backoff", "livelock-leader"];
 
 pub fn find(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)

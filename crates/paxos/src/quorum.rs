@@ -42,9 +42,7 @@ impl NodeSet {
         NodeSet(self.0 & other.0)
     }
     pub fn iter(self) -> impl Iterator<Item = NodeId> {
-        (0..NODES_MAX as usize)
-            .filter(move |i| self.0 & (1 << i) != 0)
-            .map(NodeId::from_index)
+        (0..NODES_MAX as usize).filter(move |i| self.0 & (1 << i) != 0).map(NodeId::from_index)
     }
     pub fn bits(self) -> u16 {
         self.0

@@ -28,10 +28,7 @@ pub struct State {
 
 impl State {
     fn new(scenario: &Scenario) -> State {
-        State {
-            world: World::new(scenario),
-            observers: Observers::default(),
-        }
+        State { world: World::new(scenario), observers: Observers::default() }
     }
 
     /// One step, with the observers' findings. `Ok(false)` when the scenario is exhausted.
@@ -41,8 +38,7 @@ impl State {
             return Ok(false);
         }
         let mut findings = Vec::new();
-        self.observers
-            .observe(&self.world, &events[start..], &mut findings);
+        self.observers.observe(&self.world, &events[start..], &mut findings);
         events.extend(findings);
         Ok(true)
     }
@@ -59,7 +55,10 @@ pub fn judge(scenario: &Scenario) -> Result<(Verdict, u32), RunError> {
             return Ok((state.observers.verdict(), state.world.step));
         }
         if state.world.step > STEPS_MAX {
-            return Err(RunError { command: state.world.cursor.command, message: format!("the run is longer than {STEPS_MAX} steps") });
+            return Err(RunError {
+                command: state.world.cursor.command,
+                message: format!("the run is longer than {STEPS_MAX} steps"),
+            });
         }
     }
 }
@@ -147,11 +146,7 @@ impl Simulation {
             self.step_starts.push(start);
             // The cursor has moved past a one-step command; an automatic one is still current.
             let cursor = self.end.world.cursor;
-            let index = if cursor.done > 0 {
-                cursor.command
-            } else {
-                cursor.command - 1
-            };
+            let index = if cursor.done > 0 { cursor.command } else { cursor.command - 1 };
             self.step_commands.push(index as u32);
             if step % CHECKPOINT_INTERVAL == 0 {
                 self.checkpoints.push(self.end.clone());
@@ -212,8 +207,7 @@ impl Simulation {
         if step == self.steps() {
             return self.end.clone();
         }
-        let from_view =
-            self.view.world.step <= step && step - self.view.world.step < CHECKPOINT_INTERVAL;
+        let from_view = self.view.world.step <= step && step - self.view.world.step < CHECKPOINT_INTERVAL;
         let mut state = match from_view {
             true => self.view.clone(),
             false => self.checkpoints[(step / CHECKPOINT_INTERVAL) as usize].clone(),
@@ -222,11 +216,7 @@ impl Simulation {
         while state.world.step < step {
             scratch.clear();
             let advanced = state.advance(&self.scenario.commands, &mut scratch);
-            assert_eq!(
-                advanced,
-                Ok(true),
-                "replaying a recorded run must reproduce it"
-            );
+            assert_eq!(advanced, Ok(true), "replaying a recorded run must reproduce it");
         }
         state
     }
@@ -267,12 +257,7 @@ impl Simulation {
             self.end.clone(),
         );
         self.view.world.cursor = cursor;
-        self.events.truncate(
-            self.step_starts
-                .get(at as usize)
-                .copied()
-                .unwrap_or(self.events.len()),
-        );
+        self.events.truncate(self.step_starts.get(at as usize).copied().unwrap_or(self.events.len()));
         self.step_starts.truncate(at as usize);
         self.step_commands.truncate(at as usize);
         // Later checkpoints belong to the discarded future; one at the fork point itself
@@ -305,11 +290,7 @@ impl Simulation {
     /// cursor stands in that list. A partly done `step N`/`run` becomes `step K`; a `step`
     /// after an exact `step K` extends it instead of adding a line.
     fn commands_through_view(&self, command: Command) -> (Vec<Command>, Cursor) {
-        let Cursor {
-            command: current,
-            done,
-            previous_done,
-        } = self.view.world.cursor;
+        let Cursor { command: current, done, previous_done } = self.view.world.cursor;
         let mut commands = self.scenario.commands[..current].to_vec();
         let mut exact_steps = None;
         if done > 0 {
@@ -325,25 +306,11 @@ impl Simulation {
             (Some(taken), Command::Step(more)) => {
                 let last = commands.len() - 1;
                 commands[last] = Command::Step(taken + more);
-                (
-                    commands,
-                    Cursor {
-                        command: last,
-                        done: taken,
-                        previous_done: 0,
-                    },
-                )
+                (commands, Cursor { command: last, done: taken, previous_done: 0 })
             }
             (_, command) => {
                 commands.push(command);
-                (
-                    commands.clone(),
-                    Cursor {
-                        command: commands.len() - 1,
-                        done: 0,
-                        previous_done: 0,
-                    },
-                )
+                (commands.clone(), Cursor { command: commands.len() - 1, done: 0, previous_done: 0 })
             }
         }
     }

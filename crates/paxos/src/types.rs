@@ -42,10 +42,7 @@ pub struct Ballot {
 }
 
 impl Ballot {
-    pub const NONE: Ballot = Ballot {
-        counter: 0,
-        node: NodeId(0),
-    };
+    pub const NONE: Ballot = Ballot { counter: 0, node: NodeId(0) };
 
     pub fn new(counter: u32, node: NodeId) -> Ballot {
         debug_assert!(counter > 0 && node.0 >= 1 && node.0 <= NODES_MAX);
@@ -90,9 +87,7 @@ impl<'de> Deserialize<'de> for Ballot {
         let text = String::deserialize(d)?;
         match text.as_str() {
             "-" => Ok(Ballot::NONE),
-            _ => {
-                Ballot::parse(&text).ok_or_else(|| serde::de::Error::custom("bad proposal number"))
-            }
+            _ => Ballot::parse(&text).ok_or_else(|| serde::de::Error::custom("bad proposal number")),
         }
     }
 }
@@ -117,10 +112,7 @@ impl Value {
         }
         let mut bytes = [0u8; Value::LEN_MAX];
         bytes[..text.len()].copy_from_slice(text.as_bytes());
-        Some(Value {
-            len: text.len() as u8,
-            bytes,
-        })
+        Some(Value { len: text.len() as u8, bytes })
     }
 
     pub fn as_str(&self) -> &str {
@@ -150,8 +142,7 @@ impl Serialize for Value {
 impl<'de> Deserialize<'de> for Value {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
         let text = String::deserialize(d)?;
-        Value::new(&text)
-            .ok_or_else(|| serde::de::Error::custom("value must be 1-8 of [A-Za-z0-9_]"))
+        Value::new(&text).ok_or_else(|| serde::de::Error::custom("value must be 1-8 of [A-Za-z0-9_]"))
     }
 }
 

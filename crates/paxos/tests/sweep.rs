@@ -20,7 +20,12 @@ fn sweep(shape: Shape, seeds: std::ops::Range<u64>) -> Sweep {
     for seed in seeds {
         let scenario = random_scenario(seed, shape);
         let (verdict, steps) = judge(&scenario).unwrap_or_else(|e| {
-            panic!("seed {seed}: generated scenario failed at command {}: {}\n{}", e.command, e.message, scenario.to_script())
+            panic!(
+                "seed {seed}: generated scenario failed at command {}: {}\n{}",
+                e.command,
+                e.message,
+                scenario.to_script()
+            )
         });
         result.runs += 1;
         result.steps += u64::from(steps);
@@ -47,7 +52,10 @@ fn basic_paxos_is_safe_in_ten_thousand_faulty_runs() {
         let scenario = random_scenario(seed, shape(Protocol::BasicPaxos));
         panic!("basic-paxos broke safety with seed {seed}; reproduce with this script:\n{}", scenario.to_script());
     }
-    eprintln!("basic-paxos: {} runs, {} steps, {} chose a value, 0 violations", result.runs, result.steps, result.chosen);
+    eprintln!(
+        "basic-paxos: {} runs, {} steps, {} chose a value, 0 violations",
+        result.runs, result.steps, result.chosen
+    );
     assert_eq!(result.runs, 10_000);
     // The runs must actually reach decisions, or "no violation" would mean little.
     assert!(result.chosen > 5_000, "only {} of 10000 runs chose a value", result.chosen);
@@ -56,7 +64,10 @@ fn basic_paxos_is_safe_in_ten_thousand_faulty_runs() {
 #[test]
 fn one_phase_highest_is_caught_overwriting_chosen_values() {
     let result = sweep(shape(Protocol::OnePhaseHighest), 0..2_000);
-    eprintln!("one-phase-highest: {} of {} runs violated safety (first seed {:?})", result.violated, result.runs, result.first_violation);
+    eprintln!(
+        "one-phase-highest: {} of {} runs violated safety (first seed {:?})",
+        result.violated, result.runs, result.first_violation
+    );
     assert!(result.violated > 0);
 }
 
@@ -65,7 +76,10 @@ fn unsafe_flexible_quorums_are_caught() {
     // Q1 + Q2 = N: a phase-1 quorum can miss the phase-2 quorum that chose a value.
     let unsafe_shape = Shape { nodes_min: 4, nodes_max: 6, quorums: Some((2, 2)), ..shape(Protocol::BasicPaxos) };
     let result = sweep(unsafe_shape, 0..2_000);
-    eprintln!("flexible 2/2: {} of {} runs violated safety (first seed {:?})", result.violated, result.runs, result.first_violation);
+    eprintln!(
+        "flexible 2/2: {} of {} runs violated safety (first seed {:?})",
+        result.violated, result.runs, result.first_violation
+    );
     assert!(result.violated > 0);
     // The same sweep with intersecting flexible quorums (Q1 + Q2 > N for N <= 5) is safe.
     let safe_shape = Shape { nodes_min: 3, nodes_max: 5, quorums: Some((4, 2)), ..shape(Protocol::BasicPaxos) };
@@ -77,6 +91,9 @@ fn unsafe_flexible_quorums_are_caught() {
 fn amnesia_is_caught() {
     let amnesiac = Shape { amnesia: true, ..shape(Protocol::BasicPaxos) };
     let result = sweep(amnesiac, 0..3_000);
-    eprintln!("amnesia: {} of {} runs violated safety (first seed {:?})", result.violated, result.runs, result.first_violation);
+    eprintln!(
+        "amnesia: {} of {} runs violated safety (first seed {:?})",
+        result.violated, result.runs, result.first_violation
+    );
     assert!(result.violated > 0);
 }

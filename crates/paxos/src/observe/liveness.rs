@@ -44,11 +44,7 @@ impl Liveness {
             self.ladder.clear();
         }
         for event in step_events {
-            if let EventKind::Note {
-                note: Note::Preempted { ballot, by },
-                ..
-            } = event.kind
-            {
+            if let EventKind::Note { note: Note::Preempted { ballot, by }, .. } = event.kind {
                 self.preemptions += 1;
                 for b in [ballot, by] {
                     if self.ladder.last().is_none_or(|last| *last < b) {
@@ -63,24 +59,13 @@ impl Liveness {
         }
         if !any_chosen && self.preemptions == LIVELOCK_PREEMPTIONS && self.livelock_step.is_none() {
             self.livelock_step = Some(world.step);
-            let kind = EventKind::Livelock {
-                preemptions: self.preemptions,
-                ladder: self.ladder.clone(),
-            };
-            out.push(Event {
-                step: world.step,
-                tick: world.tick,
-                kind,
-            });
+            let kind = EventKind::Livelock { preemptions: self.preemptions, ladder: self.ladder.clone() };
+            out.push(Event { step: world.step, tick: world.tick, kind });
         }
         if !any_chosen && self.stuck_step.is_none() {
             if let Some((holders, empty)) = provably_stuck(world) {
                 self.stuck_step = Some(world.step);
-                out.push(Event {
-                    step: world.step,
-                    tick: world.tick,
-                    kind: EventKind::Stuck { holders, empty },
-                });
+                out.push(Event { step: world.step, tick: world.tick, kind: EventKind::Stuck { holders, empty } });
             }
         }
     }

@@ -31,16 +31,8 @@ impl Observers {
     pub fn observe(&mut self, world: &World, step_events: &[Event], out: &mut Vec<Event>) {
         let start = out.len();
         self.safety.observe(world, out);
-        let chosen_now = out[start..]
-            .iter()
-            .any(|e| matches!(e.kind, crate::sim::EventKind::Chosen { .. }));
-        self.liveness.observe(
-            world,
-            step_events,
-            chosen_now || !self.safety.chosen.is_empty(),
-            chosen_now,
-            out,
-        );
+        let chosen_now = out[start..].iter().any(|e| matches!(e.kind, crate::sim::EventKind::Chosen { .. }));
+        self.liveness.observe(world, step_events, chosen_now || !self.safety.chosen.is_empty(), chosen_now, out);
     }
 
     pub fn verdict(&self) -> Verdict {
@@ -119,7 +111,11 @@ impl std::fmt::Display for Verdict {
         if let Some(step) = self.livelock_step {
             match self.outcome {
                 Outcome::Livelock => write!(f, "; livelock since step {step} ({} pre-emptions)", self.preemptions)?,
-                _ => write!(f, "; livelock from step {step}: {} pre-emptions in a row before it ended", self.preemptions_peak)?,
+                _ => write!(
+                    f,
+                    "; livelock from step {step}: {} pre-emptions in a row before it ended",
+                    self.preemptions_peak
+                )?,
             }
         }
         Ok(())

@@ -18,11 +18,7 @@ pub struct Chosen {
 
 impl fmt::Display for Chosen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at step {}: {} held by {}",
-            self.proposal.value, self.step, self.proposal, self.quorum
-        )
+        write!(f, "{} at step {}: {} held by {}", self.proposal.value, self.step, self.proposal, self.quorum)
     }
 }
 
@@ -34,11 +30,7 @@ pub enum Violation {
     /// A value nobody proposed was chosen.
     Validity { chosen: Chosen },
     /// A chosen value lost its quorum: only `holders` still hold it at `step`.
-    Stability {
-        chosen: Chosen,
-        holders: NodeSet,
-        step: u32,
-    },
+    Stability { chosen: Chosen, holders: NodeSet, step: u32 },
 }
 
 impl Violation {
@@ -55,9 +47,15 @@ impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Violation::Agreement { first, second } => {
-                write!(f, "agreement at step {}: {} and {} were both chosen ({first}; {second})", second.step, first.proposal.value, second.proposal.value)
+                write!(
+                    f,
+                    "agreement at step {}: {} and {} were both chosen ({first}; {second})",
+                    second.step, first.proposal.value, second.proposal.value
+                )
             }
-            Violation::Validity { chosen } => write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value),
+            Violation::Validity { chosen } => {
+                write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value)
+            }
             Violation::Stability { chosen, holders, step } => write!(
                 f,
                 "stability at step {step}: {} (chosen at step {} by {}) is now held only by {holders}",
@@ -90,51 +88,23 @@ impl Safety {
             if let Some(held) = node.acceptor.accepted {
                 let key = match config.protocol {
                     Protocol::BasicPaxos => held,
-                    _ => Proposal {
-                        ballot: Ballot::NONE,
-                        value: held.value,
-                    },
+                    _ => Proposal { ballot: Ballot::NONE, value: held.value },
                 };
                 groups.entry(key).or_default().insert(node.id);
             }
         }
         for (proposal, quorum) in groups {
-            if quorum.len() < config.quorum_phase2
-                || self.chosen.iter().any(|c| c.proposal == proposal)
-            {
+            if quorum.len() < config.quorum_phase2 || self.chosen.iter().any(|c| c.proposal == proposal) {
                 continue;
             }
-            let chosen = Chosen {
-                proposal,
-                quorum,
-                step,
-            };
-            let push = |kind| Event {
-                step,
-                tick: world.tick,
-                kind,
-            };
+            let chosen = Chosen { proposal, quorum, step };
+            let push = |kind| Event { step, tick: world.tick, kind };
             out.push(push(EventKind::Chosen { chosen }));
-            let earlier = self
-                .chosen
-                .iter()
-                .find(|c| c.proposal.value != proposal.value)
-                .copied();
-            if let Some(first) =
-                earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. })))
-            {
-                self.violate(
-                    Violation::Agreement {
-                        first,
-                        second: chosen,
-                    },
-                    world,
-                    out,
-                );
+            let earlier = self.chosen.iter().find(|c| c.proposal.value != proposal.value).copied();
+            if let Some(first) = earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. }))) {
+                self.violate(Violation::Agreement { first, second: chosen }, world, out);
             }
-            if !world.proposed.contains(&proposal.value)
-                && !self.has(|v| matches!(v, Violation::Validity { .. }))
-            {
+            if !world.proposed.contains(&proposal.value) && !self.has(|v| matches!(v, Violation::Validity { .. })) {
                 self.violate(Violation::Validity { chosen }, world, out);
             }
             self.chosen.push(chosen);
@@ -153,34 +123,18 @@ impl Safety {
             let holders: NodeSet = world
                 .nodes
                 .iter()
-                .filter(|n| {
-                    n.acceptor
-                        .accepted
-                        .is_some_and(|p| p.value == chosen.proposal.value)
-                })
+                .filter(|n| n.acceptor.accepted.is_some_and(|p| p.value == chosen.proposal.value))
                 .map(|n| n.id)
                 .collect();
             if holders.len() < world.config.quorum_phase2 {
-                self.violate(
-                    Violation::Stability {
-                        chosen,
-                        holders,
-                        step: world.step,
-                    },
-                    world,
-                    out,
-                );
+                self.violate(Violation::Stability { chosen, holders, step: world.step }, world, out);
                 return;
             }
         }
     }
 
     fn violate(&mut self, violation: Violation, world: &World, out: &mut Vec<Event>) {
-        out.push(Event {
-            step: world.step,
-            tick: world.tick,
-            kind: EventKind::Violation { violation },
-        });
+        out.push(Event { step: world.step, tick: world.tick, kind: EventKind::Violation { violation } });
         self.violations.push(violation);
     }
 }

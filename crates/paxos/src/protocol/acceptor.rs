@@ -31,15 +31,9 @@ impl Acceptor {
         match config.protocol {
             Protocol::BasicPaxos if ballot >= self.promised => {
                 self.promised = ballot;
-                Some(Message::Promise {
-                    ballot,
-                    accepted: self.accepted,
-                })
+                Some(Message::Promise { ballot, accepted: self.accepted })
             }
-            Protocol::BasicPaxos if config.nacks => Some(Message::Nack {
-                ballot,
-                promised: self.promised,
-            }),
+            Protocol::BasicPaxos if config.nacks => Some(Message::Nack { ballot, promised: self.promised }),
             // One-phase acceptors never see a Prepare; a Paxos acceptor without nacks stays silent.
             _ => None,
         }
@@ -62,10 +56,7 @@ impl Acceptor {
                 Some(Message::Accepted { proposal })
             }
             (false, _) if config.protocol == Protocol::BasicPaxos => {
-                config.nacks.then_some(Message::Nack {
-                    ballot: proposal.ballot,
-                    promised: self.promised,
-                })
+                config.nacks.then_some(Message::Nack { ballot: proposal.ballot, promised: self.promised })
             }
             (false, Some(holds)) => Some(Message::Reject { proposal, holds }),
             (false, None) => {
@@ -75,26 +66,12 @@ impl Acceptor {
     }
 
     /// The note that explains a reply, for the event log.
-    pub fn note_for(
-        previous: Acceptor,
-        reply: &Option<Message>,
-        request: Message,
-    ) -> Option<Effect> {
+    pub fn note_for(previous: Acceptor, reply: &Option<Message>, request: Message) -> Option<Effect> {
         let note = match reply {
-            Some(Message::Promise { ballot, .. }) => Note::Promised {
-                ballot: *ballot,
-                previous: previous.promised,
-            },
-            Some(Message::Accepted { proposal }) if previous.accepted == Some(*proposal) => {
-                return None
-            }
-            Some(Message::Accepted { proposal }) => Note::Accepted {
-                proposal: *proposal,
-                replaced: previous.accepted,
-            },
-            Some(Message::Nack { .. } | Message::Reject { .. }) | None => {
-                Note::Refused { message: request }
-            }
+            Some(Message::Promise { ballot, .. }) => Note::Promised { ballot: *ballot, previous: previous.promised },
+            Some(Message::Accepted { proposal }) if previous.accepted == Some(*proposal) => return None,
+            Some(Message::Accepted { proposal }) => Note::Accepted { proposal: *proposal, replaced: previous.accepted },
+            Some(Message::Nack { .. } | Message::Reject { .. }) | None => Note::Refused { message: request },
             Some(_) => return None,
         };
         Some(Effect::Note(note))

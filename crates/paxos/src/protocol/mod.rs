@@ -53,12 +53,8 @@ pub enum Protocol {
 }
 
 impl Protocol {
-    pub const ALL: [Protocol; 4] = [
-        Protocol::OnePhaseFirst,
-        Protocol::OnePhaseHighest,
-        Protocol::OnePhaseAdopt,
-        Protocol::BasicPaxos,
-    ];
+    pub const ALL: [Protocol; 4] =
+        [Protocol::OnePhaseFirst, Protocol::OnePhaseHighest, Protocol::OnePhaseAdopt, Protocol::BasicPaxos];
 
     pub fn name(self) -> &'static str {
         match self {

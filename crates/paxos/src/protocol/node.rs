@@ -19,23 +19,11 @@ pub struct Node {
 
 impl Node {
     pub fn new(id: NodeId) -> Node {
-        Node {
-            id,
-            up: true,
-            acceptor: Acceptor::default(),
-            counter_max: 0,
-            proposer: Proposer::default(),
-        }
+        Node { id, up: true, acceptor: Acceptor::default(), counter_max: 0, proposer: Proposer::default() }
     }
 
     /// A message from `from` arrives. Requests go to the acceptor, replies to the proposer.
-    pub fn receive(
-        &mut self,
-        config: &Config,
-        from: NodeId,
-        message: Message,
-        out: &mut Vec<Effect>,
-    ) {
+    pub fn receive(&mut self, config: &Config, from: NodeId, message: Message, out: &mut Vec<Effect>) {
         debug_assert!(self.up, "the simulator drops messages to crashed servers");
         match message {
             Message::Prepare { ballot } => {
@@ -48,25 +36,14 @@ impl Node {
                 let reply = self.acceptor.on_accept(config, proposal);
                 self.reply(from, before, reply, message, out);
             }
-            Message::Promise { ballot, accepted } => {
-                self.on_promise(config, from, ballot, accepted, out)
-            }
+            Message::Promise { ballot, accepted } => self.on_promise(config, from, ballot, accepted, out),
             Message::Accepted { proposal } => self.on_accepted(config, from, proposal, out),
             Message::Nack { ballot, promised } => self.on_nack(config, ballot, promised, out),
-            Message::Reject { proposal, holds } => {
-                self.on_reject(config, from, proposal, holds, out)
-            }
+            Message::Reject { proposal, holds } => self.on_reject(config, from, proposal, holds, out),
         }
     }
 
-    fn reply(
-        &self,
-        to: NodeId,
-        before: Acceptor,
-        reply: Option<Message>,
-        request: Message,
-        out: &mut Vec<Effect>,
-    ) {
+    fn reply(&self, to: NodeId, before: Acceptor, reply: Option<Message>, request: Message, out: &mut Vec<Effect>) {
         out.extend(Acceptor::note_for(before, &reply, request));
         if let Some(message) = reply {
             out.push(Effect::Send { to, message });
@@ -82,10 +59,7 @@ impl Node {
     pub fn crash(&mut self) {
         self.up = false;
         let generation = self.proposer.generation + 1;
-        self.proposer = Proposer {
-            generation,
-            ..Proposer::default()
-        };
+        self.proposer = Proposer { generation, ..Proposer::default() };
     }
 
     pub fn restart(&mut self, config: &Config, out: &mut Vec<Effect>) {
@@ -108,8 +82,7 @@ impl Node {
             label: self.id.to_string(),
             up: self.up,
             phase: self.proposer.phase,
-            promised: (!self.acceptor.promised.is_none())
-                .then(|| self.acceptor.promised.to_string()),
+            promised: (!self.acceptor.promised.is_none()).then(|| self.acceptor.promised.to_string()),
             accepted: self.acceptor.accepted,
             ballot: ballot.filter(|b| !b.is_none()).map(|b| b.to_string()),
             proposing,

@@ -61,10 +61,7 @@ fn higher(a: Option<Proposal>, b: Proposal) -> Proposal {
 impl Node {
     /// A client asks this server to propose `value`. Any attempt in progress is abandoned.
     pub fn propose(&mut self, config: &Config, value: Value, out: &mut Vec<Effect>) {
-        debug_assert!(
-            self.up,
-            "the simulator does not hand proposals to a crashed server"
-        );
+        debug_assert!(self.up, "the simulator does not hand proposals to a crashed server");
         self.proposer.value = Some(value);
         self.proposer.attempts = 0;
         self.proposer.discovered = None;
@@ -85,23 +82,13 @@ impl Node {
         self.proposer.generation += 1;
         let (proposal, message) = match config.protocol {
             Protocol::OnePhaseFirst => {
-                let proposal = Proposal {
-                    ballot: Ballot::NONE,
-                    value: own,
-                };
+                let proposal = Proposal { ballot: Ballot::NONE, value: own };
                 (proposal, Message::Accept { proposal })
             }
             Protocol::OnePhaseHighest | Protocol::OnePhaseAdopt => {
                 let adopt = config.protocol == Protocol::OnePhaseAdopt;
-                let value = self
-                    .proposer
-                    .discovered
-                    .filter(|_| adopt)
-                    .map_or(own, |p| p.value);
-                let proposal = Proposal {
-                    ballot: self.next_ballot(),
-                    value,
-                };
+                let value = self.proposer.discovered.filter(|_| adopt).map_or(own, |p| p.value);
+                let proposal = Proposal { ballot: self.next_ballot(), value };
                 (proposal, Message::Accept { proposal })
             }
             Protocol::BasicPaxos => {
@@ -110,31 +97,14 @@ impl Node {
             }
         };
         self.proposer.phase = match message {
-            Message::Prepare { ballot } => Phase::Preparing {
-                ballot,
-                promises: NodeSet::EMPTY,
-                highest: None,
-            },
-            _ => Phase::Accepting {
-                proposal,
-                accepts: NodeSet::EMPTY,
-                refusals: NodeSet::EMPTY,
-            },
+            Message::Prepare { ballot } => Phase::Preparing { ballot, promises: NodeSet::EMPTY, highest: None },
+            _ => Phase::Accepting { proposal, accepts: NodeSet::EMPTY, refusals: NodeSet::EMPTY },
         };
-        out.push(Effect::Note(Note::Attempt {
-            proposal,
-            attempt: self.proposer.attempts,
-        }));
+        out.push(Effect::Note(Note::Attempt { proposal, attempt: self.proposer.attempts }));
         self.broadcast(config, message, out);
         if config.timeout_ticks > 0 {
-            let timer = Timer::Timeout {
-                generation: self.proposer.generation,
-            };
-            out.push(Effect::SetTimer {
-                timer,
-                ticks_min: config.timeout_ticks,
-                ticks_max: config.timeout_ticks,
-            });
+            let timer = Timer::Timeout { generation: self.proposer.generation };
+            out.push(Effect::SetTimer { timer, ticks_min: config.timeout_ticks, ticks_max: config.timeout_ticks });
         }
     }
 
@@ -160,11 +130,7 @@ impl Node {
         out: &mut Vec<Effect>,
     ) {
         match &mut self.proposer.phase {
-            Phase::Preparing {
-                ballot: b,
-                promises,
-                highest,
-            } if *b == ballot && !promises.contains(from) => {
+            Phase::Preparing { ballot: b, promises, highest } if *b == ballot && !promises.contains(from) => {
                 promises.insert(from);
                 if let Some(reported) = accepted {
                     if highest.is_none_or(|(_, h)| reported.ballot > h.ballot) {
@@ -175,24 +141,10 @@ impl Node {
                     return;
                 }
                 let (promises, adopted) = (*promises, *highest);
-                let own = self
-                    .proposer
-                    .value
-                    .expect("a preparing proposer has a value");
-                let proposal = Proposal {
-                    ballot,
-                    value: adopted.map_or(own, |(_, p)| p.value),
-                };
-                self.proposer.phase = Phase::Accepting {
-                    proposal,
-                    accepts: NodeSet::EMPTY,
-                    refusals: NodeSet::EMPTY,
-                };
-                out.push(Effect::Note(Note::PhaseTwo {
-                    proposal,
-                    promises,
-                    adopted,
-                }));
+                let own = self.proposer.value.expect("a preparing proposer has a value");
+                let proposal = Proposal { ballot, value: adopted.map_or(own, |(_, p)| p.value) };
+                self.proposer.phase = Phase::Accepting { proposal, accepts: NodeSet::EMPTY, refusals: NodeSet::EMPTY };
+                out.push(Effect::Note(Note::PhaseTwo { proposal, promises, adopted }));
                 self.broadcast(config, Message::Accept { proposal }, out);
             }
             // A late promise for an old or finished attempt changes nothing.
@@ -200,19 +152,9 @@ impl Node {
         }
     }
 
-    pub(super) fn on_accepted(
-        &mut self,
-        config: &Config,
-        from: NodeId,
-        proposal: Proposal,
-        out: &mut Vec<Effect>,
-    ) {
+    pub(super) fn on_accepted(&mut self, config: &Config, from: NodeId, proposal: Proposal, out: &mut Vec<Effect>) {
         match &mut self.proposer.phase {
-            Phase::Accepting {
-                proposal: p,
-                accepts,
-                ..
-            } if *p == proposal => {
+            Phase::Accepting { proposal: p, accepts, .. } if *p == proposal => {
                 accepts.insert(from);
                 if accepts.len() >= config.quorum_phase2 {
                     let quorum = *accepts;
@@ -225,13 +167,7 @@ impl Node {
         }
     }
 
-    pub(super) fn on_nack(
-        &mut self,
-        config: &Config,
-        ballot: Ballot,
-        promised: Ballot,
-        out: &mut Vec<Effect>,
-    ) {
+    pub(super) fn on_nack(&mut self, config: &Config, ballot: Ballot, promised: Ballot, out: &mut Vec<Effect>) {
         let current = match self.proposer.phase {
             Phase::Preparing { ballot, .. } => Some(ballot),
             Phase::Accepting { proposal, .. } => Some(proposal.ballot),
@@ -241,10 +177,7 @@ impl Node {
             Some(b) if b == ballot && promised > ballot => {
                 // Never reuse or undercut a number we know is taken.
                 self.counter_max = self.counter_max.max(promised.counter);
-                out.push(Effect::Note(Note::Preempted {
-                    ballot,
-                    by: promised,
-                }));
+                out.push(Effect::Note(Note::Preempted { ballot, by: promised }));
                 self.retry_or_give_up(config, out);
             }
             _ => {}
@@ -260,11 +193,7 @@ impl Node {
         out: &mut Vec<Effect>,
     ) {
         match &mut self.proposer.phase {
-            Phase::Accepting {
-                proposal: p,
-                refusals,
-                ..
-            } if *p == proposal && !refusals.contains(from) => {
+            Phase::Accepting { proposal: p, refusals, .. } if *p == proposal && !refusals.contains(from) => {
                 refusals.insert(from);
                 let refusals = *refusals;
                 self.proposer.discovered = Some(higher(self.proposer.discovered, holds));
@@ -290,14 +219,10 @@ impl Node {
             (Timer::Timeout { generation }, Phase::Accepting { proposal, .. })
                 if generation == self.proposer.generation =>
             {
-                out.push(Effect::Note(Note::TimedOut {
-                    ballot: proposal.ballot,
-                }));
+                out.push(Effect::Note(Note::TimedOut { ballot: proposal.ballot }));
                 self.retry_or_give_up(config, out);
             }
-            (Timer::Retry { generation }, Phase::BackingOff)
-                if generation == self.proposer.generation =>
-            {
+            (Timer::Retry { generation }, Phase::BackingOff) if generation == self.proposer.generation => {
                 self.start_attempt(config, out);
             }
             // A timer from an attempt that already ended.
@@ -308,8 +233,7 @@ impl Node {
     fn retry_or_give_up(&mut self, config: &Config, out: &mut Vec<Effect>) {
         self.proposer.generation += 1;
         let distinguished = config.leader.is_none_or(|leader| leader == self.id);
-        let may_retry =
-            config.retry && distinguished && self.proposer.attempts < config.attempts_max;
+        let may_retry = config.retry && distinguished && self.proposer.attempts < config.attempts_max;
         match (may_retry, config.backoff_ticks_max) {
             (false, _) => {
                 self.proposer.phase = Phase::GaveUp;
@@ -321,14 +245,8 @@ impl Node {
             (true, ticks_max) => {
                 self.proposer.phase = Phase::BackingOff;
                 out.push(Effect::Note(Note::BackingOff { ticks_max }));
-                let timer = Timer::Retry {
-                    generation: self.proposer.generation,
-                };
-                out.push(Effect::SetTimer {
-                    timer,
-                    ticks_min: 1,
-                    ticks_max,
-                });
+                let timer = Timer::Retry { generation: self.proposer.generation };
+                out.push(Effect::SetTimer { timer, ticks_min: 1, ticks_max });
             }
         }
     }

@@ -147,10 +147,7 @@ pub fn normalize_partition(nodes: u8, groups: &[NodeSet]) -> Option<Vec<NodeSet>
     let all = NodeSet::all(nodes);
     let mut seen = NodeSet::EMPTY;
     for group in groups {
-        if group.is_empty()
-            || !group.intersection(seen).is_empty()
-            || group.intersection(all) != *group
-        {
+        if group.is_empty() || !group.intersection(seen).is_empty() || group.intersection(all) != *group {
             return None;
         }
         seen = NodeSet::from_iter(seen.iter().chain(group.iter()));

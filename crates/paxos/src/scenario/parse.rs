@@ -19,11 +19,7 @@ pub struct ScriptError {
 
 impl fmt::Display for ScriptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
+        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
     }
 }
 
@@ -45,27 +41,15 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn error(&self, word: usize, message: impl Into<String>) -> ScriptError {
-        let column = self
-            .words
-            .get(word)
-            .map_or(self.text.chars().count() + 1, |w| w.column);
-        ScriptError {
-            line: self.number,
-            column,
-            message: message.into(),
-        }
+        let column = self.words.get(word).map_or(self.text.chars().count() + 1, |w| w.column);
+        ScriptError { line: self.number, column, message: message.into() }
     }
 
     fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
         let args = self.words.len() - 1;
         match args {
-            a if a < min => Err(self.error(
-                self.words.len(),
-                format!("missing argument; usage: {usage}"),
-            )),
-            a if a > max => {
-                Err(self.error(max + 1, format!("unexpected argument; usage: {usage}")))
-            }
+            a if a < min => Err(self.error(self.words.len(), format!("missing argument; usage: {usage}"))),
+            a if a > max => Err(self.error(max + 1, format!("unexpected argument; usage: {usage}"))),
             _ => Ok(()),
         }
     }
@@ -88,16 +72,10 @@ fn strip_comment(line: &str) -> &str {
 fn split_words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
-                words.push(Word {
-                    text: &text[s..i],
-                    column: text[..s].chars().count() + 1,
-                });
+                words.push(Word { text: &text[s..i], column: text[..s].chars().count() + 1 });
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -120,20 +98,11 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
             message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
         });
     }
-    let mut parser = Parser {
-        scenario: Scenario::default(),
-        quorum: None,
-        retry: None,
-        seen_command: None,
-        lines: Vec::new(),
-    };
+    let mut parser =
+        Parser { scenario: Scenario::default(), quorum: None, retry: None, seen_command: None, lines: Vec::new() };
     for (index, raw) in text.lines().enumerate() {
         let text = strip_comment(raw);
-        let line = Line {
-            number: index + 1,
-            words: split_words(text),
-            text,
-        };
+        let line = Line { number: index + 1, words: split_words(text), text };
         if !line.words.is_empty() {
             parser.line(&line)?;
         }
@@ -155,12 +124,10 @@ struct Parser {
 }
 
 fn number<T: std::str::FromStr>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
-    line.words[word].text.parse().map_err(|_| {
-        line.error(
-            word,
-            format!("expected {what}, found `{}`", line.words[word].text),
-        )
-    })
+    line.words[word]
+        .text
+        .parse()
+        .map_err(|_| line.error(word, format!("expected {what}, found `{}`", line.words[word].text)))
 }
 
 fn ranged(line: &Line, word: usize, min: u32, max: u32, what: &str) -> Result<u32, ScriptError> {
@@ -181,33 +148,21 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
 
 fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
     let text = line.words[word].text;
-    let digits = text.strip_suffix('%').ok_or_else(|| {
-        line.error(
-            word,
-            format!("expected a percentage like `10%`, found `{text}`"),
-        )
-    })?;
+    let digits = text
+        .strip_suffix('%')
+        .ok_or_else(|| line.error(word, format!("expected a percentage like `10%`, found `{text}`")))?;
     match digits.parse::<u8>() {
         Ok(p) if p <= 100 => Ok(p),
-        _ => Err(line.error(
-            word,
-            format!("expected a percentage from 0% to 100%, found `{text}`"),
-        )),
+        _ => Err(line.error(word, format!("expected a percentage from 0% to 100%, found `{text}`"))),
     }
 }
 
 fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
     let text = line.words[word].text;
-    let id = text
-        .strip_prefix('S')
-        .and_then(|d| d.parse::<u8>().ok())
-        .filter(|&d| d >= 1 && d <= NODES_MAX);
+    let id = text.strip_prefix('S').and_then(|d| d.parse::<u8>().ok()).filter(|&d| d >= 1 && d <= NODES_MAX);
     match id {
         Some(id) if id <= nodes => Ok(NodeId(id)),
-        Some(_) => Err(line.error(
-            word,
-            format!("`{text}` does not exist: the cluster has S1..S{nodes}"),
-        )),
+        Some(_) => Err(line.error(word, format!("`{text}` does not exist: the cluster has S1..S{nodes}"))),
         None => Err(line.error(word, format!("expected a server like `S1`, found `{text}`"))),
     }
 }
@@ -218,39 +173,24 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     let first = line.words[1].text;
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
-        return id.parse().map(Target::Id).map_err(|_| {
-            line.error(
-                1,
-                format!("expected a message id like `#12`, found `{first}`"),
-            )
-        });
+        return id
+            .parse()
+            .map(Target::Id)
+            .map_err(|_| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
     }
-    let (from, to) = first
-        .split_once("->")
-        .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+    let (from, to) =
+        first.split_once("->").ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
     let link = Line {
         number: line.number,
         text: line.text,
         words: vec![
             line.words[0],
-            Word {
-                text: from,
-                column: line.words[1].column,
-            },
-            Word {
-                text: to,
-                column: line.words[1].column + from.chars().count() + 2,
-            },
+            Word { text: from, column: line.words[1].column },
+            Word { text: to, column: line.words[1].column + from.chars().count() + 2 },
         ],
     };
     let (from, to) = (node_id(&link, 1, nodes)?, node_id(&link, 2, nodes)?);
-    let text = (line.words.len() > 2).then(|| {
-        line.words[2..]
-            .iter()
-            .map(|w| w.text)
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
+    let text = (line.words.len() > 2).then(|| line.words[2..].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
     if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
         return Err(line.error(2, "message text is too long"));
     }
@@ -281,14 +221,10 @@ impl Parser {
         );
         // `drop` and `duplicate` are both a setting (with a percentage) and a command.
         let is_setting = is_setting
-            && !(matches!(keyword, "drop" | "duplicate")
-                && line.words.get(1).is_some_and(|w| !w.text.ends_with('%')));
+            && !(matches!(keyword, "drop" | "duplicate") && line.words.get(1).is_some_and(|w| !w.text.ends_with('%')));
         if is_setting {
             if let Some(first) = self.seen_command {
-                return Err(line.error(
-                    0,
-                    format!("settings must come before the first command (line {first})"),
-                ));
+                return Err(line.error(0, format!("settings must come before the first command (line {first})")));
             }
             return self.setting(line);
         }
@@ -308,19 +244,12 @@ impl Parser {
             "title" => {
                 let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
                 if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
-                    return Err(line.error(
-                        1,
-                        format!("a title is at most {TITLE_LEN_MAX} printable characters"),
-                    ));
+                    return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
                 }
                 s.title = (!title.is_empty()).then(|| title.to_string());
             }
             "protocol" => {
-                line.arity(
-                    1,
-                    1,
-                    "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
-                )?;
+                line.arity(1, 1, "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos")?;
                 let name = line.words[1].text;
                 let protocol = Protocol::parse(name).ok_or_else(|| {
                     line.error(1, format!("unknown protocol `{name}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos"))
@@ -329,8 +258,7 @@ impl Parser {
             }
             "nodes" => {
                 line.arity(1, 1, "nodes N")?;
-                s.config.nodes =
-                    ranged(line, 1, 1, u32::from(NODES_MAX), "the number of servers")? as u8;
+                s.config.nodes = ranged(line, 1, 1, u32::from(NODES_MAX), "the number of servers")? as u8;
             }
             "quorum" => {
                 line.arity(2, 2, "quorum Q1 Q2")?;
@@ -343,28 +271,27 @@ impl Parser {
                 s.network.mode = match line.words[1].text {
                     "manual" => NetworkMode::Manual,
                     "auto" => NetworkMode::Auto,
-                    other => {
-                        return Err(
-                            line.error(1, format!("expected `manual` or `auto`, found `{other}`"))
-                        )
-                    }
+                    other => return Err(line.error(1, format!("expected `manual` or `auto`, found `{other}`"))),
                 };
             }
             "delay" => {
                 line.arity(1, 1, "delay MIN..MAX")?;
                 let text = line.words[1].text;
                 let (min, max) = text.split_once("..").unwrap_or((text, text));
-                let parse = |t: &str| {
-                    t.parse::<u32>()
-                        .ok()
-                        .filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d))
-                };
+                let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
                 match (parse(min), parse(max)) {
                     (Some(min), Some(max)) if min <= max => {
                         s.network.delay_ticks_min = min;
                         s.network.delay_ticks_max = max;
                     }
-                    _ => return Err(line.error(1, format!("expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"))),
+                    _ => {
+                        return Err(line.error(
+                            1,
+                            format!(
+                                "expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"
+                            ),
+                        ))
+                    }
                 }
             }
             "drop" => {
@@ -439,13 +366,7 @@ impl Parser {
                 let node = node_id(line, 1, nodes)?;
                 let text = line.words[2].text;
                 let value = Value::new(text).ok_or_else(|| {
-                    line.error(
-                        2,
-                        format!(
-                            "a value is 1 to {} letters, digits or `_`, found `{text}`",
-                            Value::LEN_MAX
-                        ),
-                    )
+                    line.error(2, format!("a value is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX))
                 })?;
                 Command::Propose { node, value }
             }
@@ -486,18 +407,14 @@ impl Parser {
                     if groups.iter().any(|g| g.contains(node)) {
                         return Err(line.error(word, format!("{node} is named twice")));
                     }
-                    groups
-                        .last_mut()
-                        .expect("starts with one group")
-                        .insert(node);
+                    groups.last_mut().expect("starts with one group").insert(node);
                 }
             }
         }
         if groups.iter().any(|g| g.is_empty()) {
             return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)"));
         }
-        let groups = normalize_partition(nodes, &groups)
-            .ok_or_else(|| line.error(1, "invalid partition"))?;
+        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition"))?;
         if groups.len() < 2 {
             return Err(line.error(1, "a partition needs at least two groups"));
         }
@@ -524,15 +441,9 @@ impl Parser {
                 config.quorum_phase2 = crate::quorum::majority(nodes);
             }
         }
-        config.retry = self
-            .retry
-            .unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
+        config.retry = self.retry.unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
         if config.leader.is_some_and(|l| l.0 > nodes) {
-            return Err(ScriptError {
-                line: 1,
-                column: 1,
-                message: format!("the leader must be one of S1..S{nodes}"),
-            });
+            return Err(ScriptError { line: 1, column: 1, message: format!("the leader must be one of S1..S{nodes}") });
         }
         // Commands were checked against the node count known when they were read; settings
         // all precede commands, so that was the final count.

@@ -16,30 +16,15 @@ impl std::fmt::Display for Target {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Target::Id(id) => write!(f, "#{id}"),
-            Target::Link {
-                from,
-                to,
-                text: None,
-            } => write!(f, "{from}->{to}"),
-            Target::Link {
-                from,
-                to,
-                text: Some(text),
-            } => write!(f, "{from}->{to} {text}"),
+            Target::Link { from, to, text: None } => write!(f, "{from}->{to}"),
+            Target::Link { from, to, text: Some(text) } => write!(f, "{from}->{to} {text}"),
         }
     }
 }
 
 pub fn groups_text(groups: &[NodeSet]) -> String {
-    let groups: Vec<String> = groups
-        .iter()
-        .map(|g| {
-            g.iter()
-                .map(|n| n.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
+    let groups: Vec<String> =
+        groups.iter().map(|g| g.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" ")).collect();
     groups.join(" | ")
 }
 

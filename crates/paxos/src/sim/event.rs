@@ -35,6 +35,7 @@ pub enum EventKind {
         to: NodeId,
         message: Message,
         due_tick: Option<u64>,
+        copy_of: Option<u32>,
     },
     Deliver {
         id: u32,
@@ -54,6 +55,7 @@ pub enum EventKind {
         message: Message,
         cause: DropCause,
     },
+    /// A duplicate made by hand (the network's own duplicates are sends with `copy_of`).
     Duplicate {
         id: u32,
         copy: u32,
@@ -120,11 +122,7 @@ impl EventKind {
 }
 
 fn ladder_text(ladder: &[Ballot]) -> String {
-    ladder
-        .iter()
-        .map(|b| b.to_string())
-        .collect::<Vec<_>>()
-        .join(" < ")
+    ladder.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(" < ")
 }
 
 struct NoteText<'a>(NodeId, &'a Note);
@@ -142,31 +140,14 @@ impl fmt::Display for NoteText<'_> {
             Note::Promised { ballot, previous } => {
                 write!(f, "{node} promises {ballot} (was {previous})")
             }
-            Note::Accepted {
-                proposal,
-                replaced: Some(old),
-            } => write!(f, "{node} accepts {proposal}, replacing {old}"),
-            Note::Accepted {
-                proposal,
-                replaced: None,
-            } => write!(f, "{node} accepts {proposal}"),
+            Note::Accepted { proposal, replaced: Some(old) } => write!(f, "{node} accepts {proposal}, replacing {old}"),
+            Note::Accepted { proposal, replaced: None } => write!(f, "{node} accepts {proposal}"),
             Note::Refused { message } => write!(f, "{node} refuses {message}"),
-            Note::PhaseTwo {
-                proposal,
-                promises,
-                adopted: Some((from, p)),
-            } => {
+            Note::PhaseTwo { proposal, promises, adopted: Some((from, p)) } => {
                 write!(f, "{node} has promises {promises}: phase 2 with {proposal}, adopting {p} reported by {from}")
             }
-            Note::PhaseTwo {
-                proposal,
-                promises,
-                adopted: None,
-            } => {
-                write!(
-                    f,
-                    "{node} has promises {promises}: phase 2 with {proposal}, its own value"
-                )
+            Note::PhaseTwo { proposal, promises, adopted: None } => {
+                write!(f, "{node} has promises {promises}: phase 2 with {proposal}, its own value")
             }
             Note::Preempted { ballot, by } => write!(f, "{node} is pre-empted: {ballot} < {by}"),
             Note::Defeated { proposal, refusals } => {
@@ -180,19 +161,13 @@ impl fmt::Display for NoteText<'_> {
                 write!(f, "{node} backs off for up to {ticks_max} ticks")
             }
             Note::GaveUp { value } => write!(f, "{node} gives up on {value}"),
-            Note::Learned { proposal, quorum } => write!(
-                f,
-                "{node} learns {} is chosen: {} accepted by {quorum}",
-                proposal.value, proposal
-            ),
-            Note::Forgot {
-                promised,
-                accepted: Some(p),
-            } => write!(f, "{node} forgot its promise {promised} and {p} (amnesia)"),
-            Note::Forgot {
-                promised,
-                accepted: None,
-            } => write!(f, "{node} forgot its promise {promised} (amnesia)"),
+            Note::Learned { proposal, quorum } => {
+                write!(f, "{node} learns {} is chosen: {} accepted by {quorum}", proposal.value, proposal)
+            }
+            Note::Forgot { promised, accepted: Some(p) } => {
+                write!(f, "{node} forgot its promise {promised} and {p} (amnesia)")
+            }
+            Note::Forgot { promised, accepted: None } => write!(f, "{node} forgot its promise {promised} (amnesia)"),
         }
     }
 }
@@ -201,34 +176,19 @@ impl fmt::Display for EventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EventKind::Propose { node, value } => write!(f, "propose {node} {value}"),
-            EventKind::Send {
-                id,
-                from,
-                to,
-                message,
-                due_tick: Some(due),
-            } => write!(f, "send #{id} {from}->{to} {message} (due t{due})"),
-            EventKind::Send {
-                id,
-                from,
-                to,
-                message,
-                due_tick: None,
-            } => write!(f, "send #{id} {from}->{to} {message}"),
-            EventKind::Deliver {
-                id,
-                from,
-                to,
-                message,
-            } => write!(f, "deliver #{id} {from}->{to} {message}"),
+            EventKind::Send { id, from, to, message, due_tick, copy_of } => {
+                write!(f, "send #{id} {from}->{to} {message}")?;
+                if let Some(due) = due_tick {
+                    write!(f, " (due t{due})")?;
+                }
+                if let Some(original) = copy_of {
+                    write!(f, " (duplicate of #{original})")?;
+                }
+                Ok(())
+            }
+            EventKind::Deliver { id, from, to, message } => write!(f, "deliver #{id} {from}->{to} {message}"),
             EventKind::Local { node, message } => write!(f, "local {node}->{node} {message}"),
-            EventKind::Drop {
-                id,
-                from,
-                to,
-                message,
-                cause,
-            } => {
+            EventKind::Drop { id, from, to, message, cause } => {
                 let why = match cause {
                     DropCause::Network => "lost by the network",
                     DropCause::Partition => "link cut by the partition",
@@ -242,38 +202,21 @@ impl fmt::Display for EventKind {
             EventKind::Restart { node } => write!(f, "restart {node}"),
             EventKind::Partition { groups } => write!(f, "partition {}", groups_text(groups)),
             EventKind::Heal => write!(f, "heal"),
-            EventKind::Timer {
-                node,
-                timer: Timer::Timeout { .. },
-            } => write!(f, "timer {node} timeout"),
-            EventKind::Timer {
-                node,
-                timer: Timer::Retry { .. },
-            } => write!(f, "timer {node} retry"),
+            EventKind::Timer { node, timer: Timer::Timeout { .. } } => write!(f, "timer {node} timeout"),
+            EventKind::Timer { node, timer: Timer::Retry { .. } } => write!(f, "timer {node} retry"),
             EventKind::Note { node, note } => write!(f, "{}", NoteText(*node, note)),
             EventKind::Chosen { chosen } => write!(f, "CHOSEN {}", chosen),
             EventKind::Violation { violation } => write!(f, "VIOLATION {violation}"),
             EventKind::Stuck { holders, empty } => {
                 let held: Vec<String> = holders.iter().map(|(v, s)| format!("{v} {s}")).collect();
-                write!(
-                    f,
-                    "STUCK no value can reach a quorum any more: {}",
-                    held.join(", ")
-                )?;
+                write!(f, "STUCK no value can reach a quorum any more: {}", held.join(", "))?;
                 if !empty.is_empty() {
                     write!(f, ", empty {empty}")?;
                 }
                 Ok(())
             }
-            EventKind::Livelock {
-                preemptions,
-                ladder,
-            } => {
-                write!(
-                    f,
-                    "LIVELOCK {preemptions} pre-emptions without a choice: {}",
-                    ladder_text(ladder)
-                )
+            EventKind::Livelock { preemptions, ladder } => {
+                write!(f, "LIVELOCK {preemptions} pre-emptions without a choice: {}", ladder_text(ladder))
             }
         }
     }

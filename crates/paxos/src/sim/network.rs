@@ -77,22 +77,12 @@ pub enum Due {
 
 /// The next due item: earliest tick first; at the same tick messages before timers; then
 /// the lower id. A total order on ids makes the choice the same on every platform.
-pub fn next_due(
-    in_flight: &[Envelope],
-    timers: &[PendingTimer],
-    deliver_messages: bool,
-) -> Option<(u64, Due)> {
+pub fn next_due(in_flight: &[Envelope], timers: &[PendingTimer], deliver_messages: bool) -> Option<(u64, Due)> {
     let message = in_flight
         .iter()
         .enumerate()
         .filter(|_| deliver_messages)
         .filter_map(|(i, e)| e.due_tick.map(|t| ((t, 0u8, e.id), Due::Message(i))));
-    let timer = timers
-        .iter()
-        .enumerate()
-        .map(|(i, t)| ((t.fire_tick, 1u8, t.seq), Due::Timer(i)));
-    message
-        .chain(timer)
-        .min_by_key(|(key, _)| *key)
-        .map(|((tick, _, _), due)| (tick, due))
+    let timer = timers.iter().enumerate().map(|(i, t)| ((t.fire_tick, 1u8, t.seq), Due::Timer(i)));
+    message.chain(timer).min_by_key(|(key, _)| *key).map(|((tick, _, _), due)| (tick, due))
 }

@@ -84,11 +84,7 @@ impl World {
     }
 
     /// Takes the next step of `commands`, appending its events. `Ok(false)`: nothing left.
-    pub fn advance(
-        &mut self,
-        commands: &[Command],
-        events: &mut Vec<Event>,
-    ) -> Result<bool, RunError> {
+    pub fn advance(&mut self, commands: &[Command], events: &mut Vec<Event>) -> Result<bool, RunError> {
         // Each pass either takes a step or moves past one command: bounded by their number.
         for _ in 0..=commands.len() {
             let Some(command) = commands.get(self.cursor.command) else {
@@ -114,16 +110,9 @@ impl World {
                     // leaves the world as it was.
                     if let Err(message) = self.apply(command, events) {
                         self.step -= 1;
-                        return Err(RunError {
-                            command: index,
-                            message,
-                        });
+                        return Err(RunError { command: index, message });
                     }
-                    self.cursor = Cursor {
-                        command: index + 1,
-                        done: 0,
-                        previous_done: 0,
-                    };
+                    self.cursor = Cursor { command: index + 1, done: 0, previous_done: 0 };
                     return Ok(true);
                 }
             };
@@ -131,21 +120,13 @@ impl World {
                 self.cursor.done += 1;
                 return Ok(true);
             }
-            self.cursor = Cursor {
-                command: self.cursor.command + 1,
-                done: 0,
-                previous_done: self.cursor.done,
-            };
+            self.cursor = Cursor { command: self.cursor.command + 1, done: 0, previous_done: self.cursor.done };
         }
         Ok(false)
     }
 
     fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
-        events.push(Event {
-            step: self.step,
-            tick: self.tick,
-            kind,
-        });
+        events.push(Event { step: self.step, tick: self.tick, kind });
     }
 
     /// One step of the network or the clock: the next due message or timer.
@@ -164,13 +145,7 @@ impl World {
             }
             Due::Timer(index) => {
                 let pending = self.timers.remove(index);
-                self.push(
-                    events,
-                    EventKind::Timer {
-                        node: pending.node,
-                        timer: pending.timer,
-                    },
-                );
+                self.push(events, EventKind::Timer { node: pending.node, timer: pending.timer });
                 let mut effects = Vec::new();
                 self.nodes[pending.node.index()].fire(&self.config, pending.timer, &mut effects);
                 self.perform(pending.node, effects, events);
@@ -180,45 +155,20 @@ impl World {
     }
 
     fn partitioned(&self, from: NodeId, to: NodeId) -> bool {
-        self.partition
-            .as_ref()
-            .is_some_and(|groups| !groups.iter().any(|g| g.contains(from) && g.contains(to)))
+        self.partition.as_ref().is_some_and(|groups| !groups.iter().any(|g| g.contains(from) && g.contains(to)))
     }
 
     /// Hands `envelope` to its receiver, unless it is lost (`cause`), cut off or unheard.
     fn deliver(&mut self, envelope: Envelope, cause: Option<DropCause>, events: &mut Vec<Event>) {
-        let Envelope {
-            id,
-            from,
-            to,
-            message,
-            ..
-        } = envelope;
+        let Envelope { id, from, to, message, .. } = envelope;
         let cause = cause
             .or(self.partitioned(from, to).then_some(DropCause::Partition))
             .or((!self.node(to).up).then_some(DropCause::Crashed));
         if let Some(cause) = cause {
-            self.push(
-                events,
-                EventKind::Drop {
-                    id,
-                    from,
-                    to,
-                    message,
-                    cause,
-                },
-            );
+            self.push(events, EventKind::Drop { id, from, to, message, cause });
             return;
         }
-        self.push(
-            events,
-            EventKind::Deliver {
-                id,
-                from,
-                to,
-                message,
-            },
-        );
+        self.push(events, EventKind::Deliver { id, from, to, message });
         let mut effects = Vec::new();
         self.nodes[to.index()].receive(&self.config, from, message, &mut effects);
         self.perform(to, effects, events);
@@ -233,25 +183,12 @@ impl World {
                 match effect {
                     Effect::Send { to, message } if to == node => local.push_back(message),
                     Effect::Send { to, message } => self.send(node, to, message, events),
-                    Effect::SetTimer {
-                        timer,
-                        ticks_min,
-                        ticks_max,
-                    } => {
-                        assert!(
-                            self.timers.len() < TIMERS_MAX,
-                            "more than {TIMERS_MAX} timers pending"
-                        );
-                        let fire_tick =
-                            self.tick + u64::from(self.rng.between(ticks_min, ticks_max));
+                    Effect::SetTimer { timer, ticks_min, ticks_max } => {
+                        assert!(self.timers.len() < TIMERS_MAX, "more than {TIMERS_MAX} timers pending");
+                        let fire_tick = self.tick + u64::from(self.rng.between(ticks_min, ticks_max));
                         let seq = self.next_timer_seq;
                         self.next_timer_seq += 1;
-                        self.timers.push(PendingTimer {
-                            seq,
-                            node,
-                            timer,
-                            fire_tick,
-                        });
+                        self.timers.push(PendingTimer { seq, node, timer, fire_tick });
                     }
                     Effect::Note(note) => self.push(events, EventKind::Note { node, note }),
                 }
@@ -267,70 +204,28 @@ impl World {
 
     fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) {
         let original = self.envelope(from, to, message, None);
-        let copy = (self.network.mode == NetworkMode::Auto
-            && self.rng.chance(self.network.duplicate_percent))
-        .then(|| self.envelope(from, to, message, Some(original.id)));
+        let copy = (self.network.mode == NetworkMode::Auto && self.rng.chance(self.network.duplicate_percent))
+            .then(|| self.envelope(from, to, message, Some(original.id)));
         for envelope in std::iter::once(original).chain(copy) {
-            assert!(
-                self.in_flight.len() < IN_FLIGHT_MAX,
-                "more than {IN_FLIGHT_MAX} messages in flight"
-            );
-            self.push(
-                events,
-                EventKind::Send {
-                    id: envelope.id,
-                    from,
-                    to,
-                    message,
-                    due_tick: envelope.due_tick,
-                },
-            );
-            if let Some(of) = envelope.copy_of {
-                self.push(
-                    events,
-                    EventKind::Duplicate {
-                        id: of,
-                        copy: envelope.id,
-                    },
-                );
-            }
+            assert!(self.in_flight.len() < IN_FLIGHT_MAX, "more than {IN_FLIGHT_MAX} messages in flight");
+            let (id, due_tick, copy_of) = (envelope.id, envelope.due_tick, envelope.copy_of);
+            self.push(events, EventKind::Send { id, from, to, message, due_tick, copy_of });
             self.in_flight.push(envelope);
         }
     }
 
     /// A new envelope; in automatic mode its delay and fate are drawn now.
-    fn envelope(
-        &mut self,
-        from: NodeId,
-        to: NodeId,
-        message: Message,
-        copy_of: Option<u32>,
-    ) -> Envelope {
+    fn envelope(&mut self, from: NodeId, to: NodeId, message: Message, copy_of: Option<u32>) -> Envelope {
         let id = self.next_message_id;
         self.next_message_id += 1;
         let (due_tick, doomed) = match self.network.mode {
             NetworkMode::Manual => (None, false),
             NetworkMode::Auto => {
-                let delay = self
-                    .rng
-                    .between(self.network.delay_ticks_min, self.network.delay_ticks_max);
-                (
-                    Some(self.tick + u64::from(delay)),
-                    self.rng.chance(self.network.drop_percent),
-                )
+                let delay = self.rng.between(self.network.delay_ticks_min, self.network.delay_ticks_max);
+                (Some(self.tick + u64::from(delay)), self.rng.chance(self.network.drop_percent))
             }
         };
-        Envelope {
-            id,
-            from,
-            to,
-            message,
-            sent_step: self.step,
-            sent_tick: self.tick,
-            due_tick,
-            doomed,
-            copy_of,
-        }
+        Envelope { id, from, to, message, sent_step: self.step, sent_tick: self.tick, due_tick, doomed, copy_of }
     }
 
     /// Finds the in-flight message a command names.
@@ -338,18 +233,12 @@ impl World {
         let found = match target {
             Target::Id(id) => self.in_flight.iter().position(|e| e.id == *id),
             Target::Link { from, to, text } => self.in_flight.iter().position(|e| {
-                e.from == *from
-                    && e.to == *to
-                    && text.as_ref().is_none_or(|t| *t == e.message.to_string())
+                e.from == *from && e.to == *to && text.as_ref().is_none_or(|t| *t == e.message.to_string())
             }),
         };
         found.ok_or_else(|| {
-            let flying: Vec<String> = self
-                .in_flight
-                .iter()
-                .take(12)
-                .map(|e| format!("#{} {}", e.id, e.link_text()))
-                .collect();
+            let flying: Vec<String> =
+                self.in_flight.iter().take(12).map(|e| format!("#{} {}", e.id, e.link_text())).collect();
             let listing = if flying.is_empty() {
                 "nothing is in flight".to_string()
             } else {
@@ -364,16 +253,10 @@ impl World {
     pub fn target_for(&self, index: usize) -> Target {
         let e = &self.in_flight[index];
         let text = e.message.to_string();
-        let first = self
-            .in_flight
-            .iter()
-            .position(|o| o.from == e.from && o.to == e.to && o.message.to_string() == text);
+        let first =
+            self.in_flight.iter().position(|o| o.from == e.from && o.to == e.to && o.message.to_string() == text);
         match first == Some(index) {
-            true => Target::Link {
-                from: e.from,
-                to: e.to,
-                text: Some(text),
-            },
+            true => Target::Link { from: e.from, to: e.to, text: Some(text) },
             false => Target::Id(e.id),
         }
     }
@@ -388,13 +271,7 @@ impl World {
                     return Err(format!("more than {PROPOSALS_MAX} proposals"));
                 }
                 self.proposed.push(*value);
-                self.push(
-                    events,
-                    EventKind::Propose {
-                        node: *node,
-                        value: *value,
-                    },
-                );
+                self.push(events, EventKind::Propose { node: *node, value: *value });
                 let mut effects = Vec::new();
                 self.nodes[node.index()].propose(&self.config, *value, &mut effects);
                 self.perform(*node, effects, events);
@@ -406,45 +283,16 @@ impl World {
                 self.deliver(envelope, None, events);
             }
             Command::Drop(target) => {
-                let Envelope {
-                    id,
-                    from,
-                    to,
-                    message,
-                    ..
-                } = self.in_flight.remove(self.find(target)?);
-                self.push(
-                    events,
-                    EventKind::Drop {
-                        id,
-                        from,
-                        to,
-                        message,
-                        cause: DropCause::Hand,
-                    },
-                );
+                let Envelope { id, from, to, message, .. } = self.in_flight.remove(self.find(target)?);
+                self.push(events, EventKind::Drop { id, from, to, message, cause: DropCause::Hand });
             }
             Command::Duplicate(target) => {
                 let original = self.in_flight[self.find(target)?];
                 if self.in_flight.len() >= IN_FLIGHT_MAX {
                     return Err(format!("more than {IN_FLIGHT_MAX} messages in flight"));
                 }
-                let copy = Envelope {
-                    copy_of: Some(original.id),
-                    ..self.envelope(
-                        original.from,
-                        original.to,
-                        original.message,
-                        Some(original.id),
-                    )
-                };
-                self.push(
-                    events,
-                    EventKind::Duplicate {
-                        id: original.id,
-                        copy: copy.id,
-                    },
-                );
+                let copy = self.envelope(original.from, original.to, original.message, Some(original.id));
+                self.push(events, EventKind::Duplicate { id: original.id, copy: copy.id });
                 self.in_flight.push(copy);
             }
             Command::Crash(node) => {
@@ -466,12 +314,7 @@ impl World {
             }
             Command::Partition(groups) => {
                 self.partition = Some(groups.clone());
-                self.push(
-                    events,
-                    EventKind::Partition {
-                        groups: groups.clone(),
-                    },
-                );
+                self.push(events, EventKind::Partition { groups: groups.clone() });
             }
             Command::Heal => {
                 self.partition = None;

@@ -1,0 +1,118 @@
+//! Each seed scenario ends the way the seed text says it does.
+
+use paxos::observe::{Outcome, Violation};
+use paxos::presets::{find, PRESETS};
+use paxos::sim::EventKind;
+use paxos::Simulation;
+
+fn run(id: &str) -> Simulation {
+    let preset = find(id).unwrap_or_else(|| panic!("no preset {id}"));
+    Simulation::from_script(preset.script).unwrap_or_else(|e| panic!("preset {id}: {e}"))
+}
+
+/// The text of every observer finding, in order.
+fn findings(sim: &Simulation) -> Vec<String> {
+    sim.events()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Chosen { .. }
+                    | EventKind::Violation { .. }
+                    | EventKind::Stuck { .. }
+                    | EventKind::Livelock { .. }
+            )
+        })
+        .map(|e| format!("{}: {}", e.step, e.kind))
+        .collect()
+}
+
+#[test]
+fn every_preset_parses_runs_and_round_trips() {
+    assert!(PRESETS.len() >= 8);
+    for preset in PRESETS {
+        let sim = run(preset.id);
+        assert!(sim.steps() > 0, "{}", preset.id);
+        let again = Simulation::from_script(&sim.script()).expect("canonical script parses");
+        assert_eq!(again.log(), sim.log(), "{}: canonical script replays differently", preset.id);
+    }
+}
+
+#[test]
+fn seed_1_x_is_chosen_and_stays() {
+    let sim = run("seed-1");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.chosen.as_deref(), Some("X"));
+    assert_eq!(findings(&sim), ["3: CHOSEN X at step 3: (X) held by {S1,S2,S3}"]);
+    let end = sim.view();
+    let held: Vec<String> = end.world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
+    assert_eq!(held, ["X", "X", "X", "Y", "Y"], "S4 and S5 end with Y, as in the seed's figure");
+}
+
+#[test]
+fn seed_2_three_proposers_are_stuck_for_ever() {
+    let sim = run("seed-2");
+    assert_eq!(sim.verdict().outcome, Outcome::Stuck);
+    assert_eq!(
+        findings(&sim),
+        ["5: STUCK no value can reach a quorum any more: X {S1,S2}, Y {S4,S5}, Z {S3}"],
+        "stuck the moment the last acceptor takes a value"
+    );
+}
+
+#[test]
+fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
+    let sim = run("seed-3");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Violated);
+    let found = findings(&sim);
+    assert_eq!(found[0], "6: CHOSEN Z at step 6: (Z) held by {S2,S3,S4}");
+    assert!(found[1].starts_with("8: VIOLATION stability at step 8: Z"), "{found:?}");
+    assert_eq!(found[2], "9: CHOSEN Y at step 9: (Y) held by {S3,S4,S5}");
+    match verdict.violations.as_slice() {
+        [Violation::Stability { chosen, .. }, Violation::Agreement { first, second }] => {
+            assert_eq!(chosen.proposal.value.as_str(), "Z");
+            assert_eq!((first.proposal.value.as_str(), second.proposal.value.as_str()), ("Z", "Y"));
+            assert_eq!((first.quorum.to_string(), second.quorum.to_string()), ("{S2,S3,S4}".into(), "{S3,S4,S5}".into()));
+            assert_eq!(second.step, 9);
+        }
+        other => panic!("expected stability then agreement, got {other:?}"),
+    }
+}
+
+#[test]
+fn seed_4_discovery_occupies_the_acceptors_still_stuck() {
+    let sim = run("seed-4");
+    assert_eq!(sim.verdict().outcome, Outcome::Stuck);
+    let held: Vec<String> = sim.view().world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
+    assert_eq!(held, ["X", "X", "Z", "Z", "Y"], "S1,S2:X S3,S4:Z S5:Y as in the seed");
+    assert!(sim.log().contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
+}
+
+#[test]
+fn seed_5_two_phases_with_conflicts_choose_exactly_one_value() {
+    let sim = run("seed-5");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.chosen.as_deref(), Some("X"));
+    let log = sim.log();
+    assert!(log.contains("S3 refuses Accept 11 X"), "phase-2 conflict");
+    assert!(log.contains("S4 refuses Prepare 11"), "phase-1 conflict");
+    assert!(log.contains("phase 2 with (15,X), adopting (11,X) reported by S2"), "S5 carries X forward");
+    assert!(verdict.violations.is_empty());
+}
+
+#[test]
+fn duelling_proposers_livelock_and_backoff_or_a_leader_fixes_it() {
+    let duel = run("livelock").verdict();
+    assert!(duel.violations.is_empty(), "a livelock is not a safety problem");
+    assert!(duel.livelock_step.is_some());
+    assert!(duel.preemptions_peak >= 10, "long duel expected, got {}", duel.preemptions_peak);
+    for fixed in ["livelock-backoff", "livelock-leader"] {
+        let verdict = run(fixed).verdict();
+        assert_eq!(verdict.outcome, Outcome::Chosen, "{fixed}");
+        assert_eq!(verdict.livelock_step, None, "{fixed}");
+        assert!(verdict.preemptions_peak < 4, "{fixed}: {}", verdict.preemptions_peak);
+    }
+}

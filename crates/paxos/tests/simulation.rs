@@ -1,0 +1,130 @@
+//! Determinism, time travel and forking.
+
+use paxos::presets::find;
+use paxos::scenario::{parse, random_scenario, Command, Shape};
+use paxos::simulation::CHECKPOINT_INTERVAL;
+use paxos::Simulation;
+use std::hash::{Hash, Hasher};
+
+/// FNV-1a: a fixed hash, the same on every platform and Rust version.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
+fn faulty(seed: u64) -> paxos::Scenario {
+    let shape = Shape {
+        protocol: paxos::protocol::Protocol::BasicPaxos,
+        nodes_min: 5,
+        nodes_max: 7,
+        quorums: None,
+        amnesia: false,
+    };
+    random_scenario(seed, shape)
+}
+
+#[test]
+fn same_scenario_same_event_log_hash() {
+    for seed in [1, 2, 3, 42] {
+        let a = Simulation::new(faulty(seed)).unwrap();
+        let b = Simulation::new(faulty(seed)).unwrap();
+        assert_eq!(fnv(&a.log()), fnv(&b.log()), "seed {seed}");
+    }
+    // Pinned: a change in behaviour shows up here (and in the golden files).
+    let livelock = Simulation::from_script(find("livelock").unwrap().script).unwrap();
+    assert_eq!(livelock.steps(), 274);
+}
+
+#[test]
+fn stepping_back_anywhere_reproduces_the_recorded_state() {
+    let mut sim = Simulation::from_script(find("livelock").unwrap().script).unwrap();
+    let steps = sim.steps();
+    assert!(steps > 2 * CHECKPOINT_INTERVAL, "want a run that spans checkpoints, got {steps}");
+    // Walk forward from zero one step at a time, remembering each state's hash.
+    sim.seek(0);
+    let mut forward = Vec::new();
+    for _ in 0..steps {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        sim.view().hash(&mut h);
+        forward.push(h.finish());
+        assert!(sim.step_forward().unwrap());
+    }
+    // Jump backwards in a scattered order: every state equals the one walked through.
+    for step in (0..steps).rev().step_by(3).chain([0, 1, CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL - 1]) {
+        sim.seek(step);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        sim.view().hash(&mut h);
+        assert_eq!(h.finish(), forward[step as usize], "state at step {step}");
+        assert_eq!(sim.step(), step);
+    }
+}
+
+#[test]
+fn intervening_in_the_past_forks_and_the_script_replays_the_fork() {
+    let mut sim = Simulation::from_script(find("seed-3").unwrap().script).unwrap();
+    // Go back to just after Z was chosen (step 6) and crash S4 before Y can overwrite it.
+    sim.seek(6);
+    sim.intervene(Command::Crash(paxos::types::NodeId(4))).unwrap();
+    assert_eq!(sim.steps(), 7);
+    let script = sim.script();
+    assert!(script.ends_with("deliver S3->S4 Accept 13 Z\ncrash S4\n"), "{script}");
+    let replay = Simulation::from_script(&script).unwrap();
+    assert_eq!(replay.log(), sim.log());
+    // Playing on from the end extends one `step` command rather than adding lines.
+    for _ in 0..3 {
+        sim.step_forward().unwrap();
+    }
+    assert_eq!(sim.steps(), 7, "manual network: nothing is due, playing does nothing");
+}
+
+#[test]
+fn playing_coalesces_into_one_step_command() {
+    let mut sim = Simulation::from_script("network auto\nseed 3\npropose S1 X\n").unwrap();
+    for _ in 0..5 {
+        assert!(sim.step_forward().unwrap());
+    }
+    assert!(sim.script().ends_with("propose S1 X\nstep 5\n"), "{}", sim.script());
+    // Fork in the middle of `step 5`: it becomes `step 2`.
+    sim.seek(3);
+    sim.intervene(Command::Crash(paxos::types::NodeId(2))).unwrap();
+    assert!(sim.script().ends_with("propose S1 X\nstep 2\ncrash S2\n"), "{}", sim.script());
+    assert_eq!(Simulation::from_script(&sim.script()).unwrap().log(), sim.log());
+}
+
+#[test]
+fn a_refused_intervention_changes_nothing() {
+    let mut sim = Simulation::from_script(find("seed-2").unwrap().script).unwrap();
+    let (log, script, step) = (sim.log(), sim.script(), sim.step());
+    let error = sim.intervene(Command::Restart(paxos::types::NodeId(1))).unwrap_err();
+    assert_eq!(error.message, "S1 is already up");
+    assert_eq!((sim.log(), sim.script(), sim.step()), (log, script, step));
+}
+
+#[test]
+fn canonical_scripts_round_trip() {
+    for seed in 0..200 {
+        let scenario = faulty(seed);
+        let text = scenario.to_script();
+        assert_eq!(parse(&text).unwrap(), scenario, "seed {seed}:\n{text}");
+    }
+}
+
+#[test]
+fn hostile_scripts_get_line_and_column_errors() {
+    let cases = [
+        ("nodes 12", "line 1, column 7: the number of servers must be between 1 and 9"),
+        ("protocol raft", "line 1, column 10: unknown protocol `raft`"),
+        ("propose S1 X\nnodes 3", "line 2, column 1: settings must come before the first command (line 1)"),
+        ("drop 150%", "line 1, column 6: expected a percentage from 0% to 100%"),
+        ("deliver S1=>S2", "line 1, column 9: expected `#ID` or `Sa->Sb`"),
+        ("partition S1 | S1", "line 1, column 16: S1 is named twice"),
+        ("quorum 6 3", "line 1, column 8: a quorum cannot be larger than the 5 servers"),
+        ("step 0", "line 1, column 6: the step count must be between 1 and 100000"),
+        ("\u{0}\u{1}", "line 1, column 1: unknown setting or command"),
+    ];
+    for (script, expected) in cases {
+        let error = Simulation::from_script(script).err().unwrap_or_else(|| panic!("{script:?} was accepted"));
+        assert!(error.to_string().starts_with(expected), "{script:?}: {error}");
+    }
+    let huge = "step\n".repeat(300_000);
+    assert!(Simulation::from_script(&huge).err().expect("refused").to_string().contains("larger than"));
+}
