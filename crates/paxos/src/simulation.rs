@@ -8,7 +8,7 @@
 //! to that step (a partly done `step N`/`run` becomes `step K` for the K steps it took),
 //! appends the new command, and the old future is discarded.
 
-use crate::observe::{Chosen, Liveness, Observers, Verdict};
+use crate::observe::{Chosen, Liveness, Observers, PhaseTwoFact, Verdict};
 use crate::protocol::{NodeView, Protocol};
 use crate::quorum::NodeSet;
 use crate::scenario::{parse_with_lines, Command, NetworkMode, Scenario, ScriptError};
@@ -92,6 +92,8 @@ pub struct Snapshot {
     pub partition: Option<Vec<NodeSet>>,
     pub chosen: Vec<Chosen>,
     pub liveness: Liveness,
+    /// Promise quorums, adopted values and where they met the chosen quorum.
+    pub quorums: Vec<PhaseTwoFact>,
     pub verdict: Verdict,
 }
 
@@ -148,7 +150,7 @@ impl Simulation {
             let cursor = self.end.world.cursor;
             let index = if cursor.done > 0 { cursor.command } else { cursor.command - 1 };
             self.step_commands.push(index as u32);
-            if step % CHECKPOINT_INTERVAL == 0 {
+            if step.is_multiple_of(CHECKPOINT_INTERVAL) {
                 self.checkpoints.push(self.end.clone());
             }
         }
@@ -336,6 +338,7 @@ impl Simulation {
             partition: world.partition.clone(),
             chosen: observers.safety.chosen.clone(),
             liveness: observers.liveness.clone(),
+            quorums: observers.quorums.phase_two.clone(),
             verdict: observers.verdict(),
         }
     }

@@ -71,7 +71,7 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
     assert!(found[1].starts_with("8: VIOLATION stability at step 8: Z"), "{found:?}");
     assert_eq!(found[2], "9: CHOSEN Y at step 9: (Y) held by {S3,S4,S5}");
     match verdict.violations.as_slice() {
-        [Violation::Stability { chosen, .. }, Violation::Agreement { first, second }] => {
+        [Violation::Stability { chosen, .. }, Violation::Agreement { first, second, second_promises: None }] => {
             assert_eq!(chosen.proposal.value.as_str(), "Z");
             assert_eq!((first.proposal.value.as_str(), second.proposal.value.as_str()), ("Z", "Y"));
             assert_eq!((first.quorum.to_string(), second.quorum.to_string()), ("{S2,S3,S4}".into(), "{S3,S4,S5}".into()));
@@ -115,4 +115,54 @@ fn duelling_proposers_livelock_and_backoff_or_a_leader_fixes_it() {
         assert_eq!(verdict.livelock_step, None, "{fixed}");
         assert!(verdict.preemptions_peak < 4, "{fixed}: {}", verdict.preemptions_peak);
     }
+}
+
+#[test]
+fn crash_in_phase_2_the_next_proposer_carries_the_value_forward() {
+    let sim = run("crash-phase2");
+    assert_eq!(sim.verdict().outcome, Outcome::Chosen);
+    assert_eq!(sim.verdict().chosen.as_deref(), Some("X"), "S5 adopts X, not its own Y");
+    let facts = &sim.snapshot().quorums;
+    let s5 = facts.iter().find(|f| f.proposer.0 == 5).expect("S5 reached phase 2");
+    assert_eq!(s5.adopted.map(|(from, p)| (from.0, p.to_string())), Some((2, "(11,X)".to_string())));
+}
+
+#[test]
+fn partition_only_the_majority_side_decides() {
+    let sim = run("partition-heal");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.chosen.as_deref(), Some("Y"), "S4's value, from the majority side");
+    assert!(sim.log().contains("S1 times out on 11"), "the minority cannot finish");
+}
+
+#[test]
+fn unsafe_flexible_quorums_miss_each_other() {
+    let sim = run("flexible-unsafe");
+    match sim.verdict().violations.as_slice() {
+        [Violation::Agreement { first, second, second_promises: Some(promises) }, ..] => {
+            assert_eq!(first.quorum.to_string(), "{S1,S2,S3}");
+            assert_eq!(second.proposal.to_string(), "(15,Y)");
+            assert_eq!(promises.to_string(), "{S4,S5}");
+            assert!(promises.intersection(first.quorum).is_empty());
+        }
+        other => panic!("expected an agreement violation first, got {other:?}"),
+    }
+}
+
+#[test]
+fn amnesia_lets_a_second_value_be_chosen() {
+    let sim = run("amnesia");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Violated);
+    assert!(matches!(verdict.violations[0], Violation::Stability { step: 6, .. }), "flagged at the restart");
+    assert!(matches!(verdict.violations[1], Violation::Agreement { .. }));
+    assert!(sim.log().contains("S2 forgot its promise 11 and (11,X) (amnesia)"));
+}
+
+#[test]
+fn basic_paxos_happy_path_chooses_in_one_round() {
+    let verdict = run("paxos-basic").verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.preemptions_peak, 0);
 }

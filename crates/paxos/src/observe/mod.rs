@@ -12,9 +12,11 @@
 //! a step changes at most one acceptor, so no chosen moment can slip between two checks.
 
 mod liveness;
+mod quorums;
 mod safety;
 
 pub use liveness::Liveness;
+pub use quorums::{PhaseTwoFact, QuorumFacts};
 pub use safety::{Chosen, Safety, Violation};
 
 use crate::sim::{Event, World};
@@ -24,15 +26,19 @@ use serde::Serialize;
 pub struct Observers {
     pub safety: Safety,
     pub liveness: Liveness,
+    pub quorums: QuorumFacts,
 }
 
 impl Observers {
     /// Judges the world after a step whose events are `step_events`; appends findings to `out`.
     pub fn observe(&mut self, world: &World, step_events: &[Event], out: &mut Vec<Event>) {
+        // Quorum facts first: a violation found this step can then name the quorums.
+        self.quorums.observe(step_events, self.safety.chosen.first());
         let start = out.len();
-        self.safety.observe(world, out);
+        self.safety.observe(world, &self.quorums, out);
         let chosen_now = out[start..].iter().any(|e| matches!(e.kind, crate::sim::EventKind::Chosen { .. }));
-        self.liveness.observe(world, step_events, chosen_now || !self.safety.chosen.is_empty(), chosen_now, out);
+        let any_chosen = !self.safety.chosen.is_empty();
+        self.liveness.observe(world, step_events, any_chosen, chosen_now, out);
     }
 
     pub fn verdict(&self) -> Verdict {
@@ -99,7 +105,7 @@ pub struct Verdict {
 impl std::fmt::Display for Verdict {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.outcome.name())?;
-        if let Some(value) = &self.chosen {
+        if let (Outcome::Chosen, Some(value)) = (self.outcome, &self.chosen) {
             write!(f, " {value}")?;
         }
         for violation in &self.violations {

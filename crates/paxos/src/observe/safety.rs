@@ -1,5 +1,6 @@
 //! Agreement, validity and stability, checked after every step.
 
+use super::QuorumFacts;
 use crate::protocol::Protocol;
 use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
@@ -25,8 +26,9 @@ impl fmt::Display for Chosen {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "property", rename_all = "lowercase")]
 pub enum Violation {
-    /// Two different values were chosen.
-    Agreement { first: Chosen, second: Chosen },
+    /// Two different values were chosen. `second_promises` is the phase-1 quorum behind
+    /// the second (Paxos only): it should have met `first.quorum` and learnt its value.
+    Agreement { first: Chosen, second: Chosen, second_promises: Option<NodeSet> },
     /// A value nobody proposed was chosen.
     Validity { chosen: Chosen },
     /// A chosen value lost its quorum: only `holders` still hold it at `step`.
@@ -46,12 +48,25 @@ impl Violation {
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Violation::Agreement { first, second } => {
+            Violation::Agreement { first, second, second_promises } => {
                 write!(
                     f,
                     "agreement at step {}: {} and {} were both chosen ({first}; {second})",
                     second.step, first.proposal.value, second.proposal.value
-                )
+                )?;
+                match second_promises.map(|p| (p, p.intersection(first.quorum))) {
+                    Some((promises, meet)) if meet.is_empty() => write!(
+                        f,
+                        "; the promise quorum {promises} of {} shares no acceptor with {}",
+                        second.proposal.ballot, first.quorum
+                    ),
+                    Some((promises, meet)) => write!(
+                        f,
+                        "; the promise quorum {promises} of {} met {} at {meet}, which did not report {}",
+                        second.proposal.ballot, first.quorum, first.proposal.value
+                    ),
+                    None => Ok(()),
+                }
             }
             Violation::Validity { chosen } => {
                 write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value)
@@ -78,7 +93,7 @@ impl Safety {
         self.violations.iter().any(same)
     }
 
-    pub fn observe(&mut self, world: &World, out: &mut Vec<Event>) {
+    pub fn observe(&mut self, world: &World, quorums: &QuorumFacts, out: &mut Vec<Event>) {
         let config = &world.config;
         let step = world.step;
         // Group acceptors by what they hold. Paxos counts same (number, value); the
@@ -102,7 +117,8 @@ impl Safety {
             out.push(push(EventKind::Chosen { chosen }));
             let earlier = self.chosen.iter().find(|c| c.proposal.value != proposal.value).copied();
             if let Some(first) = earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. }))) {
-                self.violate(Violation::Agreement { first, second: chosen }, world, out);
+                let second_promises = quorums.promises_for(proposal);
+                self.violate(Violation::Agreement { first, second: chosen, second_promises }, world, out);
             }
             if !world.proposed.contains(&proposal.value) && !self.has(|v| matches!(v, Violation::Validity { .. })) {
                 self.violate(Violation::Validity { chosen }, world, out);

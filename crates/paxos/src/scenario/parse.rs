@@ -159,7 +159,7 @@ fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
 
 fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
     let text = line.words[word].text;
-    let id = text.strip_prefix('S').and_then(|d| d.parse::<u8>().ok()).filter(|&d| d >= 1 && d <= NODES_MAX);
+    let id = text.strip_prefix('S').and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=NODES_MAX).contains(d));
     match id {
         Some(id) if id <= nodes => Ok(NodeId(id)),
         Some(_) => Err(line.error(word, format!("`{text}` does not exist: the cluster has S1..S{nodes}"))),
