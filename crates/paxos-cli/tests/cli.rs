@@ -1,0 +1,74 @@
+//! The `paxos` binary end to end: output, JSON, exit codes and error messages.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn paxos(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paxos"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("piped").write_all(stdin.as_bytes()).expect("stdin accepts the script");
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn run_prints_the_event_log_and_the_verdict() {
+    let script = paxos(&["preset", "seed-3"], "");
+    assert!(script.status.success());
+    let out = paxos(&["run", "-"], &text(&script.stdout));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("[1 t=0] propose S1 X\n"), "{stdout}");
+    assert!(stdout.contains("VIOLATION stability at step 8"));
+    assert!(stdout.trim_end().lines().last().unwrap().starts_with("verdict: VIOLATED; stability at step 8"));
+}
+
+#[test]
+fn json_output_is_machine_readable() {
+    let script = text(&paxos(&["preset", "seed-2"], "").stdout);
+    let out = paxos(&["run", "--json", "-"], &script);
+    assert!(out.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(report["verdict"]["outcome"], "stuck");
+    assert_eq!(report["verdict"]["stuck_step"], 5);
+    let events = report["events"].as_array().expect("events list");
+    assert_eq!(events[0]["text"], "propose S1 X");
+    assert_eq!(events[0]["step"], 1);
+    assert!(report["script"].as_str().unwrap().contains("protocol one-phase-first"));
+}
+
+#[test]
+fn invalid_scripts_and_arguments_exit_2_with_a_clear_message() {
+    let out = paxos(&["run", "-"], "nodes 3\npropose S1 X\ndeliver S1->S2 Accept 11 X\n");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("line 3, column 1: no message S1->S2 Accept 11 X is in flight"), "{stderr}");
+
+    for (args, expected) in [
+        (&[][..], "no command given"),
+        (&["frobnicate"][..], "unknown command or arguments `frobnicate`"),
+        (&["run"][..], "`run` takes exactly one FILE"),
+        (&["run", "--yaml", "x"][..], "unknown option `--yaml`"),
+        (&["run", "/no/such/file"][..], "cannot read /no/such/file"),
+        (&["preset", "seed-9"][..], "no preset `seed-9`"),
+    ] {
+        let out = paxos(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(expected), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
+#[test]
+fn presets_are_listed_with_titles() {
+    let out = text(&paxos(&["presets"], "").stdout);
+    assert!(out.lines().any(|l| l.starts_with("seed-3") && l.contains("Seed §3")), "{out}");
+    assert!(out.lines().count() >= 13);
+}
