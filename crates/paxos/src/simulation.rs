@@ -11,8 +11,8 @@
 use crate::observe::{Chosen, Liveness, Observers, PhaseTwoFact, Verdict};
 use crate::protocol::{NodeView, Protocol};
 use crate::quorum::NodeSet;
-use crate::scenario::{parse_with_lines, Command, NetworkMode, Scenario, ScriptError};
-use crate::sim::world::Cursor;
+use crate::scenario::{encode_link, parse_with_lines, Command, LinkView, NetworkMode, Scenario, ScriptError, Target};
+use crate::sim::world::{Cursor, Resolved};
 use crate::sim::{EnvelopeView, Event, RunError, World};
 use serde::Serialize;
 
@@ -70,6 +70,8 @@ pub struct Simulation {
     step_starts: Vec<usize>,
     /// `step_commands[s - 1]` is the index of the command that made step `s`.
     step_commands: Vec<u32>,
+    /// For each command that names a message, the message it resolved to.
+    resolved: std::collections::BTreeMap<usize, Resolved>,
     /// `checkpoints[i]` is the state at step `i * CHECKPOINT_INTERVAL`.
     checkpoints: Vec<State>,
     end: State,
@@ -106,6 +108,7 @@ impl Simulation {
             events: Vec::new(),
             step_starts: Vec::new(),
             step_commands: Vec::new(),
+            resolved: std::collections::BTreeMap::new(),
             checkpoints: vec![start.clone()],
             end: start.clone(),
             view: start,
@@ -150,6 +153,9 @@ impl Simulation {
             let cursor = self.end.world.cursor;
             let index = if cursor.done > 0 { cursor.command } else { cursor.command - 1 };
             self.step_commands.push(index as u32);
+            if let Some(resolved) = self.end.world.resolved.take() {
+                self.resolved.insert(index, resolved);
+            }
             if step.is_multiple_of(CHECKPOINT_INTERVAL) {
                 self.checkpoints.push(self.end.clone());
             }
@@ -160,8 +166,26 @@ impl Simulation {
         &self.scenario
     }
 
+    /// The scenario as a script, each message named the way a reader recognises it:
+    /// `deliver S1->S3 Prepare 11`, or `deliver #12` when an identical message precedes it.
     pub fn script(&self) -> String {
-        self.scenario.to_script()
+        self.with_targets(|r| r.readable.clone()).to_script()
+    }
+
+    /// The scenario and view as a share-link code (messages named by id: shortest).
+    pub fn link(&self, view: LinkView) -> String {
+        encode_link(&self.with_targets(|r| Target::Id(r.id)), view)
+    }
+
+    fn with_targets(&self, name: impl Fn(&Resolved) -> Target) -> Scenario {
+        let mut scenario = self.scenario.clone();
+        for (index, resolved) in &self.resolved {
+            match &mut scenario.commands[*index] {
+                Command::Deliver(t) | Command::Drop(t) | Command::Duplicate(t) => *t = name(resolved),
+                other => unreachable!("command {index} ({other}) names no message"),
+            }
+        }
+        scenario
     }
 
     /// Number of steps in the run.
@@ -255,6 +279,7 @@ impl Simulation {
             self.events.clone(),
             self.step_starts.clone(),
             self.step_commands.clone(),
+            self.resolved.clone(),
             self.checkpoints.clone(),
             self.end.clone(),
         );
@@ -262,6 +287,8 @@ impl Simulation {
         self.events.truncate(self.step_starts.get(at as usize).copied().unwrap_or(self.events.len()));
         self.step_starts.truncate(at as usize);
         self.step_commands.truncate(at as usize);
+        let kept = self.scenario.commands.len() - 1;
+        self.resolved.retain(|command, _| *command < kept);
         // Later checkpoints belong to the discarded future; one at the fork point itself
         // must resume from the new command.
         self.checkpoints.retain(|c| c.world.step <= at);
@@ -275,7 +302,8 @@ impl Simulation {
                 Ok(())
             }
             Err(error) => {
-                let (commands, events, step_starts, step_commands, checkpoints, end) = saved;
+                let (commands, events, step_starts, step_commands, resolved, checkpoints, end) = saved;
+                self.resolved = resolved;
                 self.scenario.commands = commands;
                 self.events = events;
                 self.step_starts = step_starts;

@@ -29,12 +29,14 @@
 //! form one more group); `heal`; `step [N]` (N automatic steps: the network delivers the next
 //! due message or fires the next timer); `run` (automatic steps until nothing is pending).
 
+mod link;
 mod parse;
 mod print;
 mod random;
 
 pub use parse::{parse, parse_with_lines, ScriptError, SCRIPT_BYTES_MAX};
 pub use print::groups_text;
+pub use link::{decode as decode_link, encode as encode_link, LinkError, LinkView, LINK_CHARS_MAX, LINK_VERSION};
 pub use random::{random_scenario, Shape};
 
 use crate::protocol::{Config, Protocol};

@@ -58,6 +58,15 @@ pub struct World {
     /// Every value a client proposed, for the validity check.
     pub proposed: Vec<Value>,
     pub cursor: Cursor,
+    /// The message the last deliver/drop/duplicate command named, for exports and links.
+    pub resolved: Option<Resolved>,
+}
+
+/// The message a command's target named: by id (for links) and in readable form (for scripts).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Resolved {
+    pub id: u32,
+    pub readable: Target,
 }
 
 impl World {
@@ -76,6 +85,7 @@ impl World {
             partition: None,
             proposed: Vec::new(),
             cursor: Cursor::default(),
+            resolved: None,
         }
     }
 
@@ -85,6 +95,7 @@ impl World {
 
     /// Takes the next step of `commands`, appending its events. `Ok(false)`: nothing left.
     pub fn advance(&mut self, commands: &[Command], events: &mut Vec<Event>) -> Result<bool, RunError> {
+        self.resolved = None;
         // Each pass either takes a step or moves past one command: bounded by their number.
         for _ in 0..=commands.len() {
             let Some(command) = commands.get(self.cursor.command) else {
@@ -248,6 +259,13 @@ impl World {
         })
     }
 
+    /// Finds the message a command names and remembers it in `resolved`.
+    fn resolve(&mut self, target: &Target) -> Result<usize, String> {
+        let index = self.find(target)?;
+        self.resolved = Some(Resolved { id: self.in_flight[index].id, readable: self.target_for(index) });
+        Ok(index)
+    }
+
     /// The shortest target that names the message at `index` for replay: its text when it is
     /// the first with that text on its link, else its id.
     pub fn target_for(&self, index: usize) -> Target {
@@ -277,17 +295,20 @@ impl World {
                 self.perform(*node, effects, events);
             }
             Command::Deliver(target) => {
-                let envelope = self.in_flight.remove(self.find(target)?);
+                let index = self.resolve(target)?;
+                let envelope = self.in_flight.remove(index);
                 // The user's choice overrides the network's random loss, not the physics of
                 // partitions and crashes.
                 self.deliver(envelope, None, events);
             }
             Command::Drop(target) => {
-                let Envelope { id, from, to, message, .. } = self.in_flight.remove(self.find(target)?);
+                let index = self.resolve(target)?;
+                let Envelope { id, from, to, message, .. } = self.in_flight.remove(index);
                 self.push(events, EventKind::Drop { id, from, to, message, cause: DropCause::Hand });
             }
             Command::Duplicate(target) => {
-                let original = self.in_flight[self.find(target)?];
+                let index = self.resolve(target)?;
+                let original = self.in_flight[index];
                 if self.in_flight.len() >= IN_FLIGHT_MAX {
                     return Err(format!("more than {IN_FLIGHT_MAX} messages in flight"));
                 }

@@ -1,0 +1,142 @@
+//! Share links: exact round trips, size budgets, and a decoder that survives anything.
+//! The fuzz-style tests draw their inputs from the simulator's own seeded generator, so any
+//! failure names the seed that reproduces it.
+
+use paxos::presets::PRESETS;
+use paxos::protocol::Protocol;
+use paxos::scenario::{decode_link, encode_link, random_scenario, Command, LinkView, Shape, Target};
+use paxos::sim::rng::Rng;
+use paxos::Simulation;
+
+/// A realistic page address in front of the fragment, for the length budgets.
+const PAGE: &str = "https://example.github.io/paxos-playground/#s=";
+
+#[test]
+fn every_preset_link_replays_exactly_and_is_short() {
+    for preset in PRESETS {
+        let sim = Simulation::from_script(preset.script).unwrap();
+        let view = LinkView { step: Some(sim.steps() / 2), view: 1, language: 2 };
+        let code = sim.link(view);
+        let url_len = PAGE.len() + code.len();
+        assert!(url_len < 300, "{}: link is {url_len} characters", preset.id);
+        let (scenario, decoded_view) = decode_link(&code).unwrap_or_else(|e| panic!("{}: {e}", preset.id));
+        assert_eq!(decoded_view, view);
+        let replay = Simulation::new(scenario).unwrap();
+        assert_eq!(replay.log(), sim.log(), "{}", preset.id);
+        assert_eq!(replay.script(), sim.script(), "{}: the readable script survives the id-based link", preset.id);
+    }
+}
+
+#[test]
+fn a_200_intervention_run_fits_in_a_chat_message() {
+    let mut sim = Simulation::from_script("protocol basic-paxos\nnodes 5\nnetwork manual\nretry on\nattempts 64\n").unwrap();
+    let mut rng = Rng::new(2024);
+    let mut interventions = 0;
+    for round in 0..1_000 {
+        if interventions == 200 {
+            break;
+        }
+        let flying = sim.view().world.in_flight.len();
+        let command = match (flying, rng.below(10)) {
+            (0, _) | (_, 0) => Command::Propose { node: paxos::types::NodeId(1 + (round % 5) as u8), value: paxos::types::Value::new("V").unwrap() },
+            (n, 1) => Command::Drop(Target::Id(sim.view().world.in_flight[rng.below(n as u64) as usize].id)),
+            (n, _) => Command::Deliver(Target::Id(sim.view().world.in_flight[rng.below(n as u64) as usize].id)),
+        };
+        if sim.intervene(command).is_ok() {
+            interventions += 1;
+        }
+    }
+    assert_eq!(interventions, 200);
+    let code = sim.link(LinkView { step: Some(sim.steps()), view: 0, language: 0 });
+    assert!(PAGE.len() + code.len() < 2_000, "{} characters", PAGE.len() + code.len());
+    let (scenario, _) = decode_link(&code).unwrap();
+    assert_eq!(Simulation::new(scenario).unwrap().log(), sim.log());
+}
+
+#[test]
+fn random_scenarios_round_trip() {
+    for (i, protocol) in Protocol::ALL.into_iter().enumerate() {
+        for seed in 0..300 {
+            let shape = Shape { protocol, nodes_min: 1, nodes_max: 9, quorums: None, amnesia: seed % 2 == 0 };
+            let mut scenario = random_scenario(seed * 7 + i as u64, shape);
+            scenario.title = (seed % 3 == 0).then(|| format!("Run §{seed}: <b>bold</b> & \"quotes\" 中文"));
+            let view = LinkView { step: (seed % 4 != 0).then_some(seed as u32), view: (seed % 3) as u8, language: (seed % 2) as u8 };
+            let (decoded, decoded_view) = decode_link(&encode_link(&scenario, view)).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            assert_eq!(decoded, scenario, "seed {seed}");
+            assert_eq!(decoded_view, view);
+        }
+    }
+}
+
+#[test]
+fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
+    let alphabet: Vec<char> = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".chars().collect();
+    let mut rng = Rng::new(0xf022);
+    let mut accepted = 0;
+    for case in 0..100_000 {
+        let len = rng.below(120) as usize;
+        let mut text: String = (0..len).map(|_| alphabet[rng.below(64) as usize]).collect();
+        if case % 2 == 0 {
+            // Start with a plausible version byte half the time, to get past the first check.
+            text.insert_str(0, "AQ");
+        }
+        match decode_link(&text) {
+            Ok((scenario, _)) => {
+                accepted += 1;
+                // Whatever is accepted must be a valid scenario that runs or is refused cleanly.
+                let _ = Simulation::new(scenario);
+            }
+            Err(e) => assert!(!e.message.is_empty(), "case {case}"),
+        }
+    }
+    eprintln!("random links: {accepted} of 100000 decoded to valid scenarios");
+}
+
+#[test]
+fn mutated_and_truncated_links_are_refused_or_valid() {
+    let mut rng = Rng::new(77);
+    for preset in PRESETS {
+        let code = Simulation::from_script(preset.script).unwrap().link(LinkView::default());
+        for cut in 0..code.len() {
+            let _ = decode_link(&code[..cut]);
+        }
+        for _ in 0..2_000 {
+            let mut bytes = code.clone().into_bytes();
+            let at = rng.below(bytes.len() as u64) as usize;
+            bytes[at] = b"AQgz-_9"[rng.below(7) as usize];
+            if let Ok((scenario, _)) = decode_link(std::str::from_utf8(&bytes).unwrap()) {
+                let _ = Simulation::new(scenario);
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_links_say_what_is_wrong() {
+    let good = Simulation::from_script(PRESETS[0].script).unwrap().link(LinkView::default());
+    let cases = [
+        ("", "cut short"),
+        ("A", "cut short"),
+        ("Ag", "newer version of the playground (link format 2"),
+        ("_w", "newer version"),
+        ("AA", "version 0 does not exist"),
+        ("AQ!!", "character 3 is not allowed"),
+        (&good[..good.len() - 3], "cut short"),
+    ];
+    for (link, expected) in cases {
+        let error = decode_link(link).err().unwrap_or_else(|| panic!("{link:?} accepted"));
+        assert!(error.message.contains(expected), "{link:?}: {}", error.message);
+    }
+    let huge = "A".repeat(paxos::scenario::LINK_CHARS_MAX + 1);
+    assert!(decode_link(&huge).unwrap_err().message.contains("too long"));
+}
+
+#[test]
+fn titles_that_could_change_the_script_are_refused() {
+    for title in ["two\nlines", "hash # comment", "nodes\u{7}"] {
+        let mut scenario = paxos::Scenario::default();
+        scenario.title = Some(title.to_string());
+        let error = decode_link(&encode_link(&scenario, LinkView::default())).unwrap_err();
+        assert!(error.message.contains("link"), "{title:?}: {}", error.message);
+    }
+}
