@@ -74,12 +74,26 @@ fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
     let mut rng = Rng::new(0xf022);
     let mut accepted = 0;
     for case in 0..100_000 {
-        let len = rng.below(120) as usize;
-        let mut text: String = (0..len).map(|_| alphabet[rng.below(64) as usize]).collect();
-        if case % 2 == 0 {
-            // Start with a plausible version byte half the time, to get past the first check.
-            text.insert_str(0, "AQ");
-        }
+        let text: String = match case % 2 {
+            // Pure noise, behind a plausible version byte.
+            0 => "AQ".chars().chain((0..rng.below(120)).map(|_| alphabet[rng.below(64) as usize])).collect(),
+            // A real link with one to three characters replaced, inserted or deleted.
+            _ => {
+                let shape = Shape { protocol: Protocol::ALL[case % 4], nodes_min: 3, nodes_max: 7, quorums: None, amnesia: false };
+                let mut chars: Vec<char> = encode_link(&random_scenario(case as u64, shape), LinkView::default()).chars().collect();
+                for _ in 0..=rng.below(3) {
+                    let at = rng.below(chars.len() as u64) as usize;
+                    match rng.below(3) {
+                        0 => chars[at] = alphabet[rng.below(64) as usize],
+                        1 => chars.insert(at, alphabet[rng.below(64) as usize]),
+                        _ => {
+                            chars.remove(at);
+                        }
+                    }
+                }
+                chars.into_iter().collect()
+            }
+        };
         match decode_link(&text) {
             Ok((scenario, _)) => {
                 accepted += 1;
@@ -90,6 +104,8 @@ fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
         }
     }
     eprintln!("random links: {accepted} of 100000 decoded to valid scenarios");
+    // The mutations must reach past the header checks, or this test would prove little.
+    assert!(accepted > 1_000, "only {accepted} inputs got through decoding");
 }
 
 #[test]
