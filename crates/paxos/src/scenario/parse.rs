@@ -111,6 +111,19 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
     parser.finish().map(|scenario| (scenario, lines))
 }
 
+/// Parses one command line (as the UI sends them) for a cluster of `nodes` servers.
+pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
+    let text = strip_comment(text.lines().next().unwrap_or(""));
+    let line = Line { number: 1, words: split_words(text), text };
+    if line.words.is_empty() {
+        return Err(ScriptError { line: 1, column: 1, message: "empty command".into() });
+    }
+    let mut scenario = Scenario::default();
+    scenario.config.nodes = nodes;
+    let parser = Parser { scenario, quorum: None, retry: None, seen_command: None, lines: Vec::new() };
+    parser.command(&line)
+}
+
 struct Parser {
     scenario: Scenario,
     /// Explicit quorum sizes, checked against the node count once all settings are read.

@@ -124,16 +124,37 @@ impl World {
                         return Err(RunError { command: index, message });
                     }
                     self.cursor = Cursor { command: index + 1, done: 0, previous_done: 0 };
+                    self.check_invariants();
                     return Ok(true);
                 }
             };
             if took_step {
                 self.cursor.done += 1;
+                self.check_invariants();
                 return Ok(true);
             }
             self.cursor = Cursor { command: self.cursor.command + 1, done: 0, previous_done: self.cursor.done };
         }
         Ok(false)
+    }
+
+    /// Facts that hold after every step whatever the protocol or the faults; checked in
+    /// debug builds (all tests), where a failure is a bug in the simulator or a node.
+    fn check_invariants(&self) {
+        if !cfg!(debug_assertions) {
+            return;
+        }
+        for node in &self.nodes {
+            if let Some(accepted) = node.acceptor.accepted {
+                assert!(accepted.ballot <= node.acceptor.promised, "{} accepted above its promise", node.id);
+            }
+            if !node.up {
+                assert!(self.timers.iter().all(|t| t.node != node.id), "{} is down but has timers", node.id);
+            }
+        }
+        assert!(self.in_flight.windows(2).all(|w| w[0].id < w[1].id), "in-flight messages out of id order");
+        assert!(self.in_flight.iter().all(|e| e.id < self.next_message_id));
+        assert!(self.in_flight.len() <= IN_FLIGHT_MAX && self.timers.len() <= TIMERS_MAX);
     }
 
     fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
