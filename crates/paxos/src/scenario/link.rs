@@ -128,6 +128,7 @@ pub fn encode(scenario: &Scenario, view: LinkView) -> String {
             }
             Command::Crash(node) => w.0.extend_from_slice(&[4, node.0]),
             Command::Restart(node) => w.0.extend_from_slice(&[5, node.0]),
+            Command::Timeout(node) => w.0.extend_from_slice(&[10, node.0]),
             Command::Partition(groups) => {
                 w.0.extend_from_slice(&[6, groups.len() as u8]);
                 for group in groups {
@@ -304,6 +305,7 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, LinkError> {
         3 => Command::Duplicate(r.target(nodes)?),
         4 => Command::Crash(r.node(nodes)?),
         5 => Command::Restart(r.node(nodes)?),
+        10 => Command::Timeout(r.node(nodes)?),
         6 => {
             let count = r.byte("a partition")?;
             if count < 2 || count > nodes {

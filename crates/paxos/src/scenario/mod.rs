@@ -26,7 +26,7 @@
 //! Commands: `propose Sn VALUE`; `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
 //! `Sa->Sb` (the oldest message on that link) or `Sa->Sb TEXT` (the oldest with that
 //! canonical text); `crash Sn`; `restart Sn`; `partition Sa Sb | Sc ...` (servers not named
-//! form one more group); `heal`; `step [N]` (N automatic steps: the network delivers the next
+//! form one more group); `heal`; `timeout Sn` (fire that server's pending timer now); `step [N]` (N automatic steps: the network delivers the next
 //! due message or fires the next timer); `run` (automatic steps until nothing is pending).
 
 mod link;
@@ -107,6 +107,8 @@ pub enum Command {
     Duplicate(Target),
     Crash(NodeId),
     Restart(NodeId),
+    /// Fires the server's pending timer now (its proposal timeout, or the end of its backoff).
+    Timeout(NodeId),
     /// Groups that can talk among themselves; every server is in exactly one group.
     Partition(Vec<NodeSet>),
     Heal,

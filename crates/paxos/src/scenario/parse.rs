@@ -232,9 +232,15 @@ impl Parser {
                 | "amnesia"
                 | "attempts"
         );
-        // `drop` and `duplicate` are both a setting (with a percentage) and a command.
-        let is_setting = is_setting
-            && !(matches!(keyword, "drop" | "duplicate") && line.words.get(1).is_some_and(|w| !w.text.ends_with('%')));
+        // `drop` and `duplicate` are both a setting (with a percentage) and a command, and
+        // so is `timeout` (with ticks, or with a server).
+        let argument = line.words.get(1).map_or("", |w| w.text);
+        let is_command_form = match keyword {
+            "drop" | "duplicate" => !argument.ends_with('%'),
+            "timeout" => argument.starts_with('S'),
+            _ => false,
+        };
+        let is_setting = is_setting && !is_command_form;
         if is_setting {
             if let Some(first) = self.seen_command {
                 return Err(line.error(0, format!("settings must come before the first command (line {first})")));
@@ -392,6 +398,10 @@ impl Parser {
             }),
             "restart" => Command::Restart({
                 line.arity(1, 1, "restart Sn")?;
+                node_id(line, 1, nodes)?
+            }),
+            "timeout" => Command::Timeout({
+                line.arity(1, 1, "timeout Sn")?;
                 node_id(line, 1, nodes)?
             }),
             "heal" => Command::Heal.tap(|| line.arity(0, 0, "heal"))?,

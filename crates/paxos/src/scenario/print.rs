@@ -37,6 +37,7 @@ impl std::fmt::Display for Command {
             Command::Duplicate(target) => write!(f, "duplicate {target}"),
             Command::Crash(node) => write!(f, "crash {node}"),
             Command::Restart(node) => write!(f, "restart {node}"),
+            Command::Timeout(node) => write!(f, "timeout {node}"),
             Command::Partition(groups) => write!(f, "partition {}", groups_text(groups)),
             Command::Heal => write!(f, "heal"),
             Command::Step(1) => write!(f, "step"),

@@ -345,6 +345,16 @@ impl World {
                 self.nodes[node.index()].crash();
                 self.timers.retain(|t| t.node != *node);
             }
+            Command::Timeout(node) => {
+                let Some(index) = self.timers.iter().position(|t| t.node == *node) else {
+                    return Err(format!("{node} has no pending timer"));
+                };
+                let pending = self.timers.remove(index);
+                self.push(events, EventKind::Timer { node: pending.node, timer: pending.timer });
+                let mut effects = Vec::new();
+                self.nodes[node.index()].fire(&self.config, pending.timer, &mut effects);
+                self.perform(*node, effects, events);
+            }
             Command::Restart(node) => {
                 if self.node(*node).up {
                     return Err(format!("{node} is already up"));
