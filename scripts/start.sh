@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-wasm.sh
-exec bash scripts/serve.sh . "${PORT:-8080}"
+exec node scripts/serve.mjs . "${PORT:-8080}"

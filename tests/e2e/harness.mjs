@@ -1,10 +1,9 @@
-// Shared set-up for the browser end-to-end tests: a real static server (the same `serve`
-// that `npm start` uses) on a free loopback port, and Debian's Chromium driven by
+// Shared set-up for the browser end-to-end tests: a real static server (the one
+// `npm start` uses) on a free loopback port, and Debian's Chromium driven by
 // playwright-core (no browser download: CHROME_PATH, or chromium found on PATH).
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -12,37 +11,26 @@ import { chromium } from 'playwright-core';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_MS = 15_000;
 
-async function freePort() {
-  const probe = net.createServer();
-  probe.listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address();
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
-
-/** Serves `dir` on 127.0.0.1; resolves once it answers HTTP. */
+/** Serves `dir` with scripts/serve.mjs on a free loopback port; resolves with its origin. */
 export async function startServer(dir) {
-  const port = await freePort();
-  const child = spawn('bash', [join(ROOT, 'scripts/serve.sh'), dir, String(port)], {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout.on('data', (chunk) => { output += chunk; });
-  child.stderr.on('data', (chunk) => { output += chunk; });
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + STARTUP_MS;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    try {
-      await fetch(`${origin}/`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`server did not answer on ${origin}:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server printed no URL:\n${output}`)), STARTUP_MS);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
   return {
     origin,
     async close() {
