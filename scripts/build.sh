@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `npm run build`: a static dist/ that works from any host and any sub-path, because every
+# URL in it is relative. The wasm is shrunk with wasm-opt from the npm `binaryen` package
+# (Debian's binaryen 108 writes modules that fail to load).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build-wasm.sh
+
+rm -rf dist
+mkdir -p dist/web/pkg
+cp index.html dist/
+# Everything in web/ except the generated pkg/, which gets only the files the page loads.
+find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
+cp web/pkg/paxos_wasm.js dist/web/pkg/
+# No --enable-* flags: wasm-opt reads the features rustc used from the module's
+# target_features section, so they cannot drift from the compiler's defaults.
+node_modules/.bin/wasm-opt -Oz \
+  web/pkg/paxos_wasm_bg.wasm -o dist/web/pkg/paxos_wasm_bg.wasm
+
+wasm_bytes=$(wc -c < dist/web/pkg/paxos_wasm_bg.wasm)
+gzip_bytes=$(gzip -9 -c dist/web/pkg/paxos_wasm_bg.wasm | wc -c)
+echo "build: dist/ ready; wasm ${wasm_bytes} bytes (${gzip_bytes} gzipped)"

@@ -1,0 +1,95 @@
+// Shared set-up for the browser end-to-end tests: a real static server (the one
+// `npm start` uses) on a free loopback port, and Debian's Chromium driven by
+// playwright-core (no browser download: CHROME_PATH, or chromium found on PATH).
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const STARTUP_MS = 15_000;
+
+/** Serves `dir` with scripts/serve.mjs on a free loopback port; resolves with its origin. */
+export async function startServer(dir) {
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/serve.mjs'), dir, '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const origin = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server printed no URL:\n${output}`)), STARTUP_MS);
+    const read = (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)));
+  });
+  return {
+    origin,
+    async close() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}
+
+function chromiumPath() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
+    try {
+      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+    } catch {
+      // Not installed under this name; try the next.
+    }
+  }
+  throw new Error('no Chromium found: run `npm test` (it installs Debian chromium) or set CHROME_PATH');
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens `url` in a fresh page, recording everything that counts as a problem for a user:
+ * console errors, uncaught exceptions, failed requests and HTTP errors.
+ */
+export async function openPage(browser, url, { beforeLoad } = {}) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(STARTUP_MS);
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(url);
+  // Loading is over when the cluster is drawn or an error is shown, whichever comes first.
+  await page.locator('#cluster g.node, #status.error').first().waitFor();
+  return { page, problems, requests };
+}
+
+/** The version the Rust core reports, read by running the built module under Node. */
+export async function coreVersion() {
+  const glue = await import(pathToFileURL(join(ROOT, 'web/pkg/paxos_wasm.js')).href);
+  glue.initSync({ module: readFileSync(join(ROOT, 'web/pkg/paxos_wasm_bg.wasm')) });
+  return glue.version();
+}

@@ -1,0 +1,46 @@
+// The development page, served from the repository root exactly as `npm start` serves it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROOT, coreVersion, launchBrowser, openPage, startServer } from './harness.mjs';
+
+describe('playground page', { timeout: 120_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('draws the five servers Rust reports, on distinct points, with no errors', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    const labels = await page.locator('#cluster g.node text').allTextContents();
+    assert.deepEqual(labels, ['S1', 'S2', 'S3', 'S4', 'S5']);
+    const centres = await page.locator('#cluster g.node circle').evaluateAll((circles) =>
+      circles.map((circle) => `${circle.getAttribute('cx')},${circle.getAttribute('cy')}`));
+    assert.equal(new Set(centres).size, 5, `centres ${centres}`);
+    assert.match(await page.locator('#status').textContent(), /ready: 5 servers/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('shows the build version that the Rust core reports', async () => {
+    const expected = await coreVersion();
+    assert.match(expected, /^\d+\.\d+\.\d+/);
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    assert.equal(await page.locator('#version').textContent(), expected);
+    assert.deepEqual(problems, []);
+  });
+
+  test('shows an error, not a blank page, when the wasm module cannot load', async () => {
+    const { page } = await openPage(browser, `${server.origin}/`, {
+      beforeLoad: (p) => p.route('**/paxos_wasm_bg.wasm', (route) =>
+        route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })),
+    });
+    const status = page.locator('#status');
+    assert.equal(await status.getAttribute('role'), 'alert');
+    assert.match(await status.textContent(), /The simulator could not start: .+\. Reload the page/);
+    assert.equal(await page.locator('#cluster g.node').count(), 0);
+  });
+});
