@@ -1,4 +1,5 @@
 //! Paxos playground core (walking-skeleton stub; replaced by the real core).
+pub mod check;
 use serde::Serialize;
 
 /// Build version reported to the UI.
