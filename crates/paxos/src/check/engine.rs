@@ -91,11 +91,16 @@ impl<M: Model> Checker<M> {
         while self.finding.is_none() && expanded < budget_states {
             if self.next_to_expand == self.states.len() {
                 let verdict = if self.depth_cut {
-                    Verdict::Incomplete { limit: Limit::Depth }
+                    Verdict::Incomplete {
+                        limit: Limit::Depth,
+                    }
                 } else {
                     Verdict::Holds
                 };
-                self.finding = Some(Finding { verdict, state_index: None });
+                self.finding = Some(Finding {
+                    verdict,
+                    state_index: None,
+                });
                 break;
             }
             if self.next_to_expand == self.level_end {
@@ -143,7 +148,12 @@ impl<M: Model> Checker<M> {
     /// which is what a cancelled search reports.
     pub fn report(&self) -> Report<M::Action> {
         let (verdict, counterexample) = match &self.finding {
-            None => (Verdict::Incomplete { limit: Limit::NotFinished }, None),
+            None => (
+                Verdict::Incomplete {
+                    limit: Limit::NotFinished,
+                },
+                None,
+            ),
             Some(finding) => {
                 let path = finding.state_index.map(|index| self.actions_to(index));
                 (finding.verdict.clone(), path)
@@ -163,10 +173,15 @@ impl<M: Model> Checker<M> {
         let mut actions = std::mem::take(&mut self.actions);
         actions.clear();
         self.model.actions(&state, &mut actions);
-        assert!(actions.len() <= self.model.actions_max(), "model enabled too many actions");
+        assert!(
+            actions.len() <= self.model.actions_max(),
+            "model enabled too many actions"
+        );
         let mut moved = false;
         for action in &actions {
-            let Some(next) = self.model.next_state(&state, action) else { continue };
+            let Some(next) = self.model.next_state(&state, action) else {
+                continue;
+            };
             self.generated += 1;
             let next = self.model.canonical(next);
             // A stuttering step leads back to this very state: nothing new, and it does not
@@ -185,8 +200,10 @@ impl<M: Model> Checker<M> {
             let reason = "no action leads anywhere else, and the model does not accept this state \
                           as an ending"
                 .to_string();
-            self.finding =
-                Some(Finding { verdict: Verdict::Stuck { reason }, state_index: Some(index as u32) });
+            self.finding = Some(Finding {
+                verdict: Verdict::Stuck { reason },
+                state_index: Some(index as u32),
+            });
         }
     }
 
@@ -194,14 +211,18 @@ impl<M: Model> Checker<M> {
     /// property fails or a bound is hit.
     fn insert(&mut self, state: M::State, parent: u32, level: u32) {
         let states = &self.states;
-        self.visited.grow_if_needed(|i| hash_of(&states[i as usize]));
+        self.visited
+            .grow_if_needed(|i| hash_of(&states[i as usize]));
         let hash = hash_of(&state);
         let position = match self.visited.probe(hash, |i| states[i as usize] == state) {
             Probe::Found => return,
             Probe::Vacant(position) => position,
         };
         if let Some(limit) = self.limit_for_one_more() {
-            self.finding = Some(Finding { verdict: Verdict::Incomplete { limit }, state_index: None });
+            self.finding = Some(Finding {
+                verdict: Verdict::Incomplete { limit },
+                state_index: None,
+            });
             return;
         }
         let index = self.states.len() as u32;
@@ -211,8 +232,10 @@ impl<M: Model> Checker<M> {
         self.parents.push(parent);
         self.depth = self.depth.max(level);
         if let Property::Violated(reason) = property {
-            self.finding =
-                Some(Finding { verdict: Verdict::Violated { reason }, state_index: Some(index) });
+            self.finding = Some(Finding {
+                verdict: Verdict::Violated { reason },
+                state_index: Some(index),
+            });
         }
     }
 
@@ -294,7 +317,11 @@ impl<M: Model> Checker<M> {
 
 /// Applies `actions` in order from `init`, returning the final state, or the position of the
 /// first action that was disabled. For checking a counterexample independently of the checker.
-pub fn replay<M: Model>(model: &M, init: &M::State, actions: &[M::Action]) -> Result<M::State, usize> {
+pub fn replay<M: Model>(
+    model: &M,
+    init: &M::State,
+    actions: &[M::Action],
+) -> Result<M::State, usize> {
     let mut current = init.clone();
     let mut enabled = Vec::new();
     for (position, action) in actions.iter().enumerate() {

@@ -34,7 +34,11 @@ pub(crate) enum Probe {
 
 impl VisitedTable {
     pub(crate) fn new() -> VisitedTable {
-        VisitedTable { slots: vec![0; SLOTS_MIN], len: 0, shift: 64 - SLOTS_MIN.trailing_zeros() }
+        VisitedTable {
+            slots: vec![0; SLOTS_MIN],
+            len: 0,
+            shift: 64 - SLOTS_MIN.trailing_zeros(),
+        }
     }
 
     pub(crate) fn bytes(&self) -> usize {

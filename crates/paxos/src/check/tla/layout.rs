@@ -41,7 +41,11 @@ impl Hash for TlaState {
 
 impl std::fmt::Debug for TlaState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "TlaState({:016x} {:016x} {:016x} {:016x})", self.words[0], self.words[1], self.words[2], self.words[3])
+        write!(
+            f,
+            "TlaState({:016x} {:016x} {:016x} {:016x})",
+            self.words[0], self.words[1], self.words[2], self.words[3]
+        )
     }
 }
 
@@ -59,7 +63,7 @@ impl TlaState {
     /// `len` (<= 64) bits starting at `start`, which may straddle two words.
     #[inline]
     pub(super) fn bits(&self, start: u32, len: u32) -> u64 {
-        debug_assert!(len >= 1 && len <= 64 && start + len <= STATE_BITS);
+        debug_assert!((1..=64).contains(&len) && start + len <= STATE_BITS);
         let word = (start / 64) as usize;
         let shift = start % 64;
         let mut value = self.words[word] >> shift;
@@ -143,7 +147,17 @@ impl Layout {
         let two_b = one_b + a * b * one_b_group;
         let end = two_b + b * v * a;
         let fits = acceptors <= ACCEPTORS_MAX && one_b_group <= 64 && end <= STATE_BITS;
-        fits.then_some(Layout { acceptors, values, ballots, one_a, two_a, one_b, two_b, one_b_group, end })
+        fits.then_some(Layout {
+            acceptors,
+            values,
+            ballots,
+            one_a,
+            two_a,
+            one_b,
+            two_b,
+            one_b_group,
+            end,
+        })
     }
 
     pub(super) fn message_bits(&self) -> u32 {
