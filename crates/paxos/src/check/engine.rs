@@ -44,6 +44,10 @@ pub struct Checker<M: Model> {
     generated: u64,
     /// Reused for every expansion so that expanding does not allocate.
     actions: Vec<M::Action>,
+    /// Successors of the state being expanded, with their hashes. They are all computed before
+    /// any is looked up, so that the visited-table slots they need are fetched from memory in
+    /// parallel rather than one cache miss after another (the lookups dominate the run time).
+    successors: Vec<(M::State, u64)>,
     depth_cut: bool,
     finding: Option<Finding>,
 }
@@ -64,6 +68,7 @@ impl<M: Model> Checker<M> {
             depth: 0,
             generated: 0,
             actions: Vec::new(),
+            successors: Vec::new(),
             depth_cut: false,
             finding: None,
         };
@@ -71,7 +76,10 @@ impl<M: Model> Checker<M> {
         for state in init_states {
             checker.generated += 1;
             let state = checker.model.canonical(state);
-            checker.insert(state, NO_PARENT, 1);
+            let states = &checker.states;
+            checker.visited.reserve(1, |i| hash_of(&states[i as usize]));
+            let hash = hash_of(&state);
+            checker.insert(state, hash, NO_PARENT, 1);
             if checker.finding.is_some() {
                 break;
             }
@@ -177,6 +185,11 @@ impl<M: Model> Checker<M> {
             actions.len() <= self.model.actions_max(),
             "model enabled too many actions"
         );
+        // Grow now, before any prefetch, so that no slot moves during this expansion.
+        let states = &self.states;
+        self.visited.reserve(actions.len(), |i| hash_of(&states[i as usize]));
+        let mut successors = std::mem::take(&mut self.successors);
+        successors.clear();
         let mut moved = false;
         for action in &actions {
             let Some(next) = self.model.next_state(&state, action) else {
@@ -190,11 +203,17 @@ impl<M: Model> Checker<M> {
                 continue;
             }
             moved = true;
-            self.insert(next, index as u32, self.level + 1);
+            let hash = hash_of(&next);
+            self.visited.prefetch(hash);
+            successors.push((next, hash));
+        }
+        for (next, hash) in successors.drain(..) {
+            self.insert(next, hash, index as u32, self.level + 1);
             if self.finding.is_some() {
                 break;
             }
         }
+        self.successors = successors;
         self.actions = actions;
         if !moved && self.finding.is_none() && !self.model.is_settled(&state) {
             let reason = "no action leads anywhere else, and the model does not accept this state \
@@ -207,13 +226,10 @@ impl<M: Model> Checker<M> {
         }
     }
 
-    /// Stores `state` if it is new, and checks the property there. Sets `finding` when the
-    /// property fails or a bound is hit.
-    fn insert(&mut self, state: M::State, parent: u32, level: u32) {
+    /// Stores `state` (whose hash is `hash`) if it is new, and checks the property there. Sets
+    /// `finding` when the property fails or a bound is hit. The table must have room (`reserve`).
+    fn insert(&mut self, state: M::State, hash: u64, parent: u32, level: u32) {
         let states = &self.states;
-        self.visited
-            .grow_if_needed(|i| hash_of(&states[i as usize]));
-        let hash = hash_of(&state);
         let position = match self.visited.probe(hash, |i| states[i as usize] == state) {
             Probe::Found => return,
             Probe::Vacant(position) => position,
@@ -245,7 +261,7 @@ impl<M: Model> Checker<M> {
         if count >= self.bounds.states_max || count >= u64::from(INDEX_MAX) {
             return Some(Limit::States);
         }
-        // Project the arena's next doubling (the table already grew before the probe).
+        // Project the arena's next doubling (the table grew in `reserve`).
         let state_bytes = std::mem::size_of::<M::State>() + std::mem::size_of::<u32>();
         let arena_growth = if self.states.len() == self.states.capacity() {
             self.states.capacity().max(4) * state_bytes

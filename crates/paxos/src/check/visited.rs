@@ -67,7 +67,7 @@ impl VisitedTable {
     }
 
     /// Fills the vacant slot found by [`probe`](Self::probe). The caller must call
-    /// [`grow_if_needed`](Self::grow_if_needed) *before* probing, so the position stays valid.
+    /// [`reserve`](Self::reserve) *before* probing, so the position stays valid.
     #[inline]
     pub(crate) fn insert_at(&mut self, position: usize, hash: u64, index: u32) {
         debug_assert!(index <= INDEX_MAX);
@@ -76,25 +76,69 @@ impl VisitedTable {
         self.len += 1;
     }
 
-    /// Doubles the table when one more entry would push the load above 1/2. `hash_of_index`
-    /// recomputes the hash of a stored state (hashes are not kept, to save 8 bytes per state).
-    pub(crate) fn grow_if_needed(&mut self, hash_of_index: impl Fn(u32) -> u64) {
-        if (self.len + 1) * 2 <= self.slots.len() {
+    /// Puts `index` in the first free slot from the home slot of `hash` (for rebuilding, where
+    /// every index is known to be absent).
+    fn place(&mut self, hash: u64, index: u32) {
+        let mask = self.slots.len() - 1;
+        let mut position = (hash >> self.shift) as usize;
+        // The table is at most half full, so an empty slot turns up within it.
+        for _ in 0..self.slots.len() {
+            if self.slots[position] == 0 {
+                break;
+            }
+            position = (position + 1) & mask;
+        }
+        self.slots[position] = (hash & 0xffff_ffff_0000_0000) | u64::from(index + 1);
+    }
+
+    /// Hints the processor to start loading the home slot of `hash`. Only a hint: correctness
+    /// never depends on it, and on targets without a prefetch instruction it does nothing.
+    #[inline]
+    pub(crate) fn prefetch(&self, hash: u64) {
+        let position = (hash >> self.shift) as usize;
+        #[cfg(target_arch = "x86_64")]
+        {
+            use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let slot = self.slots[position..].as_ptr();
+            // SAFETY: a prefetch never faults and has no visible effect; the pointer is in bounds.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(slot.cast::<i8>()) }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = position;
+    }
+
+    /// Makes room for `additional` more entries: when the load would pass 1/2, rebuilds the table
+    /// at double size (or more) from the arena. Stored indices are exactly `0..self.len`, so the
+    /// rebuild walks the arena in order, `hash_of_index` giving each state's hash (hashes are not
+    /// kept, to save 8 bytes per state). Walking the arena rather than the old slots reads states
+    /// sequentially instead of at random, which makes growing several times cheaper. Call before
+    /// probing: rebuilding moves every slot.
+    pub(crate) fn reserve(&mut self, additional: usize, hash_of_index: impl Fn(u32) -> u64) {
+        let needed = (self.len + additional).saturating_mul(2);
+        if needed <= self.slots.len() {
             return;
         }
-        let slots_new = self.slots.len() * 2;
-        let old = std::mem::replace(&mut self.slots, vec![0; slots_new]);
-        self.shift -= 1;
-        let mask = slots_new - 1;
-        for slot in old.into_iter().filter(|&slot| slot != 0) {
-            let index = (slot as u32) - 1;
-            let hash = hash_of_index(index);
-            debug_assert_eq!(hash >> 32, slot >> 32, "state hash changed while stored");
-            let mut position = (hash >> self.shift) as usize;
-            while self.slots[position] != 0 {
-                position = (position + 1) & mask;
+        let slots_new = needed.next_power_of_two();
+        self.slots = Vec::new(); // free the old table before allocating the new one
+        self.slots = vec![0; slots_new];
+        self.shift = 64 - slots_new.trailing_zeros();
+        // Software pipelining: hash a batch of states and prefetch their slots, then place them.
+        // The placements are random writes into a table far larger than cache; overlapping their
+        // misses instead of taking them one at a time is most of the speed of a rebuild.
+        const BATCH: usize = 16;
+        let mut hashes = [0u64; BATCH];
+        let count = self.len as u32;
+        let mut start = 0u32;
+        while start < count {
+            let end = count.min(start + BATCH as u32);
+            for (offset, index) in (start..end).enumerate() {
+                hashes[offset] = hash_of_index(index);
+                self.prefetch(hashes[offset]);
             }
-            self.slots[position] = slot;
+            for (offset, index) in (start..end).enumerate() {
+                self.place(hashes[offset], index);
+            }
+            start = end;
         }
     }
 }

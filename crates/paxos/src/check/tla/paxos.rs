@@ -84,6 +84,7 @@ impl TlaPaxos {
 
     /// Values chosen in `state`, as a bitmask: v is chosen when a quorum sent 2b for (b, v) in
     /// one ballot b. With majority quorums, "some quorum all voted" is "a majority voted".
+    #[inline]
     pub fn chosen_mask(&self, state: &TlaState) -> u16 {
         let mut chosen = 0u16;
         for ballot in 0..self.layout.ballots {
@@ -183,6 +184,7 @@ impl TlaPaxos {
         (0..self.layout.acceptors).filter(move |a| quorum >> a & 1 == 1)
     }
 
+    #[inline]
     fn has_two_a(&self, state: &TlaState, ballot: u8) -> bool {
         state.bits(
             self.layout.two_a_group(ballot),
@@ -206,6 +208,7 @@ impl Model for TlaPaxos {
 
     /// In the order of the spec's `Next`: for each ballot, Phase1a then Phase2a per value; then
     /// for each acceptor, Phase1b then Phase2b per message it could receive.
+    #[inline]
     fn actions(&self, state: &TlaState, out: &mut Vec<TlaAction>) {
         let layout = &self.layout;
         for ballot in 0..layout.ballots {
@@ -241,6 +244,7 @@ impl Model for TlaPaxos {
         }
     }
 
+    #[inline]
     fn next_state(&self, state: &TlaState, action: &TlaAction) -> Option<TlaState> {
         let layout = &self.layout;
         let mut next = *state;
@@ -288,6 +292,7 @@ impl Model for TlaPaxos {
     }
 
     /// Consistency: at most one value is chosen.
+    #[inline]
     fn property(&self, state: &TlaState) -> Property {
         let chosen = self.chosen_mask(state);
         if chosen.count_ones() <= 1 {
