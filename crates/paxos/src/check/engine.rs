@@ -187,7 +187,8 @@ impl<M: Model> Checker<M> {
         );
         // Grow now, before any prefetch, so that no slot moves during this expansion.
         let states = &self.states;
-        self.visited.reserve(actions.len(), |i| hash_of(&states[i as usize]));
+        self.visited
+            .reserve(actions.len(), |i| hash_of(&states[i as usize]));
         let mut successors = std::mem::take(&mut self.successors);
         successors.clear();
         let mut moved = false;

@@ -30,13 +30,25 @@ pub struct TlaState {
 }
 
 impl Hash for TlaState {
-    // Four word writes, without the length prefix a derived array hash would add.
+    /// Folds the four words into one with two independent 64x64->128-bit multiplies (the
+    /// wyhash/foldhash mixing step), then hands that single word to the hasher. A word-by-word
+    /// hash would be a chain of four dependent multiplies; this is shorter and runs in parallel.
+    /// Equal states give equal words, which is all `Hash` must guarantee; collisions are settled
+    /// by the visited table's full comparison.
     #[inline]
     fn hash<H: Hasher>(&self, hasher: &mut H) {
-        for word in self.words {
-            hasher.write_u64(word);
-        }
+        let [w0, w1, w2, w3] = self.words;
+        let low = fold_multiply(w0 ^ 0x243f_6a88_85a3_08d3, w1 ^ 0x1319_8a2e_0370_7344);
+        let high = fold_multiply(w2 ^ 0xa409_3822_299f_31d0, w3 ^ 0x082e_fa98_ec4e_6c89);
+        hasher.write_u64(low ^ high.rotate_left(32));
     }
+}
+
+/// Full 128-bit product of `a` and `b`, folded to 64 bits by xor of its halves.
+#[inline]
+fn fold_multiply(a: u64, b: u64) -> u64 {
+    let product = u128::from(a) * u128::from(b);
+    (product as u64) ^ ((product >> 64) as u64)
 }
 
 impl std::fmt::Debug for TlaState {
@@ -55,9 +67,17 @@ impl TlaState {
         self.words[(index / 64) as usize] >> (index % 64) & 1 == 1
     }
 
+    /// Sets one bit. Written as a mask or-ed into every word, not as a store to one computed
+    /// word: a store at a computed offset forces the state into memory in 8-byte pieces, and
+    /// copying it right after with 16-byte loads stalls the processor (a store cannot be
+    /// forwarded to a wider load). Whole-word expressions let the words stay in registers.
     #[inline]
     pub(super) fn set_bit(&mut self, index: u32) {
-        self.words[(index / 64) as usize] |= 1 << (index % 64);
+        let word = index / 64;
+        let mask = 1u64 << (index % 64);
+        let pick = |position: u32| if word == position { mask } else { 0 };
+        let [w0, w1, w2, w3] = self.words;
+        self.words = [w0 | pick(0), w1 | pick(1), w2 | pick(2), w3 | pick(3)];
     }
 
     /// `len` (<= 64) bits starting at `start`, which may straddle two words.

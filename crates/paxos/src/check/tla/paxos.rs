@@ -208,7 +208,7 @@ impl Model for TlaPaxos {
 
     /// In the order of the spec's `Next`: for each ballot, Phase1a then Phase2a per value; then
     /// for each acceptor, Phase1b then Phase2b per message it could receive.
-    #[inline]
+    #[inline(always)]
     fn actions(&self, state: &TlaState, out: &mut Vec<TlaAction>) {
         let layout = &self.layout;
         for ballot in 0..layout.ballots {
@@ -244,7 +244,7 @@ impl Model for TlaPaxos {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn next_state(&self, state: &TlaState, action: &TlaAction) -> Option<TlaState> {
         let layout = &self.layout;
         let mut next = *state;
