@@ -338,3 +338,19 @@ fn counterexamples_under_symmetry_are_concrete_and_replay() {
         "{last:?}"
     );
 }
+
+#[test]
+fn the_memory_bound_is_never_exceeded() {
+    let bytes_max = 64 * 1024;
+    let mut checker = Checker::new(grid(200), Bounds { bytes_max, ..Bounds::default() });
+    let mut progress = checker.progress();
+    for _ in 0..1_000 {
+        progress = checker.run_for(100);
+        assert!(progress.memory_bytes <= bytes_max, "{progress:?}");
+        if progress.finished {
+            break;
+        }
+    }
+    assert_eq!(checker.report().verdict, Verdict::Incomplete { limit: Limit::Memory });
+    assert!(progress.distinct_states > 1_000, "the bound was used, not hit at once: {progress:?}");
+}

@@ -76,8 +76,9 @@ impl<M: Model> Checker<M> {
         for state in init_states {
             checker.generated += 1;
             let state = checker.model.canonical(state);
-            let states = &checker.states;
-            checker.visited.reserve(1, |i| hash_of(&states[i as usize]));
+            if !checker.make_room(1) {
+                break;
+            }
             let hash = hash_of(&state);
             checker.insert(state, hash, NO_PARENT, 1);
             if checker.finding.is_some() {
@@ -186,9 +187,10 @@ impl<M: Model> Checker<M> {
             "model enabled too many actions"
         );
         // Grow now, before any prefetch, so that no slot moves during this expansion.
-        let states = &self.states;
-        self.visited
-            .reserve(actions.len(), |i| hash_of(&states[i as usize]));
+        if !self.make_room(actions.len()) {
+            self.actions = actions;
+            return;
+        }
         let mut successors = std::mem::take(&mut self.successors);
         successors.clear();
         let mut moved = false;
@@ -254,6 +256,27 @@ impl<M: Model> Checker<M> {
                 state_index: Some(index),
             });
         }
+    }
+
+    /// Grows the visited table, if needed, so that `additional` more states fit without moving
+    /// slots. Returns false (and records a memory-bound verdict) if that growth would pass
+    /// `Bounds::bytes_max`.
+    fn make_room(&mut self, additional: usize) -> bool {
+        let table_growth = self.visited.bytes_after_reserve(additional) - self.visited.bytes();
+        if (self.memory_bytes() + table_growth) as u64 > self.bounds.bytes_max {
+            let verdict = Verdict::Incomplete {
+                limit: Limit::Memory,
+            };
+            self.finding = Some(Finding {
+                verdict,
+                state_index: None,
+            });
+            return false;
+        }
+        let states = &self.states;
+        self.visited
+            .reserve(additional, |i| hash_of(&states[i as usize]));
+        true
     }
 
     /// Which bound, if any, storing one more state would break.

@@ -107,6 +107,18 @@ impl VisitedTable {
         let _ = position;
     }
 
+    /// Bytes the table will occupy after `reserve(additional)`. The old table is freed before
+    /// the new one is allocated, so this is also the peak.
+    pub(crate) fn bytes_after_reserve(&self, additional: usize) -> usize {
+        let needed = (self.len + additional).saturating_mul(2);
+        let slots = if needed <= self.slots.len() {
+            self.slots.len()
+        } else {
+            needed.next_power_of_two()
+        };
+        slots * std::mem::size_of::<u64>()
+    }
+
     /// Makes room for `additional` more entries: when the load would pass 1/2, rebuilds the table
     /// at double size (or more) from the arena. Stored indices are exactly `0..self.len`, so the
     /// rebuild walks the arena in order, `hash_of_index` giving each state's hash (hashes are not
