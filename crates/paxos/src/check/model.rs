@@ -1,0 +1,70 @@
+//! What the checker needs to know about a system: its states, its moves, and what must hold.
+
+use std::fmt::Debug;
+use std::hash::Hash;
+
+/// The answer a model gives about one state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Property {
+    /// The safety property holds in this state.
+    Holds,
+    /// The safety property is broken here; the text says how, in the model's own words.
+    Violated(String),
+}
+
+/// A transition system the checker can explore exhaustively.
+///
+/// The checker treats states as opaque values: it only clones, hashes and compares them. The
+/// cheaper those three operations are, the faster the search, so a model that wants speed keeps
+/// its state small and `Copy`-like (for example a few `u64` words of packed bits) instead of
+/// nested collections.
+///
+/// Every method must be a pure function of its arguments: the checker may call any of them more
+/// than once for the same state (it does so when it rebuilds a counterexample), and it relies on
+/// getting the same answer each time.
+pub trait Model {
+    /// One global state of the system. Equal states must hash equally (the usual `Hash` contract).
+    type State: Clone + Eq + Hash;
+    /// One step from a state to a successor. `Debug` is for diagnostics; models usually give it a
+    /// friendlier `Display` as well. Equality lets a replay check that each step was enabled.
+    type Action: Clone + Debug + PartialEq;
+
+    /// Every state the system may start in.
+    fn init_states(&self) -> Vec<Self::State>;
+
+    /// Appends to `out` every action enabled in `state`, in a fixed order (the checker keeps the
+    /// first action that reaches a new state, so the order decides which of several equally short
+    /// counterexamples is reported). `out` arrives empty.
+    fn actions(&self, state: &Self::State, out: &mut Vec<Self::Action>);
+
+    /// The state after taking `action` in `state`, or `None` if the action turns out to be
+    /// disabled after all. Returning `state` unchanged is allowed: it is a stuttering step.
+    fn next_state(&self, state: &Self::State, action: &Self::Action) -> Option<Self::State>;
+
+    /// The safety property, judged in one state. The checker asks once per distinct state.
+    fn property(&self, state: &Self::State) -> Property;
+
+    /// Whether a state with no way out (every enabled action stutters, or none is enabled) is an
+    /// acceptable place to end. Returning `false` makes such a state a `Stuck` verdict: for
+    /// consensus that means "nothing is chosen and nothing ever will be". The default accepts
+    /// every terminal state, which turns stuck detection off.
+    fn is_settled(&self, _state: &Self::State) -> bool {
+        true
+    }
+
+    /// Symmetry reduction hook: maps a state to one fixed representative of its class of
+    /// equivalent states (for example, the lexicographically least relabelling of
+    /// interchangeable nodes). The checker deduplicates on the representative, so each class is
+    /// explored once. It must be idempotent and must commute with the transition relation up to
+    /// relabelling, or the search silently loses states. The default, no reduction, is always
+    /// sound.
+    fn canonical(&self, state: Self::State) -> Self::State {
+        state
+    }
+
+    /// A hard cap on how many actions one state may enable, checked on every expansion so that a
+    /// model bug cannot make the action buffer grow without bound.
+    fn actions_max(&self) -> usize {
+        1 << 16
+    }
+}
