@@ -26,8 +26,6 @@ where
     }
 
     fn properties(&self) -> Vec<stateright::Property<Self>> {
-        vec![stateright::Property::always("property", |model, state| {
-            model.0.property(state) == Property::Holds
-        })]
+        vec![stateright::Property::always("property", |model, state| model.0.property(state) == Property::Holds)]
     }
 }

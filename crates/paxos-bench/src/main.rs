@@ -45,11 +45,7 @@ impl Measurement {
 }
 
 /// Runs `run` repeatedly (at least once, at most 10,000 times) until `min_time` has passed.
-fn measure(
-    checker: &'static str,
-    min_time: Duration,
-    mut run: impl FnMut() -> (u64, u64),
-) -> Measurement {
+fn measure(checker: &'static str, min_time: Duration, mut run: impl FnMut() -> (u64, u64)) -> Measurement {
     let start = Instant::now();
     let mut runs = 0;
     let mut result = (0, 0);
@@ -58,13 +54,7 @@ fn measure(
         runs += 1;
     }
     let seconds = start.elapsed().as_secs_f64();
-    Measurement {
-        checker,
-        unique_states: result.0,
-        depth: result.1,
-        runs,
-        seconds,
-    }
+    Measurement { checker, unique_states: result.0, depth: result.1, runs, seconds }
 }
 
 fn run_ours(config: &Config) -> (u64, u64) {
@@ -74,11 +64,7 @@ fn run_ours(config: &Config) -> (u64, u64) {
         max_ballot: config.max_ballot,
         one_phase: false,
     };
-    let bounds = Bounds {
-        states_max: 200_000_000,
-        bytes_max: 16 << 30,
-        ..Bounds::default()
-    };
+    let bounds = Bounds { states_max: 200_000_000, bytes_max: 16 << 30, ..Bounds::default() };
     let report = Checker::new(TlaPaxos::new(tla).expect("config fits"), bounds).run_to_end();
     assert_eq!(report.verdict, Verdict::Holds, "Paxos must be safe");
     (report.distinct_states, u64::from(report.depth))
@@ -92,10 +78,7 @@ where
 {
     let checker = model.checker().threads(1).spawn_bfs().join();
     assert!(checker.discoveries().is_empty(), "Paxos must be safe");
-    (
-        checker.unique_state_count() as u64,
-        checker.max_depth() as u64,
-    )
+    (checker.unique_state_count() as u64, checker.max_depth() as u64)
 }
 
 fn main() {
@@ -123,10 +106,7 @@ fn main() {
             min_time: Duration::ZERO,
         });
     }
-    println!(
-        "single-threaded breadth-first search, same process, {} build",
-        build_kind()
-    );
+    println!("single-threaded breadth-first search, same process, {} build", build_kind());
     println!();
     println!(
         "{:<44} {:>12} {:>6} {:<18} {:>6} {:>10} {:>14} {:>9}",
@@ -136,26 +116,15 @@ fn main() {
         let (a, v, b) = (config.acceptors, config.values, config.max_ballot);
         let rows = [
             measure("paxos::check", config.min_time, || run_ours(config)),
-            measure("stateright", config.min_time, || {
-                run_stateright(StaterightPaxos::new(a, v, b))
-            }),
+            measure("stateright", config.min_time, || run_stateright(StaterightPaxos::new(a, v, b))),
             measure("stateright+packed", config.min_time, || {
-                let tla = TlaConfig {
-                    acceptors: a,
-                    values: v,
-                    max_ballot: b,
-                    one_phase: false,
-                };
+                let tla = TlaConfig { acceptors: a, values: v, max_ballot: b, one_phase: false };
                 run_stateright(OnStateright(TlaPaxos::new(tla).expect("config fits")))
             }),
         ];
         let ours = &rows[0];
         for row in &rows {
-            assert_eq!(
-                row.unique_states, ours.unique_states,
-                "{}: unique state counts differ",
-                row.checker
-            );
+            assert_eq!(row.unique_states, ours.unique_states, "{}: unique state counts differ", row.checker);
             assert_eq!(row.depth, ours.depth, "{}: depths differ", row.checker);
             println!(
                 "{:<44} {:>12} {:>6} {:<18} {:>6} {:>10.3} {:>14.0} {:>8.1}x",

@@ -10,24 +10,10 @@ use std::collections::BTreeSet;
 /// A message of the spec. Ballots are `i8` so that -1 ("no vote yet") is representable.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Message {
-    OneA {
-        bal: i8,
-    },
-    OneB {
-        acc: u8,
-        bal: i8,
-        mbal: i8,
-        mval: Option<u8>,
-    },
-    TwoA {
-        bal: i8,
-        val: u8,
-    },
-    TwoB {
-        acc: u8,
-        bal: i8,
-        val: u8,
-    },
+    OneA { bal: i8 },
+    OneB { acc: u8, bal: i8, mbal: i8, mval: Option<u8> },
+    TwoA { bal: i8, val: u8 },
+    TwoB { acc: u8, bal: i8, val: u8 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -62,19 +48,11 @@ impl StaterightPaxos {
             .filter(|mask| mask.count_ones() == u32::from(majority))
             .map(|mask| (0..acceptors).filter(|a| mask >> a & 1 == 1).collect())
             .collect();
-        StaterightPaxos {
-            acceptors,
-            values,
-            max_ballot: max_ballot as i8,
-            quorums,
-        }
+        StaterightPaxos { acceptors, values, max_ballot: max_ballot as i8, quorums }
     }
 
     fn phase2a_enabled(&self, state: &PaxosState, b: i8, v: u8) -> bool {
-        let sent_2a = state
-            .msgs
-            .iter()
-            .any(|m| matches!(m, Message::TwoA { bal, .. } if *bal == b));
+        let sent_2a = state.msgs.iter().any(|m| matches!(m, Message::TwoA { bal, .. } if *bal == b));
         !sent_2a && self.quorums.iter().any(|q| self.shows_safe(state, q, b, v))
     }
 
@@ -84,41 +62,25 @@ impl StaterightPaxos {
             .msgs
             .iter()
             .filter_map(|m| match *m {
-                Message::OneB {
-                    acc,
-                    bal,
-                    mbal,
-                    mval,
-                } if bal == b && quorum.contains(&acc) => Some((acc, mbal, mval)),
+                Message::OneB { acc, bal, mbal, mval } if bal == b && quorum.contains(&acc) => Some((acc, mbal, mval)),
                 _ => None,
             })
             .collect();
         let all_promised = quorum.iter().all(|a| q1b.iter().any(|(acc, ..)| acc == a));
-        let q1bv: Vec<(i8, Option<u8>)> = q1b
-            .iter()
-            .filter(|(_, mbal, _)| *mbal >= 0)
-            .map(|&(_, mbal, mval)| (mbal, mval))
-            .collect();
+        let q1bv: Vec<(i8, Option<u8>)> =
+            q1b.iter().filter(|(_, mbal, _)| *mbal >= 0).map(|&(_, mbal, mval)| (mbal, mval)).collect();
         all_promised
             && (q1bv.is_empty()
-                || q1bv.iter().any(|&(mbal, mval)| {
-                    mval == Some(v) && q1bv.iter().all(|&(other, _)| mbal >= other)
-                }))
+                || q1bv.iter().any(|&(mbal, mval)| mval == Some(v) && q1bv.iter().all(|&(other, _)| mbal >= other)))
     }
 
     pub fn chosen_count(&self, state: &PaxosState) -> usize {
         (0..self.values)
             .filter(|&v| {
                 (0..=self.max_ballot).any(|b| {
-                    self.quorums.iter().any(|q| {
-                        q.iter().all(|&a| {
-                            state.msgs.contains(&Message::TwoB {
-                                acc: a,
-                                bal: b,
-                                val: v,
-                            })
-                        })
-                    })
+                    self.quorums
+                        .iter()
+                        .any(|q| q.iter().all(|&a| state.msgs.contains(&Message::TwoB { acc: a, bal: b, val: v })))
                 })
             })
             .count()
@@ -131,12 +93,7 @@ impl stateright::Model for StaterightPaxos {
 
     fn init_states(&self) -> Vec<PaxosState> {
         let n = self.acceptors as usize;
-        vec![PaxosState {
-            max_bal: vec![-1; n],
-            max_vbal: vec![-1; n],
-            max_val: vec![None; n],
-            msgs: BTreeSet::new(),
-        }]
+        vec![PaxosState { max_bal: vec![-1; n], max_vbal: vec![-1; n], max_val: vec![None; n], msgs: BTreeSet::new() }]
     }
 
     fn actions(&self, state: &PaxosState, out: &mut Vec<PaxosAction>) {
@@ -151,9 +108,7 @@ impl stateright::Model for StaterightPaxos {
         for a in 0..self.acceptors {
             for m in &state.msgs {
                 match *m {
-                    Message::OneA { bal } if bal > state.max_bal[a as usize] => {
-                        out.push(PaxosAction::Phase1b(a, bal))
-                    }
+                    Message::OneA { bal } if bal > state.max_bal[a as usize] => out.push(PaxosAction::Phase1b(a, bal)),
                     Message::TwoA { bal, val } if bal >= state.max_bal[a as usize] => {
                         out.push(PaxosAction::Phase2b(a, bal, val))
                     }
@@ -172,12 +127,7 @@ impl stateright::Model for StaterightPaxos {
             PaxosAction::Phase1b(a, b) => {
                 let i = a as usize;
                 next.max_bal[i] = b;
-                next.msgs.insert(Message::OneB {
-                    acc: a,
-                    bal: b,
-                    mbal: state.max_vbal[i],
-                    mval: state.max_val[i],
-                });
+                next.msgs.insert(Message::OneB { acc: a, bal: b, mbal: state.max_vbal[i], mval: state.max_val[i] });
             }
             PaxosAction::Phase2a(b, v) => {
                 next.msgs.insert(Message::TwoA { bal: b, val: v });
@@ -187,20 +137,13 @@ impl stateright::Model for StaterightPaxos {
                 next.max_bal[i] = b;
                 next.max_vbal[i] = b;
                 next.max_val[i] = Some(v);
-                next.msgs.insert(Message::TwoB {
-                    acc: a,
-                    bal: b,
-                    val: v,
-                });
+                next.msgs.insert(Message::TwoB { acc: a, bal: b, val: v });
             }
         }
         Some(next)
     }
 
     fn properties(&self) -> Vec<stateright::Property<Self>> {
-        vec![stateright::Property::always(
-            "consistency",
-            |model, state| model.chosen_count(state) <= 1,
-        )]
+        vec![stateright::Property::always("consistency", |model, state| model.chosen_count(state) <= 1)]
     }
 }

@@ -4,6 +4,7 @@
 //! handle (`Playground`), and JS only receives small, serialised snapshots. Protocol
 //! behaviour never lives here; this file only translates types and errors.
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// The build version of the core, shown on the page so a bug report names the exact build.
@@ -21,10 +22,46 @@ pub fn start() {
     }));
 }
 
-/// One running simulation, owned by Rust. JS holds only this handle.
+/// One running simulation, owned by Rust. JS holds only this handle and asks for small
+/// results: a snapshot of the viewed step, a slice of the event log, a script, a link.
 #[wasm_bindgen]
 pub struct Playground {
     simulation: paxos::Simulation,
+}
+
+/// An event as the page lists it: the structured event plus its canonical text, and whether
+/// it is its step's cause (the rest are consequences, indented under it).
+#[derive(Serialize)]
+struct EventLine<'a> {
+    #[serde(flatten)]
+    event: &'a paxos::sim::Event,
+    text: String,
+    cause: bool,
+}
+
+#[derive(Serialize)]
+struct PresetInfo {
+    id: &'static str,
+    title: &'static str,
+    script: &'static str,
+}
+
+#[derive(Serialize)]
+struct DecodedLink {
+    script: String,
+    step: Option<u32>,
+    view: u8,
+    language: u8,
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("serialise: {e}")))
+}
+
+fn run_error(error: paxos::sim::RunError) -> JsError {
+    JsError::new(&error.message)
 }
 
 #[wasm_bindgen]
@@ -37,11 +74,84 @@ impl Playground {
         Ok(Playground { simulation })
     }
 
-    /// The current state as a plain JS object (nodes, step, ...), ready to render.
+    /// The viewed step as a plain JS object: nodes, messages in flight, partition, the
+    /// observers' verdict, quorum facts.
     pub fn snapshot(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.simulation.snapshot())
-            .map_err(|error| JsError::new(&format!("snapshot: {error}")))
+        to_js(&self.simulation.snapshot())
     }
+
+    /// Number of steps in the run.
+    pub fn steps(&self) -> u32 {
+        self.simulation.steps()
+    }
+
+    /// The viewed step.
+    pub fn step(&self) -> u32 {
+        self.simulation.step()
+    }
+
+    /// Moves the view to `step` (clamped to the run): restores the nearest checkpoint.
+    pub fn seek(&mut self, step: u32) {
+        self.simulation.seek(step);
+    }
+
+    /// One step forward; at the end of the run, extends it with `step`. False when nothing
+    /// is pending.
+    #[wasm_bindgen(js_name = stepForward)]
+    pub fn step_forward(&mut self) -> Result<bool, JsError> {
+        self.simulation.step_forward().map_err(run_error)
+    }
+
+    /// The events of steps `from..=to`, each with its canonical text.
+    pub fn events(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
+        let lines: Vec<EventLine> = self
+            .simulation
+            .events_between(from, to)
+            .iter()
+            .map(|event| EventLine { event, text: event.kind.to_string(), cause: event.kind.is_cause() })
+            .collect();
+        to_js(&lines)
+    }
+
+    /// Carries out one command line (`deliver #12`, `crash S3`, `propose S1 X`, ...) at the
+    /// viewed step, forking the run there. A refused command changes nothing and throws.
+    pub fn intervene(&mut self, command: &str) -> Result<(), JsError> {
+        let nodes = self.simulation.scenario().config.nodes;
+        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| JsError::new(&e.message))?;
+        self.simulation.intervene(command).map_err(run_error)
+    }
+
+    /// The scenario as script text (for export, and for reloading).
+    pub fn script(&self) -> String {
+        self.simulation.script()
+    }
+
+    /// The share-link code for the scenario and the given view (`step` undefined = none).
+    pub fn link(&self, step: Option<u32>, view: u8, language: u8) -> String {
+        self.simulation.link(paxos::scenario::LinkView { step, view, language })
+    }
+
+    /// The index of the script command that made each step (`[s - 1]` for step `s`).
+    #[wasm_bindgen(js_name = stepCommands)]
+    pub fn step_commands(&self) -> Vec<u32> {
+        self.simulation.step_commands().to_vec()
+    }
+}
+
+/// The built-in presets: `[{id, title, script}]`.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    let list: Vec<PresetInfo> =
+        paxos::presets::PRESETS.iter().map(|p| PresetInfo { id: p.id, title: p.title(), script: p.script }).collect();
+    to_js(&list)
+}
+
+/// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
+/// `Error` whose message says what is wrong with it.
+#[wasm_bindgen(js_name = decodeLink)]
+pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
+    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| JsError::new(&e.message))?;
+    to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
@@ -62,9 +172,6 @@ mod tests {
     fn script_error_reaches_js_as_an_error_with_position() {
         let value = JsValue::from(script_error("line 2, column 7: unknown command"));
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
-        assert_eq!(
-            String::from(error.message()),
-            "scenario script: line 2, column 7: unknown command"
-        );
+        assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
     }
 }

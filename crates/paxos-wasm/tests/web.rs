@@ -48,3 +48,64 @@ fn snapshot_nodes_are_a_js_array() {
     assert!(js_sys::Array::is_array(&nodes));
     assert_eq!(js_sys::Array::from(&nodes).length(), 5);
 }
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(value, &JsValue::from_str(key)).expect("property read")
+}
+
+fn error_message(error: JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    String::from(error.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic").message())
+}
+
+#[wasm_bindgen_test]
+fn a_bad_script_is_a_js_error_with_line_and_column() {
+    let error = Playground::new("nodes 5\nfrobnicate S1").err().expect("refused");
+    let message = error_message(JsValue::from(error));
+    assert_eq!(message, "scenario script: line 2, column 1: unknown setting or command `frobnicate`");
+}
+
+#[wasm_bindgen_test]
+fn presets_reach_js_with_ids_titles_and_scripts_that_load() {
+    let list = js_sys::Array::from(&paxos_wasm::presets().unwrap());
+    assert!(list.length() >= 8);
+    for preset in list.iter() {
+        let script = get(&preset, "script").as_string().expect("script text");
+        assert!(get(&preset, "title").as_string().is_some());
+        let playground = Playground::new(&script).expect("every preset loads");
+        assert!(playground.steps() > 0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn stepping_intervening_and_events_cross_the_boundary() {
+    let seed3 = paxos::presets::find("seed-3").unwrap().script;
+    let mut playground = Playground::new(seed3).unwrap();
+    let end = playground.steps();
+    playground.seek(6);
+    assert_eq!(playground.step(), 6);
+    let events = js_sys::Array::from(&playground.events(6, 6).unwrap());
+    let first = events.get(0);
+    assert_eq!(get(&first, "text").as_string().unwrap(), "deliver #7 S3->S4 Accept 13 Z");
+    assert_eq!(get(&first, "cause").as_bool(), Some(true));
+    assert_eq!(get(&first, "type").as_string().unwrap(), "deliver");
+    // A refused command throws and changes nothing; an accepted one forks the run here.
+    let refused = playground.intervene("restart S1").err().expect("S1 is up");
+    assert_eq!(error_message(JsValue::from(refused)), "S1 is already up");
+    assert_eq!(playground.steps(), end);
+    playground.intervene("crash S4").unwrap();
+    assert_eq!(playground.steps(), 7);
+    assert!(playground.script().ends_with("crash S4\n"));
+}
+
+#[wasm_bindgen_test]
+fn links_round_trip_and_bad_links_throw_readable_errors() {
+    let playground = Playground::new(paxos::presets::find("seed-5").unwrap().script).unwrap();
+    let code = playground.link(Some(4), 1, 2);
+    let decoded = paxos_wasm::decode_link(&code).unwrap();
+    assert_eq!(get(&decoded, "step").as_f64(), Some(4.0));
+    let script = get(&decoded, "script").as_string().unwrap();
+    assert_eq!(Playground::new(&script).unwrap().steps(), playground.steps());
+    let error = paxos_wasm::decode_link("Ag").err().expect("newer version refused");
+    assert!(error_message(JsValue::from(error)).contains("newer version"));
+}

@@ -19,8 +19,21 @@ macro_rules! presets {
     };
 }
 
-pub const PRESETS: &[Preset] =
-    presets!["seed-1", "seed-2", "seed-3", "seed-4", "seed-5", "livelock", "livelock-backoff", "livelock-leader", "paxos-basic", "crash-phase2", "partition-heal", "flexible-unsafe", "amnesia"];
+pub const PRESETS: &[Preset] = presets![
+    "seed-1",
+    "seed-2",
+    "seed-3",
+    "seed-4",
+    "seed-5",
+    "livelock",
+    "livelock-backoff",
+    "livelock-leader",
+    "paxos-basic",
+    "crash-phase2",
+    "partition-heal",
+    "flexible-unsafe",
+    "amnesia"
+];
 
 pub fn find(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)

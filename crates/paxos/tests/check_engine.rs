@@ -60,11 +60,7 @@ impl Model for Grid {
 }
 
 fn grid(size: u8) -> Grid {
-    Grid {
-        size,
-        bad: None,
-        wall: None,
-    }
+    Grid { size, bad: None, wall: None }
 }
 
 #[test]
@@ -87,57 +83,29 @@ fn generated_counts_init_states_and_every_successor_including_stutters() {
 
 #[test]
 fn reports_a_shortest_path_to_the_violation() {
-    let model = Grid {
-        size: 8,
-        bad: Some((6, 1)),
-        wall: None,
-    };
+    let model = Grid { size: 8, bad: Some((6, 1)), wall: None };
     let report = Checker::new(model, Bounds::default()).run_to_end();
-    assert_eq!(
-        report.verdict,
-        Verdict::Violated {
-            reason: "reached (6, 1)".into()
-        }
-    );
+    assert_eq!(report.verdict, Verdict::Violated { reason: "reached (6, 1)".into() });
     let path = report.counterexample.unwrap();
     // Three jumps and one step up is the fewest moves; actions are tried in their listed order,
     // so the step up comes first (it reaches level 2 before any jump does).
-    assert_eq!(
-        path,
-        [Move::Up, Move::JumpRight, Move::JumpRight, Move::JumpRight]
-    );
-    let model = Grid {
-        size: 8,
-        bad: Some((6, 1)),
-        wall: None,
-    };
+    assert_eq!(path, [Move::Up, Move::JumpRight, Move::JumpRight, Move::JumpRight]);
+    let model = Grid { size: 8, bad: Some((6, 1)), wall: None };
     assert_eq!(replay(&model, &(0, 0), &path), Ok((6, 1)));
     assert_eq!(report.depth, 5);
 }
 
 #[test]
 fn a_dead_end_that_is_not_an_acceptable_ending_is_stuck() {
-    let model = Grid {
-        size: 4,
-        bad: None,
-        wall: Some((2, 0)),
-    };
+    let model = Grid { size: 4, bad: None, wall: Some((2, 0)) };
     let report = Checker::new(model, Bounds::default()).run_to_end();
-    assert!(
-        matches!(report.verdict, Verdict::Stuck { .. }),
-        "{:?}",
-        report.verdict
-    );
+    assert!(matches!(report.verdict, Verdict::Stuck { .. }), "{:?}", report.verdict);
     assert_eq!(report.counterexample, Some(vec![Move::JumpRight]));
 }
 
 #[test]
 fn a_violating_init_state_has_an_empty_counterexample() {
-    let model = Grid {
-        size: 3,
-        bad: Some((0, 0)),
-        wall: None,
-    };
+    let model = Grid { size: 3, bad: Some((0, 0)), wall: None };
     let report = Checker::new(model, Bounds::default()).run_to_end();
     assert!(matches!(report.verdict, Verdict::Violated { .. }));
     assert_eq!(report.counterexample, Some(vec![]));
@@ -146,69 +114,26 @@ fn a_violating_init_state_has_an_empty_counterexample() {
 
 #[test]
 fn bounds_stop_the_search_with_an_incomplete_verdict() {
-    let states = Bounds {
-        states_max: 10,
-        ..Bounds::default()
-    };
+    let states = Bounds { states_max: 10, ..Bounds::default() };
     let report = Checker::new(grid(8), states).run_to_end();
-    assert_eq!(
-        report.verdict,
-        Verdict::Incomplete {
-            limit: Limit::States
-        }
-    );
+    assert_eq!(report.verdict, Verdict::Incomplete { limit: Limit::States });
     assert_eq!(report.distinct_states, 10);
 
-    let depth = Bounds {
-        depth_max: 3,
-        ..Bounds::default()
-    };
+    let depth = Bounds { depth_max: 3, ..Bounds::default() };
     let report = Checker::new(grid(8), depth).run_to_end();
-    assert_eq!(
-        report.verdict,
-        Verdict::Incomplete {
-            limit: Limit::Depth
-        }
-    );
+    assert_eq!(report.verdict, Verdict::Incomplete { limit: Limit::Depth });
     assert_eq!(report.depth, 3);
 
-    let memory = Bounds {
-        bytes_max: 1_000,
-        ..Bounds::default()
-    };
+    let memory = Bounds { bytes_max: 1_000, ..Bounds::default() };
     let report = Checker::new(grid(8), memory).run_to_end();
-    assert_eq!(
-        report.verdict,
-        Verdict::Incomplete {
-            limit: Limit::Memory
-        }
-    );
+    assert_eq!(report.verdict, Verdict::Incomplete { limit: Limit::Memory });
 }
 
 #[test]
 fn a_depth_bound_must_lie_beyond_the_deepest_level_to_prove_the_property() {
-    let report = Checker::new(
-        grid(4),
-        Bounds {
-            depth_max: 6,
-            ..Bounds::default()
-        },
-    )
-    .run_to_end();
-    assert_eq!(
-        report.verdict,
-        Verdict::Incomplete {
-            limit: Limit::Depth
-        }
-    );
-    let report = Checker::new(
-        grid(4),
-        Bounds {
-            depth_max: 7,
-            ..Bounds::default()
-        },
-    )
-    .run_to_end();
+    let report = Checker::new(grid(4), Bounds { depth_max: 6, ..Bounds::default() }).run_to_end();
+    assert_eq!(report.verdict, Verdict::Incomplete { limit: Limit::Depth });
+    let report = Checker::new(grid(4), Bounds { depth_max: 7, ..Bounds::default() }).run_to_end();
     assert_eq!(report.verdict, Verdict::Holds);
 }
 
@@ -217,12 +142,7 @@ fn running_in_tiny_chunks_gives_the_same_report_and_can_be_cancelled() {
     let whole = Checker::new(grid(6), Bounds::default()).run_to_end();
     let mut checker = Checker::new(grid(6), Bounds::default());
     let mut previous = checker.progress();
-    assert_eq!(
-        checker.report().verdict,
-        Verdict::Incomplete {
-            limit: Limit::NotFinished
-        }
-    );
+    assert_eq!(checker.report().verdict, Verdict::Incomplete { limit: Limit::NotFinished });
     for _ in 0..1_000 {
         let progress = checker.run_for(1);
         assert!(progress.distinct_states >= previous.distinct_states);
@@ -283,60 +203,26 @@ impl Model for Tokens {
 
 #[test]
 fn symmetry_reduction_explores_one_state_per_class() {
-    let plain = Tokens {
-        tokens: 3,
-        top: 3,
-        bad: None,
-        symmetric: false,
-    };
-    let reduced = Tokens {
-        symmetric: true,
-        ..plain_tokens()
-    };
-    assert_eq!(
-        Checker::new(plain, Bounds::default())
-            .run_to_end()
-            .distinct_states,
-        4 * 4 * 4
-    );
+    let plain = Tokens { tokens: 3, top: 3, bad: None, symmetric: false };
+    let reduced = Tokens { symmetric: true, ..plain_tokens() };
+    assert_eq!(Checker::new(plain, Bounds::default()).run_to_end().distinct_states, 4 * 4 * 4);
     // Multisets of 3 counters over 0..=3: C(3 + 4 - 1, 3) = 20.
-    assert_eq!(
-        Checker::new(reduced, Bounds::default())
-            .run_to_end()
-            .distinct_states,
-        20
-    );
+    assert_eq!(Checker::new(reduced, Bounds::default()).run_to_end().distinct_states, 20);
 }
 
 fn plain_tokens() -> Tokens {
-    Tokens {
-        tokens: 3,
-        top: 3,
-        bad: None,
-        symmetric: false,
-    }
+    Tokens { tokens: 3, top: 3, bad: None, symmetric: false }
 }
 
 #[test]
 fn counterexamples_under_symmetry_are_concrete_and_replay() {
-    let model = Tokens {
-        bad: Some(vec![0, 1, 2]),
-        symmetric: true,
-        ..plain_tokens()
-    };
+    let model = Tokens { bad: Some(vec![0, 1, 2]), symmetric: true, ..plain_tokens() };
     let report = Checker::new(model, Bounds::default()).run_to_end();
     let path = report.counterexample.unwrap();
     assert_eq!(path.len(), 3);
-    let model = Tokens {
-        bad: Some(vec![0, 1, 2]),
-        symmetric: true,
-        ..plain_tokens()
-    };
+    let model = Tokens { bad: Some(vec![0, 1, 2]), symmetric: true, ..plain_tokens() };
     let last = replay(&model, &vec![0, 0, 0], &path).unwrap();
-    assert!(
-        matches!(model.property(&last), Property::Violated(_)),
-        "{last:?}"
-    );
+    assert!(matches!(model.property(&last), Property::Violated(_)), "{last:?}");
 }
 
 #[test]

@@ -29,13 +29,7 @@ fn generated_count_matches_tlc_once_its_witness_enumeration_is_counted() {
     // satisfying an action's existential quantifiers; we compute one per action. The two agree
     // once the extra Phase2a witnesses (several quorums, or several 1b messages carrying the same
     // top vote) are added, which pins the transition relation, not just the state set.
-    let model = TlaPaxos::new(TlaConfig {
-        acceptors: 3,
-        values: 2,
-        max_ballot: 1,
-        one_phase: false,
-    })
-    .unwrap();
+    let model = TlaPaxos::new(TlaConfig { acceptors: 3, values: 2, max_ballot: 1, one_phase: false }).unwrap();
     let report = paxos::check::Checker::new(model.clone(), Default::default()).run_to_end();
     let mut seen = std::collections::HashSet::new();
     let mut queue = std::collections::VecDeque::new();
@@ -49,8 +43,7 @@ fn generated_count_matches_tlc_once_its_witness_enumeration_is_counted() {
         model.actions(&state, &mut actions);
         for action in &actions {
             if let TlaAction::Phase2a { ballot, value } = *action {
-                extra_witnesses +=
-                    u64::from(model.phase2a_witness_count(&state, ballot, value)) - 1;
+                extra_witnesses += u64::from(model.phase2a_witness_count(&state, ballot, value)) - 1;
             }
             let next = model.next_state(&state, action).unwrap();
             if seen.insert(next) {
@@ -71,22 +64,14 @@ fn mcpaxos_generated_count_matches_tlc_directly() {
 
 #[test]
 fn one_phase_variant_has_a_shortest_counterexample_that_replays() {
-    let config = TlaConfig {
-        acceptors: 3,
-        values: 2,
-        max_ballot: 1,
-        one_phase: true,
-    };
+    let config = TlaConfig { acceptors: 3, values: 2, max_ballot: 1, one_phase: true };
     let model = TlaPaxos::new(config).unwrap();
     let report = check_tla(3, 2, 1, true).unwrap();
     let Verdict::Violated { reason } = &report.verdict else {
         panic!("expected a violation, got {:?}", report.verdict)
     };
     assert!(reason.starts_with("2 values chosen (v1, v2)"), "{reason}");
-    let actions = report
-        .counterexample
-        .clone()
-        .expect("a violation carries its path");
+    let actions = report.counterexample.clone().expect("a violation carries its path");
 
     // Two 2a messages (one per ballot) and two majorities of votes that share one acceptor:
     // 2 + 2 + 2 = 6 steps, and BFS reports exactly that.
@@ -102,10 +87,7 @@ fn one_phase_variant_has_a_shortest_counterexample_that_replays() {
             "Phase2b(a2, 1, v2)",
         ]
     );
-    assert_eq!(
-        report.depth, 7,
-        "the violation is found on level 7 (init is level 1)"
-    );
+    assert_eq!(report.depth, 7, "the violation is found on level 7 (init is level 1)");
 
     let init = model.init_states()[0];
     let last = replay(&model, &init, &actions).expect("every step is enabled in turn");
@@ -119,13 +101,7 @@ fn one_phase_variant_has_a_shortest_counterexample_that_replays() {
 #[test]
 fn no_path_shorter_than_the_reported_counterexample_violates_consistency() {
     // An independent, naive level-by-level search: levels 1..=6 (paths of 0..=5 steps) hold.
-    let model = TlaPaxos::new(TlaConfig {
-        acceptors: 3,
-        values: 2,
-        max_ballot: 1,
-        one_phase: true,
-    })
-    .unwrap();
+    let model = TlaPaxos::new(TlaConfig { acceptors: 3, values: 2, max_ballot: 1, one_phase: true }).unwrap();
     let mut seen: std::collections::HashSet<_> = model.init_states().into_iter().collect();
     let mut level: Vec<_> = seen.iter().copied().collect();
     let mut actions = Vec::new();
@@ -160,28 +136,13 @@ fn two_phase_paxos_stays_safe_with_three_ballots() {
 fn actions_print_as_the_spec_names_them() {
     let actions = [
         TlaAction::Phase1a { ballot: 1 },
-        TlaAction::Phase1b {
-            acceptor: 1,
-            ballot: 1,
-        },
-        TlaAction::Phase2a {
-            ballot: 1,
-            value: 0,
-        },
-        TlaAction::Phase2b {
-            acceptor: 2,
-            ballot: 1,
-            value: 0,
-        },
+        TlaAction::Phase1b { acceptor: 1, ballot: 1 },
+        TlaAction::Phase2a { ballot: 1, value: 0 },
+        TlaAction::Phase2b { acceptor: 2, ballot: 1, value: 0 },
     ];
     assert_eq!(
         render_counterexample(&actions),
-        [
-            "Phase1a(1)",
-            "Phase1b(a2, 1)",
-            "Phase2a(1, v1)",
-            "Phase2b(a3, 1, v1)"
-        ]
+        ["Phase1a(1)", "Phase1b(a2, 1)", "Phase2a(1, v1)", "Phase2b(a3, 1, v1)"]
     );
 }
 

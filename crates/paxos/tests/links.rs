@@ -29,7 +29,8 @@ fn every_preset_link_replays_exactly_and_is_short() {
 
 #[test]
 fn a_200_intervention_run_fits_in_a_chat_message() {
-    let mut sim = Simulation::from_script("protocol basic-paxos\nnodes 5\nnetwork manual\nretry on\nattempts 64\n").unwrap();
+    let mut sim =
+        Simulation::from_script("protocol basic-paxos\nnodes 5\nnetwork manual\nretry on\nattempts 64\n").unwrap();
     let mut rng = Rng::new(2024);
     let mut interventions = 0;
     for round in 0..1_000 {
@@ -38,7 +39,10 @@ fn a_200_intervention_run_fits_in_a_chat_message() {
         }
         let flying = sim.view().world.in_flight.len();
         let command = match (flying, rng.below(10)) {
-            (0, _) | (_, 0) => Command::Propose { node: paxos::types::NodeId(1 + (round % 5) as u8), value: paxos::types::Value::new("V").unwrap() },
+            (0, _) | (_, 0) => Command::Propose {
+                node: paxos::types::NodeId(1 + (round % 5) as u8),
+                value: paxos::types::Value::new("V").unwrap(),
+            },
             (n, 1) => Command::Drop(Target::Id(sim.view().world.in_flight[rng.below(n as u64) as usize].id)),
             (n, _) => Command::Deliver(Target::Id(sim.view().world.in_flight[rng.below(n as u64) as usize].id)),
         };
@@ -60,8 +64,13 @@ fn random_scenarios_round_trip() {
             let shape = Shape { protocol, nodes_min: 1, nodes_max: 9, quorums: None, amnesia: seed % 2 == 0 };
             let mut scenario = random_scenario(seed * 7 + i as u64, shape);
             scenario.title = (seed % 3 == 0).then(|| format!("Run §{seed}: <b>bold</b> & \"quotes\" 中文"));
-            let view = LinkView { step: (seed % 4 != 0).then_some(seed as u32), view: (seed % 3) as u8, language: (seed % 2) as u8 };
-            let (decoded, decoded_view) = decode_link(&encode_link(&scenario, view)).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            let view = LinkView {
+                step: (seed % 4 != 0).then_some(seed as u32),
+                view: (seed % 3) as u8,
+                language: (seed % 2) as u8,
+            };
+            let (decoded, decoded_view) =
+                decode_link(&encode_link(&scenario, view)).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
             assert_eq!(decoded, scenario, "seed {seed}");
             assert_eq!(decoded_view, view);
         }
@@ -79,8 +88,15 @@ fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
             0 => "AQ".chars().chain((0..rng.below(120)).map(|_| alphabet[rng.below(64) as usize])).collect(),
             // A real link with one to three characters replaced, inserted or deleted.
             _ => {
-                let shape = Shape { protocol: Protocol::ALL[case % 4], nodes_min: 3, nodes_max: 7, quorums: None, amnesia: false };
-                let mut chars: Vec<char> = encode_link(&random_scenario(case as u64, shape), LinkView::default()).chars().collect();
+                let shape = Shape {
+                    protocol: Protocol::ALL[case % 4],
+                    nodes_min: 3,
+                    nodes_max: 7,
+                    quorums: None,
+                    amnesia: false,
+                };
+                let mut chars: Vec<char> =
+                    encode_link(&random_scenario(case as u64, shape), LinkView::default()).chars().collect();
                 for _ in 0..=rng.below(3) {
                     let at = rng.below(chars.len() as u64) as usize;
                     match rng.below(3) {
@@ -150,8 +166,7 @@ fn bad_links_say_what_is_wrong() {
 #[test]
 fn titles_that_could_change_the_script_are_refused() {
     for title in ["two\nlines", "hash # comment", "nodes\u{7}"] {
-        let mut scenario = paxos::Scenario::default();
-        scenario.title = Some(title.to_string());
+        let scenario = paxos::Scenario { title: Some(title.to_string()), ..paxos::Scenario::default() };
         let error = decode_link(&encode_link(&scenario, LinkView::default())).unwrap_err();
         assert!(error.message.contains("link"), "{title:?}: {}", error.message);
     }

@@ -74,7 +74,10 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
         [Violation::Stability { chosen, .. }, Violation::Agreement { first, second, second_promises: None }] => {
             assert_eq!(chosen.proposal.value.as_str(), "Z");
             assert_eq!((first.proposal.value.as_str(), second.proposal.value.as_str()), ("Z", "Y"));
-            assert_eq!((first.quorum.to_string(), second.quorum.to_string()), ("{S2,S3,S4}".into(), "{S3,S4,S5}".into()));
+            assert_eq!(
+                (first.quorum.to_string(), second.quorum.to_string()),
+                ("{S2,S3,S4}".into(), "{S3,S4,S5}".into())
+            );
             assert_eq!(second.step, 9);
         }
         other => panic!("expected stability then agreement, got {other:?}"),
@@ -85,7 +88,8 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
 fn seed_4_discovery_occupies_the_acceptors_still_stuck() {
     let sim = run("seed-4");
     assert_eq!(sim.verdict().outcome, Outcome::Stuck);
-    let held: Vec<String> = sim.view().world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
+    let held: Vec<String> =
+        sim.view().world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
     assert_eq!(held, ["X", "X", "Z", "Z", "Y"], "S1,S2:X S3,S4:Z S5:Y as in the seed");
     assert!(sim.log().contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
 }

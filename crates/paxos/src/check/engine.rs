@@ -99,17 +99,8 @@ impl<M: Model> Checker<M> {
         let mut expanded: u64 = 0;
         while self.finding.is_none() && expanded < budget_states {
             if self.next_to_expand == self.states.len() {
-                let verdict = if self.depth_cut {
-                    Verdict::Incomplete {
-                        limit: Limit::Depth,
-                    }
-                } else {
-                    Verdict::Holds
-                };
-                self.finding = Some(Finding {
-                    verdict,
-                    state_index: None,
-                });
+                let verdict = if self.depth_cut { Verdict::Incomplete { limit: Limit::Depth } } else { Verdict::Holds };
+                self.finding = Some(Finding { verdict, state_index: None });
                 break;
             }
             if self.next_to_expand == self.level_end {
@@ -157,12 +148,7 @@ impl<M: Model> Checker<M> {
     /// which is what a cancelled search reports.
     pub fn report(&self) -> Report<M::Action> {
         let (verdict, counterexample) = match &self.finding {
-            None => (
-                Verdict::Incomplete {
-                    limit: Limit::NotFinished,
-                },
-                None,
-            ),
+            None => (Verdict::Incomplete { limit: Limit::NotFinished }, None),
             Some(finding) => {
                 let path = finding.state_index.map(|index| self.actions_to(index));
                 (finding.verdict.clone(), path)
@@ -182,10 +168,7 @@ impl<M: Model> Checker<M> {
         let mut actions = std::mem::take(&mut self.actions);
         actions.clear();
         self.model.actions(&state, &mut actions);
-        assert!(
-            actions.len() <= self.model.actions_max(),
-            "model enabled too many actions"
-        );
+        assert!(actions.len() <= self.model.actions_max(), "model enabled too many actions");
         // Grow now, before any prefetch, so that no slot moves during this expansion.
         if !self.make_room(actions.len()) {
             self.actions = actions;
@@ -222,10 +205,7 @@ impl<M: Model> Checker<M> {
             let reason = "no action leads anywhere else, and the model does not accept this state \
                           as an ending"
                 .to_string();
-            self.finding = Some(Finding {
-                verdict: Verdict::Stuck { reason },
-                state_index: Some(index as u32),
-            });
+            self.finding = Some(Finding { verdict: Verdict::Stuck { reason }, state_index: Some(index as u32) });
         }
     }
 
@@ -238,10 +218,7 @@ impl<M: Model> Checker<M> {
             Probe::Vacant(position) => position,
         };
         if let Some(limit) = self.limit_for_one_more() {
-            self.finding = Some(Finding {
-                verdict: Verdict::Incomplete { limit },
-                state_index: None,
-            });
+            self.finding = Some(Finding { verdict: Verdict::Incomplete { limit }, state_index: None });
             return;
         }
         let index = self.states.len() as u32;
@@ -251,10 +228,7 @@ impl<M: Model> Checker<M> {
         self.parents.push(parent);
         self.depth = self.depth.max(level);
         if let Property::Violated(reason) = property {
-            self.finding = Some(Finding {
-                verdict: Verdict::Violated { reason },
-                state_index: Some(index),
-            });
+            self.finding = Some(Finding { verdict: Verdict::Violated { reason }, state_index: Some(index) });
         }
     }
 
@@ -264,18 +238,12 @@ impl<M: Model> Checker<M> {
     fn make_room(&mut self, additional: usize) -> bool {
         let table_growth = self.visited.bytes_after_reserve(additional) - self.visited.bytes();
         if (self.memory_bytes() + table_growth) as u64 > self.bounds.bytes_max {
-            let verdict = Verdict::Incomplete {
-                limit: Limit::Memory,
-            };
-            self.finding = Some(Finding {
-                verdict,
-                state_index: None,
-            });
+            let verdict = Verdict::Incomplete { limit: Limit::Memory };
+            self.finding = Some(Finding { verdict, state_index: None });
             return false;
         }
         let states = &self.states;
-        self.visited
-            .reserve(additional, |i| hash_of(&states[i as usize]));
+        self.visited.reserve(additional, |i| hash_of(&states[i as usize]));
         true
     }
 
@@ -287,11 +255,8 @@ impl<M: Model> Checker<M> {
         }
         // Project the arena's next doubling (the table grew in `reserve`).
         let state_bytes = std::mem::size_of::<M::State>() + std::mem::size_of::<u32>();
-        let arena_growth = if self.states.len() == self.states.capacity() {
-            self.states.capacity().max(4) * state_bytes
-        } else {
-            0
-        };
+        let arena_growth =
+            if self.states.len() == self.states.capacity() { self.states.capacity().max(4) * state_bytes } else { 0 };
         let projected = self.memory_bytes() + arena_growth;
         if projected as u64 > self.bounds.bytes_max {
             return Some(Limit::Memory);
@@ -357,11 +322,7 @@ impl<M: Model> Checker<M> {
 
 /// Applies `actions` in order from `init`, returning the final state, or the position of the
 /// first action that was disabled. For checking a counterexample independently of the checker.
-pub fn replay<M: Model>(
-    model: &M,
-    init: &M::State,
-    actions: &[M::Action],
-) -> Result<M::State, usize> {
+pub fn replay<M: Model>(model: &M, init: &M::State, actions: &[M::Action]) -> Result<M::State, usize> {
     let mut current = init.clone();
     let mut enabled = Vec::new();
     for (position, action) in actions.iter().enumerate() {

@@ -19,11 +19,7 @@ pub struct Bounds {
 impl Default for Bounds {
     /// Sized for a browser tab: 20 million states or 1 GiB, whichever comes first.
     fn default() -> Bounds {
-        Bounds {
-            states_max: 20_000_000,
-            depth_max: u32::MAX,
-            bytes_max: 1 << 30,
-        }
+        Bounds { states_max: 20_000_000, depth_max: u32::MAX, bytes_max: 1 << 30 }
     }
 }
 

@@ -34,11 +34,7 @@ pub(crate) enum Probe {
 
 impl VisitedTable {
     pub(crate) fn new() -> VisitedTable {
-        VisitedTable {
-            slots: vec![0; SLOTS_MIN],
-            len: 0,
-            shift: 64 - SLOTS_MIN.trailing_zeros(),
-        }
+        VisitedTable { slots: vec![0; SLOTS_MIN], len: 0, shift: 64 - SLOTS_MIN.trailing_zeros() }
     }
 
     pub(crate) fn bytes(&self) -> usize {
@@ -111,11 +107,7 @@ impl VisitedTable {
     /// the new one is allocated, so this is also the peak.
     pub(crate) fn bytes_after_reserve(&self, additional: usize) -> usize {
         let needed = (self.len + additional).saturating_mul(2);
-        let slots = if needed <= self.slots.len() {
-            self.slots.len()
-        } else {
-            needed.next_power_of_two()
-        };
+        let slots = if needed <= self.slots.len() { self.slots.len() } else { needed.next_power_of_two() };
         slots * std::mem::size_of::<u64>()
     }
 

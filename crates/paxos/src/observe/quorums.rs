@@ -42,7 +42,14 @@ impl QuorumFacts {
                 return;
             }
             let meets_chosen = chosen_before.map(|c| (c.proposal, promises.intersection(c.quorum)));
-            self.phase_two.push(PhaseTwoFact { step: event.step, proposer: node, proposal, promises, adopted, meets_chosen });
+            self.phase_two.push(PhaseTwoFact {
+                step: event.step,
+                proposer: node,
+                proposal,
+                promises,
+                adopted,
+                meets_chosen,
+            });
         }
     }
 

@@ -186,7 +186,8 @@ impl Reader<'_> {
         let len = self.bounded(what, len_max as u64)? as usize;
         let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len());
         let Some(end) = end else { return error(format!("the link is cut short (while reading {what})")) };
-        let text = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| LinkError { message: format!("the link is corrupted ({what} is not UTF-8)") })?;
+        let text = std::str::from_utf8(&self.bytes[self.at..end])
+            .map_err(|_| LinkError { message: format!("the link is corrupted ({what} is not UTF-8)") })?;
         self.at = end;
         Ok(text.to_string())
     }
@@ -248,9 +249,11 @@ pub fn decode(link: &str) -> Result<(Scenario, LinkView), LinkError> {
 }
 
 fn decode_v1(r: &mut Reader) -> Result<Scenario, LinkError> {
-    let protocol = *PROTOCOLS.get(usize::from(r.byte("the protocol")?)).ok_or(LinkError { message: "the link is corrupted (unknown protocol)".into() })?;
+    let protocol = *PROTOCOLS
+        .get(usize::from(r.byte("the protocol")?))
+        .ok_or(LinkError { message: "the link is corrupted (unknown protocol)".into() })?;
     let nodes = r.byte("the cluster size")?;
-    if nodes < 1 || nodes > NODES_MAX {
+    if !(1..=NODES_MAX).contains(&nodes) {
         return error(format!("the link is corrupted (a cluster of {nodes} servers)"));
     }
     let mut config = Config::new(protocol, nodes);
@@ -297,7 +300,8 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, LinkError> {
         0 => {
             let node = r.node(nodes)?;
             let text = r.text("a value", Value::LEN_MAX)?;
-            let value = Value::new(&text).ok_or(LinkError { message: "the link is corrupted (an invalid value)".into() })?;
+            let value =
+                Value::new(&text).ok_or(LinkError { message: "the link is corrupted (an invalid value)".into() })?;
             Command::Propose { node, value }
         }
         1 => Command::Deliver(r.target(nodes)?),

@@ -30,11 +30,7 @@ impl fmt::Display for TlaAction {
                 write!(f, "Phase1b(a{}, {ballot})", acceptor + 1)
             }
             TlaAction::Phase2a { ballot, value } => write!(f, "Phase2a({ballot}, v{})", value + 1),
-            TlaAction::Phase2b {
-                acceptor,
-                ballot,
-                value,
-            } => {
+            TlaAction::Phase2b { acceptor, ballot, value } => {
                 write!(f, "Phase2b(a{}, {ballot}, v{})", acceptor + 1, value + 1)
             }
         }

@@ -179,17 +179,7 @@ impl Layout {
         let two_b = one_b + a * b * one_b_group;
         let end = two_b + b * v * a;
         let fits = acceptors <= ACCEPTORS_MAX && one_b_group <= 64 && end <= STATE_BITS;
-        fits.then_some(Layout {
-            acceptors,
-            values,
-            ballots,
-            one_a,
-            two_a,
-            one_b,
-            two_b,
-            one_b_group,
-            end,
-        })
+        fits.then_some(Layout { acceptors, values, ballots, one_a, two_a, one_b, two_b, one_b_group, end })
     }
 
     pub(super) fn message_bits(&self) -> u32 {

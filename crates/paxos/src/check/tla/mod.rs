@@ -59,22 +59,14 @@ pub fn check_tla(
     max_ballot: u8,
     one_phase: bool,
 ) -> Result<Report<TlaAction>, TlaConfigError> {
-    let config = TlaConfig {
-        acceptors,
-        values,
-        max_ballot,
-        one_phase,
-    };
+    let config = TlaConfig { acceptors, values, max_ballot, one_phase };
     check_tla_with(config, Bounds::default())
 }
 
 /// Checks the TLA model to the end within `bounds`. A caller that needs progress or
 /// cancellation (a Web Worker) uses `Checker::new(TlaPaxos::new(config)?, bounds)` and
 /// `run_for` instead.
-pub fn check_tla_with(
-    config: TlaConfig,
-    bounds: Bounds,
-) -> Result<Report<TlaAction>, TlaConfigError> {
+pub fn check_tla_with(config: TlaConfig, bounds: Bounds) -> Result<Report<TlaAction>, TlaConfigError> {
     let model = TlaPaxos::new(config)?;
     Ok(Checker::new(model, bounds).run_to_end())
 }

@@ -55,22 +55,13 @@ impl TlaPaxos {
         if config.max_ballot >= field_max {
             return fail(format!("max ballot must be 0..={}", field_max - 1));
         }
-        let Some(layout) = Layout::new(config.acceptors, config.values, config.max_ballot + 1)
-        else {
-            return fail(
-                "configuration too large: its message set does not fit in 192 bits".into(),
-            );
+        let Some(layout) = Layout::new(config.acceptors, config.values, config.max_ballot + 1) else {
+            return fail("configuration too large: its message set does not fit in 192 bits".into());
         };
         let quorum_size = u32::from(config.acceptors) / 2 + 1;
-        let quorums = (1u8..=u8::MAX >> (8 - config.acceptors))
-            .filter(|mask| mask.count_ones() == quorum_size)
-            .collect();
-        Ok(TlaPaxos {
-            config,
-            layout,
-            quorums,
-            quorum_size,
-        })
+        let quorums =
+            (1u8..=u8::MAX >> (8 - config.acceptors)).filter(|mask| mask.count_ones() == quorum_size).collect();
+        Ok(TlaPaxos { config, layout, quorums, quorum_size })
     }
 
     pub fn config(&self) -> TlaConfig {
@@ -89,10 +80,7 @@ impl TlaPaxos {
         let mut chosen = 0u16;
         for ballot in 0..self.layout.ballots {
             for value in 0..self.layout.values {
-                let voters = state.bits(
-                    self.layout.two_b_group(ballot, value),
-                    u32::from(self.layout.acceptors),
-                );
+                let voters = state.bits(self.layout.two_b_group(ballot, value), u32::from(self.layout.acceptors));
                 if voters.count_ones() >= self.quorum_size {
                     chosen |= 1 << value;
                 }
@@ -107,10 +95,7 @@ impl TlaPaxos {
         let mut promised = 0u8;
         let mut reported = [0u64; ACCEPTORS_MAX as usize];
         for acceptor in 0..self.layout.acceptors {
-            let group = state.bits(
-                self.layout.one_b_group_start(acceptor, ballot),
-                self.layout.one_b_group,
-            );
+            let group = state.bits(self.layout.one_b_group_start(acceptor, ballot), self.layout.one_b_group);
             if group != 0 {
                 promised |= 1 << acceptor;
                 // Bit 0 is "sent with no vote"; the rest, shifted down, are the reported votes.
@@ -138,9 +123,7 @@ impl TlaPaxos {
         let (promised, reported) = self.promises(state, ballot);
         let mut safe = 0u16;
         for &quorum in self.quorums.iter().filter(|&&q| q & promised == q) {
-            let votes = self
-                .members(quorum)
-                .fold(0u64, |votes, a| votes | reported[a as usize]);
+            let votes = self.members(quorum).fold(0u64, |votes, a| votes | reported[a as usize]);
             if votes == 0 {
                 return all_values;
             }
@@ -164,18 +147,13 @@ impl TlaPaxos {
         let (promised, reported) = self.promises(state, ballot);
         let mut ways = 0;
         for &quorum in self.quorums.iter().filter(|&&q| q & promised == q) {
-            let votes = self
-                .members(quorum)
-                .fold(0u64, |votes, a| votes | reported[a as usize]);
+            let votes = self.members(quorum).fold(0u64, |votes, a| votes | reported[a as usize]);
             if votes == 0 {
                 ways += 1;
                 continue;
             }
             let bit = self.top_ballot_base(votes) + u32::from(value);
-            ways += self
-                .members(quorum)
-                .filter(|&a| reported[a as usize] >> bit & 1 == 1)
-                .count() as u32;
+            ways += self.members(quorum).filter(|&a| reported[a as usize] >> bit & 1 == 1).count() as u32;
         }
         ways
     }
@@ -186,10 +164,7 @@ impl TlaPaxos {
 
     #[inline]
     fn has_two_a(&self, state: &TlaState, ballot: u8) -> bool {
-        state.bits(
-            self.layout.two_a_group(ballot),
-            u32::from(self.layout.values),
-        ) != 0
+        state.bits(self.layout.two_a_group(ballot), u32::from(self.layout.values)) != 0
     }
 
     fn phase2a_enabled(&self, state: &TlaState, ballot: u8, value: u8) -> bool {
@@ -233,11 +208,7 @@ impl Model for TlaPaxos {
             for ballot in max_bal_code.saturating_sub(1)..layout.ballots {
                 for value in 0..layout.values {
                     if state.bit(layout.two_a(ballot, value)) {
-                        out.push(TlaAction::Phase2b {
-                            acceptor,
-                            ballot,
-                            value,
-                        });
+                        out.push(TlaAction::Phase2b { acceptor, ballot, value });
                     }
                 }
             }
@@ -253,18 +224,13 @@ impl Model for TlaPaxos {
                 next.set_bit(layout.one_a(ballot));
             }
             TlaAction::Phase1b { acceptor, ballot } => {
-                let enabled =
-                    state.bit(layout.one_a(ballot)) && ballot + 1 > state.max_bal_code(acceptor);
+                let enabled = state.bit(layout.one_a(ballot)) && ballot + 1 > state.max_bal_code(acceptor);
                 if !enabled {
                     return None;
                 }
                 next.set_max_bal(acceptor, ballot);
-                let vote_bit = layout.one_b(
-                    acceptor,
-                    ballot,
-                    state.max_vbal_code(acceptor),
-                    state.max_val_code(acceptor),
-                );
+                let vote_bit =
+                    layout.one_b(acceptor, ballot, state.max_vbal_code(acceptor), state.max_val_code(acceptor));
                 next.set_bit(vote_bit);
             }
             TlaAction::Phase2a { ballot, value } => {
@@ -273,13 +239,8 @@ impl Model for TlaPaxos {
                 }
                 next.set_bit(layout.two_a(ballot, value));
             }
-            TlaAction::Phase2b {
-                acceptor,
-                ballot,
-                value,
-            } => {
-                let enabled = state.bit(layout.two_a(ballot, value))
-                    && ballot + 1 >= state.max_bal_code(acceptor);
+            TlaAction::Phase2b { acceptor, ballot, value } => {
+                let enabled = state.bit(layout.two_a(ballot, value)) && ballot + 1 >= state.max_bal_code(acceptor);
                 if !enabled {
                     return None;
                 }
@@ -308,11 +269,7 @@ impl Model for TlaPaxos {
     }
 
     fn actions_max(&self) -> usize {
-        let (a, v, b) = (
-            self.layout.acceptors as usize,
-            self.layout.values as usize,
-            self.layout.ballots as usize,
-        );
+        let (a, v, b) = (self.layout.acceptors as usize, self.layout.values as usize, self.layout.ballots as usize);
         b * (1 + v) + a * b * (1 + v)
     }
 }
@@ -321,35 +278,19 @@ impl TlaPaxos {
     /// "2 values chosen (v1, v2): v1 by {a1, a2} in ballot 0; v2 by {a2, a3} in ballot 1".
     fn describe_chosen(&self, state: &TlaState, chosen: u16) -> String {
         let layout = &self.layout;
-        let names: Vec<String> = (0..layout.values)
-            .filter(|v| chosen >> v & 1 == 1)
-            .map(|v| format!("v{}", v + 1))
-            .collect();
+        let names: Vec<String> =
+            (0..layout.values).filter(|v| chosen >> v & 1 == 1).map(|v| format!("v{}", v + 1)).collect();
         let mut how = Vec::new();
         for ballot in 0..layout.ballots {
             for value in 0..layout.values {
-                let voters = state.bits(
-                    layout.two_b_group(ballot, value),
-                    u32::from(layout.acceptors),
-                );
+                let voters = state.bits(layout.two_b_group(ballot, value), u32::from(layout.acceptors));
                 if voters.count_ones() >= self.quorum_size {
-                    let who: Vec<String> = (0..layout.acceptors)
-                        .filter(|a| voters >> a & 1 == 1)
-                        .map(|a| format!("a{}", a + 1))
-                        .collect();
-                    how.push(format!(
-                        "v{} by {{{}}} in ballot {ballot}",
-                        value + 1,
-                        who.join(", ")
-                    ));
+                    let who: Vec<String> =
+                        (0..layout.acceptors).filter(|a| voters >> a & 1 == 1).map(|a| format!("a{}", a + 1)).collect();
+                    how.push(format!("v{} by {{{}}} in ballot {ballot}", value + 1, who.join(", ")));
                 }
             }
         }
-        format!(
-            "{} values chosen ({}): {}",
-            names.len(),
-            names.join(", "),
-            how.join("; ")
-        )
+        format!("{} values chosen ({}): {}", names.len(), names.join(", "), how.join("; "))
     }
 }
