@@ -52,11 +52,13 @@
 //! - [`Model`]: what a system must provide (init states, actions, next state, property).
 //! - [`Checker`]: the breadth-first search, run in chunks for progress and cancellation.
 //! - [`tla`]: Lamport's `Paxos.tla` and its one-phase variant, as a [`Model`].
+//! - [`sim`]: the playground's own protocols and node code, with counterexamples as scenarios.
 
 mod engine;
 pub mod hash;
 mod model;
 mod report;
+pub mod sim;
 pub mod tla;
 mod visited;
 

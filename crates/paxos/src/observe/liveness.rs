@@ -1,6 +1,6 @@
 //! Stuck and livelock: the two ways a consensus run can fail to finish.
 
-use crate::protocol::Note;
+use crate::protocol::{Config, Node, Note};
 use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
 use crate::types::{Ballot, Value};
@@ -63,7 +63,7 @@ impl Liveness {
             out.push(Event { step: world.step, tick: world.tick, kind });
         }
         if !any_chosen && self.stuck_step.is_none() {
-            if let Some((holders, empty)) = provably_stuck(world) {
+            if let Some((holders, empty)) = provably_stuck(&world.nodes, &world.config) {
                 self.stuck_step = Some(world.step);
                 out.push(Event { step: world.step, tick: world.tick, kind: EventKind::Stuck { holders, empty } });
             }
@@ -74,14 +74,13 @@ impl Liveness {
 /// In protocols whose acceptors keep the first proposal for ever (and without amnesia),
 /// a value can only ever be held by its current holders plus the still-empty acceptors.
 /// If even the best value cannot reach a phase-2 quorum that way, nothing ever will.
-fn provably_stuck(world: &World) -> Option<(Vec<(Value, NodeSet)>, NodeSet)> {
-    let config = &world.config;
+pub fn provably_stuck(nodes: &[Node], config: &Config) -> Option<(Vec<(Value, NodeSet)>, NodeSet)> {
     if !config.protocol.acceptors_hold_first() || config.amnesia {
         return None;
     }
     let mut holders: BTreeMap<Value, NodeSet> = BTreeMap::new();
     let mut empty = NodeSet::EMPTY;
-    for node in &world.nodes {
+    for node in nodes {
         match node.acceptor.accepted {
             Some(p) => holders.entry(p.value).or_default().insert(node.id),
             None => empty.insert(node.id),

@@ -15,9 +15,9 @@ mod liveness;
 mod quorums;
 mod safety;
 
-pub use liveness::Liveness;
+pub use liveness::{provably_stuck, Liveness};
 pub use quorums::{PhaseTwoFact, QuorumFacts};
-pub use safety::{Chosen, Safety, Violation};
+pub use safety::{chosen_now, Chosen, Safety, Violation};
 
 use crate::sim::{Event, World};
 use serde::Serialize;

@@ -1,7 +1,7 @@
 //! Agreement, validity and stability, checked after every step.
 
 use super::QuorumFacts;
-use crate::protocol::Protocol;
+use crate::protocol::{Config, Node, Protocol};
 use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
 use crate::types::{Ballot, Proposal};
@@ -80,6 +80,24 @@ impl fmt::Display for Violation {
     }
 }
 
+/// The proposals held by at least a phase-2 quorum right now, with their holders. Paxos
+/// counts acceptors holding the same (number, value); the one-phase protocols count the value
+/// alone (see the module docs), keyed with no number.
+pub fn chosen_now(nodes: &[Node], config: &Config) -> BTreeMap<Proposal, NodeSet> {
+    let mut groups: BTreeMap<Proposal, NodeSet> = BTreeMap::new();
+    for node in nodes {
+        if let Some(held) = node.acceptor.accepted {
+            let key = match config.protocol {
+                Protocol::BasicPaxos => held,
+                _ => Proposal { ballot: Ballot::NONE, value: held.value },
+            };
+            groups.entry(key).or_default().insert(node.id);
+        }
+    }
+    groups.retain(|_, holders| holders.len() >= config.quorum_phase2);
+    groups
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Safety {
     /// Every proposal seen chosen, in order (the first is "the" chosen value).
@@ -96,20 +114,9 @@ impl Safety {
     pub fn observe(&mut self, world: &World, quorums: &QuorumFacts, out: &mut Vec<Event>) {
         let config = &world.config;
         let step = world.step;
-        // Group acceptors by what they hold. Paxos counts same (number, value); the
-        // one-phase protocols count the value alone (see the module docs).
-        let mut groups: BTreeMap<Proposal, NodeSet> = BTreeMap::new();
-        for node in &world.nodes {
-            if let Some(held) = node.acceptor.accepted {
-                let key = match config.protocol {
-                    Protocol::BasicPaxos => held,
-                    _ => Proposal { ballot: Ballot::NONE, value: held.value },
-                };
-                groups.entry(key).or_default().insert(node.id);
-            }
-        }
+        let groups = chosen_now(&world.nodes, config);
         for (proposal, quorum) in groups {
-            if quorum.len() < config.quorum_phase2 || self.chosen.iter().any(|c| c.proposal == proposal) {
+            if self.chosen.iter().any(|c| c.proposal == proposal) {
                 continue;
             }
             let chosen = Chosen { proposal, quorum, step };

@@ -217,6 +217,9 @@ impl World {
                     Effect::Send { to, message } => self.send(node, to, message, events),
                     Effect::SetTimer { timer, ticks_min, ticks_max } => {
                         assert!(self.timers.len() < TIMERS_MAX, "more than {TIMERS_MAX} timers pending");
+                        // A new timer supersedes the server's older one: each timer belongs to
+                        // one attempt, and a new attempt makes the old attempt's timer stale.
+                        self.timers.retain(|t| t.node != node);
                         let fire_tick = self.tick + u64::from(self.rng.between(ticks_min, ticks_max));
                         let seq = self.next_timer_seq;
                         self.next_timer_seq += 1;

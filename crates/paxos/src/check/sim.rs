@@ -1,0 +1,393 @@
+//! The playground's own protocols, checked exhaustively with the simulator's node code.
+//!
+//! Where [`super::tla`] checks Lamport's abstraction, this model runs the real [`Node`] state
+//! machines that the simulator animates, so a counterexample is a run of the product itself:
+//! it comes back as a scenario script the UI can animate and share.
+//!
+//! A state is every server (acceptor and proposer), the messages in flight as a sorted
+//! multiset (so two orders of the same sends are one state), which proposals have been made,
+//! what is left of the fault budgets, and which values have ever been chosen. The moves:
+//! a proposer proposes its value; any in-flight message is delivered (in any order: that is
+//! reordering), dropped, or duplicated; a proposer's timeout fires; a server crashes or
+//! restarts. Every budget is finite and every attempt count is bounded, so the state space is
+//! finite and the search ends.
+//!
+//! Checked in every state: agreement (no two values ever chosen). A state with no moves left
+//! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
+//! reported as stuck.
+
+use super::model::{Model, Property};
+use super::report::{Bounds, Report};
+use super::Checker;
+use crate::message::Message;
+use crate::observe::{chosen_now, provably_stuck};
+use crate::protocol::{Config, Effect, Node, Phase, Protocol, Timer};
+use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
+use crate::types::{NodeId, Value};
+use serde::Serialize;
+use std::fmt;
+
+/// The values proposers propose, in order: the seed's X, Y, Z first.
+const VALUE_NAMES: [&str; 5] = ["X", "Y", "Z", "U", "V"];
+pub const SIM_NODES_MAX: u8 = 5;
+
+/// One configuration to check. Small on purpose: states multiply fast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SimConfig {
+    pub protocol: Protocol,
+    pub nodes: u8,
+    pub quorum_phase1: u8,
+    pub quorum_phase2: u8,
+    /// Servers S1..Sk each propose one value (X, Y, Z, ...).
+    pub proposers: u8,
+    /// Attempts per proposal (1 = no retries).
+    pub attempts: u32,
+    /// Proposal timeouts may fire at any moment (then the proposer retries, if attempts allow).
+    pub timeouts: bool,
+    pub drops: bool,
+    /// How many messages may be duplicated in one run.
+    pub duplicates: u8,
+    /// How many crashes may happen in one run (each crashed server may restart).
+    pub crashes: u8,
+    pub amnesia: bool,
+    pub nacks: bool,
+    /// Messages in flight at once; a move that would exceed it is not explored.
+    pub in_flight_max: u8,
+}
+
+impl SimConfig {
+    pub fn new(protocol: Protocol, nodes: u8) -> SimConfig {
+        let majority = crate::quorum::majority(nodes);
+        SimConfig {
+            protocol,
+            nodes,
+            quorum_phase1: majority,
+            quorum_phase2: majority,
+            proposers: 2.min(nodes),
+            attempts: 1,
+            timeouts: false,
+            drops: false,
+            duplicates: 0,
+            crashes: 0,
+            amnesia: false,
+            nacks: true,
+            in_flight_max: 12,
+        }
+    }
+
+    fn node_config(&self) -> Config {
+        let mut config = Config::new(self.protocol, self.nodes);
+        config.quorum_phase1 = self.quorum_phase1;
+        config.quorum_phase2 = self.quorum_phase2;
+        config.attempts_max = self.attempts;
+        config.retry = self.attempts > 1;
+        config.timeout_ticks = u32::from(self.timeouts);
+        config.amnesia = self.amnesia;
+        config.nacks = self.nacks;
+        config
+    }
+
+    /// The scenario header a counterexample replays under: the same protocol options, with
+    /// the user as the network (manual mode) so that every step is one of our moves.
+    fn scenario(&self, commands: Vec<Command>, title: String) -> Scenario {
+        let network = Network { mode: NetworkMode::Manual, ..Network::default() };
+        Scenario { title: Some(title), config: self.node_config(), network, seed: 1, commands }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SimConfigError {
+    pub message: String,
+}
+
+impl fmt::Display for SimConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// A message in flight: who sent it to whom, and what.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Flight {
+    pub from: NodeId,
+    pub to: NodeId,
+    pub message: Message,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SimAction {
+    Propose(NodeId, Value),
+    Deliver(Flight),
+    Drop(Flight),
+    Duplicate(Flight),
+    Timeout(NodeId),
+    Crash(NodeId),
+    Restart(NodeId),
+}
+
+impl SimAction {
+    /// The scenario command that makes the same move in the simulator.
+    pub fn command(&self) -> Command {
+        let target = |f: &Flight| Target::Link { from: f.from, to: f.to, text: Some(f.message.to_string()) };
+        match self {
+            SimAction::Propose(node, value) => Command::Propose { node: *node, value: *value },
+            SimAction::Deliver(f) => Command::Deliver(target(f)),
+            SimAction::Drop(f) => Command::Drop(target(f)),
+            SimAction::Duplicate(f) => Command::Duplicate(target(f)),
+            SimAction::Timeout(node) => Command::Timeout(*node),
+            SimAction::Crash(node) => Command::Crash(*node),
+            SimAction::Restart(node) => Command::Restart(*node),
+        }
+    }
+}
+
+impl fmt::Display for SimAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.command())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SimState {
+    nodes: Vec<Node>,
+    /// Sorted, so that the same messages sent in another order are the same state.
+    in_flight: Vec<Flight>,
+    /// Bit i: proposer S(i+1) has not proposed yet.
+    unproposed: u8,
+    duplicates_left: u8,
+    crashes_left: u8,
+    /// Bit i: VALUE_NAMES[i] has been chosen at some point.
+    chosen: u8,
+}
+
+pub struct SimModel {
+    config: SimConfig,
+    node_config: Config,
+    values: Vec<Value>,
+}
+
+impl SimModel {
+    pub fn new(config: SimConfig) -> Result<SimModel, SimConfigError> {
+        let fail = |message: String| Err(SimConfigError { message });
+        if !(1..=SIM_NODES_MAX).contains(&config.nodes) {
+            return fail(format!("the model checker takes 1 to {SIM_NODES_MAX} servers, not {}", config.nodes));
+        }
+        if config.proposers == 0 || config.proposers > config.nodes {
+            return fail(format!("1 to {} proposers, not {}", config.nodes, config.proposers));
+        }
+        for (name, q) in [("phase-1", config.quorum_phase1), ("phase-2", config.quorum_phase2)] {
+            if q == 0 || q > config.nodes {
+                return fail(format!("the {name} quorum must be 1 to {}, not {q}", config.nodes));
+            }
+        }
+        if !(1..=8).contains(&config.attempts) {
+            return fail(format!("1 to 8 attempts per proposal, not {}", config.attempts));
+        }
+        if config.in_flight_max == 0 || config.in_flight_max > 64 {
+            return fail(format!("1 to 64 messages in flight, not {}", config.in_flight_max));
+        }
+        let values = VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
+        Ok(SimModel { config, node_config: config.node_config(), values })
+    }
+
+    pub fn config(&self) -> SimConfig {
+        self.config
+    }
+
+    fn value_bit(&self, value: Value) -> u8 {
+        self.values.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
+    }
+
+    /// Carries out a server's effects as the simulator does: messages to itself at once, in
+    /// order; others into the network. Timers are moves of their own, so they are ignored.
+    /// `false` if the network bound would be exceeded.
+    fn perform(&self, state: &mut SimState, node: NodeId, effects: Vec<Effect>) -> bool {
+        let mut local = std::collections::VecDeque::new();
+        let mut pending = effects;
+        for _ in 0..64 {
+            for effect in pending.drain(..) {
+                match effect {
+                    Effect::Send { to, message } if to == node => local.push_back(message),
+                    Effect::Send { to, message } => {
+                        let flight = Flight { from: node, to, message };
+                        let at = state.in_flight.partition_point(|f| *f < flight);
+                        state.in_flight.insert(at, flight);
+                    }
+                    Effect::SetTimer { .. } | Effect::Note(_) => {}
+                }
+            }
+            let Some(message) = local.pop_front() else {
+                return state.in_flight.len() <= usize::from(self.config.in_flight_max);
+            };
+            state.nodes[node.index()].receive(&self.node_config, node, message, &mut pending);
+        }
+        unreachable!("a node sends itself a bounded number of messages per step")
+    }
+
+    fn record_chosen(&self, state: &mut SimState) {
+        for proposal in chosen_now(&state.nodes, &self.node_config).keys() {
+            state.chosen |= self.value_bit(proposal.value);
+        }
+    }
+
+    /// The counterexample (or any action list) as a scenario the simulator replays.
+    pub fn scenario(&self, actions: &[SimAction], title: &str) -> Scenario {
+        self.config.scenario(actions.iter().map(SimAction::command).collect(), title.to_string())
+    }
+}
+
+fn attempt_in_progress(node: &Node) -> bool {
+    matches!(node.proposer.phase, Phase::Preparing { .. } | Phase::Accepting { .. })
+}
+
+impl Model for SimModel {
+    type State = SimState;
+    type Action = SimAction;
+
+    fn init_states(&self) -> Vec<SimState> {
+        vec![SimState {
+            nodes: self.node_config.node_ids().map(Node::new).collect(),
+            in_flight: Vec::new(),
+            unproposed: ((1u16 << self.config.proposers) - 1) as u8,
+            duplicates_left: self.config.duplicates,
+            crashes_left: self.config.crashes,
+            chosen: 0,
+        }]
+    }
+
+    fn actions(&self, state: &SimState, out: &mut Vec<SimAction>) {
+        // A provably stuck state can never choose a value, so nothing after it can break
+        // agreement: end the path here, which makes the stuck counterexample as short as the
+        // moment the deadlock became certain.
+        if state.chosen == 0 && provably_stuck(&state.nodes, &self.node_config).is_some() {
+            return;
+        }
+        for (i, value) in self.values.iter().enumerate() {
+            let node = NodeId::from_index(i);
+            if state.unproposed & (1 << i) != 0 && state.nodes[i].up {
+                out.push(SimAction::Propose(node, *value));
+            }
+        }
+        let mut previous: Option<Flight> = None;
+        for flight in &state.in_flight {
+            // Identical copies are interchangeable: one move per distinct message.
+            if previous == Some(*flight) {
+                continue;
+            }
+            previous = Some(*flight);
+            if state.nodes[flight.to.index()].up {
+                out.push(SimAction::Deliver(*flight));
+            }
+            if self.config.drops {
+                out.push(SimAction::Drop(*flight));
+            }
+            if state.duplicates_left > 0 {
+                out.push(SimAction::Duplicate(*flight));
+            }
+        }
+        for node in &state.nodes {
+            if self.config.timeouts && node.up && attempt_in_progress(node) {
+                out.push(SimAction::Timeout(node.id));
+            }
+            match node.up {
+                true if state.crashes_left > 0 => out.push(SimAction::Crash(node.id)),
+                false => out.push(SimAction::Restart(node.id)),
+                true => {}
+            }
+        }
+    }
+
+    fn next_state(&self, state: &SimState, action: &SimAction) -> Option<SimState> {
+        let mut next = state.clone();
+        let mut effects = Vec::new();
+        let actor = match *action {
+            SimAction::Propose(node, value) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].propose(&self.node_config, value, &mut effects);
+                node
+            }
+            SimAction::Deliver(flight) => {
+                let at = next.in_flight.binary_search(&flight).ok()?;
+                next.in_flight.remove(at);
+                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
+                flight.to
+            }
+            SimAction::Drop(flight) => {
+                let at = next.in_flight.binary_search(&flight).ok()?;
+                next.in_flight.remove(at);
+                return Some(next);
+            }
+            SimAction::Duplicate(flight) => {
+                let at = next.in_flight.binary_search(&flight).ok()?;
+                next.in_flight.insert(at, flight);
+                next.duplicates_left -= 1;
+                return (next.in_flight.len() <= usize::from(self.config.in_flight_max)).then_some(next);
+            }
+            SimAction::Timeout(node) => {
+                let generation = next.nodes[node.index()].proposer.generation;
+                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, &mut effects);
+                node
+            }
+            SimAction::Crash(node) => {
+                next.crashes_left -= 1;
+                next.nodes[node.index()].crash();
+                return Some(next);
+            }
+            SimAction::Restart(node) => {
+                next.nodes[node.index()].restart(&self.node_config, &mut effects);
+                node
+            }
+        };
+        if !self.perform(&mut next, actor, effects) {
+            return None;
+        }
+        self.record_chosen(&mut next);
+        Some(next)
+    }
+
+    fn property(&self, state: &SimState) -> Property {
+        if state.chosen.count_ones() < 2 {
+            return Property::Holds;
+        }
+        let names: Vec<String> =
+            self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
+        Property::Violated(format!("agreement: {} were all chosen", names.join(" and ")))
+    }
+
+    fn is_settled(&self, state: &SimState) -> bool {
+        state.chosen != 0 || provably_stuck(&state.nodes, &self.node_config).is_none()
+    }
+}
+
+/// A finished check of the simulator's protocol, with the counterexample as a script.
+#[derive(Clone, Debug, Serialize)]
+pub struct SimReport {
+    #[serde(flatten)]
+    pub report: Report<String>,
+    /// The shortest counterexample as a scenario script, ready for `paxos run` or the UI.
+    pub counterexample_script: Option<String>,
+}
+
+/// Turns a finished (or stopped) search into a report with a replayable script.
+pub fn sim_report(model: &SimModel, report: Report<SimAction>) -> SimReport {
+    let title = match &report.verdict {
+        super::Verdict::Violated { .. } => "Shortest counterexample found by the model checker",
+        _ => "Shortest run to a stuck state found by the model checker",
+    };
+    let counterexample_script = report.counterexample.as_ref().map(|actions| model.scenario(actions, title).to_script());
+    let report = Report {
+        distinct_states: report.distinct_states,
+        generated_states: report.generated_states,
+        depth: report.depth,
+        verdict: report.verdict,
+        counterexample: report.counterexample.map(|actions| actions.iter().map(|a| a.to_string()).collect()),
+    };
+    SimReport { report, counterexample_script }
+}
+
+/// Checks `config` to the end within `bounds`.
+pub fn check_sim(config: SimConfig, bounds: Bounds) -> Result<SimReport, SimConfigError> {
+    let model = SimModel::new(config)?;
+    let report = Checker::new(SimModel::new(config)?, bounds).run_to_end();
+    Ok(sim_report(&model, report))
+}

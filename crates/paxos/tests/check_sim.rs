@@ -1,0 +1,115 @@
+//! The model checker on the playground's own protocols: the counterexamples it finds are the
+//! shortest possible, and they replay in the simulator as scenarios with the same verdict.
+
+use paxos::check::sim::{check_sim, SimConfig, SimReport};
+use paxos::check::{Bounds, Verdict};
+use paxos::observe::Outcome;
+use paxos::protocol::Protocol;
+use paxos::Simulation;
+
+fn check(config: SimConfig) -> SimReport {
+    check_sim(config, Bounds::default()).expect("valid configuration")
+}
+
+/// Replays the counterexample script in the simulator and returns its verdict.
+fn replay(report: &SimReport) -> paxos::observe::Verdict {
+    let script = report.counterexample_script.as_ref().expect("a counterexample");
+    Simulation::from_script(script).unwrap_or_else(|e| panic!("counterexample does not replay: {e}\n{script}")).verdict()
+}
+
+#[test]
+fn one_phase_highest_two_values_chosen_in_four_moves() {
+    let report = check(SimConfig::new(Protocol::OnePhaseHighest, 3));
+    assert!(matches!(report.report.verdict, Verdict::Violated { .. }), "{:?}", report.report.verdict);
+    assert_eq!(
+        report.report.counterexample.as_deref(),
+        Some(&["propose S1 X", "propose S2 Y", "deliver S1->S3 Accept 11 X", "deliver S2->S1 Accept 12 Y"].map(String::from)[..])
+    );
+    assert_eq!((report.report.distinct_states, report.report.depth), (25, 5));
+    let verdict = replay(&report);
+    assert_eq!(verdict.outcome, Outcome::Violated);
+    assert!(verdict.violations.iter().any(|v| matches!(v, paxos::observe::Violation::Agreement { .. })));
+}
+
+#[test]
+fn unsafe_flexible_quorums_are_broken_and_safe_ones_hold() {
+    let mut unsafe_config = SimConfig::new(Protocol::BasicPaxos, 3);
+    unsafe_config.quorum_phase1 = 1; // 1 + 2 is not more than 3
+    let report = check(unsafe_config);
+    assert!(matches!(report.report.verdict, Verdict::Violated { .. }));
+    assert_eq!(report.report.counterexample.as_ref().map(Vec::len), Some(4));
+    assert_eq!(replay(&report).outcome, Outcome::Violated);
+
+    let mut safe_config = SimConfig::new(Protocol::BasicPaxos, 3);
+    (safe_config.quorum_phase1, safe_config.quorum_phase2) = (3, 1); // 3 + 1 > 3
+    assert_eq!(check(safe_config).report.verdict, Verdict::Holds);
+}
+
+#[test]
+fn amnesia_breaks_paxos_with_one_crash() {
+    let mut config = SimConfig::new(Protocol::BasicPaxos, 3);
+    config.crashes = 1;
+    config.amnesia = true;
+    let report = check(config);
+    assert!(matches!(report.report.verdict, Verdict::Violated { .. }));
+    let moves = report.report.counterexample.clone().unwrap();
+    assert_eq!(moves.len(), 10);
+    assert!(moves.iter().any(|m| m.starts_with("restart")), "{moves:?}");
+    assert_eq!(replay(&report).outcome, Outcome::Violated);
+    // The same configuration without amnesia is safe.
+    config.amnesia = false;
+    let durable = check(config);
+    assert_eq!(durable.report.verdict, Verdict::Holds);
+    assert_eq!(durable.report.distinct_states, 163_810);
+}
+
+#[test]
+fn basic_paxos_holds_within_bounds() {
+    let plain = check(SimConfig::new(Protocol::BasicPaxos, 3));
+    assert_eq!(plain.report.verdict, Verdict::Holds);
+    assert_eq!((plain.report.distinct_states, plain.report.depth), (16_957, 19));
+    let mut faulty = SimConfig::new(Protocol::BasicPaxos, 3);
+    faulty.drops = true;
+    faulty.duplicates = 1;
+    let report = check(faulty);
+    assert_eq!(report.report.verdict, Verdict::Holds);
+    assert_eq!(report.report.distinct_states, 769_873);
+    assert!(report.counterexample_script.is_none());
+}
+
+#[test]
+fn one_phase_first_and_adopt_get_stuck_at_once() {
+    for protocol in [Protocol::OnePhaseFirst, Protocol::OnePhaseAdopt] {
+        let mut config = SimConfig::new(protocol, 3);
+        config.proposers = 3;
+        config.attempts = if protocol == Protocol::OnePhaseAdopt { 2 } else { 1 };
+        let report = check(config);
+        assert!(matches!(report.report.verdict, Verdict::Stuck { .. }), "{protocol}: {:?}", report.report.verdict);
+        assert_eq!(
+            report.report.counterexample.as_deref(),
+            Some(&["propose S1 X", "propose S2 Y", "propose S3 Z"].map(String::from)[..]),
+            "{protocol}: three proposers each keeping their own value is the shortest deadlock"
+        );
+        let verdict = replay(&report);
+        assert_eq!(verdict.outcome, Outcome::Stuck, "{protocol}");
+    }
+}
+
+#[test]
+fn bad_configurations_are_refused_with_a_message() {
+    let mut config = SimConfig::new(Protocol::BasicPaxos, 3);
+    config.nodes = 7;
+    assert!(check_sim(config, Bounds::default()).unwrap_err().message.contains("1 to 5 servers"));
+    let mut config = SimConfig::new(Protocol::BasicPaxos, 3);
+    config.proposers = 4;
+    assert!(check_sim(config, Bounds::default()).unwrap_err().message.contains("proposers"));
+}
+
+#[test]
+fn a_search_that_hits_its_bound_says_so() {
+    let mut config = SimConfig::new(Protocol::BasicPaxos, 3);
+    config.attempts = 2;
+    let bounds = Bounds { states_max: 10_000, ..Bounds::default() };
+    let report = check_sim(config, bounds).unwrap();
+    assert!(matches!(report.report.verdict, Verdict::Incomplete { .. }), "{:?}", report.report.verdict);
+}
