@@ -4,9 +4,11 @@
 //! paxos run FILE [--json]     run a script (FILE or - for standard input)
 //! paxos presets               list the built-in presets
 //! paxos preset ID             print a preset's script
+//! paxos check --model tla|sim ...   exhaustive model checking (see check.rs)
 //! ```
 //! Exit status: 0 on success, 2 for bad arguments or an invalid script (with line and column).
 
+mod check;
 mod report;
 
 use paxos::presets::PRESETS;
@@ -16,9 +18,11 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   paxos run FILE [--json]   run a scenario script (FILE or - for standard input)
+  paxos check ...           model-check a configuration (see below)
   paxos presets             list the built-in presets
   paxos preset ID           print a preset's script
-  paxos --version";
+  paxos --version
+check:";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +42,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["run", rest @ ..] => run_script(rest),
+        ["check", rest @ ..] => check::run(rest),
         ["presets"] => Ok(PRESETS.iter().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
         ["preset", id] => PRESETS
             .iter()
@@ -45,7 +50,7 @@ fn run(args: &[String]) -> Result<String, String> {
             .map(|p| p.script.to_string())
             .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
         ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),
-        ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n")),
+        ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n{}\n", check::USAGE)),
         [] => Err(format!("no command given\n{USAGE}")),
         [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}")),
     }

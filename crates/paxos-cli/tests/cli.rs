@@ -72,3 +72,46 @@ fn presets_are_listed_with_titles() {
     assert!(out.lines().any(|l| l.starts_with("seed-3") && l.contains("Seed §3")), "{out}");
     assert!(out.lines().count() >= 13);
 }
+
+#[test]
+fn check_tla_matches_tlc_counts() {
+    let out =
+        paxos(&["check", "--model", "tla", "--acceptors", "3", "--values", "2", "--max-ballot", "1", "--json"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["distinct_states"], 3921);
+    assert_eq!(report["depth"], 17);
+    assert_eq!(report["verdict"], "holds");
+    assert!(report["seconds"].as_f64().unwrap() >= 0.0);
+    assert!(report["counterexample"].is_null());
+}
+
+#[test]
+fn check_sim_counterexample_is_a_script_that_run_replays() {
+    let out = paxos(&["check", "--model", "sim", "--protocol", "one-phase-highest", "--nodes", "3", "--json"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["verdict"], "violated");
+    let script = report["counterexample"].as_str().expect("script text");
+    let replay = paxos(&["run", "-"], script);
+    assert!(replay.status.success());
+    assert!(text(&replay.stdout).contains("VIOLATION agreement"));
+}
+
+#[test]
+fn check_rejects_bad_options() {
+    for (args, expected) in [
+        (&["check"][..], "check needs --model"),
+        (&["check", "--model", "z3"][..], "unknown model `z3`"),
+        (&["check", "--model", "sim"][..], "needs --protocol"),
+        (&["check", "--model", "sim", "--protocol", "raft"][..], "unknown protocol `raft`"),
+        (&["check", "--model", "sim", "--protocol", "basic-paxos", "--nodes", "8"][..], "1 to 5 servers"),
+        (&["check", "--model", "tla", "--acceptors"][..], "--acceptors needs a value"),
+        (&["check", "--model", "tla", "--values", "two"][..], "--values takes a number"),
+        (&["check", "--model", "tla", "--frobnicate"][..], "unknown option `--frobnicate`"),
+    ] {
+        let out = paxos(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains(expected), "{args:?}: {}", text(&out.stderr));
+    }
+}

@@ -14,7 +14,9 @@ fn check(config: SimConfig) -> SimReport {
 /// Replays the counterexample script in the simulator and returns its verdict.
 fn replay(report: &SimReport) -> paxos::observe::Verdict {
     let script = report.counterexample_script.as_ref().expect("a counterexample");
-    Simulation::from_script(script).unwrap_or_else(|e| panic!("counterexample does not replay: {e}\n{script}")).verdict()
+    Simulation::from_script(script)
+        .unwrap_or_else(|e| panic!("counterexample does not replay: {e}\n{script}"))
+        .verdict()
 }
 
 #[test]
@@ -23,7 +25,10 @@ fn one_phase_highest_two_values_chosen_in_four_moves() {
     assert!(matches!(report.report.verdict, Verdict::Violated { .. }), "{:?}", report.report.verdict);
     assert_eq!(
         report.report.counterexample.as_deref(),
-        Some(&["propose S1 X", "propose S2 Y", "deliver S1->S3 Accept 11 X", "deliver S2->S1 Accept 12 Y"].map(String::from)[..])
+        Some(
+            &["propose S1 X", "propose S2 Y", "deliver S1->S3 Accept 11 X", "deliver S2->S1 Accept 12 Y"]
+                .map(String::from)[..]
+        )
     );
     assert_eq!((report.report.distinct_states, report.report.depth), (25, 5));
     let verdict = replay(&report);

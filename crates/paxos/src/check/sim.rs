@@ -186,7 +186,8 @@ impl SimModel {
         if config.in_flight_max == 0 || config.in_flight_max > 64 {
             return fail(format!("1 to 64 messages in flight, not {}", config.in_flight_max));
         }
-        let values = VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
+        let values =
+            VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
         Ok(SimModel { config, node_config: config.node_config(), values })
     }
 
@@ -351,7 +352,8 @@ impl Model for SimModel {
         }
         let names: Vec<String> =
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
-        Property::Violated(format!("agreement: {} were all chosen", names.join(" and ")))
+        let all = if names.len() == 2 { "both" } else { "all" };
+        Property::Violated(format!("agreement: {} were {all} chosen", names.join(" and ")))
     }
 
     fn is_settled(&self, state: &SimState) -> bool {
@@ -374,7 +376,8 @@ pub fn sim_report(model: &SimModel, report: Report<SimAction>) -> SimReport {
         super::Verdict::Violated { .. } => "Shortest counterexample found by the model checker",
         _ => "Shortest run to a stuck state found by the model checker",
     };
-    let counterexample_script = report.counterexample.as_ref().map(|actions| model.scenario(actions, title).to_script());
+    let counterexample_script =
+        report.counterexample.as_ref().map(|actions| model.scenario(actions, title).to_script());
     let report = Report {
         distinct_states: report.distinct_states,
         generated_states: report.generated_states,

@@ -1,0 +1,169 @@
+//! `paxos check`: exhaustive model checking from the command line.
+//!
+//! ```text
+//! paxos check --model tla --acceptors 3 --values 2 --max-ballot 1 [--one-phase] [--json]
+//! paxos check --model sim --protocol one-phase-highest --nodes 3 [--proposers 2] [--attempts 1]
+//!             [--quorum Q1 Q2] [--timeouts] [--drops] [--duplicates N] [--crashes N] [--amnesia]
+//!             [--no-nacks] [--in-flight-max N] [--max-states N] [--json]
+//! ```
+
+use paxos::check::sim::{check_sim, SimConfig};
+use paxos::check::tla::{check_tla_with, render_counterexample, TlaConfig};
+use paxos::check::{Bounds, Verdict};
+use paxos::protocol::Protocol;
+use std::time::Instant;
+
+pub const USAGE: &str = "  paxos check --model tla --acceptors A --values V --max-ballot B [--one-phase] [--json]
+  paxos check --model sim --protocol NAME --nodes N [--proposers K] [--attempts K] [--quorum Q1 Q2]
+              [--timeouts] [--drops] [--duplicates K] [--crashes K] [--amnesia] [--no-nacks]
+              [--in-flight-max K] [--max-states K] [--json]";
+
+/// The uniform result both models report.
+struct Outcome {
+    distinct_states: u64,
+    generated_states: u64,
+    depth: u32,
+    verdict: Verdict,
+    counterexample: Option<String>,
+}
+
+struct Args<'a> {
+    words: &'a [&'a str],
+    at: usize,
+}
+
+impl<'a> Args<'a> {
+    fn value(&mut self, flag: &str) -> Result<&'a str, String> {
+        self.at += 1;
+        self.words.get(self.at).copied().ok_or_else(|| format!("{flag} needs a value"))
+    }
+    fn number<T: std::str::FromStr>(&mut self, flag: &str) -> Result<T, String> {
+        let text = self.value(flag)?;
+        text.parse().map_err(|_| format!("{flag} takes a number, not `{text}`"))
+    }
+}
+
+pub fn run(words: &[&str]) -> Result<String, String> {
+    let mut args = Args { words, at: 0 };
+    let (mut model, mut json) = (None, false);
+    let mut tla = TlaConfig { acceptors: 3, values: 2, max_ballot: 1, one_phase: false };
+    let mut sim = SimConfig::new(Protocol::BasicPaxos, 3);
+    let (mut nodes, mut quorum, mut protocol) = (None, None, None);
+    let mut bounds = Bounds::default();
+    while args.at < words.len() {
+        let flag = words[args.at];
+        match flag {
+            "--model" => model = Some(args.value(flag)?),
+            "--json" => json = true,
+            "--acceptors" => tla.acceptors = args.number(flag)?,
+            "--values" => tla.values = args.number(flag)?,
+            "--max-ballot" => tla.max_ballot = args.number(flag)?,
+            "--one-phase" => tla.one_phase = true,
+            "--protocol" => {
+                let name = args.value(flag)?;
+                protocol = Some(Protocol::parse(name).ok_or_else(|| format!("unknown protocol `{name}`"))?);
+            }
+            "--nodes" => nodes = Some(args.number(flag)?),
+            "--quorum" => quorum = Some((args.number(flag)?, args.number(flag)?)),
+            "--proposers" => sim.proposers = args.number(flag)?,
+            "--attempts" => sim.attempts = args.number(flag)?,
+            "--timeouts" => sim.timeouts = true,
+            "--drops" => sim.drops = true,
+            "--duplicates" => sim.duplicates = args.number(flag)?,
+            "--crashes" => sim.crashes = args.number(flag)?,
+            "--amnesia" => sim.amnesia = true,
+            "--no-nacks" => sim.nacks = false,
+            "--in-flight-max" => sim.in_flight_max = args.number(flag)?,
+            "--max-states" => bounds.states_max = args.number(flag)?,
+            other => return Err(format!("unknown option `{other}` for check\nusage:\n{USAGE}")),
+        }
+        args.at += 1;
+    }
+    let started = Instant::now();
+    let outcome = match model {
+        Some("tla") => {
+            let report = check_tla_with(tla, bounds).map_err(|e| e.to_string())?;
+            let counterexample =
+                report.counterexample.as_ref().map(|actions| render_counterexample(actions).join("\n") + "\n");
+            Outcome {
+                distinct_states: report.distinct_states,
+                generated_states: report.generated_states,
+                depth: report.depth,
+                verdict: report.verdict,
+                counterexample,
+            }
+        }
+        Some("sim") => {
+            let protocol = protocol.ok_or("--model sim needs --protocol")?;
+            let nodes = nodes.unwrap_or(3);
+            let defaults = SimConfig::new(protocol, nodes);
+            sim = SimConfig {
+                protocol,
+                nodes,
+                quorum_phase1: defaults.quorum_phase1,
+                quorum_phase2: defaults.quorum_phase2,
+                ..sim
+            };
+            if let Some((q1, q2)) = quorum {
+                (sim.quorum_phase1, sim.quorum_phase2) = (q1, q2);
+            }
+            sim.proposers = sim.proposers.min(nodes);
+            let report = check_sim(sim, bounds).map_err(|e| e.to_string())?;
+            let r = report.report;
+            Outcome {
+                distinct_states: r.distinct_states,
+                generated_states: r.generated_states,
+                depth: r.depth,
+                verdict: r.verdict,
+                counterexample: report.counterexample_script,
+            }
+        }
+        Some(other) => return Err(format!("unknown model `{other}`: use tla or sim")),
+        None => return Err(format!("check needs --model tla or --model sim\nusage:\n{USAGE}")),
+    };
+    let seconds = started.elapsed().as_secs_f64();
+    Ok(match json {
+        true => render_json(&outcome, seconds),
+        false => render_text(&outcome, seconds),
+    })
+}
+
+fn verdict_name(verdict: &Verdict) -> (&'static str, String) {
+    match verdict {
+        Verdict::Holds => ("holds", String::new()),
+        Verdict::Violated { reason } => ("violated", reason.clone()),
+        Verdict::Stuck { reason } => ("stuck", reason.clone()),
+        Verdict::Incomplete { limit } => ("incomplete", format!("stopped at the {limit:?} bound before the end")),
+    }
+}
+
+fn render_json(o: &Outcome, seconds: f64) -> String {
+    let (verdict, reason) = verdict_name(&o.verdict);
+    let value = serde_json::json!({
+        "distinct_states": o.distinct_states,
+        "generated_states": o.generated_states,
+        "depth": o.depth,
+        "verdict": verdict,
+        "reason": reason,
+        "seconds": seconds,
+        "counterexample": o.counterexample,
+    });
+    serde_json::to_string_pretty(&value).expect("plain JSON values") + "\n"
+}
+
+fn render_text(o: &Outcome, seconds: f64) -> String {
+    let (verdict, reason) = verdict_name(&o.verdict);
+    let rate = o.distinct_states as f64 / seconds.max(1e-9);
+    let mut out = format!(
+        "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",
+        if reason.is_empty() { String::new() } else { format!(" ({reason})") },
+        o.distinct_states,
+        o.generated_states,
+        o.depth,
+    );
+    if let Some(counterexample) = &o.counterexample {
+        out.push_str("counterexample:\n");
+        out.push_str(counterexample);
+    }
+    out
+}
