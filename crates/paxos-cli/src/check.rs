@@ -7,9 +7,10 @@
 //!             [--no-nacks] [--in-flight-max N] [--max-states N] [--json]
 //! ```
 
-use paxos::check::sim::{check_sim, SimConfig};
-use paxos::check::tla::{check_tla_with, render_counterexample, TlaConfig};
-use paxos::check::{Bounds, Verdict};
+use paxos::check::job::{Job, Search, Summary};
+use paxos::check::sim::SimConfig;
+use paxos::check::tla::TlaConfig;
+use paxos::check::Bounds;
 use paxos::protocol::Protocol;
 use std::time::Instant;
 
@@ -17,15 +18,6 @@ pub const USAGE: &str = "  paxos check --model tla --acceptors A --values V --ma
   paxos check --model sim --protocol NAME --nodes N [--proposers K] [--attempts K] [--quorum Q1 Q2]
               [--timeouts] [--drops] [--duplicates K] [--crashes K] [--amnesia] [--no-nacks]
               [--in-flight-max K] [--max-states K] [--json]";
-
-/// The uniform result both models report.
-struct Outcome {
-    distinct_states: u64,
-    generated_states: u64,
-    depth: u32,
-    verdict: Verdict,
-    counterexample: Option<String>,
-}
 
 struct Args<'a> {
     words: &'a [&'a str],
@@ -79,80 +71,43 @@ pub fn run(words: &[&str]) -> Result<String, String> {
         }
         args.at += 1;
     }
-    let started = Instant::now();
-    let outcome = match model {
-        Some("tla") => {
-            let report = check_tla_with(tla, bounds).map_err(|e| e.to_string())?;
-            let counterexample =
-                report.counterexample.as_ref().map(|actions| render_counterexample(actions).join("\n") + "\n");
-            Outcome {
-                distinct_states: report.distinct_states,
-                generated_states: report.generated_states,
-                depth: report.depth,
-                verdict: report.verdict,
-                counterexample,
-            }
-        }
+    let job = match model {
+        Some("tla") => Job::Tla(tla),
         Some("sim") => {
             let protocol = protocol.ok_or("--model sim needs --protocol")?;
             let nodes = nodes.unwrap_or(3);
             let defaults = SimConfig::new(protocol, nodes);
-            sim = SimConfig {
-                protocol,
-                nodes,
-                quorum_phase1: defaults.quorum_phase1,
-                quorum_phase2: defaults.quorum_phase2,
-                ..sim
-            };
-            if let Some((q1, q2)) = quorum {
-                (sim.quorum_phase1, sim.quorum_phase2) = (q1, q2);
-            }
-            sim.proposers = sim.proposers.min(nodes);
-            let report = check_sim(sim, bounds).map_err(|e| e.to_string())?;
-            let r = report.report;
-            Outcome {
-                distinct_states: r.distinct_states,
-                generated_states: r.generated_states,
-                depth: r.depth,
-                verdict: r.verdict,
-                counterexample: report.counterexample_script,
-            }
+            let (quorum_phase1, quorum_phase2) = quorum.unwrap_or((defaults.quorum_phase1, defaults.quorum_phase2));
+            let proposers = sim.proposers.min(nodes);
+            Job::Sim(SimConfig { protocol, nodes, quorum_phase1, quorum_phase2, proposers, ..sim })
         }
         Some(other) => return Err(format!("unknown model `{other}`: use tla or sim")),
         None => return Err(format!("check needs --model tla or --model sim\nusage:\n{USAGE}")),
     };
+    let started = Instant::now();
+    let summary = Search::new(job, bounds)?.finish();
     let seconds = started.elapsed().as_secs_f64();
     Ok(match json {
-        true => render_json(&outcome, seconds),
-        false => render_text(&outcome, seconds),
+        true => render_json(&summary, seconds),
+        false => render_text(&summary, seconds),
     })
 }
 
-fn verdict_name(verdict: &Verdict) -> (&'static str, String) {
-    match verdict {
-        Verdict::Holds => ("holds", String::new()),
-        Verdict::Violated { reason } => ("violated", reason.clone()),
-        Verdict::Stuck { reason } => ("stuck", reason.clone()),
-        Verdict::Incomplete { limit } => ("incomplete", format!("stopped at the {limit:?} bound before the end")),
-    }
-}
-
-fn render_json(o: &Outcome, seconds: f64) -> String {
-    let (verdict, reason) = verdict_name(&o.verdict);
+fn render_json(o: &Summary, seconds: f64) -> String {
     let value = serde_json::json!({
         "distinct_states": o.distinct_states,
         "generated_states": o.generated_states,
         "depth": o.depth,
-        "verdict": verdict,
-        "reason": reason,
+        "verdict": o.verdict,
+        "reason": o.reason,
         "seconds": seconds,
         "counterexample": o.counterexample,
     });
     serde_json::to_string_pretty(&value).expect("plain JSON values") + "\n"
 }
 
-fn render_text(o: &Outcome, seconds: f64) -> String {
-    let (verdict, reason) = verdict_name(&o.verdict);
+fn render_text(o: &Summary, seconds: f64) -> String {
+    let (verdict, reason) = (o.verdict, &o.reason);
     let rate = o.distinct_states as f64 / seconds.max(1e-9);
     let mut out = format!(
         "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",

@@ -56,6 +56,7 @@
 
 mod engine;
 pub mod hash;
+pub mod job;
 mod model;
 mod report;
 pub mod sim;

@@ -81,3 +81,32 @@ pub struct Progress {
     /// True once a verdict is reached; further `run_for` calls do nothing.
     pub finished: bool,
 }
+
+impl Verdict {
+    /// One word for machines and labels: `holds`, `violated`, `stuck` or `incomplete`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Holds => "holds",
+            Verdict::Violated { .. } => "violated",
+            Verdict::Stuck { .. } => "stuck",
+            Verdict::Incomplete { .. } => "incomplete",
+        }
+    }
+
+    /// What was found, in a sentence (empty when the property holds).
+    pub fn reason(&self) -> String {
+        match self {
+            Verdict::Holds => String::new(),
+            Verdict::Violated { reason } | Verdict::Stuck { reason } => reason.clone(),
+            Verdict::Incomplete { limit } => {
+                let bound = match limit {
+                    Limit::States => "the state bound",
+                    Limit::Depth => "the depth bound",
+                    Limit::Memory => "the memory bound",
+                    Limit::NotFinished => "a cancel",
+                };
+                format!("stopped by {bound} before every state was visited")
+            }
+        }
+    }
+}

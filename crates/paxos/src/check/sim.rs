@@ -32,7 +32,7 @@ const VALUE_NAMES: [&str; 5] = ["X", "Y", "Z", "U", "V"];
 pub const SIM_NODES_MAX: u8 = 5;
 
 /// One configuration to check. Small on purpose: states multiply fast.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SimConfig {
     pub protocol: Protocol,
     pub nodes: u8,

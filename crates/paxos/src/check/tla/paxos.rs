@@ -6,7 +6,7 @@ use crate::check::model::{Model, Property};
 use serde::Serialize;
 
 /// The constants of a TLC model of the spec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct TlaConfig {
     /// Number of acceptors, 1..=5. Quorums are all majorities.
     pub acceptors: u8,
