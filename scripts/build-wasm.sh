@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Builds the release wasm module and its JS glue into web/pkg (generated, not committed).
-# cargo rebuilds only what changed, so a second run takes a second or two.
+# Builds the wasm modules and their JS glue into web/pkg (generated, not committed):
+# paxos_wasm (the page's simulator) and paxos_check_wasm (the model checker, loaded only by
+# its Web Worker, so the page does not pay for it). cargo rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-cargo build --quiet -p paxos-wasm --target wasm32-unknown-unknown --release
-# --target web: a plain ES module with `init()`, loadable by <script type="module"> without
-# a bundler; it finds the .wasm next to itself through import.meta.url (relative paths).
-wasm-bindgen --target web --no-typescript --out-dir web/pkg \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/paxos_wasm.wasm"
-echo "build-wasm: web/pkg/paxos_wasm_bg.wasm $(wc -c < web/pkg/paxos_wasm_bg.wasm) bytes"
+# wasm-release = release with opt-level "z": the smallest code, for the page-size budget.
+cargo build --quiet -p paxos-wasm -p paxos-check-wasm --target wasm32-unknown-unknown --profile wasm-release
+for crate in paxos_wasm paxos_check_wasm; do
+  # --target web: a plain ES module with `init()`, loadable without a bundler; it finds the
+  # .wasm next to itself through import.meta.url (relative paths).
+  wasm-bindgen --target web --no-typescript --out-dir web/pkg \
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/$crate.wasm"
+  echo "build-wasm: web/pkg/${crate}_bg.wasm $(wc -c < "web/pkg/${crate}_bg.wasm") bytes"
+done

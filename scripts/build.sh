@@ -12,12 +12,12 @@ mkdir -p dist/web/pkg
 cp index.html dist/
 # Everything in web/ except the generated pkg/, which gets only the files the page loads.
 find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
-cp web/pkg/paxos_wasm.js dist/web/pkg/
-# No --enable-* flags: wasm-opt reads the features rustc used from the module's
-# target_features section, so they cannot drift from the compiler's defaults.
-node_modules/.bin/wasm-opt -Oz \
-  web/pkg/paxos_wasm_bg.wasm -o dist/web/pkg/paxos_wasm_bg.wasm
-
-wasm_bytes=$(wc -c < dist/web/pkg/paxos_wasm_bg.wasm)
-gzip_bytes=$(gzip -9 -c dist/web/pkg/paxos_wasm_bg.wasm | wc -c)
-echo "build: dist/ ready; wasm ${wasm_bytes} bytes (${gzip_bytes} gzipped)"
+for crate in paxos_wasm paxos_check_wasm; do
+  cp "web/pkg/$crate.js" dist/web/pkg/
+  # No --enable-* flags: wasm-opt reads the features rustc used from the module's
+  # target_features section, so they cannot drift from the compiler's defaults.
+  node_modules/.bin/wasm-opt -Oz "web/pkg/${crate}_bg.wasm" -o "dist/web/pkg/${crate}_bg.wasm"
+  wasm_bytes=$(wc -c < "dist/web/pkg/${crate}_bg.wasm")
+  gzip_bytes=$(gzip -9 -c "dist/web/pkg/${crate}_bg.wasm" | wc -c)
+  echo "build: dist/web/pkg/${crate}_bg.wasm ${wasm_bytes} bytes (${gzip_bytes} gzipped)"
+done

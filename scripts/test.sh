@@ -48,7 +48,7 @@ layer rust cargo test --workspace
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/tests/webdriver.json \
-  layer wasm cargo test -p paxos-wasm --target wasm32-unknown-unknown
+  layer wasm cargo test -p paxos-wasm -p paxos-check-wasm --target wasm32-unknown-unknown
 layer js node --test tests/unit/*.test.mjs
 layer e2e node --test tests/e2e/*.test.mjs
 

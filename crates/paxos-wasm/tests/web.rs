@@ -109,39 +109,3 @@ fn links_round_trip_and_bad_links_throw_readable_errors() {
     let error = paxos_wasm::decode_link("Ag").err().expect("newer version refused");
     assert!(error_message(JsValue::from(error)).contains("newer version"));
 }
-
-#[wasm_bindgen_test]
-fn model_check_finds_the_one_phase_counterexample_and_it_opens_as_a_scenario() {
-    let job = js_sys::JSON::parse(
-        r#"{"model":"sim","protocol":"one-phase-highest","nodes":3,"quorum_phase1":2,"quorum_phase2":2,
-            "proposers":2,"attempts":1,"timeouts":false,"drops":false,"duplicates":0,"crashes":0,
-            "amnesia":false,"nacks":true,"in_flight_max":12}"#,
-    )
-    .unwrap();
-    let mut check = paxos_wasm::ModelCheck::new(job, 1e6, 64e6).expect("valid request");
-    let mut finished = false;
-    for _ in 0..100 {
-        let progress = check.run_for(5).unwrap();
-        if get(&progress, "finished").as_bool() == Some(true) {
-            finished = true;
-            break;
-        }
-    }
-    assert!(finished);
-    let summary = check.summary().unwrap();
-    assert_eq!(get(&summary, "verdict").as_string().unwrap(), "violated");
-    let script = get(&summary, "counterexample").as_string().expect("a script");
-    let playground = Playground::new(&script).expect("the counterexample opens as a scenario");
-    assert_eq!(playground.steps(), 4);
-}
-
-#[wasm_bindgen_test]
-fn model_check_rejects_bad_requests_with_messages() {
-    let bad =
-        js_sys::JSON::parse(r#"{"model":"tla","acceptors":9,"values":2,"max_ballot":1,"one_phase":false}"#).unwrap();
-    let error = paxos_wasm::ModelCheck::new(bad, 1e6, 64e6).err().expect("refused");
-    assert!(!error_message(JsValue::from(error)).is_empty());
-    let garbage = js_sys::JSON::parse(r#"{"model":"z3"}"#).unwrap();
-    let error = paxos_wasm::ModelCheck::new(garbage, 1e6, 64e6).err().expect("refused");
-    assert!(error_message(JsValue::from(error)).contains("model check request"));
-}

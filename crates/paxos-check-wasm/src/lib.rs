@@ -1,0 +1,50 @@
+//! wasm-bindgen binding of the model checker, loaded only by the checker's Web Worker.
+//!
+//! It is a module of its own so that the page's module stays small: the checker (two models,
+//! the search engine, its tables) is paid for only by someone who runs a check.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("serialise: {e}")))
+}
+
+/// An exhaustive model check, run in chunks by a Web Worker: `runFor` does a bounded amount
+/// of work and returns progress, so the worker can report states/s and depth and stop when
+/// asked. The page never runs this on its main thread.
+#[wasm_bindgen]
+pub struct ModelCheck {
+    search: paxos::check::job::Search,
+}
+
+#[wasm_bindgen]
+impl ModelCheck {
+    /// `job` is `{model: "tla", acceptors, values, max_ballot, one_phase}` or `{model: "sim",
+    /// protocol, nodes, quorum_phase1, quorum_phase2, proposers, attempts, timeouts, drops,
+    /// duplicates, crashes, amnesia, nacks, in_flight_max}`; `bytes_max` bounds the memory.
+    #[wasm_bindgen(constructor)]
+    pub fn new(job: JsValue, states_max: f64, bytes_max: f64) -> Result<ModelCheck, JsError> {
+        let job: paxos::check::job::Job =
+            serde_wasm_bindgen::from_value(job).map_err(|e| JsError::new(&format!("model check request: {e}")))?;
+        let bounds =
+            paxos::check::Bounds { states_max: states_max as u64, bytes_max: bytes_max as u64, ..Default::default() };
+        let search = paxos::check::job::Search::new(job, bounds).map_err(|e| JsError::new(&e))?;
+        Ok(ModelCheck { search })
+    }
+
+    /// Expands up to `budget_states` states; returns `{distinct_states, generated_states,
+    /// depth, queued_states, memory_bytes, finished}`.
+    #[wasm_bindgen(js_name = runFor)]
+    pub fn run_for(&mut self, budget_states: u32) -> Result<JsValue, JsError> {
+        to_js(&self.search.run_for(u64::from(budget_states)))
+    }
+
+    /// `{distinct_states, generated_states, depth, verdict, reason, counterexample}`; the
+    /// counterexample of a simulator check is a scenario script to open in a Playground.
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.search.summary())
+    }
+}
