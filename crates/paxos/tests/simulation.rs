@@ -11,6 +11,9 @@ fn fnv(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
+/// FNV-1a of the livelock preset's whole event log.
+const LIVELOCK_LOG_FNV: u64 = 0x54da_dae4_05c2_a802;
+
 fn faulty(seed: u64) -> paxos::Scenario {
     let shape = Shape {
         protocol: paxos::protocol::Protocol::BasicPaxos,
@@ -29,9 +32,11 @@ fn same_scenario_same_event_log_hash() {
         let b = Simulation::new(faulty(seed)).unwrap();
         assert_eq!(fnv(&a.log()), fnv(&b.log()), "seed {seed}");
     }
-    // Pinned: a change in behaviour shows up here (and in the golden files).
+    // Pinned: a change in behaviour shows up here (and in the golden files). The wasm test
+    // (crates/paxos-wasm/tests/web.rs) pins the same hash: same log on every platform.
     let livelock = Simulation::from_script(find("livelock").unwrap().script).unwrap();
     assert_eq!(livelock.steps(), 274);
+    assert_eq!(fnv(&livelock.log()), LIVELOCK_LOG_FNV, "{:#x}", fnv(&livelock.log()));
 }
 
 #[test]
