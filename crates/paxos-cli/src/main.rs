@@ -1,7 +1,8 @@
 //! `paxos`: run scenario scripts from the command line.
 //!
 //! ```text
-//! paxos run FILE [--json]     run a script (FILE or - for standard input)
+//! paxos run FILE [--json | --mermaid | --rust-test]
+//!                             run a script (FILE or - for standard input)
 //! paxos presets               list the built-in presets
 //! paxos preset ID             print a preset's script
 //! paxos check --model tla|sim ...   exhaustive model checking (see check.rs)
@@ -17,7 +18,9 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  paxos run FILE [--json]   run a scenario script (FILE or - for standard input)
+  paxos run FILE [--json | --mermaid | --rust-test]
+                            run a scenario script (FILE or - for standard input); print the
+                            event log, JSON, a Mermaid sequence diagram or a Rust test
   paxos check ...           model-check a configuration (see below)
   paxos presets             list the built-in presets
   paxos preset ID           print a preset's script
@@ -57,19 +60,24 @@ fn run(args: &[String]) -> Result<String, String> {
 }
 
 fn run_script(args: &[&str]) -> Result<String, String> {
-    let (json, files): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| **a == "--json");
-    if let Some(flag) = files.iter().find(|f| f.starts_with("--")) {
-        return Err(format!("unknown option `{flag}`\n{USAGE}"));
-    }
-    let [file] = files.as_slice() else {
-        return Err(format!("`run` takes exactly one FILE\n{USAGE}"));
+    let (flags, files): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| a.starts_with("--"));
+    let format = match flags.as_slice() {
+        [] => "log",
+        ["--json"] => "json",
+        ["--mermaid"] => "mermaid",
+        ["--rust-test"] => "rust-test",
+        [one] => return Err(format!("unknown option `{one}`\n{USAGE}")),
+        _ => return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}")),
     };
+    let [file] = files.as_slice() else { return Err(format!("`run` takes exactly one FILE\n{USAGE}")) };
     let text = read(file)?;
     let sim = Simulation::from_script(&text).map_err(|e| format!("{file}: {e}"))?;
-    if json.is_empty() {
-        return Ok(sim.log());
-    }
-    Ok(report::json(&sim) + "\n")
+    Ok(match format {
+        "json" => report::json(&sim) + "\n",
+        "mermaid" => paxos::export::mermaid(&sim),
+        "rust-test" => paxos::export::rust_test(&sim),
+        _ => sim.log(),
+    })
 }
 
 fn read(file: &str) -> Result<String, String> {

@@ -57,6 +57,7 @@ fn invalid_scripts_and_arguments_exit_2_with_a_clear_message() {
         (&["frobnicate"][..], "unknown command or arguments `frobnicate`"),
         (&["run"][..], "`run` takes exactly one FILE"),
         (&["run", "--yaml", "x"][..], "unknown option `--yaml`"),
+        (&["run", "--json", "--mermaid", "x"][..], "at most one of"),
         (&["run", "/no/such/file"][..], "cannot read /no/such/file"),
         (&["preset", "seed-9"][..], "no preset `seed-9`"),
     ] {
@@ -114,4 +115,14 @@ fn check_rejects_bad_options() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(text(&out.stderr).contains(expected), "{args:?}: {}", text(&out.stderr));
     }
+}
+
+#[test]
+fn run_exports_mermaid_and_a_rust_test() {
+    let script = text(&paxos(&["preset", "seed-1"], "").stdout);
+    let mermaid = text(&paxos(&["run", "--mermaid", "-"], &script).stdout);
+    assert!(mermaid.starts_with("sequenceDiagram\n"), "{mermaid}");
+    assert!(mermaid.contains("S1->>S2: Accept X"));
+    let test = text(&paxos(&["run", "--rust-test", "-"], &script).stdout);
+    assert!(test.contains("assert_eq!(verdict.outcome, Outcome::Chosen);"), "{test}");
 }

@@ -14,9 +14,11 @@
 //! * [`scenario`]: a run as a value, and its script text.
 //! * [`simulation`]: a finished run you can step through, back and forth, and fork.
 //! * [`presets`]: the seed text's scenarios and a few more.
+//! * [`export`]: a run as a Mermaid sequence diagram or as a Rust test.
 //! * [`check`]: an exhaustive model checker, with Lamport's `Paxos.tla` as a model.
 
 pub mod check;
+pub mod export;
 pub mod message;
 pub mod observe;
 pub mod presets;
