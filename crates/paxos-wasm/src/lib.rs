@@ -175,3 +175,31 @@ mod tests {
         assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
     }
 }
+
+#[derive(Serialize)]
+struct ComparisonView {
+    /// The right run as a script: load it in a second Playground.
+    script: String,
+    mapping: Vec<paxos::compare::Mapped>,
+    left_steps: Vec<u32>,
+    right_steps: Vec<u32>,
+    divergence: Option<paxos::compare::Divergence>,
+}
+
+/// Compare mode: replays `script`'s schedule under `protocol` (see `paxos::compare`) and
+/// returns `{script, mapping, left_steps, right_steps, divergence}`; the page loads the
+/// right run from `script` and steps both runs together by command.
+#[wasm_bindgen]
+pub fn compare(script: &str, protocol: &str) -> Result<JsValue, JsError> {
+    let left = paxos::Simulation::from_script(script).map_err(script_error)?;
+    let protocol = paxos::protocol::Protocol::parse(protocol)
+        .ok_or_else(|| JsError::new(&format!("unknown protocol `{protocol}`")))?;
+    let comparison = paxos::compare::Comparison::new(left, protocol);
+    to_js(&ComparisonView {
+        script: comparison.right.script(),
+        mapping: comparison.mapping,
+        left_steps: comparison.left_steps,
+        right_steps: comparison.right_steps,
+        divergence: comparison.divergence,
+    })
+}

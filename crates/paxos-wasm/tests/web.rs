@@ -118,3 +118,16 @@ fn the_same_scenario_gives_the_same_log_in_wasm_as_natively() {
         log.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
     assert_eq!(hash, 0x54da_dae4_05c2_a802);
 }
+
+#[wasm_bindgen_test]
+fn compare_returns_the_right_run_and_where_it_diverges() {
+    let seed3 = paxos::presets::find("seed-3").unwrap().script;
+    let view = paxos_wasm::compare(seed3, "basic-paxos").unwrap();
+    let script = get(&view, "script").as_string().unwrap();
+    assert!(script.contains("protocol basic-paxos"));
+    assert!(Playground::new(&script).is_ok());
+    let divergence = get(&view, "divergence");
+    assert_eq!(get(&divergence, "left_step").as_f64(), Some(1.0));
+    let error = paxos_wasm::compare(seed3, "raft").err().expect("unknown protocol");
+    assert!(error_message(JsValue::from(error)).contains("unknown protocol"));
+}

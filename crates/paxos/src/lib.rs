@@ -14,10 +14,12 @@
 //! * [`scenario`]: a run as a value, and its script text.
 //! * [`simulation`]: a finished run you can step through, back and forth, and fork.
 //! * [`presets`]: the seed text's scenarios and a few more.
+//! * [`compare`]: one schedule under two protocols, side by side.
 //! * [`export`]: a run as a Mermaid sequence diagram or as a Rust test.
 //! * [`check`]: an exhaustive model checker, with Lamport's `Paxos.tla` as a model.
 
 pub mod check;
+pub mod compare;
 pub mod export;
 pub mod message;
 pub mod observe;

@@ -177,6 +177,11 @@ impl Simulation {
         encode_link(&self.with_targets(|r| Target::Id(r.id)), view)
     }
 
+    /// The scenario's commands with every message named readably (text, or id when needed).
+    pub fn readable_commands(&self) -> Vec<Command> {
+        self.with_targets(|r| r.readable.clone()).commands
+    }
+
     fn with_targets(&self, name: impl Fn(&Resolved) -> Target) -> Scenario {
         let mut scenario = self.scenario.clone();
         for (index, resolved) in &self.resolved {
