@@ -131,6 +131,17 @@ impl Playground {
         self.simulation.link(paxos::scenario::LinkView { step, view, language })
     }
 
+    /// The run as a Mermaid sequence diagram.
+    pub fn mermaid(&self) -> String {
+        paxos::export::mermaid(&self.simulation)
+    }
+
+    /// The run as a ready Rust test for `crates/paxos/tests/`.
+    #[wasm_bindgen(js_name = rustTest)]
+    pub fn rust_test(&self) -> String {
+        paxos::export::rust_test(&self.simulation)
+    }
+
     /// The index of the script command that made each step (`[s - 1]` for step `s`).
     #[wasm_bindgen(js_name = stepCommands)]
     pub fn step_commands(&self) -> Vec<u32> {
