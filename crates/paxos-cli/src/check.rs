@@ -4,7 +4,7 @@
 //! paxos check --model tla --acceptors 3 --values 2 --max-ballot 1 [--one-phase] [--json]
 //! paxos check --model sim --protocol one-phase-highest --nodes 3 [--proposers 2] [--attempts 1]
 //!             [--quorum Q1 Q2] [--timeouts] [--drops] [--duplicates N] [--crashes N] [--amnesia]
-//!             [--no-nacks] [--in-flight-max N] [--max-states N] [--json]
+//!             [--no-nacks] [--in-flight-max N] [--symmetry] [--max-states N] [--json]
 //! ```
 
 use paxos::check::job::{Job, Search, Summary};
@@ -17,7 +17,7 @@ use std::time::Instant;
 pub const USAGE: &str = "  paxos check --model tla --acceptors A --values V --max-ballot B [--one-phase] [--json]
   paxos check --model sim --protocol NAME --nodes N [--proposers K] [--attempts K] [--quorum Q1 Q2]
               [--timeouts] [--drops] [--duplicates K] [--crashes K] [--amnesia] [--no-nacks]
-              [--in-flight-max K] [--max-states K] [--json]";
+              [--in-flight-max K] [--symmetry] [--max-states K] [--json]";
 
 struct Args<'a> {
     words: &'a [&'a str],
@@ -66,6 +66,7 @@ pub fn run(words: &[&str]) -> Result<String, String> {
             "--amnesia" => sim.amnesia = true,
             "--no-nacks" => sim.nacks = false,
             "--in-flight-max" => sim.in_flight_max = args.number(flag)?,
+            "--symmetry" => sim.symmetry = true,
             "--max-states" => bounds.states_max = args.number(flag)?,
             other => return Err(format!("unknown option `{other}` for check\nusage:\n{USAGE}")),
         }

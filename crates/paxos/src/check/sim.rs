@@ -53,6 +53,10 @@ pub struct SimConfig {
     pub nacks: bool,
     /// Messages in flight at once; a move that would exceed it is not explored.
     pub in_flight_max: u8,
+    /// Symmetry reduction: servers that never propose are interchangeable, so states that
+    /// differ only by a renaming of them are explored once.
+    #[serde(default)]
+    pub symmetry: bool,
 }
 
 impl SimConfig {
@@ -72,6 +76,7 @@ impl SimConfig {
             amnesia: false,
             nacks: true,
             in_flight_max: 12,
+            symmetry: false,
         }
     }
 
@@ -147,7 +152,7 @@ impl fmt::Display for SimAction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SimState {
     nodes: Vec<Node>,
     /// Sorted, so that the same messages sent in another order are the same state.
@@ -359,6 +364,65 @@ impl Model for SimModel {
     fn is_settled(&self, state: &SimState) -> bool {
         state.chosen != 0 || provably_stuck(&state.nodes, &self.node_config).is_none()
     }
+
+    /// The least renaming of the servers that never propose (see `SimConfig::symmetry`).
+    /// Sound because a server's behaviour never depends on its own id unless it proposes:
+    /// ballots carry only proposers' ids, and quorums are counted, not named.
+    fn canonical(&self, state: SimState) -> SimState {
+        let first_free = usize::from(self.config.proposers);
+        let free = usize::from(self.config.nodes) - first_free;
+        if !self.config.symmetry || free < 2 {
+            return state;
+        }
+        let mut order: Vec<usize> = (0..free).collect();
+        let mut best = state.clone();
+        // At most 4! = 24 orders (5 servers, 1 proposer).
+        while next_permutation(&mut order) {
+            let mut map: Vec<usize> = (0..usize::from(self.config.nodes)).collect();
+            for (i, &to) in order.iter().enumerate() {
+                map[first_free + i] = first_free + to;
+            }
+            let candidate = relabel(&state, &map);
+            if candidate < best {
+                best = candidate;
+            }
+        }
+        best
+    }
+}
+
+/// Steps `order` to the next permutation in lexicographic order; false after the last.
+fn next_permutation(order: &mut [usize]) -> bool {
+    let Some(i) = (1..order.len()).rev().find(|&i| order[i - 1] < order[i]) else { return false };
+    let j = (i..order.len()).rev().find(|&j| order[j] > order[i - 1]).expect("order[i] qualifies");
+    order.swap(i - 1, j);
+    order[i..].reverse();
+    true
+}
+
+/// `state` with server `i` renamed to server `map[i]` everywhere it appears.
+fn relabel(state: &SimState, map: &[usize]) -> SimState {
+    let id = |n: NodeId| NodeId::from_index(map[n.index()]);
+    let set = |s: crate::quorum::NodeSet| s.iter().map(id).collect();
+    let mut nodes = state.nodes.clone();
+    for node in &state.nodes {
+        let mut renamed = *node;
+        renamed.id = id(node.id);
+        renamed.proposer.phase = match node.proposer.phase {
+            Phase::Preparing { ballot, promises, highest } => {
+                Phase::Preparing { ballot, promises: set(promises), highest: highest.map(|(n, p)| (id(n), p)) }
+            }
+            Phase::Accepting { proposal, accepts, refusals } => {
+                Phase::Accepting { proposal, accepts: set(accepts), refusals: set(refusals) }
+            }
+            other => other,
+        };
+        nodes[renamed.id.index()] = renamed;
+    }
+    let mut in_flight: Vec<Flight> =
+        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message }).collect();
+    in_flight.sort_unstable();
+    SimState { nodes, in_flight, ..state.clone() }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.

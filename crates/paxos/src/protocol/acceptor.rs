@@ -9,7 +9,7 @@ use crate::message::Message;
 use crate::types::{Ballot, Proposal};
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Acceptor {
     /// The highest number this acceptor promised (phase 1b) or accepted; `Ballot::NONE` if none.
     pub promised: Ballot,

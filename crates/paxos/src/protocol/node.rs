@@ -7,7 +7,7 @@ use crate::message::Message;
 use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Node {
     pub id: NodeId,
     pub up: bool,

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::node::Node;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(tag = "phase", rename_all = "kebab-case")]
 pub enum Phase {
     #[default]
@@ -39,7 +39,7 @@ pub enum Phase {
     GaveUp,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Proposer {
     /// The client's value this proposer is trying to get chosen.
     pub value: Option<Value>,
