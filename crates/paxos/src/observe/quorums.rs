@@ -11,8 +11,9 @@ use crate::sim::{Event, EventKind};
 use crate::types::{NodeId, Proposal};
 use serde::Serialize;
 
-/// Facts kept per run; beyond this many phase-2 starts the oldest are the ones that matter.
-const FACTS_MAX: usize = 1_024;
+/// Facts kept: the most recent phase-2 starts. The state holding them is copied into every
+/// time-travel checkpoint, so it must not grow with the length of a run.
+const FACTS_MAX: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct PhaseTwoFact {
@@ -38,8 +39,8 @@ impl QuorumFacts {
             let EventKind::Note { node, note: Note::PhaseTwo { proposal, promises, adopted } } = event.kind else {
                 continue;
             };
-            if self.phase_two.len() >= FACTS_MAX {
-                return;
+            if self.phase_two.len() == FACTS_MAX {
+                self.phase_two.remove(0);
             }
             let meets_chosen = chosen_before.map(|c| (c.proposal, promises.intersection(c.quorum)));
             self.phase_two.push(PhaseTwoFact {

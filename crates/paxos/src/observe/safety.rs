@@ -98,6 +98,9 @@ pub fn chosen_now(nodes: &[Node], config: &Config) -> BTreeMap<Proposal, NodeSet
     groups
 }
 
+/// Chosen proposals kept (see `Safety::trim_chosen`).
+const CHOSEN_MAX: usize = 32;
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Safety {
     /// Every proposal seen chosen, in order (the first is "the" chosen value).
@@ -131,8 +134,25 @@ impl Safety {
                 self.violate(Violation::Validity { chosen }, world, out);
             }
             self.chosen.push(chosen);
+            self.trim_chosen();
         }
         self.check_stability(world, out);
+    }
+
+    /// Keeps `chosen` bounded (it is copied into every checkpoint): past `CHOSEN_MAX`
+    /// entries, drops the oldest entry whose value has a later entry. The first entry and one
+    /// entry per distinct value always stay, which is all agreement and stability need.
+    fn trim_chosen(&mut self) {
+        while self.chosen.len() > CHOSEN_MAX {
+            let value_later =
+                |i: usize| self.chosen[i + 1..].iter().any(|c| c.proposal.value == self.chosen[i].proposal.value);
+            match (1..self.chosen.len()).find(|&i| value_later(i)) {
+                Some(i) => {
+                    self.chosen.remove(i);
+                }
+                None => return,
+            }
+        }
     }
 
     /// A chosen value must stay held by at least a phase-2 quorum. In Paxos this holds

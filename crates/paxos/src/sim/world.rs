@@ -55,7 +55,8 @@ pub struct World {
     next_timer_seq: u32,
     /// Groups that can talk; `None` when the network is whole.
     pub partition: Option<Vec<NodeSet>>,
-    /// Every value a client proposed, for the validity check.
+    /// Every distinct value a client proposed, for the validity check. Distinct, so that a
+    /// long run's checkpoints do not each carry a growing list.
     pub proposed: Vec<Value>,
     pub cursor: Cursor,
     /// The message the last deliver/drop/duplicate command named, for exports and links.
@@ -309,10 +310,12 @@ impl World {
                 if !self.node(*node).up {
                     return Err(format!("{node} is down and cannot propose"));
                 }
-                if self.proposed.len() >= PROPOSALS_MAX {
-                    return Err(format!("more than {PROPOSALS_MAX} proposals"));
+                if !self.proposed.contains(value) {
+                    if self.proposed.len() >= PROPOSALS_MAX {
+                        return Err(format!("more than {PROPOSALS_MAX} different values proposed"));
+                    }
+                    self.proposed.push(*value);
                 }
-                self.proposed.push(*value);
                 self.push(events, EventKind::Propose { node: *node, value: *value });
                 let mut effects = Vec::new();
                 self.nodes[node.index()].propose(&self.config, *value, &mut effects);
