@@ -159,6 +159,20 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
     }
 }
 
+/// `MIN..MAX` (or a single number) in ticks.
+fn delay_range(line: &Line) -> Result<(u32, u32), ScriptError> {
+    let text = line.words[1].text;
+    let (min, max) = text.split_once("..").unwrap_or((text, text));
+    let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
+    match (parse(min), parse(max)) {
+        (Some(min), Some(max)) if min <= max => Ok((min, max)),
+        _ => Err(line.error(
+            1,
+            format!("expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"),
+        )),
+    }
+}
+
 fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
     let text = line.words[word].text;
     let digits = text
@@ -258,121 +272,72 @@ impl Parser {
     }
 
     fn setting(&mut self, line: &Line) -> Result<(), ScriptError> {
-        let s = &mut self.scenario;
-        match line.words[0].text {
-            "title" => {
-                let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
-                if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
-                    return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
-                }
-                s.title = (!title.is_empty()).then(|| title.to_string());
+        let keyword = line.words[0].text;
+        if keyword == "title" {
+            let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
+            if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
+                return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
             }
+            self.scenario.title = (!title.is_empty()).then(|| title.to_string());
+            return Ok(());
+        }
+        let usage = match keyword {
+            "protocol" => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
+            "nodes" => "nodes N",
+            "quorum" => "quorum Q1 Q2",
+            "network" => "network manual|auto",
+            "delay" => "delay MIN..MAX",
+            "drop" => "drop P%",
+            "duplicate" => "duplicate P%",
+            "seed" => "seed N",
+            "nacks" | "retry" | "amnesia" => "nacks|retry|amnesia on|off",
+            "backoff" => "backoff TICKS",
+            "timeout" => "timeout TICKS",
+            "attempts" => "attempts N",
+            "leader" => "leader none|Sn",
+            other => unreachable!("`{other}` is listed as a setting"),
+        };
+        let arguments = if keyword == "quorum" { 2 } else { 1 };
+        line.arity(arguments, arguments, usage)?;
+        let nodes_limit = u32::from(NODES_MAX);
+        let s = &mut self.scenario;
+        match keyword {
             "protocol" => {
-                line.arity(1, 1, "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos")?;
                 let name = line.words[1].text;
-                let protocol = Protocol::parse(name).ok_or_else(|| {
+                s.config.protocol = Protocol::parse(name).ok_or_else(|| {
                     line.error(1, format!("unknown protocol `{name}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos"))
                 })?;
-                s.config.protocol = protocol;
             }
-            "nodes" => {
-                line.arity(1, 1, "nodes N")?;
-                s.config.nodes = ranged(line, 1, 1, u32::from(NODES_MAX), "the number of servers")? as u8;
-            }
+            "nodes" => s.config.nodes = ranged(line, 1, 1, nodes_limit, "the number of servers")? as u8,
             "quorum" => {
-                line.arity(2, 2, "quorum Q1 Q2")?;
-                let q1 = ranged(line, 1, 1, u32::from(NODES_MAX), "the phase-1 quorum")? as u8;
-                let q2 = ranged(line, 2, 1, u32::from(NODES_MAX), "the phase-2 quorum")? as u8;
+                let q1 = ranged(line, 1, 1, nodes_limit, "the phase-1 quorum")? as u8;
+                let q2 = ranged(line, 2, 1, nodes_limit, "the phase-2 quorum")? as u8;
                 self.quorum = Some((q1, q2, line.number));
             }
             "network" => {
-                line.arity(1, 1, "network manual|auto")?;
                 s.network.mode = match line.words[1].text {
                     "manual" => NetworkMode::Manual,
                     "auto" => NetworkMode::Auto,
                     other => return Err(line.error(1, format!("expected `manual` or `auto`, found `{other}`"))),
                 };
             }
-            "delay" => {
-                line.arity(1, 1, "delay MIN..MAX")?;
-                let text = line.words[1].text;
-                let (min, max) = text.split_once("..").unwrap_or((text, text));
-                let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
-                match (parse(min), parse(max)) {
-                    (Some(min), Some(max)) if min <= max => {
-                        s.network.delay_ticks_min = min;
-                        s.network.delay_ticks_max = max;
-                    }
-                    _ => {
-                        return Err(line.error(
-                            1,
-                            format!(
-                                "expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"
-                            ),
-                        ))
-                    }
-                }
-            }
-            "drop" => {
-                s.network.drop_percent = {
-                    line.arity(1, 1, "drop P%")?;
-                    percent(line, 1)?
-                }
-            }
-            "duplicate" => {
-                s.network.duplicate_percent = {
-                    line.arity(1, 1, "duplicate P%")?;
-                    percent(line, 1)?
-                }
-            }
-            "seed" => {
-                line.arity(1, 1, "seed N")?;
-                s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?;
-            }
-            "nacks" => {
-                s.config.nacks = {
-                    line.arity(1, 1, "nacks on|off")?;
-                    on_off(line, 1)?
-                }
-            }
-            "retry" => {
-                self.retry = Some({
-                    line.arity(1, 1, "retry on|off")?;
-                    on_off(line, 1)?
-                })
-            }
-            "amnesia" => {
-                s.config.amnesia = {
-                    line.arity(1, 1, "amnesia on|off")?;
-                    on_off(line, 1)?
-                }
-            }
-            "backoff" => {
-                s.config.backoff_ticks_max = {
-                    line.arity(1, 1, "backoff TICKS")?;
-                    ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?
-                }
-            }
-            "timeout" => {
-                s.config.timeout_ticks = {
-                    line.arity(1, 1, "timeout TICKS")?;
-                    ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?
-                }
-            }
-            "attempts" => {
-                s.config.attempts_max = {
-                    line.arity(1, 1, "attempts N")?;
-                    ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?
-                }
-            }
+            "delay" => (s.network.delay_ticks_min, s.network.delay_ticks_max) = delay_range(line)?,
+            "drop" => s.network.drop_percent = percent(line, 1)?,
+            "duplicate" => s.network.duplicate_percent = percent(line, 1)?,
+            "seed" => s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?,
+            "nacks" => s.config.nacks = on_off(line, 1)?,
+            "retry" => self.retry = Some(on_off(line, 1)?),
+            "amnesia" => s.config.amnesia = on_off(line, 1)?,
+            "backoff" => s.config.backoff_ticks_max = ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?,
+            "timeout" => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?,
+            "attempts" => s.config.attempts_max = ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?,
             "leader" => {
-                line.arity(1, 1, "leader none|Sn")?;
                 s.config.leader = match line.words[1].text {
                     "none" => None,
                     _ => Some(node_id(line, 1, NODES_MAX)?),
                 };
             }
-            other => unreachable!("`{other}` is listed as a setting"),
+            _ => unreachable!("every setting has a usage line above"),
         }
         Ok(())
     }
