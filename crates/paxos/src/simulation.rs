@@ -269,9 +269,12 @@ impl Simulation {
             self.seek(self.step() + 1);
             return Ok(true);
         }
-        let before = self.steps();
+        // Nothing pending: a `step` would do nothing, so do not add one to the scenario.
+        if !self.view.world.has_pending() {
+            return Ok(false);
+        }
         self.intervene(Command::Step(1))?;
-        Ok(self.steps() > before)
+        Ok(true)
     }
 
     /// Applies `command` at the viewed step, forking the run there (see the module docs).

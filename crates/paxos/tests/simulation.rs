@@ -79,6 +79,7 @@ fn intervening_in_the_past_forks_and_the_script_replays_the_fork() {
         sim.step_forward().unwrap();
     }
     assert_eq!(sim.steps(), 7, "manual network: nothing is due, playing does nothing");
+    assert_eq!(sim.script(), script, "and adds nothing to the scenario");
 }
 
 #[test]

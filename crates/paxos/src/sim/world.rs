@@ -187,6 +187,12 @@ impl World {
         true
     }
 
+    /// Whether an automatic step would do anything: a message due (automatic network) or a
+    /// timer pending.
+    pub fn has_pending(&self) -> bool {
+        next_due(&self.in_flight, &self.timers, self.network.mode == NetworkMode::Auto).is_some()
+    }
+
     fn partitioned(&self, from: NodeId, to: NodeId) -> bool {
         self.partition.as_ref().is_some_and(|groups| !groups.iter().any(|g| g.contains(from) && g.contains(to)))
     }
