@@ -16,12 +16,13 @@ describe('playground page', { timeout: 120_000 }, () => {
 
   test('draws the five servers Rust reports, on distinct points, with no errors', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
-    const labels = await page.locator('#cluster g.node text').allTextContents();
+    const labels = (await page.locator('#cluster g.node .node-label').allTextContents()).map((label) => label.trim());
     assert.deepEqual(labels, ['S1', 'S2', 'S3', 'S4', 'S5']);
-    const centres = await page.locator('#cluster g.node circle').evaluateAll((circles) =>
+    const centres = await page.locator('#cluster g.node .node-body').evaluateAll((circles) =>
       circles.map((circle) => `${circle.getAttribute('cx')},${circle.getAttribute('cy')}`));
     assert.equal(new Set(centres).size, 5, `centres ${centres}`);
     assert.match(await page.locator('#status').textContent(), /ready: 5 servers/);
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
     assert.deepEqual(problems, []);
   });
 
