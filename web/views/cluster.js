@@ -13,7 +13,8 @@ import { flightFraction } from '../timeline.js';
 /** Room for each server's text around the ring; on narrow screens only the ring (the
  *  servers table carries the text there), drawn larger. */
 const VIEWS = {
-  wide: { width: 840, height: 560, ringShare: 0.66, nodeShare: 0.115 },
+  // Taller than the ring needs: up to five lines of text sit above the top server.
+  wide: { width: 840, height: 610, ringShare: 0.6, nodeShare: 0.105 },
   narrow: { width: 440, height: 440, ringShare: 0.74, nodeShare: 0.13 },
 };
 const NARROW_PX = 560;
