@@ -46,7 +46,9 @@ class App {
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
-    this.spacetime = new SpacetimeView($('spacetime'), { scroller: $('spacetime-scroll'), onSelect: select, onSeek: seek });
+    this.spacetime = new SpacetimeView($('spacetime'), {
+      scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
+    });
     this.events = new EventsView($('events'), { onSeek: seek, onSelect: select });
     this.player = new Player(store, {
       window,

@@ -11,15 +11,21 @@ import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
+const LABELLED_STEPS_MAX = 60;
 
 export class SpacetimeView {
-  constructor(svg, { scroller, onSelect, onSeek }) {
+  constructor(svg, { scroller, lanes, onSelect, onSeek }) {
     this.svg = svg;
+    this.lanes = lanes;
     this.doc = svg.ownerDocument;
     this.scroller = scroller;
     this.onSelect = onSelect;
     this.onSeek = onSeek;
     this.drawn = null;
+    lanes?.addEventListener('click', (event) => {
+      const lane = event.target.closest?.('[data-node-id]');
+      if (lane) this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
+    });
     svg.addEventListener('click', (event) => {
       const arrow = event.target.closest?.('[data-msg-id]');
       if (arrow) {
@@ -63,8 +69,8 @@ export class SpacetimeView {
     const columns = Math.max(trace.lastStep, 1) + 1;
     // Short runs spread out to fill the panel; long ones scroll sideways.
     const room = this.scroller?.clientWidth || 0;
-    const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 56 - 40) / columns)));
-    const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth });
+    const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 16 - 40) / columns)));
+    const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
     this.scale = scale;
     const selection = store.ui.selection;
     this.svg.setAttribute('viewBox', `0 0 ${scale.width} ${scale.height}`);
@@ -88,13 +94,25 @@ export class SpacetimeView {
       }
     }
 
+    // Lane names live in their own small drawing beside the scrolling one, so they stay
+    // in view however far the diagram is scrolled.
     const lanesGroup = s(doc, 'g', { class: 'st-lanes' });
+    const names = [];
     for (const node of snapshot.nodes) {
       const y = scale.y(node.id - 1);
       const selected = selection?.type === 'node' && selection.id === node.id;
-      lanesGroup.append(s(doc, 'g', { class: selected ? 'st-lane selected' : 'st-lane', 'data-node-id': node.id },
-        s(doc, 'line', { x1: scale.left, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' }),
-        s(doc, 'text', { x: 8, y, 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
+      const classes = selected ? 'st-lane selected' : 'st-lane';
+      lanesGroup.append(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'line', { x1: 0, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' })));
+      names.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'rect', { x: 0, y: y - scale.laneHeight / 2, width: 44, height: scale.laneHeight, class: 'st-lane-hit' }),
+        s(doc, 'text', { x: 38, y, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
+    }
+    if (this.lanes) {
+      this.lanes.setAttribute('viewBox', `0 0 44 ${scale.height}`);
+      this.lanes.setAttribute('width', 44);
+      this.lanes.setAttribute('height', scale.height);
+      this.lanes.replaceChildren(...names);
     }
 
     const past = s(doc, 'g', { class: 'st-run' });
@@ -112,9 +130,12 @@ export class SpacetimeView {
     }
 
     const arrows = s(doc, 'g', { class: 'st-arrows' });
+    // Long automatic runs would bury their arrows under labels: there only the selected
+    // arrow is labelled (every arrow has a tooltip).
+    const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
     for (const life of trace.messages.values()) {
       const selected = selection?.type === 'message' && selection.id === life.id;
-      arrows.append(arrow(doc, scale, life, end, selected, t));
+      arrows.append(arrow(doc, scale, life, end, selected, t, labelAll || selected));
     }
     past.append(arrows);
 
@@ -147,7 +168,7 @@ export class SpacetimeView {
   }
 }
 
-function arrow(doc, scale, life, end, selected, t) {
+function arrow(doc, scale, life, end, selected, t, labelled) {
   const x1 = scale.x(life.sentStep);
   const y1 = scale.y(life.from - 1);
   const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
@@ -169,7 +190,7 @@ function arrow(doc, scale, life, end, selected, t) {
   }
   // Labels sit at the middle of the arrow: arrows that leave together (a broadcast) part
   // towards different lanes, so their labels do not pile up at the start.
-  g.append(s(doc, 'text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, 'text-anchor': 'middle', class: 'st-label', text: life.text }));
+  if (labelled) g.append(s(doc, 'text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, 'text-anchor': 'middle', class: 'st-label', text: life.text }));
   return g;
 }
 
