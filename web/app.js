@@ -1,6 +1,7 @@
 // Entry point of the page: load the wasm core, build the store, the views and the controls,
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
+import { describeFocus, restoreFocus } from './focus.js';
 import { applyStatic, detectLanguage, otherLanguage, translator } from './i18n.js';
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
 import { serverLabel } from './format.js';
@@ -242,6 +243,12 @@ class App {
   // --- rendering ---
 
   render(change) {
+    const focus = describeFocus(this.doc);
+    this.renderViews(change);
+    restoreFocus(this.doc, focus);
+  }
+
+  renderViews(change) {
     const store = this.store;
     const t = this.t;
     if (change.language) this.translate(t);

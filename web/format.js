@@ -103,7 +103,7 @@ export function phaseDescription(node) {
 export function stateText(node, t) {
   const description = phaseDescription(node);
   const role = t(description.role);
-  return description.key ? `${role}, ${t(description.key, description.params)}` : role;
+  return description.key ? t('node.state', { role, phase: t(description.key, description.params) }) : role;
 }
 
 /** Is this server currently running a proposal (shown as a proposer)? */

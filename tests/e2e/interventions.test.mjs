@@ -41,6 +41,25 @@ describe('interventions', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('keyboard only: pick a server in the drawing, deliver from the list, focus stays in place', async () => {
+    await loadPreset(page, 'seed-5');
+    await page.click('#forward');
+    await page.locator('#cluster [data-node-id="2"]').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#cluster [data-node-id="2"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.nodeId), '2');
+    await page.locator('#inflight [data-command="deliver #1"]').focus();
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 2);
+    assert.equal(await lastEvent(page), 'deliver #1 S1->S2 Prepare 11');
+    // The delivered row is gone; focus moved to the list's first control, not the page body.
+    assert.equal(await page.evaluate(() => document.activeElement.closest('#inflight') !== null), true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 3);
+    assert.equal(await lastEvent(page), 'deliver #2 S1->S3 Prepare 11');
+  });
+
   test('a message picked in the cluster drawing is delivered with its button or the D key', async () => {
     await loadPreset(page, 'seed-5');
     await page.click('#forward');

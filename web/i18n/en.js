@@ -125,6 +125,7 @@ export default {
   'phase.backingOff': 'backing off',
   'phase.done': 'done: {proposal}',
   'phase.gaveUp': 'gave up',
+  'node.state': '{role}, {phase}',
   'node.promised': 'promised {ballot}',
   'node.accepted': 'accepted {proposal}',
   'node.learned': 'learned {value}',

@@ -124,6 +124,7 @@ export default {
   'phase.backingOff': '退避中',
   'phase.done': '完成：{proposal}',
   'phase.gaveUp': '已放弃',
+  'node.state': '{role}，{phase}',
   'node.promised': '承诺 {ballot}',
   'node.accepted': '接受 {proposal}',
   'node.learned': '得知 {value}',
