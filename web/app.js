@@ -1,8 +1,33 @@
-// Entry point of the page: load the wasm core, ask it for the default cluster, draw it.
-// Any failure on the way is shown on the page; the playground never stays blank.
-import { renderCluster } from './cluster-view.js';
+// Entry point of the page: load the wasm core, build the store, the views and the controls,
+// and keep them in step. Any failure on the way is shown on the page; it never stays blank.
+import { h, prefersReducedMotion } from './dom.js';
+import { describeFocus, restoreFocus } from './focus.js';
+import { applyStatic, detectLanguage, otherLanguage, translator } from './i18n.js';
+import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
+import { serverLabel } from './format.js';
+import { Player } from './player.js';
+import { settingsFromScript } from './script.js';
+import { Store } from './state.js';
+import { nextSpeed } from './timeline.js';
+import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
+import { PlaybackBar } from './controls/playback.js';
+import { presetTitle, renderPresetList } from './controls/presets.js';
+import { SettingsPanel } from './controls/settings.js';
+import { ClusterView } from './views/cluster.js';
+import { EventsView } from './views/events.js';
+import { renderInFlight } from './views/inflight.js';
+import { narration } from './views/narrator.js';
+import { renderObserver } from './views/observer.js';
+import { renderSelection } from './views/selection.js';
+import { renderServers } from './views/servers.js';
+import { SpacetimeView } from './views/spacetime.js';
 
-function showError(status, error) {
+/** The first page people see: the happy path, ready to play. */
+const FIRST_PRESET = 'paxos-basic';
+const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
+const GROUPS = ['A', 'B', 'C'];
+
+function showFatal(status, error) {
   status.classList.add('error');
   status.setAttribute('role', 'alert');
   const reason = error instanceof Error ? error.message : String(error);
@@ -11,21 +36,341 @@ function showError(status, error) {
     'Reload the page; if this keeps happening, try a current browser with WebAssembly enabled.';
 }
 
-async function main(document) {
-  const status = document.getElementById('status');
-  try {
-    // A dynamic import, so that a missing or broken glue module is an error we can show,
-    // not a module graph that silently never runs.
-    const wasm = await import('./pkg/paxos_wasm.js');
-    await wasm.default();
-    const playground = new wasm.Playground('');
-    const snapshot = playground.snapshot();
-    renderCluster(document.getElementById('cluster'), snapshot);
-    document.getElementById('version').textContent = wasm.version();
-    status.textContent = `Simulator ready: ${snapshot.nodes.length} servers.`;
-  } catch (error) {
-    showError(status, error);
+class App {
+  constructor(window, store) {
+    this.window = window;
+    this.doc = window.document;
+    this.store = store;
+    const $ = (id) => this.doc.getElementById(id);
+    this.$ = $;
+    this.nodeCount = 0;
+    const select = (selection) => this.select(selection);
+    const seek = (step) => this.seekTo(step);
+    this.cluster = new ClusterView($('cluster'), { onSelect: select });
+    this.spacetime = new SpacetimeView($('spacetime'), {
+      scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
+    });
+    this.events = new EventsView($('events'), { onSeek: seek, onSelect: select });
+    this.player = new Player(store, {
+      window,
+      onMotion: (motion) => this.drawMotion(motion),
+      onStop: (why) => this.say(this.t(`narrate.stop.${why}`, { step: store.step })),
+    });
+    this.playback = new PlaybackBar(this.doc, {
+      reset: () => this.reset(),
+      start: () => this.seekTo(0),
+      back: () => this.stepBack(),
+      play: () => this.player.toggle(),
+      forward: () => this.stepForward(),
+      end: () => this.seekTo(store.steps),
+      seek,
+      speed: (speed) => store.setSpeed(speed),
+    });
+    this.settings = new SettingsPanel($('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
+    store.subscribe((change) => this.render(change));
+    this.wire();
+  }
+
+  get t() {
+    return translator(this.store.ui.language);
+  }
+
+  // --- actions ---
+
+  select(selection) {
+    const current = this.store.ui.selection;
+    const same = current && selection && current.type === selection.type && current.id === selection.id;
+    this.store.select(same ? null : selection);
+  }
+
+  seekTo(step) {
+    this.player.pause();
+    this.store.seek(step);
+  }
+
+  stepBack() {
+    this.player.pause();
+    this.store.back();
+  }
+
+  stepForward() {
+    this.player.pause();
+    if (!this.store.forward()) {
+      this.say(this.t(this.store.snapshot().network === 'manual' ? 'narrate.stop.manual-end' : 'narrate.stop.end'));
+    }
+  }
+
+  reset() {
+    this.player.pause();
+    this.store.reset();
+  }
+
+  /** One intervention at the viewed step; a refusal is shown and changes nothing. */
+  act(command) {
+    this.player.pause();
+    try {
+      this.store.intervene(command);
+      return true;
+    } catch (error) {
+      this.store.setProblem(this.t('problem.refused', { command, reason: error.message }));
+      return false;
+    }
+  }
+
+  actOnSelection(action) {
+    const selection = this.store.ui.selection;
+    if (selection?.type !== 'message') {
+      this.store.setProblem(this.t('problem.selectMessage'));
+      return;
+    }
+    this.act(`${action} #${selection.id}`);
+  }
+
+  loadPreset(id) {
+    this.player.pause();
+    this.store.loadPreset(id);
+    this.$('presets-dialog').close();
+    this.$('play').focus();
+  }
+
+  applySettings(script, keep) {
+    this.player.pause();
+    try {
+      const presetId = keep ? this.store.origin.presetId : null;
+      this.store.load(script, { presetId, modified: presetId !== null });
+      return null;
+    } catch (error) {
+      return error.message;
+    }
+  }
+
+  say(text) {
+    if (text) this.$('status').textContent = text;
+  }
+
+  // --- wiring ---
+
+  wire() {
+    const doc = this.doc;
+    const $ = this.$;
+    doc.addEventListener('click', (event) => {
+      const target = event.target.closest?.('[data-command],[data-select-message],[data-select-node],[data-seek],[data-propose-for],[data-load-preset]');
+      if (!target) return;
+      const data = target.dataset;
+      if (data.command) this.act(data.command);
+      else if (data.selectMessage) this.select({ type: 'message', id: Number(data.selectMessage) });
+      else if (data.selectNode) this.select({ type: 'node', id: Number(data.selectNode) });
+      else if (data.seek) this.seekTo(Number(data.seek));
+      else if (data.loadPreset) this.loadPreset(data.loadPreset);
+      else if (data.proposeFor) {
+        $('propose-server').value = data.proposeFor;
+        $('propose-value').value = suggestedValue(Number(data.proposeFor));
+        $('propose-value').focus();
+        $('propose-value').select();
+      }
+    });
+    $('open-presets').addEventListener('click', () => this.openPresets());
+    $('open-settings').addEventListener('click', () => this.openSettings());
+    $('open-help').addEventListener('click', () => $('help-dialog').showModal());
+    $('language').addEventListener('click', () => this.store.setLanguage(otherLanguage(this.store.ui.language)));
+    $('problem-close').addEventListener('click', () => this.store.setProblem(null));
+    $('propose-server').addEventListener('change', () => {
+      $('propose-value').value = suggestedValue(Number($('propose-server').value));
+    });
+    $('propose-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const result = proposeCommand(Number($('propose-server').value), $('propose-value').value);
+      if (result.error) this.store.setProblem(this.t(result.error));
+      else this.act(result.command);
+    });
+    $('partition-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      const groups = {};
+      for (const select of $('partition-groups').querySelectorAll('select')) groups[select.dataset.server] = select.value;
+      const result = partitionCommand(groups);
+      if (result.error) this.store.setProblem(this.t(result.error));
+      else this.act(result.command);
+    });
+    $('heal').addEventListener('click', () => this.act('heal'));
+    installShortcuts(doc, {
+      toggle: () => this.player.toggle(),
+      forward: () => this.stepForward(),
+      back: () => this.stepBack(),
+      start: () => this.seekTo(0),
+      end: () => this.seekTo(this.store.steps),
+      faster: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, 1)),
+      slower: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, -1)),
+      deliver: () => this.actOnSelection('deliver'),
+      drop: () => this.actOnSelection('drop'),
+      duplicate: () => this.actOnSelection('duplicate'),
+      unselect: () => this.store.select(null),
+      reset: () => this.reset(),
+      presets: () => this.openPresets(),
+      settings: () => this.openSettings(),
+      language: () => this.store.setLanguage(otherLanguage(this.store.ui.language)),
+      help: () => $('help-dialog').showModal(),
+    });
+    // Layout depends on the width (compact cluster drawing, diagram column width): redraw
+    // once the resizing settles, not on every resize event.
+    let resizeTimer = null;
+    this.window.addEventListener('resize', () => {
+      this.window.clearTimeout(resizeTimer);
+      resizeTimer = this.window.setTimeout(() => this.render({ resize: true }), 150);
+    });
+    const motionQuery = this.window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    motionQuery?.addEventListener?.('change', () => this.drawMotion(null));
+  }
+
+  openPresets() {
+    this.player.pause();
+    this.$('presets-dialog').showModal();
+    const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
+    current?.focus();
+  }
+
+  openSettings() {
+    this.player.pause();
+    this.settings.open(this.store.script());
+  }
+
+  drawMotion(motion) {
+    if (motion && prefersReducedMotion(this.window)) return;
+    this.cluster.drawMotion(motion);
+    if (motion) this.spacetime.follow(motion.fromStep, motion.progress);
+    else this.spacetime.follow(this.store.step, 0);
+  }
+
+  // --- rendering ---
+
+  render(change) {
+    const focus = describeFocus(this.doc);
+    this.renderViews(change);
+    restoreFocus(this.doc, focus);
+  }
+
+  renderViews(change) {
+    const store = this.store;
+    const t = this.t;
+    if (change.language) this.translate(t);
+    if (change.run || change.language) this.renderScenario(t);
+    const snapshot = store.snapshot();
+    if (snapshot.nodes.length !== this.nodeCount || change.language) this.renderNodeForms(snapshot.nodes.length, t);
+    this.syncPartitionForm(snapshot.partition);
+    this.playback.render(store, t);
+    this.cluster.render(store, t);
+    this.spacetime.render(store, t);
+    this.events.render(store, t);
+    renderObserver(this.$('observer'), store, t);
+    renderInFlight(this.$('inflight'), store, t);
+    renderServers(this.$('servers'), store, t);
+    renderSelection(this.$('selection'), store, t);
+    this.renderProblem();
+    this.say(narration(change, store, t));
+    if (change.run) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+  }
+
+  translate(t) {
+    const doc = this.doc;
+    doc.documentElement.lang = t.language;
+    applyStatic(doc, t);
+    doc.title = t('app.title');
+    const language = this.$('language');
+    const other = otherLanguage(t.language);
+    language.textContent = t('language.other');
+    language.setAttribute('lang', other);
+    language.setAttribute('title', t('language.switch'));
+    this.playback.translate(t);
+    this.settings.translate(t);
+    this.$('legend').replaceChildren(...KINDS.map((kind) => h(doc, 'li', { class: `legend-item kind-${kind}` },
+      h(doc, 'span', { class: `kind-chip kind-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`kind.${kind}`) }))));
+    this.$('shortcut-rows').replaceChildren(...SHORTCUTS.map((shortcut) => h(doc, 'tr', {},
+      h(doc, 'td', {}, ...shortcut.keys.flatMap((key, index) => [index ? ' / ' : null, h(doc, 'kbd', { text: key })])),
+      h(doc, 'td', { text: t(shortcut.label) }))));
+    renderPresetList(this.$('preset-list'), this.store.presets(), t, this.store.origin.presetId);
+  }
+
+  renderScenario(t) {
+    const { origin } = this.store;
+    const preset = origin.presetId ? this.store.presets().find((p) => p.id === origin.presetId) : null;
+    const scriptTitle = settingsFromScript(this.store.script()).title;
+    let title = preset ? presetTitle(t, preset) : scriptTitle || t('scenario.custom');
+    if (origin.modified) title = t('scenario.modified', { title });
+    this.$('scenario-title').textContent = title;
+    this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
+    this.$('scenario-outcome').textContent = preset && !origin.modified ? t(`preset.${preset.id}.outcome`) : '';
+  }
+
+  renderNodeForms(count, t) {
+    const doc = this.doc;
+    this.nodeCount = count;
+    const servers = this.$('propose-server');
+    const previous = servers.value;
+    servers.replaceChildren(...Array.from({ length: count }, (_, i) => h(doc, 'option', { value: i + 1, text: serverLabel(i + 1) })));
+    servers.value = previous && Number(previous) <= count ? previous : '1';
+    const value = this.$('propose-value');
+    if (!value.value) value.value = suggestedValue(Number(servers.value));
+    const groups = this.$('partition-groups');
+    const half = Math.max(1, Math.floor(count / 2));
+    const chosen = new Map([...groups.querySelectorAll('select')].map((s) => [s.dataset.server, s.value]));
+    groups.replaceChildren(...Array.from({ length: count }, (_, i) => {
+      const id = String(i + 1);
+      const select = h(doc, 'select', { 'data-server': id, id: `group-${id}` },
+        ...GROUPS.map((group) => h(doc, 'option', { value: group, text: t('actions.group', { group }) })));
+      select.value = chosen.get(id) ?? (i < half ? 'A' : 'B');
+      return h(doc, 'label', { class: 'group-choice', for: `group-${id}` }, h(doc, 'span', { text: serverLabel(i + 1) }), select);
+    }));
+  }
+
+  /** When the partition changes, the form shows it, with the drawing's group letters. */
+  syncPartitionForm(partition) {
+    const key = JSON.stringify(partition);
+    if (key === this.partitionShown) return;
+    this.partitionShown = key;
+    if (!partition) return;
+    partition.forEach((group, index) => {
+      for (const id of group) {
+        const select = this.$(`group-${id}`);
+        if (select) select.value = GROUPS[Math.min(index, GROUPS.length - 1)];
+      }
+    });
+  }
+
+  renderProblem() {
+    const problem = this.store.ui.problem;
+    const box = this.$('problem');
+    box.hidden = !problem;
+    this.$('problem-text').textContent = problem ?? '';
+  }
+
+  start(presetId) {
+    this.translate(this.t);
+    this.store.loadPreset(presetId);
+    for (const id of ['open-presets', 'open-settings']) this.$(id).disabled = false;
   }
 }
 
-main(document);
+async function main(window) {
+  const status = window.document.getElementById('status');
+  let wasm;
+  try {
+    // A dynamic import, so that a missing or broken glue module is an error we can show,
+    // not a module graph that silently never runs.
+    wasm = await import('./pkg/paxos_wasm.js');
+    await wasm.default();
+  } catch (error) {
+    showFatal(status, error);
+    return;
+  }
+  try {
+    const navigator = window.navigator;
+    const store = new Store(wasm, { language: detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]) });
+    const app = new App(window, store);
+    window.document.getElementById('version').textContent = wasm.version();
+    app.start(FIRST_PRESET);
+    app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
+  } catch (error) {
+    showFatal(status, error);
+  }
+}
+
+main(window);

@@ -35,7 +35,7 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
       }),
     });
     assert.deepEqual(problems, []);
-    assert.deepEqual(await page.locator('#cluster g.node text').allTextContents(),
+    assert.deepEqual((await page.locator('#cluster g.node .node-label').allTextContents()).map((label) => label.trim()),
       ['S1', 'S2', 'S3', 'S4', 'S5']);
     assert.equal(await page.locator('#version').textContent(), await coreVersion());
     for (const url of requests) assert.ok(url.startsWith(base), `request outside the sub-path: ${url}`);

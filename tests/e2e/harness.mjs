@@ -93,3 +93,60 @@ export async function coreVersion() {
   glue.initSync({ module: readFileSync(join(ROOT, 'web/pkg/paxos_wasm_bg.wasm')) });
   return glue.version();
 }
+
+// --- helpers for driving the playground page ---
+
+/**
+ * Counts animation frames the page has asked for and not yet received, so a test can tell
+ * that no requestAnimationFrame loop is running (a running loop always has one pending).
+ */
+export function trackAnimationFrames(page) {
+  return page.addInitScript(() => {
+    const pending = new Set();
+    const request = window.requestAnimationFrame.bind(window);
+    const cancel = window.cancelAnimationFrame.bind(window);
+    window.__frames = { pending, requested: 0 };
+    window.requestAnimationFrame = (callback) => {
+      window.__frames.requested += 1;
+      const id = request((time) => {
+        pending.delete(id);
+        callback(time);
+      });
+      pending.add(id);
+      return id;
+    };
+    window.cancelAnimationFrame = (id) => {
+      pending.delete(id);
+      cancel(id);
+    };
+  });
+}
+
+/** Loads a preset the way people do: through the scenario gallery. */
+export async function loadPreset(page, id) {
+  await page.click('#open-presets');
+  await page.click(`[data-load-preset="${id}"]`);
+  await page.locator('#presets-dialog').waitFor({ state: 'hidden' });
+  await page.locator('#scrubber[value="0"]').waitFor({ state: 'attached' });
+}
+
+/** The viewed step and the run's length, as the scrubber shows them. */
+export async function position(page) {
+  return page.locator('#scrubber').evaluate((input) => ({ step: Number(input.value), steps: Number(input.max) }));
+}
+
+/** Waits until the page shows `step` as the viewed step. */
+export async function waitForStep(page, step) {
+  await page.waitForFunction((n) => document.getElementById('scrubber').value === String(n), step);
+}
+
+/** The observer panel as the page shows it. */
+export async function observer(page) {
+  const panel = page.locator('#observer');
+  return {
+    outcome: await panel.getAttribute('data-outcome'),
+    badge: (await panel.locator('.verdict-badge').textContent()).trim(),
+    facts: await panel.locator('.verdict-facts li').allTextContents(),
+    explanation: await panel.locator('.verdict-explanation').textContent(),
+  };
+}

@@ -16,12 +16,13 @@ describe('playground page', { timeout: 120_000 }, () => {
 
   test('draws the five servers Rust reports, on distinct points, with no errors', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
-    const labels = await page.locator('#cluster g.node text').allTextContents();
+    const labels = (await page.locator('#cluster g.node .node-label').allTextContents()).map((label) => label.trim());
     assert.deepEqual(labels, ['S1', 'S2', 'S3', 'S4', 'S5']);
-    const centres = await page.locator('#cluster g.node circle').evaluateAll((circles) =>
+    const centres = await page.locator('#cluster g.node .node-body').evaluateAll((circles) =>
       circles.map((circle) => `${circle.getAttribute('cx')},${circle.getAttribute('cy')}`));
     assert.equal(new Set(centres).size, 5, `centres ${centres}`);
     assert.match(await page.locator('#status').textContent(), /ready: 5 servers/);
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
     assert.deepEqual(problems, []);
   });
 
@@ -42,5 +43,39 @@ describe('playground page', { timeout: 120_000 }, () => {
     assert.equal(await status.getAttribute('role'), 'alert');
     assert.match(await status.textContent(), /The simulator could not start: .+\. Reload the page/);
     assert.equal(await page.locator('#cluster g.node').count(), 0);
+  });
+
+  test('works under a strict Content-Security-Policy: no inline code or styles, no eval', async () => {
+    const policy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'";
+    const violations = [];
+    const { page, problems } = await openPage(browser, `${server.origin}/`, {
+      beforeLoad: async (p) => {
+        await p.route(`${server.origin}/`, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': policy } });
+        });
+        await p.exposeFunction('reportViolation', (text) => violations.push(text));
+        await p.addInitScript(() => document.addEventListener('securitypolicyviolation',
+          (event) => window.reportViolation(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`)));
+      },
+    });
+    // Play a little, open a dialog, intervene: everything the page does, under the policy.
+    await page.click('#forward');
+    await page.click('#forward');
+    await page.click('#open-presets');
+    await page.click('[data-load-preset="seed-3"]');
+    await page.click('#to-end');
+    await page.locator('#observer[data-outcome="violated"]').waitFor();
+    await page.click('#servers [data-command="crash S2"]');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(problems, []);
+    // The policy really is in force: an inline style attribute is refused and reported.
+    await page.evaluate(() => {
+      const probe = document.createElement('i');
+      probe.setAttribute('style', 'color: red');
+      document.body.append(probe);
+    });
+    for (let tries = 0; violations.length === 0 && tries < 100; tries += 1) await page.waitForTimeout(50);
+    assert.match(violations[0] ?? '', /^style-src/);
   });
 });

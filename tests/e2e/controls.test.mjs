@@ -1,0 +1,146 @@
+// Playing, stepping and time travel, as people use them: buttons, the scrubber, the event
+// list, the space-time diagram and the keyboard.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, trackAnimationFrames, waitForStep,
+} from './harness.mjs';
+
+const currentEvent = (page) => page.locator('#events .event-row.current .event-text').textContent();
+
+describe('playback controls', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the first page is ready to play: a preset at step 0, controls enabled', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    assert.deepEqual(await position(page), { step: 0, steps: 17 });
+    assert.equal(await page.locator('#play').isEnabled(), true);
+    assert.equal(await page.locator('#back').isDisabled(), true);
+    assert.match(await page.locator('#position').textContent(), /^Step 0 \/ 17 · tick 0$/);
+    assert.equal(await currentEvent(page), 'start: nothing has happened yet');
+    assert.deepEqual(problems, []);
+  });
+
+  test('step forward and back move one event, and every view follows', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'seed-5');
+    await page.click('#forward');
+    await waitForStep(page, 1);
+    assert.equal(await currentEvent(page), 'propose S1 X');
+    assert.equal(await page.locator('#inflight .inflight-row').count(), 4);
+    assert.equal(await page.locator('#cluster .msg:not(.ghost)').count(), 4);
+    assert.match(await page.locator('#cluster [data-node-id="1"]').getAttribute('aria-label'), /proposer, phase 1: 11/);
+    assert.match(await page.locator('#status').textContent(), /^Step 1 of 19: propose S1 X\./);
+    await page.click('#forward');
+    await waitForStep(page, 2);
+    assert.equal(await currentEvent(page), 'deliver #1 S1->S2 Prepare 11');
+    assert.equal(await page.locator('#servers tr[data-node-id="2"] td').nth(1).textContent(), '11');
+    await page.click('#back');
+    await waitForStep(page, 1);
+    assert.equal(await page.locator('#servers tr[data-node-id="2"] td').nth(1).textContent(), '–');
+    // The run is not changed by looking at it.
+    assert.equal((await position(page)).steps, 19);
+    assert.deepEqual(problems, []);
+  });
+
+  test('the scrubber, the event list, the space-time diagram and the keys all travel in time', async () => {
+    const { page } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'seed-5');
+    await page.locator('#scrubber').fill('10');
+    await waitForStep(page, 10);
+    await page.locator('#events button[data-step="4"]').click();
+    await waitForStep(page, 4);
+    assert.equal(await page.locator('#events button[data-step="4"]').getAttribute('aria-current'), 'step');
+    // A click on a column of the diagram goes to that step.
+    await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
+    const box = await page.locator('#spacetime .st-background').boundingBox();
+    const target = await page.locator('#spacetime').evaluate((svg) => {
+      const ctm = svg.getScreenCTM();
+      const numbers = [...svg.querySelectorAll('.st-step-number')];
+      const ten = numbers.find((n) => n.textContent === '10');
+      return new DOMPoint(Number(ten.getAttribute('x')), 0).matrixTransform(ctm).x;
+    });
+    await page.mouse.click(target, box.y + box.height - 20);
+    await waitForStep(page, 10);
+    await page.keyboard.press('Home');
+    await waitForStep(page, 0);
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 1);
+    await page.keyboard.press('End');
+    await waitForStep(page, 19);
+    await page.keyboard.press('ArrowLeft');
+    await waitForStep(page, 18);
+    // Arrow keys inside the event list move between steps without travelling.
+    await page.locator('#events button[data-step="18"]').focus();
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.step), '17');
+    assert.equal((await position(page)).step, 18);
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 17);
+  });
+
+  test('play runs to the end of the run, then no animation frame is pending', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`, { beforeLoad: trackAnimationFrames });
+    await page.selectOption('#speed', '8');
+    await page.click('#play');
+    assert.equal(await page.locator('#play').getAttribute('aria-pressed'), 'true');
+    await page.waitForFunction(() => document.getElementById('play').dataset.playing === 'false', null, { timeout: 30_000 });
+    assert.deepEqual(await position(page), { step: 17, steps: 17 });
+    assert.match(await page.locator('#status').textContent(), /End of the run/);
+    assert.equal((await observer(page)).facts[0].startsWith('X chosen'), true);
+    const frames = await page.evaluate(() => ({ pending: window.__frames.pending.size, requested: window.__frames.requested }));
+    assert.ok(frames.requested > 5, `played with ${frames.requested} frames`);
+    assert.equal(frames.pending, 0, 'an animation frame is still scheduled after the end');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('pause stops the frame loop; the page does no work per frame while paused', async () => {
+    const { page } = await openPage(browser, `${server.origin}/`, { beforeLoad: trackAnimationFrames });
+    assert.equal(await page.evaluate(() => window.__frames.pending.size), 0, 'idle page schedules frames');
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => window.__frames.requested > 3);
+    assert.equal(await page.evaluate(() => window.__frames.pending.size), 1);
+    await page.keyboard.press('k');
+    assert.equal(await page.locator('#play').getAttribute('aria-pressed'), 'false');
+    const before = await page.evaluate(() => window.__frames.requested);
+    assert.equal(await page.evaluate(() => window.__frames.pending.size), 0);
+    // Two frames' time later, still nothing asked for.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.equal(await page.evaluate(() => window.__frames.requested), before);
+    assert.match(await page.locator('#status').textContent(), /Paused at step \d+/);
+    await page.close();
+  });
+
+  test('with reduced motion the run still plays, step by step', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator('#cluster g.node').first().waitFor();
+    await page.selectOption('#speed', '8');
+    await page.click('#play');
+    await page.waitForFunction(() => document.getElementById('play').dataset.playing === 'false', null, { timeout: 30_000 });
+    assert.deepEqual(await position(page), { step: 17, steps: 17 });
+    await context.close();
+  });
+
+  test('the help overlay lists the keys, opens with ? and closes with Escape', async () => {
+    const { page } = await openPage(browser, `${server.origin}/`);
+    await page.keyboard.press('?');
+    const dialog = page.locator('#help-dialog');
+    await dialog.waitFor();
+    const rows = await page.locator('#shortcut-rows tr').allTextContents();
+    assert.ok(rows.some((row) => row.includes('Space') && row.includes('Play or pause')), rows.join(' | '));
+    assert.ok(rows.length >= 10);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+});

@@ -1,0 +1,12 @@
+// The built wasm core, loaded under Node for tests that check the page's pure modules
+// against the real thing (npm test builds web/pkg before this layer runs).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function loadCore() {
+  const glue = await import(pathToFileURL(`${ROOT}web/pkg/paxos_wasm.js`).href);
+  glue.initSync({ module: readFileSync(`${ROOT}web/pkg/paxos_wasm_bg.wasm`) });
+  return glue;
+}

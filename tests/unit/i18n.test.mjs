@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DICTIONARIES, detectLanguage, interpolate, otherLanguage, translate, translator } from '../../web/i18n.js';
+import { loadCore } from './core.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('the language comes from the browser: the first Chinese or English preference wins', () => {
+  assert.equal(detectLanguage(['zh-CN', 'en']), 'zh-CN');
+  assert.equal(detectLanguage(['zh-TW']), 'zh-CN');
+  assert.equal(detectLanguage(['zh']), 'zh-CN');
+  assert.equal(detectLanguage(['en-GB', 'zh-CN']), 'en');
+  assert.equal(detectLanguage(['fr-FR', 'zh-Hans-CN', 'en']), 'zh-CN');
+  assert.equal(detectLanguage(['fr-FR', 'de']), 'en');
+  assert.equal(detectLanguage([]), 'en');
+  assert.equal(detectLanguage(undefined), 'en');
+  assert.equal(otherLanguage('en'), 'zh-CN');
+  assert.equal(otherLanguage('zh-CN'), 'en');
+});
+
+test('lookup fills parameters, falls back to English, then shows the key', () => {
+  assert.equal(translate('en', 'playback.position', { step: 3, steps: 9 }), 'Step 3 / 9');
+  assert.equal(translate('zh-CN', 'playback.position', { step: 3, steps: 9 }), '第 3 / 9 步');
+  assert.equal(translate('fr', 'playback.play'), 'Play');
+  assert.equal(translate('en', 'no.such.key'), 'no.such.key');
+  assert.equal(interpolate('{a} and {b}', { a: 1 }), '1 and {b}');
+  assert.equal(interpolate('{a}{a}', { a: 'x' }), 'xx');
+  const t = translator('zh-CN');
+  assert.equal(t.language, 'zh-CN');
+  assert.equal(t('outcome.violated'), '违反');
+});
+
+test('both languages have the same keys, with the same placeholders, and no empty text', () => {
+  const en = DICTIONARIES.en;
+  const zh = DICTIONARIES['zh-CN'];
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const key of Object.keys(en)) {
+    assert.ok(en[key].trim() && zh[key].trim(), `empty text for ${key}`);
+    assert.deepEqual(placeholders(zh[key]), placeholders(en[key]), `placeholders of ${key}`);
+  }
+});
+
+function sourceFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'pkg' || entry.name === 'i18n' ? [] : sourceFiles(path);
+    return entry.name.endsWith('.js') ? [path] : [];
+  });
+}
+
+test('every key the page uses exists (static HTML and literal t() calls)', () => {
+  const used = new Set();
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  for (const match of html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)) used.add(match[1]);
+  for (const file of sourceFiles(join(ROOT, 'web'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\('([\w.-]+)'/g)) used.add(match[1]);
+    for (const match of text.matchAll(/label: '([\w.-]+)'/g)) used.add(match[1]);
+  }
+  assert.ok(used.size > 100, `found only ${used.size} keys`);
+  const missing = [...used].filter((key) => !(key in DICTIONARIES.en));
+  assert.deepEqual(missing, []);
+});
+
+test('every preset the core ships has a title, a story and an outcome in both languages', async () => {
+  const core = await loadCore();
+  for (const { id } of core.presets()) {
+    for (const part of ['title', 'story', 'outcome']) {
+      for (const language of ['en', 'zh-CN']) {
+        assert.ok(DICTIONARIES[language][`preset.${id}.${part}`], `${language} preset.${id}.${part}`);
+      }
+    }
+  }
+  for (const protocol of ['basic-paxos', 'one-phase-first', 'one-phase-highest', 'one-phase-adopt']) {
+    assert.ok(DICTIONARIES['zh-CN'][`protocol.${protocol}.rules`]);
+  }
+});

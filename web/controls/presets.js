@@ -1,0 +1,33 @@
+// The scenario gallery: every preset the core ships, with its story and its outcome in the
+// page's language, and a Load button.
+import { h } from '../dom.js';
+
+/** Which part of the seed each preset retells (shown on its card). */
+export const PRESET_SECTIONS = {
+  'seed-1': '§1', 'seed-2': '§2', 'seed-3': '§3', 'seed-4': '§3b/4', 'seed-5': '§5',
+  livelock: '§5+', 'livelock-backoff': '§5+', 'livelock-leader': '§5+',
+};
+
+export function renderPresetList(list, presets, t, currentId) {
+  const doc = list.ownerDocument;
+  list.replaceChildren(...presets.map((preset) => {
+    const section = PRESET_SECTIONS[preset.id];
+    const titleId = `preset-title-${preset.id}`;
+    return h(doc, 'li', { class: ['preset-card', preset.id === currentId ? 'current' : ''], 'data-preset-card': preset.id },
+      h(doc, 'h3', { id: titleId },
+        section ? h(doc, 'span', { class: 'preset-section', text: t('presets.section', { section }) }) : null,
+        h(doc, 'span', { text: presetTitle(t, preset) })),
+      h(doc, 'p', { class: 'preset-story', text: t(`preset.${preset.id}.story`) }),
+      h(doc, 'p', { class: 'preset-outcome', text: t(`preset.${preset.id}.outcome`) }),
+      h(doc, 'button', {
+        type: 'button', class: 'primary', 'data-load-preset': preset.id, 'aria-describedby': titleId, text: t('presets.load'),
+      }));
+  }));
+}
+
+/** The preset's title in the page language (the core's English title if none). */
+export function presetTitle(t, preset) {
+  const key = `preset.${preset.id}.title`;
+  const title = t(key);
+  return title === key ? preset.title : title;
+}

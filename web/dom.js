@@ -1,0 +1,40 @@
+// Small DOM helpers. Text always goes in through textContent, never as HTML, so values and
+// titles from scripts cannot inject markup.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function apply(element, attributes) {
+  for (const [key, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') element.textContent = String(value);
+    else if (key === 'class') element.setAttribute('class', Array.isArray(value) ? value.filter(Boolean).join(' ') : value);
+    else if (key.startsWith('on') && typeof value === 'function') element.addEventListener(key.slice(2), value);
+    else element.setAttribute(key, value === true ? '' : String(value));
+  }
+  return element;
+}
+
+/** An HTML element: h(document, 'button', {class: 'x', text: 'Go', onclick}, ...children). */
+export function h(document, tag, attributes, ...children) {
+  const element = apply(document.createElement(tag), attributes);
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+/** An SVG element, same shape as h(). */
+export function s(document, tag, attributes, ...children) {
+  const element = apply(document.createElementNS(SVG_NS, tag), attributes);
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+  return element;
+}
+
+/** Sets an attribute only when it changes (cheap per-frame updates). */
+export function setAttr(element, name, value) {
+  const text = String(value);
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+}
+
+/** Does the user ask for less motion? Read live, so a change applies at once. */
+export function prefersReducedMotion(window) {
+  return Boolean(window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
+}

@@ -1,0 +1,112 @@
+// Pure formatting of the core's data for the page. The core already gives canonical text
+// for events and in-flight messages; these helpers cover the structured parts (proposals,
+// server sets, the messages inside events) in exactly the same notation as the seed:
+// proposal number 13 = counter 1 on server 3, proposal (13,Z), "-" = no number.
+
+const NO_BALLOT = '-';
+
+/** "S3" for server 3. */
+export function serverLabel(id) {
+  return `S${id}`;
+}
+
+/** "{S1,S2,S3}", as the core writes server sets. */
+export function serverSetText(ids) {
+  return `{${[...ids].map(serverLabel).join(',')}}`;
+}
+
+/** "(13,Z)", or "(Z)" in the one-phase protocols that have no numbers; "–" for none. */
+export function proposalText(proposal) {
+  if (!proposal) return '–';
+  return proposal.ballot === NO_BALLOT ? `(${proposal.value})` : `(${proposal.ballot},${proposal.value})`;
+}
+
+/** "13 Z", or just "Z" without a number (the core's bare form inside messages). */
+function bareProposal(proposal) {
+  return proposal.ballot === NO_BALLOT ? proposal.value : `${proposal.ballot} ${proposal.value}`;
+}
+
+/**
+ * The canonical one-line text of a message object from an event (`{type: "Promise", ...}`),
+ * identical to the core's Display: "Prepare 13", "Promise 13 (11,X)", "Accept 13 Z",
+ * "Accepted 13", "Nack 11 (15)", "Reject 11 X (13,Z)".
+ */
+export function messageText(message) {
+  switch (message.type) {
+    case 'Prepare':
+      return `Prepare ${message.ballot}`;
+    case 'Promise':
+      return message.accepted
+        ? `Promise ${message.ballot} ${proposalText(message.accepted)}`
+        : `Promise ${message.ballot} (-)`;
+    case 'Accept':
+      return `Accept ${bareProposal(message.proposal)}`;
+    case 'Accepted':
+      return message.proposal.ballot === NO_BALLOT
+        ? `Accepted ${message.proposal.value}`
+        : `Accepted ${message.proposal.ballot}`;
+    case 'Nack':
+      return `Nack ${message.ballot} (${message.promised})`;
+    case 'Reject':
+      return `Reject ${bareProposal(message.proposal)} ${proposalText(message.holds)}`;
+    default:
+      throw new TypeError(`unknown message type ${String(message.type)}`);
+  }
+}
+
+/** "prepare" for {type: "Prepare"}: the kind the page colours and shapes by. */
+export function messageKind(message) {
+  return String(message.type).toLowerCase();
+}
+
+/** "11 < 15 < 21": a ladder of proposal numbers, as the livelock finding shows it. */
+export function ladderText(ladder) {
+  return ladder.join(' < ');
+}
+
+/** "S1->S3" written with an arrow for people: "S1 → S3". */
+export function linkText(from, to) {
+  return `${serverLabel(from)} → ${serverLabel(to)}`;
+}
+
+/** A one-line description of an in-flight message for lists: "#12 S1 → S3 Accept 11 X". */
+export function inFlightText(message) {
+  return `#${message.id} ${linkText(message.from, message.to)} ${message.text}`;
+}
+
+/**
+ * What a server is doing, as i18n keys and parameters (format stays language-free): its
+ * role (`node.role.*`) and, when it is proposing, its phase (`phase.*`, else null).
+ */
+export function phaseDescription(node) {
+  if (!node.up) return { role: 'node.role.down', key: null, params: {} };
+  const { phase } = node;
+  const proposer = (key, params = {}) => ({ role: 'node.role.proposer', key, params });
+  switch (phase.phase) {
+    case 'preparing':
+      return proposer('phase.preparing', { ballot: phase.ballot, count: phase.promises.length });
+    case 'accepting':
+      return proposer(phase.proposal.ballot === NO_BALLOT ? 'phase.proposing' : 'phase.accepting',
+        { proposal: proposalText(phase.proposal), count: phase.accepts.length });
+    case 'backing-off':
+      return proposer('phase.backingOff');
+    case 'done':
+      return proposer('phase.done', { proposal: proposalText(phase.proposal) });
+    case 'gave-up':
+      return proposer('phase.gaveUp');
+    default:
+      return { role: 'node.role.acceptor', key: null, params: {} };
+  }
+}
+
+/** "proposer: phase 1: 15, 1 promised" in one line, for tables and labels. */
+export function stateText(node, t) {
+  const description = phaseDescription(node);
+  const role = t(description.role);
+  return description.key ? t('node.state', { role, phase: t(description.key, description.params) }) : role;
+}
+
+/** Is this server currently running a proposal (shown as a proposer)? */
+export function isProposing(node) {
+  return node.up && ['preparing', 'accepting', 'backing-off'].includes(node.phase.phase);
+}

@@ -1,0 +1,185 @@
+// The one place that holds the page's state: the wasm Playground (the run itself, owned by
+// Rust), the trace built from its events, and the UI's own state (language, selection,
+// speed, whether it is playing). Views read from here and re-render on change; controls
+// call the methods here. Nothing else keeps state, so a share link can later be made from
+// `origin`, the run's script, the step and the language alone.
+import { appendEvents, buildTrace, emptyTrace } from './trace.js';
+
+export class Store {
+  /** @param {object} wasm the initialised paxos_wasm module */
+  constructor(wasm, { language }) {
+    this.wasm = wasm;
+    this.pg = null;
+    /** What "reset" goes back to: the script loaded, and the preset it came from. */
+    this.origin = { script: '', presetId: null, modified: false };
+    this.trace = emptyTrace();
+    /** Bumped whenever the run's steps change (load, fork, extension). */
+    this.runVersion = 0;
+    /** Bumped when the trace is rebuilt rather than extended (views redraw all). */
+    this.traceGeneration = 0;
+    this.cached = null;
+    this.ui = { language, selection: null, playing: false, speed: 1, problem: null };
+    this.listeners = new Set();
+  }
+
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** change: {run?, step?, ui?, reason?} tells views what to redraw. */
+  emit(change) {
+    for (const listener of this.listeners) listener(change, this);
+  }
+
+  // --- the run ---
+
+  /**
+   * Replaces the run with the scenario `script`, viewed at step 0. Throws the core's Error
+   * on a bad script, and then nothing changes.
+   */
+  load(script, { presetId = null, modified = false } = {}) {
+    const pg = new this.wasm.Playground(script);
+    pg.seek(0);
+    this.pg?.free();
+    this.pg = pg;
+    this.origin = { script, presetId, modified };
+    this.ui.selection = null;
+    this.ui.problem = null;
+    this.rebuildTrace();
+    this.emit({ run: true, step: true, ui: true, reason: 'load' });
+  }
+
+  loadPreset(id) {
+    const preset = this.presets().find((p) => p.id === id);
+    if (!preset) throw new Error(`no preset ${id}`);
+    this.load(preset.script, { presetId: id });
+  }
+
+  /** Back to the scenario as loaded (undoing interventions), at step 0. */
+  reset() {
+    this.load(this.origin.script, { presetId: this.origin.presetId, modified: this.origin.modified });
+  }
+
+  presets() {
+    this.presetList ??= this.wasm.presets();
+    return this.presetList;
+  }
+
+  rebuildTrace() {
+    this.trace = buildTrace(this.pg.events(1, this.pg.steps()));
+    this.traceGeneration += 1;
+    this.runVersion += 1;
+    this.cached = null;
+  }
+
+  extendTrace(stepsBefore) {
+    appendEvents(this.trace, this.pg.events(stepsBefore + 1, this.pg.steps()));
+    this.runVersion += 1;
+  }
+
+  get step() {
+    return this.pg.step();
+  }
+
+  get steps() {
+    return this.pg.steps();
+  }
+
+  /** The snapshot of the viewed step (cached until the step or the run changes). */
+  snapshot() {
+    const step = this.pg.step();
+    if (!this.cached || this.cached.step !== step || this.cached.runVersion !== this.runVersion) {
+      this.cached = { step, runVersion: this.runVersion, snapshot: this.pg.snapshot() };
+    }
+    return this.cached.snapshot;
+  }
+
+  script() {
+    return this.pg.script();
+  }
+
+  seek(step) {
+    const target = Math.max(0, Math.min(this.steps, Math.round(step)));
+    if (target === this.step) return;
+    this.pg.seek(target);
+    this.emit({ step: true, reason: 'seek' });
+  }
+
+  back() {
+    this.seek(this.step - 1);
+  }
+
+  /**
+   * One step forward; at the end of the run the core extends it by one automatic step.
+   * False when nothing is pending (then nothing changes).
+   */
+  forward() {
+    if (this.step < this.steps) {
+      this.seek(this.step + 1);
+      return true;
+    }
+    const before = this.steps;
+    if (!this.pg.stepForward()) return false;
+    if (this.steps > before) this.extendTrace(before);
+    this.emit({ run: true, step: true, reason: 'forward' });
+    return true;
+  }
+
+  /**
+   * The trace entry of the step after the viewed one, extending the run by one automatic
+   * step when the view is at its end (the view stays where it is). Null if nothing is
+   * pending.
+   */
+  peekNext() {
+    const step = this.step;
+    if (step >= this.steps) {
+      const before = this.steps;
+      if (!this.pg.stepForward()) return null;
+      this.pg.seek(step);
+      this.extendTrace(before);
+      this.emit({ run: true, reason: 'extend' });
+    }
+    return this.trace.steps.get(step + 1) ?? null;
+  }
+
+  /**
+   * Carries out one command at the viewed step (the run forks there). Throws the core's
+   * Error if the command is refused; then nothing changes.
+   */
+  intervene(command) {
+    this.pg.intervene(command);
+    this.ui.problem = null;
+    this.rebuildTrace();
+    this.emit({ run: true, step: true, ui: true, reason: 'intervene', command });
+  }
+
+  // --- the page's own state ---
+
+  select(selection) {
+    this.ui.selection = selection;
+    this.emit({ ui: true, reason: 'select' });
+  }
+
+  setLanguage(language) {
+    this.ui.language = language;
+    this.emit({ ui: true, language: true, reason: 'language' });
+  }
+
+  setSpeed(speed) {
+    this.ui.speed = speed;
+    this.emit({ ui: true, reason: 'speed' });
+  }
+
+  setPlaying(playing) {
+    if (this.ui.playing === playing) return;
+    this.ui.playing = playing;
+    this.emit({ ui: true, reason: 'playing' });
+  }
+
+  /** A problem to show on the page (a refused command, a bad setting); null clears it. */
+  setProblem(problem) {
+    this.ui.problem = problem;
+    this.emit({ ui: true, reason: 'problem' });
+  }
+}

@@ -1,0 +1,241 @@
+// The cluster view: servers on a circle, each with its role, phase, promise, accepted
+// proposal and learned value; messages as labelled pills travelling along the links;
+// partitions as cut links and group letters; crashed servers greyed and dashed.
+//
+// SVG layers, bottom to top: links, partition cuts, ghosts (what the last step delivered or
+// dropped), messages, servers, centre text. render() redraws from the snapshot;
+// drawMotion() only moves message pills, once per animation frame while playing.
+import { s, setAttr } from '../dom.js';
+import { proposalText, phaseDescription, isProposing, serverLabel, serverSetText, inFlightText } from '../format.js';
+import { clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, parkedFraction, stackLines } from '../geometry.js';
+import { flightFraction } from '../timeline.js';
+
+/** Room for each server's text around the ring; on narrow screens only the ring (the
+ *  servers table carries the text there), drawn larger. */
+const VIEWS = {
+  // Taller than the ring needs: up to five lines of text sit above the top server.
+  wide: { width: 840, height: 610, ringShare: 0.6, nodeShare: 0.105 },
+  narrow: { width: 440, height: 440, ringShare: 0.74, nodeShare: 0.13 },
+};
+const NARROW_PX = 560;
+const LANE_OFFSET = 7;
+const PILL_HEIGHT = 18;
+const GROUP_LETTERS = 'ABCDEFGHI';
+
+/** Pill width for a label: about the width of the text at 11.5px, plus padding. */
+function pillWidth(label) {
+  return Math.round(label.length * 6.6 + 12);
+}
+
+export class ClusterView {
+  constructor(svg, { onSelect }) {
+    this.svg = svg;
+    this.doc = svg.ownerDocument;
+    this.onSelect = onSelect;
+    this.pills = new Map();
+    svg.addEventListener('click', (event) => this.pick(event));
+    svg.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        if (this.pick(event)) event.preventDefault();
+      }
+    });
+  }
+
+  pick(event) {
+    const message = event.target.closest?.('[data-msg-id]');
+    if (message) {
+      this.onSelect({ type: 'message', id: Number(message.dataset.msgId) });
+      return true;
+    }
+    const node = event.target.closest?.('[data-node-id]');
+    if (node) {
+      this.onSelect({ type: 'node', id: Number(node.dataset.nodeId) });
+      return true;
+    }
+    return false;
+  }
+
+  /** Redraws everything for the viewed step. */
+  render(store, t) {
+    const snapshot = store.snapshot();
+    const doc = this.doc;
+    const n = snapshot.nodes.length;
+    const narrow = (this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000) < NARROW_PX;
+    const view = narrow ? VIEWS.narrow : VIEWS.wide;
+    this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
+    this.svg.classList.toggle('narrow', narrow);
+    const layout = clusterLayout(n, view);
+    this.layout = layout;
+    this.snapshot = snapshot;
+    const centre = { x: layout.cx, y: layout.cy };
+    const at = (id) => layout.positions[id - 1];
+    const selection = store.ui.selection;
+    const groupOf = partitionGroups(snapshot.partition);
+
+    const links = s(doc, 'g', { class: 'links', 'aria-hidden': 'true' });
+    const cuts = s(doc, 'g', { class: 'cuts', 'aria-hidden': 'true' });
+    for (let a = 1; a <= n; a += 1) {
+      for (let b = a + 1; b <= n; b += 1) {
+        const lane = messageLane(at(a), at(b), { trim: layout.nodeRadius });
+        const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
+        links.append(s(doc, 'line', { ...lane, class: cut ? 'link cut' : 'link' }));
+        if (cut) {
+          const mid = messagePosition(at(a), at(b), 0.5);
+          cuts.append(s(doc, 'text', { x: mid.x, y: mid.y, class: 'cut-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '✕' }));
+        }
+      }
+    }
+
+    const ghosts = s(doc, 'g', { class: 'ghosts', 'aria-hidden': 'true' });
+    const cause = store.trace.steps.get(snapshot.step)?.cause;
+    const life = cause && (cause.type === 'deliver' || cause.type === 'drop') ? store.trace.messages.get(cause.id) : null;
+    if (life) {
+      const fraction = cause.type === 'deliver' ? 1 : flightFraction({ sent_tick: life.sentTick, due_tick: life.dueTick }, snapshot.tick) ?? 0.5;
+      const point = messagePosition(at(life.from), at(life.to), fraction, { trim: layout.nodeRadius, offset: LANE_OFFSET });
+      const ghost = pill(doc, life.kind, cause.type === 'drop' ? `✕ ${life.text}` : life.text, point);
+      ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
+      ghosts.append(ghost);
+    }
+
+    const messages = s(doc, 'g', { class: 'messages' });
+    this.pills = new Map();
+    const waiting = new Map();
+    for (const message of snapshot.in_flight) {
+      const key = `${message.from}-${message.to}`;
+      const index = waiting.get(key) ?? 0;
+      waiting.set(key, index + 1);
+      const base = flightFraction(message, snapshot.tick) ?? parkedFraction(index);
+      const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
+      const point = messagePosition(at(message.from), at(message.to), base, { trim: layout.nodeRadius, offset: LANE_OFFSET });
+      const element = pill(doc, message.kind, label, point);
+      const selected = selection?.type === 'message' && selection.id === message.id;
+      element.setAttribute('class', ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' '));
+      element.dataset.msgId = String(message.id);
+      element.setAttribute('role', 'button');
+      element.setAttribute('tabindex', '-1');
+      element.setAttribute('aria-label', inFlightText(message));
+      messages.append(element);
+      this.pills.set(message.id, { element, message, base });
+    }
+
+    const nodes = s(doc, 'g', { class: 'nodes' });
+    const badges = s(doc, 'g', { class: 'group-badges', 'aria-hidden': 'true' });
+    for (const node of snapshot.nodes) {
+      const group = groupOf?.get(node.id);
+      nodes.append(this.nodeGroup(node, at(node.id), centre, layout, t, {
+        selected: selection?.type === 'node' && selection.id === node.id,
+        group,
+      }));
+      if (group) {
+        const point = at(node.id);
+        const badge = { x: point.x - layout.nodeRadius * 0.8, y: point.y - layout.nodeRadius * 0.8 };
+        badges.append(
+          s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'group-badge' }),
+          s(doc, 'text', { x: badge.x, y: badge.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'group-letter', text: group }),
+        );
+      }
+    }
+
+    const middle = s(doc, 'g', { class: 'centre-text' });
+    const chosenValues = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
+    if (chosenValues.length > 0) {
+      middle.append(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
+      middle.append(s(doc, 'text', {
+        x: centre.x, y: centre.y + 22, 'text-anchor': 'middle',
+        class: chosenValues.length > 1 ? 'chosen-value conflict' : 'chosen-value',
+        text: chosenValues.join(chosenValues.length > 1 ? ' ≠ ' : ''),
+      }));
+    }
+    if (snapshot.partition) {
+      middle.append(s(doc, 'text', {
+        x: 12, y: 22, class: 'partition-caption',
+        text: t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') }),
+      }));
+    }
+
+    this.svg.setAttribute('aria-label', t('cluster.aria', { count: n, flying: snapshot.in_flight.length }));
+    this.svg.replaceChildren(links, cuts, ghosts, messages, nodes, badges, middle);
+  }
+
+  nodeGroup(node, point, centre, layout, t, { selected, group }) {
+    const doc = this.doc;
+    const proposing = isProposing(node);
+    const learned = node.learned !== null;
+    const classes = ['node', node.up ? 'up' : 'down', proposing ? 'proposer' : 'acceptor', learned ? 'learned' : '', selected ? 'selected' : ''];
+    const phase = phaseDescription(node);
+    const lines = [{ text: t(phase.role), cls: 'role' }];
+    if (phase.key) lines.push({ text: t(phase.key, phase.params), cls: 'phase' });
+    if (node.promised !== null || this.snapshot.protocol === 'basic-paxos') {
+      lines.push({ text: t('node.promised', { ballot: node.promised ?? '–' }), cls: 'promised' });
+    }
+    lines.push({ text: t('node.accepted', { proposal: proposalText(node.accepted) }), cls: 'accepted' });
+    if (learned) lines.push({ text: `✓ ${t('node.learned', { value: node.learned })}`, cls: 'learned-line' });
+    const anchor = labelAnchor(point, centre, layout.nodeRadius + 10);
+    const ys = stackLines(anchor, lines.length, 16);
+
+    // The accessible name starts with the node's visible text, in order, so what people
+    // see is what speech input can say (each SVG text ends in a space: the visible text of
+    // the group is its texts run together, and the space keeps the words apart).
+    const label = [serverLabel(node.id), ...lines.map((line) => line.text)].join(', ');
+    const g = s(doc, 'g', {
+      class: classes.filter(Boolean).join(' '),
+      'data-node-id': node.id,
+      role: 'button',
+      tabindex: '0',
+      'aria-pressed': selected ? 'true' : 'false',
+      'aria-label': group ? `${label}, ${t('cluster.group', { group })}` : label,
+    });
+    g.append(
+      s(doc, 'circle', { cx: point.x, cy: point.y, r: layout.nodeRadius + 6, class: 'node-halo' }),
+      s(doc, 'circle', { cx: point.x, cy: point.y, r: layout.nodeRadius, class: 'node-body' }),
+      s(doc, 'text', { x: point.x, y: point.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'node-label', text: `${serverLabel(node.id)} ` }),
+    );
+    const detail = s(doc, 'g', { class: 'node-detail', 'aria-hidden': 'true' });
+    lines.forEach((line, index) => {
+      detail.append(s(doc, 'text', { x: anchor.x, y: ys[index], 'text-anchor': anchor.anchor, class: line.cls, text: `${line.text} ` }));
+    });
+    g.append(detail);
+    return g;
+  }
+
+  /**
+   * Moves the pills for a frame of a playing segment: messages with a due tick fly by
+   * simulated time; the one the next step delivers by hand travels the rest of its way;
+   * the one it drops fades. `motion` null: back to the static picture.
+   */
+  drawMotion(motion) {
+    if (!this.layout) return;
+    const at = (id) => this.layout.positions[id - 1];
+    for (const { element, message, base } of this.pills.values()) {
+      let fraction = motion ? flightFraction(message, motion.tick) ?? base : base;
+      let opacity = 1;
+      if (motion?.cause?.id === message.id) {
+        if (motion.cause.type === 'deliver' && message.due_tick === null) {
+          fraction = base + (1 - base) * easeInOut(motion.progress);
+        } else if (motion.cause.type === 'drop') {
+          opacity = 1 - motion.progress;
+        }
+      }
+      const point = messagePosition(at(message.from), at(message.to), fraction, { trim: this.layout.nodeRadius, offset: LANE_OFFSET });
+      setAttr(element, 'transform', `translate(${point.x} ${point.y})`);
+      setAttr(element, 'opacity', Math.round(opacity * 100) / 100);
+    }
+  }
+}
+
+/** A message pill centred on `point` (placed by a transform, so motion moves one attribute). */
+function pill(doc, kind, label, point) {
+  const width = pillWidth(label);
+  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})` },
+    s(doc, 'rect', { x: -width / 2, y: -PILL_HEIGHT / 2, width, height: PILL_HEIGHT, rx: 9, class: 'pill' }),
+    s(doc, 'text', { x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'pill-text', text: label }));
+}
+
+/** server id -> group letter, or null without a partition. */
+function partitionGroups(partition) {
+  if (!partition) return null;
+  const map = new Map();
+  partition.forEach((group, index) => group.forEach((id) => map.set(id, GROUP_LETTERS[index])));
+  return map;
+}
+

@@ -1,0 +1,120 @@
+// The event list: every step's canonical lines, the step's cause first and its consequences
+// under it. A step is a button that jumps to it; the list is one tab stop (roving tabindex:
+// arrow keys move between steps). Steps after the viewed one are shown dimmed, so you can
+// jump forward too. Extended in place while the run grows; rebuilt when it forks.
+import { h } from '../dom.js';
+import { messageIdOf } from '../trace.js';
+
+const FINDINGS = new Set(['chosen', 'violation', 'stuck', 'livelock']);
+
+export class EventsView {
+  constructor(list, { onSeek, onSelect }) {
+    this.list = list;
+    this.doc = list.ownerDocument;
+    this.onSeek = onSeek;
+    this.onSelect = onSelect;
+    this.generation = null;
+    this.language = null;
+    this.rows = [];
+    this.current = null;
+    list.addEventListener('click', (event) => {
+      const line = event.target.closest?.('[data-step]');
+      if (!line) return;
+      const messageId = line.dataset.msgId;
+      this.onSeek(Number(line.dataset.step));
+      if (messageId) this.onSelect({ type: 'message', id: Number(messageId) });
+    });
+    list.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  onKey(event) {
+    const delta = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
+    if (delta === undefined) return;
+    const button = event.target.closest?.('button[data-step]');
+    if (!button) return;
+    event.preventDefault();
+    const index = Math.max(0, Math.min(this.rows.length - 1, Number(button.dataset.step) + delta));
+    const target = this.rows[index]?.button;
+    if (target) {
+      this.setTabStop(target);
+      target.focus();
+    }
+  }
+
+  setTabStop(button) {
+    for (const row of this.rows) row.button.tabIndex = row.button === button ? 0 : -1;
+  }
+
+  render(store, t) {
+    const trace = store.trace;
+    if (this.generation !== store.traceGeneration || this.language !== t.language || this.rows.length > trace.lastStep + 1) {
+      this.generation = store.traceGeneration;
+      this.language = t.language;
+      this.rows = [this.row(0, null, [], t)];
+      this.list.replaceChildren(this.rows[0].item);
+    }
+    const fragment = this.doc.createDocumentFragment();
+    for (let step = this.rows.length; step <= trace.lastStep; step += 1) {
+      const entry = trace.steps.get(step);
+      const row = this.row(step, entry?.cause ?? null, entry?.events ?? [], t);
+      this.rows.push(row);
+      fragment.append(row.item);
+    }
+    this.list.append(fragment);
+    this.mark(store.step);
+  }
+
+  row(step, cause, events, t) {
+    const doc = this.doc;
+    const causeText = step === 0 ? t('events.start') : cause?.text ?? t('events.nothing');
+    const button = h(doc, 'button', {
+      type: 'button', class: 'event-step', 'data-step': step, tabindex: '-1',
+      'data-msg-id': cause ? messageIdOf(cause) ?? undefined : undefined,
+    },
+    h(doc, 'span', { class: 'event-number', text: String(step) }),
+    h(doc, 'span', { class: 'event-text', text: causeText }));
+    const effects = events.filter((event) => event !== cause);
+    const item = h(doc, 'li', { class: 'event-row' }, button);
+    if (effects.length > 0) {
+      const list = h(doc, 'ul', { class: 'event-effects' });
+      for (const event of effects) {
+        list.append(h(doc, 'li', {
+          class: ['event-effect', `type-${event.type}`, FINDINGS.has(event.type) ? 'finding' : ''],
+          'data-step': step,
+          'data-msg-id': messageIdOf(event) ?? undefined,
+          text: event.text,
+        }));
+      }
+      item.append(list);
+    }
+    if (events.some((event) => FINDINGS.has(event.type))) item.classList.add('has-finding');
+    return { item, button };
+  }
+
+  /** Marks the viewed step (and dims the future) without rebuilding the list. */
+  mark(step) {
+    const previous = this.current;
+    if (previous !== null && this.rows[previous]) {
+      this.rows[previous].item.classList.remove('current');
+      this.rows[previous].button.removeAttribute('aria-current');
+    }
+    for (let index = 0; index < this.rows.length; index += 1) {
+      this.rows[index].item.classList.toggle('future', index > step);
+    }
+    const row = this.rows[step];
+    if (!row) return;
+    row.item.classList.add('current');
+    row.button.setAttribute('aria-current', 'step');
+    if (!this.list.contains(this.doc.activeElement)) this.setTabStop(row.button);
+    this.current = step;
+    this.scrollTo(row.item);
+  }
+
+  scrollTo(item) {
+    const box = this.list;
+    const top = item.offsetParent === box ? item.offsetTop : item.offsetTop - box.offsetTop;
+    if (top < box.scrollTop || top + item.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+    }
+  }
+}

@@ -1,0 +1,238 @@
+// The space-time diagram, as in the seed's figures: one lane per server (S1 at the top),
+// time running to the right one column per step, every message an arrow from the step
+// that sent it to the step that delivered it (or a cross where it was dropped). Chosen
+// moments, violations, proposals, crashes and partitions are marked on it.
+//
+// The whole run is drawn once per run; what lies after the viewed step is veiled (still
+// visible, faint, and clickable, like the future in the event list), so following the
+// current step (or a playing segment) only moves the veil and a cursor.
+import { s, setAttr } from '../dom.js';
+import { serverLabel, serverSetText } from '../format.js';
+import { spacetimeScale } from '../geometry.js';
+
+const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
+const LABELLED_STEPS_MAX = 60;
+
+export class SpacetimeView {
+  constructor(svg, { scroller, lanes, onSelect, onSeek }) {
+    this.svg = svg;
+    this.lanes = lanes;
+    this.doc = svg.ownerDocument;
+    this.scroller = scroller;
+    this.onSelect = onSelect;
+    this.onSeek = onSeek;
+    this.drawn = null;
+    lanes?.addEventListener('click', (event) => {
+      const lane = event.target.closest?.('[data-node-id]');
+      if (lane) this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
+    });
+    svg.addEventListener('click', (event) => {
+      const arrow = event.target.closest?.('[data-msg-id]');
+      if (arrow) {
+        this.onSelect({ type: 'message', id: Number(arrow.dataset.msgId) });
+        return;
+      }
+      const lane = event.target.closest?.('[data-node-id]');
+      if (lane) {
+        this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
+        return;
+      }
+      if (!this.scale) return;
+      const point = this.toDrawing(event);
+      if (point) this.onSeek(this.scale.stepAt(point.x));
+    });
+  }
+
+  toDrawing(event) {
+    const matrix = this.svg.getScreenCTM?.();
+    if (!matrix) return null;
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    return { x: point.x, y: point.y };
+  }
+
+  /** Redraws when the run changed; otherwise only moves the clip and cursor. */
+  render(store, t) {
+    const width = this.scroller?.clientWidth ?? 0;
+    const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}`;
+    if (this.drawn !== key) {
+      this.draw(store, t);
+      this.drawn = key;
+    }
+    this.follow(store.step, 0);
+  }
+
+  draw(store, t) {
+    const doc = this.doc;
+    const { trace } = store;
+    const snapshot = store.snapshot();
+    const lanes = snapshot.nodes.length;
+    const columns = Math.max(trace.lastStep, 1) + 1;
+    // Short runs spread out to fill the panel; long ones scroll sideways.
+    const room = this.scroller?.clientWidth || 0;
+    const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 16 - 40) / columns)));
+    const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
+    this.scale = scale;
+    const selection = store.ui.selection;
+    this.svg.setAttribute('viewBox', `0 0 ${scale.width} ${scale.height}`);
+    this.svg.setAttribute('width', scale.width);
+    this.svg.setAttribute('height', scale.height);
+    this.svg.setAttribute('aria-label', t('spacetime.aria', { count: lanes, steps: trace.lastStep }));
+
+    const defs = s(doc, 'defs');
+    for (const kind of KINDS) {
+      defs.append(s(doc, 'marker', {
+        id: `st-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: `arrowhead kind-${kind}`,
+      }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })));
+    }
+
+    const background = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-background' });
+    const axis = s(doc, 'g', { class: 'st-axis', 'aria-hidden': 'true' });
+    for (let step = 0; step <= trace.lastStep + 1; step += 1) {
+      if (step % 5 === 0) {
+        axis.append(s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }));
+        axis.append(s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }));
+      }
+    }
+
+    // Lane names live in their own small drawing beside the scrolling one, so they stay
+    // in view however far the diagram is scrolled.
+    const lanesGroup = s(doc, 'g', { class: 'st-lanes' });
+    const names = [];
+    for (const node of snapshot.nodes) {
+      const y = scale.y(node.id - 1);
+      const selected = selection?.type === 'node' && selection.id === node.id;
+      const classes = selected ? 'st-lane selected' : 'st-lane';
+      lanesGroup.append(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'line', { x1: 0, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' })));
+      names.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'rect', { x: 0, y: y - scale.laneHeight / 2, width: 44, height: scale.laneHeight, class: 'st-lane-hit' }),
+        s(doc, 'text', { x: 38, y, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
+    }
+    if (this.lanes) {
+      this.lanes.setAttribute('viewBox', `0 0 44 ${scale.height}`);
+      this.lanes.setAttribute('width', 44);
+      this.lanes.setAttribute('height', scale.height);
+      this.lanes.replaceChildren(...names);
+    }
+
+    const past = s(doc, 'g', { class: 'st-run' });
+    const end = trace.lastStep + 1;
+    for (const down of trace.downtimes) {
+      const y = scale.y(down.node - 1);
+      past.append(s(doc, 'line', { x1: scale.x(down.from), x2: scale.x(down.to ?? end), y1: y, y2: y, class: 'st-down' }));
+      past.append(s(doc, 'text', { x: scale.x(down.from) + 4, y: y - 8, class: 'st-note', text: t('spacetime.down') }));
+    }
+    for (const cut of trace.partitions) {
+      const x1 = scale.x(cut.from);
+      const x2 = scale.x(cut.to ?? end);
+      past.append(s(doc, 'rect', { x: x1, y: scale.top, width: Math.max(2, x2 - x1), height: scale.height - scale.top - 12, class: 'st-partition' }));
+      past.append(s(doc, 'text', { x: x1 + 4, y: scale.height - 2, class: 'st-note', text: cut.groups.map(serverSetText).join(' | ') }));
+    }
+
+    const arrows = s(doc, 'g', { class: 'st-arrows' });
+    // Long automatic runs would bury their arrows under labels: there only the selected
+    // arrow is labelled (every arrow has a tooltip).
+    const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
+    for (const life of trace.messages.values()) {
+      const selected = selection?.type === 'message' && selection.id === life.id;
+      arrows.append(arrow(doc, scale, life, end, selected, t, labelAll || selected));
+    }
+    past.append(arrows);
+
+    const marks = s(doc, 'g', { class: 'st-marks' });
+    for (const mark of trace.marks) marks.append(...markShapes(doc, scale, mark, t));
+    past.append(marks);
+
+    this.veil = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-future', 'aria-hidden': 'true' });
+    this.cursor = s(doc, 'line', { x1: 0, x2: 0, y1: scale.top - 20, y2: scale.height - 6, class: 'st-cursor', 'aria-hidden': 'true' });
+    this.svg.replaceChildren(defs, background, axis, lanesGroup, past, this.veil, this.cursor);
+  }
+
+  /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
+  follow(step, progress) {
+    if (!this.scale) return;
+    const x = this.scale.x(step + progress);
+    const from = x + this.scale.stepWidth * 0.3;
+    setAttr(this.veil, 'x', from);
+    setAttr(this.veil, 'width', Math.max(0, this.scale.width - from));
+    setAttr(this.cursor, 'x1', x);
+    setAttr(this.cursor, 'x2', x);
+    const box = this.scroller;
+    if (box && box.clientWidth > 0) {
+      const scaleFactor = box.scrollWidth / this.scale.width || 1;
+      const px = x * scaleFactor;
+      if (px < box.scrollLeft + 40 || px > box.scrollLeft + box.clientWidth - 40) {
+        box.scrollLeft = Math.max(0, px - box.clientWidth * 0.7);
+      }
+    }
+  }
+}
+
+function arrow(doc, scale, life, end, selected, t, labelled) {
+  const x1 = scale.x(life.sentStep);
+  const y1 = scale.y(life.from - 1);
+  const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
+  let x2 = scale.x(life.endStep ?? end);
+  let y2 = scale.y(life.to - 1);
+  if (life.end === 'drop') {
+    // A dropped message never arrives: its arrow stops part of the way, with a cross.
+    y2 = y1 + (y2 - y1) * 0.55;
+  } else if (life.end === null) {
+    x2 = Math.max(x1 + scale.stepWidth * 0.6, x2 - scale.stepWidth * 0.4);
+    y2 = y1 + (y2 - y1) * 0.7;
+  }
+  const g = s(doc, 'g', { class: classes.filter(Boolean).join(' '), 'data-msg-id': life.id });
+  g.append(s(doc, 'title', { text: `#${life.id} ${serverLabel(life.from)} → ${serverLabel(life.to)} ${life.text}${life.copyOf === null ? '' : ` ${t('cluster.copy')}`}` }));
+  g.append(s(doc, 'line', { x1, y1, x2, y2, class: 'st-hit' }));
+  g.append(s(doc, 'line', { x1, y1, x2, y2, class: 'st-line', 'marker-end': life.end === 'deliver' ? `url(#st-arrow-${life.kind})` : undefined }));
+  if (life.end === 'drop') {
+    g.append(s(doc, 'text', { x: x2, y: y2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-drop', text: '✕' }));
+  }
+  // Labels sit at the middle of the arrow: arrows that leave together (a broadcast) part
+  // towards different lanes, so their labels do not pile up at the start.
+  if (labelled) g.append(s(doc, 'text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, 'text-anchor': 'middle', class: 'st-label', text: life.text }));
+  return g;
+}
+
+function markShapes(doc, scale, mark, t) {
+  const x = scale.x(mark.step);
+  const shapes = [];
+  switch (mark.type) {
+    case 'propose': {
+      const y = scale.y(mark.node - 1);
+      shapes.push(s(doc, 'circle', { cx: x, cy: y, r: 7, class: 'st-propose' }));
+      shapes.push(s(doc, 'text', { x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-propose-value', text: mark.value }));
+      break;
+    }
+    case 'crash':
+    case 'restart': {
+      const y = scale.y(mark.node - 1);
+      shapes.push(s(doc, 'text', { x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: `st-${mark.type}`, text: mark.type === 'crash' ? '✖' : '↻' }));
+      break;
+    }
+    case 'timer': {
+      const y = scale.y(mark.node - 1);
+      shapes.push(s(doc, 'text', { x, y: y + 1, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-timer', text: '⏱' }));
+      break;
+    }
+    case 'chosen': {
+      for (const id of mark.chosen.quorum) {
+        const y = scale.y(id - 1);
+        shapes.push(s(doc, 'path', { d: `M ${x} ${y - 8} L ${x + 8} ${y} L ${x} ${y + 8} L ${x - 8} ${y} z`, class: 'st-chosen' }));
+      }
+      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: 'st-finding chosen', text: t('spacetime.chosen', { value: mark.chosen.proposal.value }) }));
+      break;
+    }
+    case 'violation':
+      shapes.push(s(doc, 'line', { x1: x, x2: x, y1: scale.top, y2: scale.height - 12, class: 'st-violation' }));
+      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: 'st-finding violated', text: `⚠ ${t(`property.${mark.violation.property}`)}` }));
+      break;
+    case 'stuck':
+    case 'livelock':
+      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: `st-finding ${mark.type}`, text: t(`outcome.${mark.type}`) }));
+      break;
+    default:
+      break;
+  }
+  return shapes;
+}
