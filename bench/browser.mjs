@@ -12,7 +12,7 @@
 //   in flight) through its share link in the URL fragment; if a play control exists it is
 //   pressed, and frames are recorded for 3 s. Then it is paused (or left alone if there is
 //   no control) and frames with any callback are counted for 2 s: the idle budget is zero.
-// Prints one JSON object. Usage: node bench/browser.mjs [--reps N]
+// Prints one JSON object. Usage: node bench/browser.mjs [--reps N] [--dir SITE] (default dist/)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +21,8 @@ import { stats } from './stats.mjs';
 
 const repsArg = process.argv.indexOf('--reps');
 const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : 5;
+const dirArg = process.argv.indexOf('--dir');
+const SITE = dirArg > 0 ? process.argv[dirArg + 1] : join(ROOT, 'dist');
 const READY_TIMEOUT_MS = 15_000;
 // Controls the UI may have; BENCH_PLAY / BENCH_PAUSE override (CSS selectors).
 const PLAY = process.env.BENCH_PLAY ??
@@ -107,7 +109,7 @@ async function busyLink() {
   return busy.link(undefined, 0, 0);
 }
 
-const server = await startServer(join(ROOT, 'dist'));
+const server = await startServer(SITE);
 const browser = await launchBrowser();
 try {
   // One warm-up load, not counted: the browser's own first-start costs are not the page's.
