@@ -50,6 +50,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 WASM_BINDGEN_TEST_WEBDRIVER_JSON=$PWD/tests/webdriver.json \
   layer wasm cargo test -p paxos-wasm -p paxos-check-wasm --target wasm32-unknown-unknown
 layer js node --test tests/unit/*.test.mjs
+# Transfer-size budgets on the dist/ just built (size-limit; limits in package.json).
+layer size node --test tests/size/*.test.mjs
 layer e2e node --test tests/e2e/*.test.mjs
 
 printf '\n'

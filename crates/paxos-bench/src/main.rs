@@ -1,24 +1,38 @@
-//! Benchmark: our breadth-first checker against Stateright's, single-threaded, on Lamport's
-//! `Paxos.tla`, in one process. Prints a plain table of unique states per second.
+//! Benchmarks, natively, in one process:
 //!
-//! Three rows per configuration:
-//! - `paxos::check`: our engine on our bit-packed TLA model (`paxos::check::tla`).
-//! - `stateright`: Stateright's BFS on the same spec written the Stateright way (messages in a
-//!   `BTreeSet`, see `stateright_paxos.rs`). This is the headline comparison.
-//! - `stateright+packed`: Stateright's BFS on our bit-packed model, through an adapter. It shows
-//!   how much of the difference is the engine alone.
+//! 1. Model checker: our breadth-first checker against Stateright's, single-threaded, on
+//!    Lamport's `Paxos.tla`; unique states per second. Three rows per configuration:
+//!    - `paxos::check`: our engine on our bit-packed TLA model (`paxos::check::tla`).
+//!    - `stateright`: Stateright's BFS on the same spec written the Stateright way (messages in
+//!      a `BTreeSet`, see `stateright_paxos.rs`). This is the headline comparison.
+//!    - `stateright+packed`: Stateright's BFS on our bit-packed model, through an adapter. It
+//!      shows how much of the difference is the engine alone.
+//! 2. Simulator (`sim.rs`): delivered messages per second on a 10,000-step scenario, time
+//!    travel latency, and the memory the finished run holds.
 //!
-//! Usage: `cargo run --release -p paxos-bench [-- --quick]` (`--quick` skips the largest
-//! configuration, which takes Stateright a minute or so).
+//! Every figure is the median of `--reps` runs (default 5) with its min and max; each ratio is
+//! taken within one repetition (ours and theirs back to back), and the median ratio reported.
+//!
+//! Usage: `cargo run --release -p paxos-bench -- [--quick] [--json] [--reps N] [--scenario FILE]`
+//! (`--quick` skips the largest configuration, which takes Stateright a minute or so per run;
+//! `--json` prints one JSON object for bench/run.mjs instead of the tables).
 
 mod adapter;
+mod heap;
+mod sim;
 mod stateright_paxos;
+mod stats;
+
+/// Counts heap bytes, for the memory a simulation holds (`sim.rs`).
+#[global_allocator]
+static HEAP: heap::Counting = heap::Counting;
 
 use adapter::OnStateright;
 use paxos::check::tla::{TlaConfig, TlaPaxos};
 use paxos::check::{Bounds, Checker, Verdict};
 use stateright::Checker as _;
 use stateright_paxos::StaterightPaxos;
+use stats::Stats;
 use std::time::{Duration, Instant};
 
 struct Config {
@@ -81,23 +95,101 @@ where
     (checker.unique_state_count() as u64, checker.max_depth() as u64)
 }
 
+struct Options {
+    quick: bool,
+    json: bool,
+    reps: usize,
+    scenario: String,
+}
+
+fn options() -> Options {
+    let mut options = Options {
+        quick: false,
+        json: false,
+        reps: 5,
+        scenario: concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/scenarios/long-10k.txt").to_string(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--quick" => options.quick = true,
+            "--json" => options.json = true,
+            "--reps" => options.reps = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).expect("--reps N"),
+            "--scenario" => options.scenario = args.next().expect("--scenario FILE"),
+            other => panic!("unknown argument `{other}`; see the module docs for usage"),
+        }
+    }
+    options
+}
+
+/// One configuration's results: the rate of each checker over the repetitions, and the
+/// per-repetition ratios of ours to each of the others.
+struct ConfigResult {
+    name: &'static str,
+    acceptors: u8,
+    values: u8,
+    max_ballot: u8,
+    unique_states: u64,
+    depth: u64,
+    rates: Vec<(&'static str, Stats)>,
+    ratios: Vec<(&'static str, Stats)>,
+}
+
+fn bench_config(config: &Config, reps: usize) -> ConfigResult {
+    let (a, v, b) = (config.acceptors, config.values, config.max_ballot);
+    let names = ["paxos::check", "stateright", "stateright+packed"];
+    let mut rates: Vec<Vec<f64>> = vec![Vec::new(); 3];
+    let mut ratios: Vec<Vec<f64>> = vec![Vec::new(); 2];
+    let mut shape = (0, 0);
+    for _ in 0..reps {
+        let rows = [
+            measure(names[0], config.min_time, || run_ours(config)),
+            measure(names[1], config.min_time, || run_stateright(StaterightPaxos::new(a, v, b))),
+            measure(names[2], config.min_time, || {
+                let tla = TlaConfig { acceptors: a, values: v, max_ballot: b, one_phase: false };
+                run_stateright(OnStateright(TlaPaxos::new(tla).expect("config fits")))
+            }),
+        ];
+        let ours = &rows[0];
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(row.unique_states, ours.unique_states, "{}: unique state counts differ", row.checker);
+            assert_eq!(row.depth, ours.depth, "{}: depths differ", row.checker);
+            rates[i].push(row.rate());
+            if i > 0 {
+                ratios[i - 1].push(ours.rate() / row.rate());
+            }
+        }
+        shape = (ours.unique_states, ours.depth);
+    }
+    ConfigResult {
+        name: config.name,
+        acceptors: a,
+        values: v,
+        max_ballot: b,
+        unique_states: shape.0,
+        depth: shape.1,
+        rates: names.iter().zip(&rates).map(|(n, r)| (*n, Stats::of(r))).collect(),
+        ratios: names[1..].iter().zip(&ratios).map(|(n, r)| (*n, Stats::of(r))).collect(),
+    }
+}
+
 fn main() {
-    let quick = std::env::args().any(|arg| arg == "--quick");
+    let options = options();
     let mut configs = vec![Config {
         name: "MCPaxosTiny (3 acc, 2 val, ballots 0..1)",
         acceptors: 3,
         values: 2,
         max_ballot: 1,
-        min_time: Duration::from_secs(1),
+        min_time: Duration::from_millis(500),
     }];
     configs.push(Config {
         name: "MCPaxosSmall (3 acc, 2 val, ballots 0..2)",
         acceptors: 3,
         values: 2,
         max_ballot: 2,
-        min_time: Duration::from_secs(1),
+        min_time: Duration::from_millis(500),
     });
-    if !quick {
+    if !options.quick {
         configs.push(Config {
             name: "4 acc, 2 val, ballots 0..2",
             acceptors: 4,
@@ -106,39 +198,101 @@ fn main() {
             min_time: Duration::ZERO,
         });
     }
+    let script = std::fs::read_to_string(&options.scenario)
+        .unwrap_or_else(|e| panic!("cannot read the scenario {}: {e}", options.scenario));
+
+    let checker: Vec<ConfigResult> = configs.iter().map(|c| bench_config(c, options.reps)).collect();
+    let sim = sim::run(&script, options.reps.max(10));
+    if options.json {
+        print_json(&options, &checker, &sim);
+    } else {
+        print_tables(&options, &checker, &sim);
+    }
+}
+
+fn range(s: &Stats, digits: usize) -> String {
+    format!("{:.d$} [{:.d$}-{:.d$}]", s.median, s.min, s.max, d = digits)
+}
+
+fn print_tables(options: &Options, checker: &[ConfigResult], sim: &sim::SimResults) {
     println!("single-threaded breadth-first search, same process, {} build", build_kind());
+    println!("each figure: median [min-max] of {} repetitions; ratios taken within a repetition", options.reps);
     println!();
     println!(
-        "{:<44} {:>12} {:>6} {:<18} {:>6} {:>10} {:>14} {:>9}",
-        "configuration", "unique", "depth", "checker", "runs", "seconds", "unique/s", "ours/this"
+        "{:<44} {:>10} {:>6} {:<18} {:>30} {:>22}",
+        "configuration", "unique", "depth", "checker", "unique/s", "ours/this"
     );
-    for config in &configs {
-        let (a, v, b) = (config.acceptors, config.values, config.max_ballot);
-        let rows = [
-            measure("paxos::check", config.min_time, || run_ours(config)),
-            measure("stateright", config.min_time, || run_stateright(StaterightPaxos::new(a, v, b))),
-            measure("stateright+packed", config.min_time, || {
-                let tla = TlaConfig { acceptors: a, values: v, max_ballot: b, one_phase: false };
-                run_stateright(OnStateright(TlaPaxos::new(tla).expect("config fits")))
-            }),
-        ];
-        let ours = &rows[0];
-        for row in &rows {
-            assert_eq!(row.unique_states, ours.unique_states, "{}: unique state counts differ", row.checker);
-            assert_eq!(row.depth, ours.depth, "{}: depths differ", row.checker);
+    for config in checker {
+        for (i, (name, rate)) in config.rates.iter().enumerate() {
+            let ratio = if i == 0 { "1".to_string() } else { range(&config.ratios[i - 1].1, 1) };
             println!(
-                "{:<44} {:>12} {:>6} {:<18} {:>6} {:>10.3} {:>14.0} {:>8.1}x",
+                "{:<44} {:>10} {:>6} {:<18} {:>30} {:>22}",
                 config.name,
-                row.unique_states,
-                row.depth,
-                row.checker,
-                row.runs,
-                row.seconds,
-                row.rate(),
-                ours.rate() / row.rate()
+                config.unique_states,
+                config.depth,
+                name,
+                range(rate, 0),
+                ratio
             );
         }
     }
+    println!();
+    println!("simulator: {} ({} steps, {} messages delivered)", options.scenario, sim.steps, sim.delivered);
+    println!("  build the whole run (ms)      {}", range(&sim.build_ms, 2));
+    println!("  delivered messages/s          {}", range(&sim.delivered_per_s, 0));
+    println!(
+        "  seek to a random step (ms)    {} p95 {:.3} (n={})",
+        range(&sim.seek_random_ms, 3),
+        sim.seek_random_ms.p95,
+        sim.seek_random_ms.n
+    );
+    println!(
+        "  step back, every step (ms)    {} p95 {:.3} (n={})",
+        range(&sim.step_back_ms, 3),
+        sim.step_back_ms.p95,
+        sim.step_back_ms.n
+    );
+    println!(
+        "  heap held by the run          {:.2} MB (peak while building {:.2} MB)",
+        sim.live_bytes as f64 / 1e6,
+        sim.peak_bytes as f64 / 1e6
+    );
+}
+
+fn print_json(options: &Options, checker: &[ConfigResult], sim: &sim::SimResults) {
+    let configs: Vec<String> = checker
+        .iter()
+        .map(|c| {
+            let rates: Vec<String> = c.rates.iter().map(|(n, s)| format!(r#""{n}":{}"#, s.json("states/s"))).collect();
+            let ratios: Vec<String> = c.ratios.iter().map(|(n, s)| format!(r#""{n}":{}"#, s.json("x"))).collect();
+            format!(
+                r#"{{"name":"{}","acceptors":{},"values":{},"max_ballot":{},"unique_states":{},"depth":{},"rates":{{{}}},"ours_over":{{{}}}}}"#,
+                c.name,
+                c.acceptors,
+                c.values,
+                c.max_ballot,
+                c.unique_states,
+                c.depth,
+                rates.join(","),
+                ratios.join(",")
+            )
+        })
+        .collect();
+    println!(
+        r#"{{"build":"{}","reps":{},"checker":[{}],"sim":{{"scenario":"{}","steps":{},"delivered":{},"build_ms":{},"delivered_per_s":{},"seek_random_ms":{},"step_back_ms":{},"live_bytes":{},"peak_bytes":{}}}}}"#,
+        build_kind(),
+        options.reps,
+        configs.join(","),
+        options.scenario.replace('\\', "/").replace('"', "'"),
+        sim.steps,
+        sim.delivered,
+        sim.build_ms.json("ms"),
+        sim.delivered_per_s.json("messages/s"),
+        sim.seek_random_ms.json("ms"),
+        sim.step_back_ms.json("ms"),
+        sim.live_bytes,
+        sim.peak_bytes
+    );
 }
 
 fn build_kind() -> &'static str {

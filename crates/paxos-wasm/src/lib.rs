@@ -4,6 +4,8 @@
 //! handle (`Playground`), and JS only receives small, serialised snapshots. Protocol
 //! behaviour never lives here; this file only translates types and errors.
 
+mod json;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -17,9 +19,7 @@ pub fn version() -> String {
 /// (panic = "abort") shows up only as an opaque `unreachable` trap, with no message.
 #[wasm_bindgen(start)]
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&JsValue::from_str(&format!("paxos-wasm panic: {info}")));
-    }));
+    std::panic::set_hook(Box::new(|info| console_error(&format!("paxos-wasm panic: {info}"))));
 }
 
 /// One running simulation, owned by Rust. JS holds only this handle and asks for small
@@ -54,10 +54,21 @@ struct DecodedLink {
     language: u8,
 }
 
+/// Hands a result to JS as a plain object: compact JSON written by `json`, then one
+/// `JSON.parse` (smaller code than building the object field by field across the boundary).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("serialise: {e}")))
+    let text = json::to_string(value).map_err(|_| JsError::new("serialise: unsupported value"))?;
+    json_parse(&text).map_err(|_| JsError::new("serialise: JSON.parse failed"))
+}
+
+// `JSON.parse` imported directly: js-sys would bring in code of its own (closure shims,
+// futures) that the page does not use.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(text: &str);
 }
 
 fn run_error(error: paxos::sim::RunError) -> JsError {

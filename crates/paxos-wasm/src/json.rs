@@ -1,0 +1,478 @@
+//! A minimal serde serializer that writes compact JSON into a `String`, for the page module.
+//!
+//! Why not `serde-wasm-bindgen` or `serde_json`: every `Serialize` impl is instantiated once
+//! per serializer, and those two inline a lot of code at each field (boundary calls into JS,
+//! or an `io::Write` pipeline with its error machinery). This one keeps the per-field glue to
+//! a call of a few small, non-generic helpers, which is what the 60 KB gzip budget for the
+//! page's module needs (see docs/BENCHMARKS.md for the measured sizes). JS gets the result
+//! through one `JSON.parse`, so the objects it sees are exactly what `serde_json` would give.
+//!
+//! Scope: the playground's data has no floating-point numbers, so floats are refused (an
+//! error, never a panic) rather than pulling in float formatting. Map keys that serialise as
+//! numbers are quoted, as `serde_json` does.
+
+use serde::ser::{self, Serialize};
+
+/// The only failure: a type this serializer does not support (floats), or a derive's own
+/// error. The binding reports it as "serialise: unsupported value".
+#[derive(Debug)]
+pub struct Error;
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("unsupported value")
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl ser::Error for Error {
+    fn custom<T: std::fmt::Display>(_message: T) -> Error {
+        Error
+    }
+}
+
+/// Serialises `value` as compact JSON.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    let mut serializer = Serializer { out: String::with_capacity(256) };
+    value.serialize(&mut serializer)?;
+    Ok(serializer.out)
+}
+
+pub struct Serializer {
+    out: String,
+}
+
+impl Serializer {
+    #[inline(never)]
+    fn push(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    #[inline(never)]
+    fn unsigned(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.out.push(char::from(d));
+        }
+    }
+
+    #[inline(never)]
+    fn signed(&mut self, n: i64) {
+        if n < 0 {
+            self.out.push('-');
+        }
+        self.unsigned(n.unsigned_abs());
+    }
+
+    #[inline(never)]
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                c if u32::from(c) < 0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    let n = u32::from(c) as usize;
+                    self.out.push_str("\\u00");
+                    self.out.push(char::from(HEX[n >> 4]));
+                    self.out.push(char::from(HEX[n & 15]));
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    /// Opens `{"variant":` for the externally tagged enum variants.
+    #[inline(never)]
+    fn open_variant(&mut self, variant: &str) {
+        self.out.push('{');
+        self.string(variant);
+        self.out.push(':');
+    }
+
+    #[inline(never)]
+    fn open(&mut self, bracket: char) -> Compound<'_> {
+        self.out.push(bracket);
+        Compound { ser: self, first: true, close_variant: false }
+    }
+}
+
+/// A JSON array or object being written; `close_variant` adds the `}` of `{"variant":...}`.
+pub struct Compound<'a> {
+    ser: &'a mut Serializer,
+    first: bool,
+    close_variant: bool,
+}
+
+impl Compound<'_> {
+    #[inline(never)]
+    fn comma(&mut self) {
+        if !self.first {
+            self.ser.out.push(',');
+        }
+        self.first = false;
+    }
+
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
+        self.comma();
+        self.ser.string(key);
+        self.ser.out.push(':');
+    }
+
+    #[inline(never)]
+    fn close(self, bracket: char) {
+        self.ser.out.push(bracket);
+        if self.close_variant {
+            self.ser.out.push('}');
+        }
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.comma();
+        value.serialize(&mut *self.ser)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.key(key);
+        value.serialize(&mut *self.ser)
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Serializer {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.push(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), Error> {
+        self.signed(i64::from(v));
+        Ok(())
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), Error> {
+        self.signed(i64::from(v));
+        Ok(())
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), Error> {
+        self.signed(i64::from(v));
+        Ok(())
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), Error> {
+        self.signed(v);
+        Ok(())
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.unsigned(u64::from(v));
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.unsigned(u64::from(v));
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.unsigned(u64::from(v));
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.unsigned(v);
+        Ok(())
+    }
+    fn serialize_f32(self, _v: f32) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_f64(self, _v: f64) -> Result<(), Error> {
+        Err(Error)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        self.string(v);
+        Ok(())
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        let mut seq = self.open('[');
+        for byte in v {
+            seq.comma();
+            seq.ser.unsigned(u64::from(*byte));
+        }
+        seq.close(']');
+        Ok(())
+    }
+    fn serialize_none(self) -> Result<(), Error> {
+        self.push("null");
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), Error> {
+        self.push("null");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+        self.push("null");
+        Ok(())
+    }
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result<(), Error> {
+        self.string(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
+        self.open_variant(variant);
+        value.serialize(&mut *self)?;
+        self.out.push('}');
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open('['))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open('['))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open('['))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        let mut seq = self.open('[');
+        seq.close_variant = true;
+        Ok(seq)
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
+        Ok(self.open('{'))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a>, Error> {
+        Ok(self.open('{'))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Error> {
+        self.open_variant(variant);
+        let mut map = self.open('{');
+        map.close_variant = true;
+        Ok(map)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close(']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close(']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close(']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        self.element(value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close(']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+        self.comma();
+        let start = self.ser.out.len();
+        key.serialize(&mut *self.ser)?;
+        quote_key(&mut self.ser.out, start);
+        self.ser.out.push(':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        value.serialize(&mut *self.ser)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close('}');
+        Ok(())
+    }
+}
+
+/// JSON object keys are strings: a key that serialised as something else (a number) is
+/// wrapped in quotes, as `serde_json` does.
+#[inline(never)]
+fn quote_key(out: &mut String, start: usize) {
+    if !out[start..].starts_with('"') {
+        out.insert(start, '"');
+        out.push('"');
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close('}');
+        Ok(())
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<(), Error> {
+        self.close('}');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_string;
+    use serde::Serialize;
+    use std::collections::BTreeMap;
+
+    /// Every shape serde produces, compared with serde_json's output for the same value.
+    #[derive(Serialize)]
+    #[serde(tag = "type", rename_all = "kebab-case")]
+    enum Tagged {
+        Unit,
+        Fields { a: u8, b: Option<u32> },
+    }
+
+    #[derive(Serialize)]
+    enum External {
+        Unit,
+        Newtype(i32),
+        Tuple(u8, &'static str),
+        Struct { x: i64 },
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        tag: &'static str,
+    }
+
+    #[derive(Serialize)]
+    struct Everything {
+        yes: bool,
+        small: i8,
+        big: u64,
+        negative: i64,
+        text: &'static str,
+        letter: char,
+        none: Option<u8>,
+        some: Option<Vec<u16>>,
+        unit: (),
+        pair: (u8, bool),
+        tagged: Vec<Tagged>,
+        external: Vec<External>,
+        numbered: BTreeMap<u32, &'static str>,
+        named: BTreeMap<&'static str, u8>,
+        #[serde(flatten)]
+        inner: Inner,
+        #[serde(flatten)]
+        tag: Tagged,
+    }
+
+    #[test]
+    fn matches_serde_json() {
+        let value = Everything {
+            yes: true,
+            small: -128,
+            big: u64::MAX,
+            negative: i64::MIN,
+            text: "quote \" backslash \\ newline \n tab \t bell \u{7} 中文 é",
+            letter: '"',
+            none: None,
+            some: Some(vec![0, 1, 65535]),
+            unit: (),
+            pair: (7, false),
+            tagged: vec![Tagged::Unit, Tagged::Fields { a: 1, b: None }, Tagged::Fields { a: 2, b: Some(3) }],
+            external: vec![External::Unit, External::Newtype(-5), External::Tuple(1, "t"), External::Struct { x: -1 }],
+            numbered: [(1, "one"), (20, "twenty")].into_iter().collect(),
+            named: [("a", 1)].into_iter().collect(),
+            inner: Inner { tag: "inner" },
+            tag: Tagged::Fields { a: 9, b: Some(10) },
+        };
+        let ours: serde_json::Value = serde_json::from_str(&to_string(&value).unwrap()).unwrap();
+        assert_eq!(ours, serde_json::to_value(&value).unwrap());
+    }
+
+    #[test]
+    fn floats_are_refused_not_printed() {
+        assert!(to_string(&1.5f64).is_err());
+    }
+}
