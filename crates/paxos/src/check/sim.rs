@@ -231,7 +231,7 @@ impl SimModel {
     }
 
     fn record_chosen(&self, state: &mut SimState) {
-        for proposal in chosen_now(&state.nodes, &self.node_config).keys() {
+        for (proposal, _) in chosen_now(&state.nodes, &self.node_config) {
             state.chosen |= self.value_bit(proposal.value);
         }
     }

@@ -5,7 +5,6 @@ use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
 use crate::types::{Ballot, Value};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Pre-emptions without a value chosen before we call it a livelock. Two proposers that
 /// overtake each other twice each is the textbook duel; one or two is ordinary contention.
@@ -78,14 +77,8 @@ pub fn provably_stuck(nodes: &[Node], config: &Config) -> Option<(Vec<(Value, No
     if !config.protocol.acceptors_hold_first() || config.amnesia {
         return None;
     }
-    let mut holders: BTreeMap<Value, NodeSet> = BTreeMap::new();
-    let mut empty = NodeSet::EMPTY;
-    for node in nodes {
-        match node.acceptor.accepted {
-            Some(p) => holders.entry(p.value).or_default().insert(node.id),
-            None => empty.insert(node.id),
-        }
-    }
-    let best = holders.values().map(|s| s.len()).max().unwrap_or(0);
-    (best + empty.len() < config.quorum_phase2).then(|| (holders.into_iter().collect(), empty))
+    let holders = super::safety::group_by(nodes, |held| held.value);
+    let empty: NodeSet = nodes.iter().filter(|n| n.acceptor.accepted.is_none()).map(|n| n.id).collect();
+    let best = holders.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
+    (best + empty.len() < config.quorum_phase2).then_some((holders, empty))
 }

@@ -6,7 +6,6 @@ use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
 use crate::types::{Ballot, Proposal};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// A proposal observed chosen: which acceptors held it, and when.
@@ -83,18 +82,29 @@ impl fmt::Display for Violation {
 /// The proposals held by at least a phase-2 quorum right now, with their holders. Paxos
 /// counts acceptors holding the same (number, value); the one-phase protocols count the value
 /// alone (see the module docs), keyed with no number.
-pub fn chosen_now(nodes: &[Node], config: &Config) -> BTreeMap<Proposal, NodeSet> {
-    let mut groups: BTreeMap<Proposal, NodeSet> = BTreeMap::new();
+pub fn chosen_now(nodes: &[Node], config: &Config) -> Vec<(Proposal, NodeSet)> {
+    group_by(nodes, |held| match config.protocol {
+        Protocol::BasicPaxos => held,
+        _ => Proposal { ballot: Ballot::NONE, value: held.value },
+    })
+    .into_iter()
+    .filter(|(_, holders)| holders.len() >= config.quorum_phase2)
+    .collect()
+}
+
+/// The acceptors grouped by `key` of what they hold, in key order. At most nine servers, so
+/// a sorted vector beats a map (and keeps the map's code out of the page's wasm module).
+pub fn group_by<K: Ord + Copy>(nodes: &[Node], key: impl Fn(Proposal) -> K) -> Vec<(K, NodeSet)> {
+    let mut groups: Vec<(K, NodeSet)> = Vec::new();
     for node in nodes {
         if let Some(held) = node.acceptor.accepted {
-            let key = match config.protocol {
-                Protocol::BasicPaxos => held,
-                _ => Proposal { ballot: Ballot::NONE, value: held.value },
-            };
-            groups.entry(key).or_default().insert(node.id);
+            let k = key(held);
+            match groups.binary_search_by(|(g, _)| g.cmp(&k)) {
+                Ok(at) => groups[at].1.insert(node.id),
+                Err(at) => groups.insert(at, (k, [node.id].into_iter().collect())),
+            }
         }
     }
-    groups.retain(|_, holders| holders.len() >= config.quorum_phase2);
     groups
 }
 

@@ -161,6 +161,6 @@ pub fn normalize_partition(nodes: u8, groups: &[NodeSet]) -> Option<Vec<NodeSet>
     if !rest.is_empty() {
         out.push(rest);
     }
-    out.sort_by_key(|g| g.iter().next());
+    out.sort_unstable_by_key(|g| g.iter().next());
     Some(out)
 }

@@ -78,11 +78,24 @@ pub enum Due {
 /// The next due item: earliest tick first; at the same tick messages before timers; then
 /// the lower id. A total order on ids makes the choice the same on every platform.
 pub fn next_due(in_flight: &[Envelope], timers: &[PendingTimer], deliver_messages: bool) -> Option<(u64, Due)> {
-    let message = in_flight
-        .iter()
-        .enumerate()
-        .filter(|_| deliver_messages)
-        .filter_map(|(i, e)| e.due_tick.map(|t| ((t, 0u8, e.id), Due::Message(i))));
-    let timer = timers.iter().enumerate().map(|(i, t)| ((t.fire_tick, 1u8, t.seq), Due::Timer(i)));
-    message.chain(timer).min_by_key(|(key, _)| *key).map(|((tick, _, _), due)| (tick, due))
+    // A plain loop rather than an iterator chain: this runs once per automatic step, and in
+    // the size-optimised wasm build the chain's closures are not inlined (it was 70% of a
+    // long run's time there).
+    let mut best: Option<((u64, u8, u32), Due)> = None;
+    let mut consider = |key: (u64, u8, u32), due: Due| {
+        if best.is_none_or(|(k, _)| key < k) {
+            best = Some((key, due));
+        }
+    };
+    if deliver_messages {
+        for (i, e) in in_flight.iter().enumerate() {
+            if let Some(tick) = e.due_tick {
+                consider((tick, 0, e.id), Due::Message(i));
+            }
+        }
+    }
+    for (i, t) in timers.iter().enumerate() {
+        consider((t.fire_tick, 1, t.seq), Due::Timer(i));
+    }
+    best.map(|((tick, _, _), due)| (tick, due))
 }
