@@ -22,7 +22,7 @@ const USAGE: &str = "usage:
                             run a scenario script (FILE or - for standard input); print the
                             event log, JSON, a Mermaid sequence diagram or a Rust test
   paxos check ...           model-check a configuration (see below)
-  paxos presets             list the built-in presets
+  paxos presets [--json]    list the built-in presets (--json: with their scripts)
   paxos preset ID           print a preset's script
   paxos --version
 check:";
@@ -47,6 +47,7 @@ fn run(args: &[String]) -> Result<String, String> {
         ["run", rest @ ..] => run_script(rest),
         ["check", rest @ ..] => check::run(rest),
         ["presets"] => Ok(PRESETS.iter().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
+        ["presets", "--json"] => Ok(report::presets_json() + "\n"),
         ["preset", id] => PRESETS
             .iter()
             .find(|p| p.id == *id)

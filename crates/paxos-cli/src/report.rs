@@ -31,3 +31,13 @@ pub fn json(sim: &Simulation) -> String {
     };
     serde_json::to_string_pretty(&report).expect("reports contain only strings, numbers and lists")
 }
+
+/// The presets with their scripts, for the page: it fetches them as a static file instead of
+/// carrying the texts inside its wasm module.
+pub fn presets_json() -> String {
+    let list: Vec<serde_json::Value> = paxos::presets::PRESETS
+        .iter()
+        .map(|p| serde_json::json!({"id": p.id, "title": p.title(), "script": p.script}))
+        .collect();
+    serde_json::to_string(&list).expect("plain JSON values")
+}

@@ -126,3 +126,14 @@ fn run_exports_mermaid_and_a_rust_test() {
     let test = text(&paxos(&["run", "--rust-test", "-"], &script).stdout);
     assert!(test.contains("assert_eq!(verdict.outcome, Outcome::Chosen);"), "{test}");
 }
+
+#[test]
+fn presets_json_carries_every_script() {
+    let out = paxos(&["presets", "--json"], "");
+    assert!(out.status.success());
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), paxos::presets::PRESETS.len());
+    assert_eq!(list[0]["id"], "seed-1");
+    assert_eq!(list[0]["script"], paxos::presets::PRESETS[0].script);
+}
