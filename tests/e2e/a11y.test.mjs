@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ROOT, launchBrowser, loadPreset, observer, openPage, startServer, waitForStep } from './harness.mjs';
+import { codeFor } from './share-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -121,6 +122,24 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal((await observer(page)).badge, 'STUCK');
     assert.equal((await observer(page)).facts[0].startsWith('Stuck since step 5'), true);
+    assert.deepEqual(problems, []);
+  });
+  test('axe: no violations in the share dialog, a bad-link message and embed mode', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await page.click('#open-share');
+    assert.deepEqual(await axe(page, '#share-dialog'), []);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'open-share', 'focus returns to the button');
+    await page.evaluate(() => { location.hash = 's=AQ'; });
+    await page.locator('#link-problem').waitFor();
+    assert.deepEqual(await axe(page), []);
+    const code = await codeFor('seed-5', { step: 9 });
+    for (const query of ['?embed=1', '?embed=1&interactive=1']) {
+      await page.goto(`${server.origin}/${query}#s=${code}`);
+      await page.locator('#cluster g.node').first().waitFor();
+      await page.click('#forward');
+      assert.deepEqual(await axe(page), [], query);
+    }
     assert.deepEqual(problems, []);
   });
 });
