@@ -3,12 +3,15 @@
 // a link shows, and the size budgets with the page's own URL shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import {
   VIEWS, codeFromHash, embedOptions, embedSnippet, embedUrl, escapeAttribute, languageCode, languageFromCode,
   linkProblemKind, normalOrigin, pageBase, presetOf, shareUrl, viewName, withCode,
 } from '../../web/share/link.js';
 import { loadCore } from './core.mjs';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A realistic address for the budgets: a project page on GitHub Pages. */
 const PAGE = 'https://example.github.io/paxos-playground/';
 
@@ -180,4 +183,18 @@ test('bad links: each of the core\'s refusals gets a headline of the right kind'
   assert.equal(linkProblemKind(message(`Ag${good.slice(2)}`)), 'newer');
   assert.equal(linkProblemKind(message('_w')), 'newer');
   assert.match(message('Ag'), /newer version of the playground \(link format 2; this page reads up to 1\)/);
+});
+
+test('the demo blog post embeds seed §1, §3 (at step 8) and §5 with links that still open', async () => {
+  const core = await loadCore();
+  const html = readFileSync(`${ROOT}web/embed-demo.html`, 'utf8');
+  const frames = [...html.matchAll(/<iframe id="demo-(seed-\d)"[^>]* (?:data-)?src="([^"]+)"/g)];
+  assert.deepEqual(frames.map((m) => m[1]), ['seed-1', 'seed-3', 'seed-5']);
+  const expected = { 'seed-1': { step: 16, view: 1 }, 'seed-3': { step: 8, view: 0 }, 'seed-5': { step: 0, view: 2 } };
+  for (const [, id, src] of frames) {
+    assert.match(src, /^\.\.\/index\.html\?embed=1#s=/);
+    const decoded = core.decodeLink(codeFromHash(new URL(src, 'http://h/web/').hash));
+    assert.deepEqual({ step: decoded.step, view: decoded.view, language: decoded.language }, { ...expected[id], language: 0 });
+    assert.equal(presetOf(decoded.script, core.presets()).presetId, id);
+  }
 });
