@@ -224,6 +224,9 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.deepEqual(await command({ type: 'paxos-playground:load', link: seed3 }),
       { type: 'paxos-playground:state', step: 8, steps: 10, playing: false, outcome: 'violated' });
     assert.equal(await frames.allowed.locator('#scenario-title').textContent(), 'Proposal numbers break the deadlock, and break safety');
+    await command({ type: 'paxos-playground:load', link: await codeFor('seed-1', { view: 2 }) });
+    assert.equal(await frames.allowed.locator('html').getAttribute('data-embed-view'), 'spacetime', 'the link\'s view');
+    assert.equal(await visible(frames.allowed, '.panel-cluster'), 0);
     const loaded = await command({ type: 'paxos-playground:load', script: 'title Mine\nnodes 3\nnetwork manual\npropose S2 Q\n', step: 1 });
     assert.deepEqual({ step: loaded.step, steps: loaded.steps }, { step: 1, steps: 1 });
     assert.equal(await frames.allowed.locator('#cluster g.node').count(), 3);

@@ -185,6 +185,55 @@ test('bad links: each of the core\'s refusals gets a headline of the right kind'
   assert.match(message('Ag'), /newer version of the playground \(link format 2; this page reads up to 1\)/);
 });
 
+test('through the wasm binding, mutated links are refused with an Error or open as a valid scenario', async () => {
+  // The core's own property tests cover 100,000 inputs natively; this checks the boundary the
+  // page uses: a refusal arrives as a plain Error with a message (never a wasm trap, which a
+  // panic would be), an accepted mutant is a scenario the page can load, and time stays
+  // linear (a 64 KiB input is refused as quickly as a short one).
+  const core = await loadCore();
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  let state = 7;
+  const random = (n) => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  const seeds = core.presets().map((p) => new core.Playground(p.script).link(3, 1, 2));
+  const counts = { refused: 0, opened: 0 };
+  for (let i = 0; i < 3000; i += 1) {
+    let code = seeds[i % seeds.length];
+    const edits = 1 + random(4);
+    for (let e = 0; e < edits; e += 1) {
+      const at = random(code.length + 1);
+      const kind = random(4);
+      if (kind === 0) code = code.slice(0, at);
+      else if (kind === 1) code = code.slice(0, at) + alphabet[random(64)] + code.slice(at + 1);
+      else if (kind === 2) code = code.slice(0, at) + alphabet[random(64)] + code.slice(at);
+      else code = code.slice(0, at) + String.fromCharCode(random(0x3000)) + code.slice(at);
+    }
+    let decoded;
+    try {
+      decoded = core.decodeLink(code);
+    } catch (error) {
+      assert.ok(error instanceof Error && !(error instanceof WebAssembly.RuntimeError), `${code}: ${error}`);
+      assert.match(error.message, /^(the link|this link)/, code);
+      counts.refused += 1;
+      continue;
+    }
+    const playground = new core.Playground(decoded.script);
+    playground.seek(decoded.step ?? 0);
+    playground.free();
+    counts.opened += 1;
+  }
+  assert.ok(counts.refused > 1000 && counts.opened > 0, JSON.stringify(counts));
+  const time = (code) => {
+    const start = performance.now();
+    for (let i = 0; i < 20; i += 1) assert.throws(() => core.decodeLink(code));
+    return (performance.now() - start) / 20;
+  };
+  const big = `${seeds[0]}${'A'.repeat(65_536 - seeds[0].length)}`;
+  assert.ok(time(big) < 50, `${time(big)} ms for a 64 KiB link`);
+});
+
 test('the demo blog post embeds seed §1, §3 (at step 8) and §5 with links that still open', async () => {
   const core = await loadCore();
   const html = readFileSync(`${ROOT}web/embed-demo.html`, 'utf8');

@@ -91,7 +91,7 @@ function command(app, name, data) {
         decoded = store.wasm.decodeLink(data.link);
       } else if (typeof data.script === 'string') {
         if (data.script.length > SCRIPT_CHARS_MAX) throw new Error(`the script is too long (at most ${SCRIPT_CHARS_MAX} characters)`);
-        decoded = { script: data.script, step: 0, view: 0, language: 0 };
+        decoded = { script: data.script, step: 0, view: null, language: 0 };
       } else {
         throw new Error('load needs a "script" or a "link" string');
       }

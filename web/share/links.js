@@ -6,7 +6,7 @@
 // after the run, the viewed step or a chosen language changes, and never while playing;
 // so the address bar is always a link to what is on screen, and a reload keeps it. Nothing
 // is written before the first change: a page opened without a link keeps its plain address.
-import { codeFromHash, languageCode, languageFromCode, linkProblemKind, pageBase, presetOf, withCode } from './link.js';
+import { codeFromHash, languageCode, languageFromCode, linkProblemKind, pageBase, presetOf, viewName, withCode } from './link.js';
 
 /** Waits this long after the last change before rewriting the address. */
 const WRITE_DELAY_MS = 250;
@@ -28,6 +28,11 @@ export function openDecoded(app, decoded) {
   store.seek(decoded.step ?? 0);
   const language = languageFromCode(decoded.language);
   if (language) store.setLanguage(language, { chosen: true });
+  // An embed shows the panels of the view the link names (the full page shows them all).
+  const root = app.doc.documentElement;
+  if (root.classList.contains('embed') && decoded.view !== null && decoded.view !== undefined) {
+    root.dataset.embedView = viewName(decoded.view);
+  }
 }
 
 export class LinkSync {
