@@ -239,11 +239,21 @@ test('the demo blog post embeds seed §1, §3 (at step 8) and §5 with links tha
   const html = readFileSync(`${ROOT}web/embed-demo.html`, 'utf8');
   const frames = [...html.matchAll(/<iframe id="demo-(seed-\d)"[^>]* (?:data-)?src="([^"]+)"/g)];
   assert.deepEqual(frames.map((m) => m[1]), ['seed-1', 'seed-3', 'seed-5']);
-  const expected = { 'seed-1': { step: 16, view: 1 }, 'seed-3': { step: 8, view: 0 }, 'seed-5': { step: 0, view: 2 } };
+  // Version-1 codes pinned as a released page wrote them: they must keep meaning the same
+  // run (its length, where the view is, and how it ends), whatever the presets become.
+  const expected = {
+    'seed-1': { step: 16, view: 1, steps: 16, outcome: 'chosen', chosen: 'X' },
+    'seed-3': { step: 8, view: 0, steps: 10, outcome: 'violated', chosen: 'Z' },
+    'seed-5': { step: 0, view: 2, steps: 19, outcome: 'chosen', chosen: 'X' },
+  };
   for (const [, id, src] of frames) {
     assert.match(src, /^\.\.\/index\.html\?embed=1#s=/);
     const decoded = core.decodeLink(codeFromHash(new URL(src, 'http://h/web/').hash));
-    assert.deepEqual({ step: decoded.step, view: decoded.view, language: decoded.language }, { ...expected[id], language: 0 });
+    const run = new core.Playground(decoded.script);
+    run.seek(run.steps());
+    const { verdict } = run.snapshot();
+    assert.deepEqual({ step: decoded.step, view: decoded.view, language: decoded.language, steps: run.steps(), outcome: verdict.outcome, chosen: verdict.chosen },
+      { ...expected[id], language: 0 }, id);
     assert.equal(presetOf(decoded.script, core.presets()).presetId, id);
   }
 });
