@@ -7,6 +7,7 @@ import { proposeCommand, partitionCommand, suggestedValue } from './commands.js'
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
 import { settingsFromScript } from './script.js';
+import { prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
@@ -37,8 +38,11 @@ function showFatal(status, error) {
 }
 
 class App {
-  constructor(window, store) {
+  /** options.readOnly: no interventions or reset (embeds); options.embedded: no menus. */
+  constructor(window, store, { readOnly = false, embedded = false } = {}) {
     this.window = window;
+    this.readOnly = readOnly;
+    this.embedded = embedded;
     this.doc = window.document;
     this.store = store;
     const $ = (id) => this.doc.getElementById(id);
@@ -101,12 +105,14 @@ class App {
   }
 
   reset() {
+    if (this.readOnly) return;
     this.player.pause();
     this.store.reset();
   }
 
   /** One intervention at the viewed step; a refusal is shown and changes nothing. */
   act(command) {
+    if (this.readOnly) return false;
     this.player.pause();
     try {
       this.store.intervene(command);
@@ -118,6 +124,7 @@ class App {
   }
 
   actOnSelection(action) {
+    if (this.readOnly) return;
     const selection = this.store.ui.selection;
     if (selection?.type !== 'message') {
       this.store.setProblem(this.t('problem.selectMessage'));
@@ -127,6 +134,7 @@ class App {
   }
 
   loadPreset(id) {
+    if (this.embedded) return;
     this.player.pause();
     this.store.loadPreset(id);
     this.$('presets-dialog').close();
@@ -222,6 +230,7 @@ class App {
   }
 
   openPresets() {
+    if (this.embedded) return;
     this.player.pause();
     this.$('presets-dialog').showModal();
     const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
@@ -229,6 +238,7 @@ class App {
   }
 
   openSettings() {
+    if (this.embedded) return;
     this.player.pause();
     this.settings.open(this.store.script());
   }
@@ -363,10 +373,15 @@ async function main(window) {
   }
   try {
     const navigator = window.navigator;
-    const store = new Store(wasm, { language: detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]) });
-    const app = new App(window, store);
+    const share = prepareShare(window, wasm);
+    const store = new Store(wasm, {
+      language: share.language ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]),
+      languageChosen: share.language !== null,
+    });
+    const app = new App(window, store, share.appOptions);
     window.document.getElementById('version').textContent = wasm.version();
     app.start(FIRST_PRESET);
+    share.install(app, FIRST_PRESET);
     app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
   } catch (error) {
     showFatal(status, error);

@@ -7,7 +7,7 @@ import { appendEvents, buildTrace, emptyTrace } from './trace.js';
 
 export class Store {
   /** @param {object} wasm the initialised paxos_wasm module */
-  constructor(wasm, { language }) {
+  constructor(wasm, { language, languageChosen = false }) {
     this.wasm = wasm;
     this.pg = null;
     /** What "reset" goes back to: the script loaded, and the preset it came from. */
@@ -19,6 +19,8 @@ export class Store {
     this.traceGeneration = 0;
     this.cached = null;
     this.ui = { language, selection: null, playing: false, speed: 1, problem: null };
+    /** Whether someone chose the language (a share link keeps only a chosen one). */
+    this.ui.languageChosen = languageChosen;
     this.listeners = new Set();
   }
 
@@ -161,8 +163,10 @@ export class Store {
     this.emit({ ui: true, reason: 'select' });
   }
 
-  setLanguage(language) {
+  /** `chosen`: by the person (the switch, a link that names one), not from the browser. */
+  setLanguage(language, { chosen = true } = {}) {
     this.ui.language = language;
+    this.ui.languageChosen = chosen;
     this.emit({ ui: true, language: true, reason: 'language' });
   }
 

@@ -3,14 +3,20 @@
 // the browser and can be switched, with every text of the page following it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ROOT, launchBrowser, loadPreset, observer, openPage, startServer, waitForStep } from './harness.mjs';
+import { codeFor } from './share-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Runs axe on the page (or on `selector`); returns violations as readable lines. */
+/**
+ * Runs axe on the page (or on `selector`); returns violations as readable lines. axe is
+ * evaluated through the driver, not added as a <script>: the page's own CSP refuses inline
+ * scripts.
+ */
 async function axe(page, selector) {
-  await page.addScriptTag({ path: AXE });
+  await page.evaluate(readFileSync(AXE, 'utf8'));
   const result = await page.evaluate(async (context) => window.axe.run(context ?? document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
   }), selector ?? null);
@@ -116,6 +122,24 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.equal((await observer(page)).badge, 'STUCK');
     assert.equal((await observer(page)).facts[0].startsWith('Stuck since step 5'), true);
+    assert.deepEqual(problems, []);
+  });
+  test('axe: no violations in the share dialog, a bad-link message and embed mode', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await page.click('#open-share');
+    assert.deepEqual(await axe(page, '#share-dialog'), []);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'open-share', 'focus returns to the button');
+    await page.evaluate(() => { location.hash = 's=AQ'; });
+    await page.locator('#link-problem').waitFor();
+    assert.deepEqual(await axe(page), []);
+    const code = await codeFor('seed-5', { step: 9 });
+    for (const query of ['?embed=1', '?embed=1&interactive=1']) {
+      await page.goto(`${server.origin}/${query}#s=${code}`);
+      await page.locator('#cluster g.node').first().waitFor();
+      await page.click('#forward');
+      assert.deepEqual(await axe(page), [], query);
+    }
     assert.deepEqual(problems, []);
   });
 });

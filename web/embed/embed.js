@@ -1,0 +1,121 @@
+// Embed mode (`?embed=1`): the playground inside another page's iframe.
+//
+// - Minimal chrome: the scenario's title, the playback bar, the observer and the chosen
+//   view (cluster, space-time diagram, or both); no header, menus, settings or presets.
+// - Read-only unless `interactive=1`: no interventions (deliver, drop, crash, propose,
+//   partition) and no reset; play, step, the scrubber and selecting things still work.
+// - `autoplay=1` starts playing (not when the reader asks for reduced motion); `step=N`
+//   opens at step N. A link to the full playground at the moment on screen is offered.
+// - It reads and writes no local or session storage, and never rewrites its own address.
+// - Height: `{type: 'paxos-playground:height', height}` goes to the parent on load and on
+//   every change of the content's height (web/embed/autosize.js is the parent's side). It
+//   is sent to any origin ('*'): the embedding page is unknown, and a height in pixels says
+//   nothing the parent cannot already measure.
+// - Commands from the parent (postMessage), obeyed only if the message comes from the
+//   parent window itself and from an origin on the `origin=` allowlist in the frame's
+//   address; with no allowlist the page obeys no message. See README "Embedding".
+import { h, prefersReducedMotion } from '../dom.js';
+import { SCRIPT_CHARS_MAX, shareUrl } from '../share/link.js';
+import { currentCode, openDecoded } from '../share/links.js';
+
+export const MESSAGE_PREFIX = 'paxos-playground:';
+
+/** Marks the document before anything draws, so the first paint is already the embed. */
+export function applyEmbedMode(document, { interactive }, view) {
+  const root = document.documentElement;
+  root.classList.add('embed');
+  if (!interactive) root.classList.add('read-only');
+  root.dataset.embedView = view;
+}
+
+export function installEmbed(app, options) {
+  const { window, doc, store } = app;
+  const open = h(doc, 'a', { id: 'embed-open', class: 'embed-open', target: '_blank', rel: 'noopener' });
+  app.$('scenario-title').after(open);
+  const update = () => {
+    open.href = shareUrl(window.location.href, currentCode(store));
+    open.textContent = app.t('embed.open');
+  };
+  update();
+  if (options.step !== null) store.seek(options.step);
+  if (options.autoplay && !prefersReducedMotion(window)) app.player.play();
+  reportHeight(window);
+  if (options.origins.length > 0) listen(app, options.origins);
+  return { update };
+}
+
+function reportHeight(window) {
+  if (window.parent === window) return;
+  const root = window.document.documentElement;
+  let last = -1;
+  const report = () => {
+    const height = Math.ceil(root.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: `${MESSAGE_PREFIX}height`, height }, '*');
+  };
+  new window.ResizeObserver(report).observe(root);
+  report();
+}
+
+function listen(app, origins) {
+  const window = app.window;
+  window.addEventListener('message', (event) => {
+    if (window.parent === window || event.source !== window.parent) return;
+    if (!origins.includes(event.origin)) return;
+    const data = event.data;
+    if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(MESSAGE_PREFIX)) return;
+    let reply;
+    try {
+      command(app, data.type.slice(MESSAGE_PREFIX.length), data);
+      reply = state(app.store);
+    } catch (error) {
+      reply = { type: `${MESSAGE_PREFIX}error`, message: error?.message ?? String(error) };
+    }
+    event.source.postMessage(reply, event.origin);
+  });
+}
+
+function command(app, name, data) {
+  const store = app.store;
+  switch (name) {
+    case 'play': return app.player.play();
+    case 'pause': return app.player.pause();
+    case 'step': return app.stepForward();
+    case 'back': return app.stepBack();
+    case 'seek': return app.seekTo(wholeNumber(data.step, 'step'));
+    case 'state': return null;
+    case 'load': {
+      let decoded;
+      if (typeof data.link === 'string') {
+        decoded = store.wasm.decodeLink(data.link);
+      } else if (typeof data.script === 'string') {
+        if (data.script.length > SCRIPT_CHARS_MAX) throw new Error(`the script is too long (at most ${SCRIPT_CHARS_MAX} characters)`);
+        decoded = { script: data.script, step: 0, view: null, language: 0 };
+      } else {
+        throw new Error('load needs a "script" or a "link" string');
+      }
+      openDecoded(app, decoded);
+      if (data.step !== undefined) app.seekTo(wholeNumber(data.step, 'step'));
+      return null;
+    }
+    default:
+      throw new Error(`unknown command "${name.slice(0, 40)}"`);
+  }
+}
+
+function wholeNumber(value, what) {
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${what} must be a whole number`);
+  return value;
+}
+
+/** The reply to every command: where the run is now. */
+function state(store) {
+  return {
+    type: `${MESSAGE_PREFIX}state`,
+    step: store.step,
+    steps: store.steps,
+    playing: store.ui.playing,
+    outcome: store.snapshot().verdict?.outcome ?? null,
+  };
+}

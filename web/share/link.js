@@ -1,0 +1,151 @@
+// Share links and embed URLs on the page's side, as pure functions (tested with node --test).
+//
+// The link code itself (the scenario and the view, versioned, binary, base64url) is the
+// core's: `Playground#link(step, view, language)` writes it and `decodeLink(code)` reads it,
+// refusing anything truncated, corrupted, oversized or newer with a message. This file only
+// decides where the code goes in a URL and what the view and language numbers mean.
+//
+// URL shape:  <page>#s=<code>                        a link (the fragment never reaches a server)
+//             <page>?embed=1&interactive=1&autoplay=1&step=N&origin=https://blog.example#s=<code>
+import { settingsFromScript } from '../script.js';
+
+/** The fragment parameter that carries the code. */
+export const LINK_PARAM = 's';
+
+/** Language numbers in a link: 0 = not chosen (the viewer's browser decides). */
+const LANGUAGE_CODES = Object.freeze({ en: 1, 'zh-CN': 2 });
+
+/** View numbers in a link; the number is the index. Embeds show these panels. */
+export const VIEWS = Object.freeze(['all', 'cluster', 'spacetime']);
+
+/** Longest scenario script the embed API accepts from a parent page (the core bounds it too). */
+export const SCRIPT_CHARS_MAX = 256 * 1024;
+
+/** The language number for a link: only a language the person chose travels with it. */
+export function languageCode(language, chosen) {
+  return chosen ? LANGUAGE_CODES[language] ?? 0 : 0;
+}
+
+/** The language a link names, or null (unknown numbers are ignored, not an error). */
+export function languageFromCode(code) {
+  return Object.keys(LANGUAGE_CODES).find((language) => LANGUAGE_CODES[language] === code) ?? null;
+}
+
+export function viewName(code) {
+  return VIEWS[code] ?? VIEWS[0];
+}
+
+/**
+ * The link code in a URL fragment (`#s=CODE`), or null when the fragment carries none (an
+ * in-page anchor such as `#main`). The code is returned as it is: the core judges it.
+ */
+export function codeFromHash(hash) {
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (!text) return null;
+  for (const part of text.split('&')) {
+    const equals = part.indexOf('=');
+    if (equals > 0 && part.slice(0, equals) === LINK_PARAM) return part.slice(equals + 1);
+  }
+  return null;
+}
+
+/** The page's address without query and fragment: what links are built on. */
+export function pageBase(href) {
+  return String(href).split('#')[0].split('?')[0];
+}
+
+/** A share link: the page (without its query: embed flags are not part of a link) + code. */
+export function shareUrl(href, code) {
+  return `${pageBase(href)}#${LINK_PARAM}=${code}`;
+}
+
+/** The same page address with another fragment, keeping the query (embed flags). */
+export function withCode(href, code) {
+  return `${String(href).split('#')[0]}#${LINK_PARAM}=${code}`;
+}
+
+/**
+ * An origin as the embed API's allowlist takes it: `scheme://host[:port]`, exactly (no
+ * path, no trailing slash, no wildcard), http or https only. Null if it is not one.
+ */
+export function normalOrigin(text) {
+  let url;
+  try {
+    url = new URL(String(text));
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  return url.origin === String(text).replace(/\/$/, '') ? url.origin : null;
+}
+
+/**
+ * Embed options from the page's query string. `embed=1` turns embed mode on; the rest only
+ * mean something with it. `origin` (repeatable, or comma-separated) lists the parent
+ * origins whose postMessage commands are obeyed; without it the page obeys none.
+ * @returns {{embed: boolean, interactive: boolean, autoplay: boolean, step: number|null, origins: string[]}}
+ */
+export function embedOptions(search) {
+  const params = new URLSearchParams(String(search ?? ''));
+  const on = (name) => params.get(name) === '1' || params.get(name) === 'true';
+  const stepText = params.get('step');
+  const origins = params.getAll('origin').flatMap((value) => value.split(','))
+    .map((value) => normalOrigin(value.trim())).filter(Boolean);
+  return {
+    embed: on('embed'),
+    interactive: on('interactive'),
+    autoplay: on('autoplay'),
+    step: stepText !== null && /^\d{1,9}$/.test(stepText) ? Number(stepText) : null,
+    origins: [...new Set(origins)],
+  };
+}
+
+/** The address an embed loads: the page in embed mode with the options, and the link. */
+export function embedUrl(href, code, { interactive = false, autoplay = false } = {}) {
+  const query = ['embed=1', interactive ? 'interactive=1' : null, autoplay ? 'autoplay=1' : null].filter(Boolean).join('&');
+  return `${pageBase(href)}?${query}#${LINK_PARAM}=${code}`;
+}
+
+/** Escapes text for an HTML attribute value in double quotes. */
+export function escapeAttribute(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** Initial frame heights (px) per view, before the auto-size script takes over. */
+const FRAME_HEIGHTS = { all: 900, cluster: 640, spacetime: 460 };
+
+/**
+ * The HTML snippet that embeds the playground: an iframe, and (if `autosize`) the small
+ * parent-side script that sizes it to its content (web/embed/autosize.js).
+ */
+export function embedSnippet({ src, title, view = 'all', autosize = true, scriptSrc }) {
+  const frame = `<iframe class="paxos-playground" src="${escapeAttribute(src)}" title="${escapeAttribute(title)}"`
+    + ` width="100%" height="${FRAME_HEIGHTS[view] ?? FRAME_HEIGHTS.all}" loading="lazy"></iframe>`;
+  return autosize ? `${frame}\n<script src="${escapeAttribute(scriptSrc)}" defer></script>` : frame;
+}
+
+/**
+ * What a decoded script is, for the page's title and story. Settings equal to a preset's
+ * (its title included): that preset, whatever the commands (as when someone intervenes in
+ * a preset on the page); the same title with other settings: that preset, changed; else a
+ * scenario of its own.
+ * @param {string} script the decoded script
+ * @param {{id: string, script: string}[]} presets
+ */
+export function presetOf(script, presets) {
+  const settings = settingsFromScript(script);
+  const key = JSON.stringify(settings);
+  const same = presets.find((preset) => JSON.stringify(settingsFromScript(preset.script)) === key);
+  if (same) return { presetId: same.id, modified: false };
+  const titled = settings.title ? presets.find((preset) => settingsFromScript(preset.script).title === settings.title) : null;
+  return titled ? { presetId: titled.id, modified: true } : { presetId: null, modified: false };
+}
+
+/** The kind of a bad link, from the core's message: picks the translated headline. */
+export function linkProblemKind(message) {
+  const text = String(message);
+  if (/newer version/.test(text)) return 'newer';
+  if (/too long/.test(text)) return 'tooLong';
+  if (/cut short/.test(text)) return 'truncated';
+  return 'corrupted';
+}
