@@ -95,6 +95,13 @@ test('one phase (seed §3): no promise quorum; Y’s quorum shares S3 and S4 wit
   assert.equal(quorumPicture(start.snapshot, start.trace, null), null);
 });
 
+test('Basic Paxos offers only proposals with a phase 1, even in a long run', () => {
+  const { snapshot } = run('livelock');
+  const choices = quorumChoices(snapshot);
+  assert.ok(choices.length > 1);
+  assert.ok(choices.every((c) => c.kind === 'phase2' && c.fact.promises.length >= 3));
+});
+
 test('a pick survives stepping, and falls back to the latest proposal where it does not exist yet', () => {
   const { snapshot, trace } = run('seed-5', 16);
   assert.equal(quorumPicture(snapshot, trace, 'p:11:X').key, 'p:11:X');

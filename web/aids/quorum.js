@@ -26,8 +26,7 @@ const intersect = (a, b) => a.filter((id) => b.includes(id));
 
 /**
  * What the overlay can show at the viewed step: every proposal that reached phase 2 (its
- * promise quorum is known), then every chosen value with no phase 2 of its own (one-phase
- * protocols), latest last. Keys are stable across steps, so a pick survives stepping.
+ * promise quorum is known), or in the one-phase protocols every chosen value, latest last. Keys are stable across steps, so a pick survives stepping.
  */
 export function quorumChoices(snapshot) {
   const choices = snapshot.quorums.map((fact) => ({
@@ -38,7 +37,10 @@ export function quorumChoices(snapshot) {
     step: fact.step,
     fact,
   }));
-  for (const chosen of snapshot.chosen) {
+  // Basic Paxos has a phase 1 behind every chosen value (its fact may have aged out of the
+  // latest 64); only the one-phase protocols offer chosen values on their own.
+  const onePhase = snapshot.protocol !== 'basic-paxos';
+  for (const chosen of onePhase ? snapshot.chosen : []) {
     if (choices.some((choice) => sameProposal(choice.proposal, chosen.proposal))) continue;
     choices.push({
       key: `c:${chosen.step}:${chosen.proposal.value}`,
