@@ -10,6 +10,7 @@ import { settingsFromScript } from './script.js';
 import { prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
+import { Aids } from './controls/aids.js';
 import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { presetTitle, renderPresetList } from './controls/presets.js';
@@ -73,6 +74,8 @@ class App {
     this.settings = new SettingsPanel($('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
     store.subscribe((change) => this.render(change));
     this.wire();
+    // Quorum overlay, compare mode, model checker, challenge, export/import.
+    this.aids = new Aids(this);
   }
 
   get t() {
@@ -274,6 +277,7 @@ class App {
     renderInFlight(this.$('inflight'), store, t);
     renderServers(this.$('servers'), store, t);
     renderSelection(this.$('selection'), store, t);
+    this.aids.render(change);
     this.renderProblem();
     this.say(narration(change, store, t));
     if (change.run) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);

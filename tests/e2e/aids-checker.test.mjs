@@ -1,0 +1,108 @@
+// The model-checker panel on the real page (the browser path of the model checker): it
+// checks the scenario on screen in a Web Worker with a progress bar, finds the one-phase
+// counterexample and animates it as a scenario; a big search can be cancelled and says so
+// honestly; the page keeps drawing frames throughout.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ROOT, launchBrowser, loadPreset, observer, openPage, startServer, trackAnimationFrames } from './harness.mjs';
+import { texts } from './aids-helpers.mjs';
+
+describe('model checker panel', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  let page;
+  let problems;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
+  });
+  beforeEach(async () => {
+    await page?.close();
+    ({ page, problems } = await openPage(browser, `${server.origin}/`));
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('seed §3: finds the 4-move one-phase counterexample, and animates it as a scenario', async () => {
+    await loadPreset(page, 'seed-3');
+    assert.equal(await page.locator('#check-job').textContent(),
+      'Checks One phase, higher number wins (seed §3) on 3 servers (Q1 = 2, Q2 = 2) with 2 proposers.');
+    assert.deepEqual(await texts(page, '#check-notes li'), ['Scaled down to 3 servers: the number of states explodes with more.']);
+    await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
+    assert.equal(await page.locator('#check-result').textContent(), 'VIOLATED: the shortest counterexample takes 4 moves (25 states explored).');
+    assert.equal(await page.locator('#check-reason').textContent(), 'agreement: X and Y were both chosen');
+    assert.deepEqual(await texts(page, '#check-moves li'),
+      ['propose S1 X', 'propose S2 Y', 'deliver S1->S3 Accept 11 X', 'deliver S2->S1 Accept 12 Y']);
+    const progress = await page.locator('#check-progress').evaluate((bar) => ({ value: bar.value, max: bar.max, label: bar.labels[0].textContent }));
+    assert.deepEqual(progress, { value: 25, max: 2_000_000, label: 'States explored (the bound is 2,000,000)' });
+    assert.match(await page.locator('#check-stats').textContent(), /^25 states · [\d,]+ states\/s · depth 5 · \d+ MB$/);
+
+    await page.click('#check-animate');
+    assert.equal(await page.locator('#scenario-title').textContent(), 'The model checker’s shortest counterexample');
+    assert.match(await page.locator('#scenario-story').textContent(), /4 moves from the start/);
+    assert.match(await page.locator('#status').textContent(), /Playing the checker’s counterexample: 4 moves\./);
+    // It plays by itself, to the violation at its last step.
+    await page.waitForFunction(() => document.getElementById('scrubber').value === '4' && document.getElementById('play').dataset.playing === 'false', null, { timeout: 30_000 });
+    assert.equal((await observer(page)).outcome, 'violated');
+    assert.equal(await page.locator('#scrubber').getAttribute('max'), '4');
+    // The result stays beside the scenario it opened.
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
+    assert.deepEqual(problems, []);
+  });
+
+  test('Basic Paxos holds in the checked configuration', async () => {
+    await loadPreset(page, 'paxos-basic');
+    await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'holds');
+    assert.match(await page.locator('#check-result').textContent(), /^HOLDS: no order of messages breaks safety in this configuration \([\d,]+ states, depth \d+\)\.$/);
+    assert.equal(await page.locator('#check-animate').isHidden(), true);
+    assert.equal(await page.locator('#check-moves').isHidden(), true);
+  });
+
+  test('a big search shows progress, can be cancelled, says it proved nothing, and never freezes the page', async () => {
+    await page.close();
+    page = await browser.newPage();
+    await trackAnimationFrames(page);
+    await page.goto(`${server.origin}/`);
+    await page.locator('#cluster g.node').first().waitFor();
+    // Retries and lost messages: far too many states to finish here.
+    await page.selectOption('#check-form [name="attempts"]', '3');
+    await page.check('#check-form [name="drops"]');
+    await page.click('#check-run');
+    assert.equal(await page.locator('#check-cancel').isDisabled(), false);
+    await page.waitForFunction(() => document.getElementById('check-progress').value > 5000);
+    // The page answers while the worker searches: frames are drawn, a click steps the run.
+    const frames = await page.evaluate(() => new Promise((resolve) => {
+      let count = 0;
+      const tick = () => { count += 1; if (count < 10) requestAnimationFrame(tick); else resolve(count); };
+      requestAnimationFrame(tick);
+    }));
+    assert.equal(frames, 10);
+    await page.click('#forward');
+    assert.equal(await page.locator('#scrubber').inputValue(), '1');
+    await page.click('#check-cancel');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'cancelled');
+    assert.match(await page.locator('#check-result').textContent(), /^Cancelled after [\d,]+ states: no violation found so far, which proves nothing\.$/);
+    assert.equal(await page.locator('#check-run').isDisabled(), false);
+  });
+
+  test('amnesia: the panel starts from the scenario’s own faults and finds the 10-move counterexample', async () => {
+    await loadPreset(page, 'amnesia');
+    assert.equal(await page.locator('#check-form [name="amnesia"]').isChecked(), true);
+    assert.equal(await page.locator('#check-form [name="crashes"]').inputValue(), '1');
+    await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
+    assert.equal(await page.locator('#check-moves li').count(), 10);
+    // Loading another scenario clears a result that no longer applies.
+    await loadPreset(page, 'seed-1');
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-status'), 'idle');
+    assert.equal(await page.locator('#check-form [name="amnesia"]').isChecked(), false);
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,0 +1,84 @@
+// The checker panel's and the challenge's pure parts.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildTrace } from '../../web/trace.js';
+import {
+  CHALLENGES, challengeJob, challengeScript, challengeState, checkJob, findChallenge, formatCount, movesToStep,
+  optionsForScenario, progressFigures, scriptMoves, verdictOf,
+} from '../../web/aids/checker.js';
+import { loadCore } from './core.mjs';
+
+const core = await loadCore();
+
+const COUNTEREXAMPLE = `title Shortest counterexample found by the model checker
+protocol one-phase-highest
+nodes 3
+quorum 2 2
+network manual
+propose S1 X
+propose S2 Y
+deliver S1->S3 Accept 11 X
+deliver S2->S1 Accept 12 Y
+`;
+
+test('a summary reads honestly: a search cut short is never "holds"', () => {
+  const base = { distinct_states: 10, generated_states: 12, depth: 3, reason: '', counterexample: null };
+  assert.deepEqual(verdictOf({ ...base, verdict: 'holds' }), { kind: 'holds', moves: [] });
+  assert.deepEqual(verdictOf({ ...base, verdict: 'incomplete' }), { kind: 'bounded', moves: [] });
+  assert.deepEqual(verdictOf({ ...base, verdict: 'incomplete' }, { cancelled: true }), { kind: 'cancelled', moves: [] });
+  assert.deepEqual(verdictOf({ ...base, verdict: 'holds' }, { cancelled: true }), { kind: 'cancelled', moves: [] });
+  const violated = verdictOf({ ...base, verdict: 'violated', counterexample: COUNTEREXAMPLE });
+  assert.equal(violated.kind, 'violated');
+  assert.deepEqual(violated.moves, ['propose S1 X', 'propose S2 Y', 'deliver S1->S3 Accept 11 X', 'deliver S2->S1 Accept 12 Y']);
+  assert.equal(verdictOf({ ...base, verdict: 'stuck', counterexample: 'propose S1 X\n' }).kind, 'stuck');
+});
+
+test('the job for the scenario on screen keeps amnesia, adds a crash for it, and can use symmetry', () => {
+  const options = optionsForScenario({ amnesia: true, nacks: true });
+  assert.deepEqual([options.amnesia, options.crashes, options.symmetry], [true, 1, true]);
+  assert.deepEqual([optionsForScenario({ amnesia: false }).crashes], [0]);
+  const snapshot = { protocol: 'one-phase-highest', quorum_phase1: 3, quorum_phase2: 3, nodes: [1, 2, 3, 4, 5].map((id) => ({ id })) };
+  const { job, notes } = checkJob(snapshot, optionsForScenario({}));
+  assert.deepEqual([job.protocol, job.nodes, job.quorum_phase1, job.proposers, job.symmetry], ['one-phase-highest', 3, 2, 2, true]);
+  assert.deepEqual(notes, [{ key: 'check.note.nodes', nodes: 3 }]);
+});
+
+test('moves: commands, proposals included; each step is made by one command', () => {
+  assert.equal(scriptMoves(COUNTEREXAMPLE).length, 4);
+  assert.equal(movesToStep([0, 1, 2, 3], 0), 0);
+  assert.equal(movesToStep([0, 1, 2, 3], 3), 3);
+  assert.equal(movesToStep([0, 1, 1, 1, 2], 4), 2);
+  assert.equal(movesToStep([0], 9), 1);
+});
+
+test('progress figures and counts for people', () => {
+  assert.deepEqual(progressFigures({ distinct_states: 5000, depth: 7, memory_bytes: 3 * 1024 * 1024 }, 2), { states: 5000, rate: 2500, depth: 7, megabytes: 3 });
+  assert.equal(progressFigures({ distinct_states: 5, depth: 1 }, 0).rate, 0);
+  assert.equal(formatCount(16957, 'en'), '16,957');
+  assert.equal(formatCount(16957, 'zh-CN'), '16,957');
+});
+
+test('every challenge is a scenario the core runs, and a checker job of the same shape', () => {
+  assert.deepEqual(CHALLENGES.map((c) => c.id), ['one-phase', 'flexible', 'amnesia', 'paxos']);
+  assert.equal(findChallenge('nope'), null);
+  for (const challenge of CHALLENGES) {
+    const pg = new core.Playground(challengeScript(challenge));
+    const snapshot = pg.snapshot();
+    const job = challengeJob(challenge);
+    assert.equal(snapshot.network, 'manual', challenge.id);
+    assert.equal(snapshot.protocol, job.protocol);
+    assert.equal(snapshot.nodes.length, job.nodes);
+    assert.deepEqual([snapshot.quorum_phase1, snapshot.quorum_phase2], [job.quorum_phase1, job.quorum_phase2]);
+    assert.equal(pg.steps(), 2, 'two proposals made');
+    assert.ok(snapshot.in_flight.length > 0, 'messages wait for the reader');
+  }
+});
+
+test('a challenge is broken at the first violation, counted in the moves that led there', () => {
+  // The checker's shortest one-phase counterexample, replayed: broken at move 4.
+  const pg = new core.Playground(COUNTEREXAMPLE);
+  const trace = buildTrace(pg.events(1, pg.steps()));
+  const commands = [...pg.stepCommands()];
+  assert.deepEqual(challengeState(trace, commands, 4), { moves: 4, broken: true, brokenAt: 4, property: 'agreement' });
+  assert.deepEqual(challengeState(trace, commands, 2), { moves: 2, broken: false, brokenAt: null, property: null });
+});

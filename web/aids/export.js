@@ -1,0 +1,51 @@
+// Export and import, the pure parts: which text each export is (the core writes all three),
+// where a script error points (the core says `line L, column C: ...`), and copying to the
+// clipboard with an honest answer when the browser refuses.
+
+/** The exports, each the name of the Playground method that writes it. */
+export const EXPORTS = Object.freeze({ script: 'script', mermaid: 'mermaid', rust: 'rustTest' });
+
+/** The text of export `kind` for a Playground. */
+export function exportText(pg, kind) {
+  const method = EXPORTS[kind];
+  if (!method) throw new Error(`no export ${kind}`);
+  return pg[method]();
+}
+
+/** `{line, column}` from a core error message ("scenario script: line 3, column 9: ..."), or null. */
+export function errorPosition(message) {
+  const match = /line (\d+), column (\d+)/.exec(String(message));
+  return match ? { line: Number(match[1]), column: Number(match[2]) } : null;
+}
+
+/** The error message without the "scenario script: " prefix the page module adds. */
+export function errorText(message) {
+  return String(message).replace(/^scenario script:\s*/, '');
+}
+
+/**
+ * The character offset of (line, column), both counted from 1, in `text`; clamped to the
+ * text, so a caret can be put there even if the position is past the end of its line.
+ */
+export function offsetAt(text, line, column) {
+  const lines = String(text).split('\n');
+  const index = Math.min(Math.max(line, 1), lines.length) - 1;
+  let offset = 0;
+  for (let i = 0; i < index; i += 1) offset += lines[i].length + 1;
+  return offset + Math.min(Math.max(column, 1) - 1, lines[index].length);
+}
+
+/**
+ * Copies `text` with the Clipboard API when there is one and it agrees; resolves 'copied',
+ * or 'fallback' when the page must offer the text to copy by hand (no API, no permission,
+ * not a secure context).
+ */
+export async function copyText(clipboard, text) {
+  if (!clipboard || typeof clipboard.writeText !== 'function') return 'fallback';
+  try {
+    await clipboard.writeText(text);
+    return 'copied';
+  } catch {
+    return 'fallback';
+  }
+}

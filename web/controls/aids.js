@@ -1,0 +1,356 @@
+// Wiring of the understanding aids: the quorum overlay, compare mode, the model checker
+// panel, the "Can you break it?" challenge, and export/import. The app calls `render` after
+// drawing its own views (so the overlay goes on top of a fresh cluster drawing); the aids'
+// own state changes redraw only their panel. Checks run in the checker's Web Worker, never
+// on the page's thread.
+import { startCheck } from '../checker/client.js';
+import { prefersReducedMotion } from '../dom.js';
+import { settingsFromScript, splitScript } from '../script.js';
+import { buildTrace } from '../trace.js';
+import { AidsState, idleCheck } from '../aids/state.js';
+import { defaultOtherProtocol, firstViolation } from '../aids/compare.js';
+import { quorumPicture } from '../aids/quorum.js';
+import {
+  BYTES_MAX, STATES_MAX, challengeJob, challengeScript, challengeState, checkJob, findChallenge, optionsForScenario, verdictOf,
+} from '../aids/checker.js';
+import { renderChallengePanel, renderCheckerPanel, wonSentence } from '../views/checker.js';
+import { CompareView } from '../views/compare.js';
+import { drawQuorumOverlay, renderQuorumPanel } from '../views/quorum.js';
+import { ExportPanel } from './export.js';
+
+const NUMBER_OPTIONS = ['nodes', 'proposers', 'attempts', 'duplicates', 'crashes'];
+const FLAG_OPTIONS = ['drops', 'timeouts', 'amnesia', 'symmetry'];
+
+export class Aids {
+  /** @param app the page's App: its store, player, cluster view and status line */
+  constructor(app) {
+    this.app = app;
+    this.store = app.store;
+    this.doc = app.doc;
+    this.wasm = app.store.wasm;
+    this.state = new AidsState();
+    this.challengePick = 'one-phase';
+    this.handles = { check: null, challenge: null };
+    const $ = (id) => this.doc.getElementById(id);
+    this.$ = $;
+    this.compareView = new CompareView(this.doc);
+    this.exportPanel = new ExportPanel(this.doc, {
+      store: this.store, aids: this.state, navigator: app.window.navigator, onImport: (script) => this.importScript(script),
+    });
+    this.state.subscribe((part) => this.renderPart(part));
+    this.wire();
+  }
+
+  get t() {
+    return this.app.t;
+  }
+
+  wire() {
+    const $ = this.$;
+    $('quorum-show').addEventListener('change', () => this.state.patch('quorum', { shown: $('quorum-show').checked }));
+    $('quorum-pick').addEventListener('change', () => this.state.patch('quorum', { pick: $('quorum-pick').value || null }));
+    $('compare-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.startCompare($('compare-protocol').value);
+    });
+    $('compare-stop').addEventListener('click', () => this.stopCompare());
+    $('check-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.runCheck();
+    });
+    $('check-form').addEventListener('change', () => this.renderChecker());
+    $('check-cancel').addEventListener('click', () => this.handles.check?.cancel());
+    $('check-animate').addEventListener('click', () => this.animate(this.state.check.summary?.counterexample));
+    $('challenge-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.startChallenge($('challenge-pick').value);
+    });
+    $('challenge-pick').addEventListener('change', () => {
+      this.challengePick = $('challenge-pick').value;
+      if (!this.state.challenge) this.renderChallenge();
+    });
+    $('challenge-giveup').addEventListener('click', () => this.giveUp());
+    $('challenge-stop').addEventListener('click', () => this.stopChallenge());
+  }
+
+  // --- rendering ---
+
+  /** Called by the app after it drew its views for a store change. */
+  render(change) {
+    if (change.run) this.runChanged(change);
+    const t = this.t;
+    this.renderQuorum(t);
+    this.renderCompare(t);
+    if (change.run || change.language || change.reason === undefined) this.renderChecker(t);
+    this.renderChallenge(t);
+    this.exportPanel.render(t);
+    this.renderScenario(t);
+  }
+
+  renderPart(part) {
+    const t = this.t;
+    if (part === 'quorum') this.renderQuorum(t);
+    else if (part === 'compare') this.renderCompare(t);
+    else if (part === 'check') this.renderChecker(t);
+    else if (part === 'challenge') {
+      this.renderChallenge(t);
+      this.renderScenario(t);
+    } else this.exportPanel.render(t);
+  }
+
+  renderQuorum(t = this.t) {
+    const picture = quorumPicture(this.store.snapshot(), this.store.trace, this.state.quorum.pick);
+    renderQuorumPanel(this.$('quorum-panel'), picture, this.state, t);
+    drawQuorumOverlay(this.app.cluster.svg, this.app.cluster.layout, picture, this.state.quorum.shown, t);
+  }
+
+  renderCompare(t = this.t) {
+    const compare = this.state.compare;
+    this.compareView.renderForm(this.store, compare, t, defaultOtherProtocol(this.store.snapshot().protocol));
+    this.compareView.render(this.store, compare, t);
+  }
+
+  renderChecker(t = this.t) {
+    renderCheckerPanel(this.doc, this.state.check, checkJob(this.store.snapshot(), this.readOptions()), t);
+  }
+
+  /** The challenge's standing in the run on screen (null when the run is not the challenge's). */
+  standing() {
+    const challenge = this.state.challenge;
+    if (!challenge || this.store.origin.script !== challenge.script) return null;
+    return challengeState(this.store.trace, this.store.pg.stepCommands(), this.store.step);
+  }
+
+  renderChallenge(t = this.t) {
+    renderChallengePanel(this.doc, this.challengePick, this.state.challenge, this.standing(), t);
+  }
+
+  /** The title and story of a scenario an aid loaded, in the page's language. */
+  renderScenario(t) {
+    const scenario = this.state.scenario;
+    if (!scenario || scenario.script !== this.store.origin.script) return;
+    const $ = this.$;
+    if (scenario.kind === 'check') {
+      $('scenario-title').textContent = t('check.scenarioTitle');
+      $('scenario-story').textContent = t('check.scenarioStory', { moves: scenario.moves });
+      $('scenario-outcome').textContent = '';
+      return;
+    }
+    $('scenario-title').textContent = t('challenge.scenarioTitle', { name: t(`challenge.${scenario.id}.name`) });
+    $('scenario-story').textContent = t(`challenge.${scenario.id}.rules`);
+    const standing = this.standing();
+    let outcome = '';
+    if (standing) {
+      const check = this.state.challenge.check;
+      const verdict = check.status === 'done' ? verdictOf(check.summary, { cancelled: check.cancelled }) : null;
+      outcome = standing.broken ? wonSentence(standing.brokenAt, verdict, t) : t('challenge.moves', { moves: standing.moves });
+    }
+    $('scenario-outcome').textContent = outcome;
+  }
+
+  /** The run changed: keep what still applies to it, let go of what does not. */
+  runChanged(change) {
+    const origin = this.store.origin.script;
+    if (change.reason === 'load') {
+      if (this.state.scenario && this.state.scenario.script !== origin) this.state.scenario = null;
+      const challenge = this.state.challenge;
+      if (challenge && origin !== challenge.script && !(challenge.showing && origin === challenge.check.summary?.counterexample)) {
+        this.handles.challenge?.terminate();
+        this.handles.challenge = null;
+        this.state.challenge = null;
+      }
+      // A check is of a configuration: loading another scenario makes its result stale,
+      // except when the scenario loaded is the check's own counterexample.
+      if (origin !== this.state.check.summary?.counterexample) {
+        this.handles.check?.terminate();
+        this.handles.check = null;
+        this.state.check = idleCheck();
+        this.writeOptions(optionsForScenario(settingsFromScript(origin)));
+      }
+      if (!this.importing) {
+        this.state.imported = null;
+        this.state.importProblem = null;
+      }
+    }
+    const compare = this.state.compare;
+    if (compare && compare.runVersion !== this.store.runVersion) {
+      try {
+        this.state.compare = this.comparison(compare.protocol);
+        compare.right.free();
+      } catch (error) {
+        this.state.compare = null;
+        compare.right.free();
+        // Shown by the app's problem box, which is drawn after the aids.
+        this.store.ui.problem = this.t('compare.failed', { reason: error.message });
+      }
+    }
+  }
+
+  // --- compare mode ---
+
+  comparison(protocol) {
+    const script = this.store.script();
+    const comparison = this.wasm.compare(script, protocol);
+    const right = new this.wasm.Playground(comparison.script);
+    const rightTrace = buildTrace(right.events(1, right.steps()));
+    return {
+      protocol,
+      runVersion: this.store.runVersion,
+      comparison,
+      right,
+      rightTrace,
+      commands: splitScript(script).commands,
+      stepCommands: [...this.store.pg.stepCommands()],
+      leftViolation: firstViolation(this.store.trace),
+      rightViolation: firstViolation(rightTrace),
+    };
+  }
+
+  startCompare(protocol) {
+    this.app.player.pause();
+    const previous = this.state.compare;
+    try {
+      this.state.set('compare', this.comparison(protocol));
+      previous?.right.free();
+      this.app.say(this.t('compare.started', { protocol: this.t(`protocol.${protocol}.name`) }));
+    } catch (error) {
+      this.store.setProblem(this.t('compare.failed', { reason: error.message }));
+    }
+  }
+
+  stopCompare() {
+    const previous = this.state.compare;
+    this.state.set('compare', null);
+    previous?.right.free();
+    this.$('compare-start').focus();
+  }
+
+  // --- the model checker ---
+
+  readOptions() {
+    const form = this.$('check-form').elements;
+    const options = {};
+    for (const name of NUMBER_OPTIONS) options[name] = Number(form[name].value);
+    for (const name of FLAG_OPTIONS) options[name] = form[name].checked;
+    options.nacks = settingsFromScript(this.store.origin.script).nacks;
+    return options;
+  }
+
+  writeOptions(options) {
+    const form = this.$('check-form').elements;
+    for (const name of NUMBER_OPTIONS) form[name].value = String(options[name]);
+    for (const name of FLAG_OPTIONS) form[name].checked = Boolean(options[name]);
+  }
+
+  /** Runs a check in the worker; `onDone` also gets the summary. Returns the handle. */
+  check(job, report) {
+    return startCheck(job, {
+      statesMax: STATES_MAX,
+      bytesMax: BYTES_MAX,
+      onProgress: (progress, seconds) => report({ progress, seconds }),
+      onDone: (summary, { cancelled, seconds }) => report({ status: 'done', summary, cancelled, seconds }),
+      onError: (error) => report({ status: 'error', error: error.message }),
+    });
+  }
+
+  runCheck() {
+    this.handles.check?.terminate();
+    const { job } = checkJob(this.store.snapshot(), this.readOptions());
+    this.state.set('check', { ...idleCheck(), status: 'running', job });
+    this.app.say(this.t('check.started'));
+    this.handles.check = this.check(job, (changes) => {
+      this.state.patch('check', changes);
+      if (changes.status) {
+        this.handles.check = null;
+        this.app.say(this.doc.getElementById('check-result').textContent);
+      }
+    });
+  }
+
+  /** Loads a counterexample as the scenario and plays it from the start. */
+  animate(script) {
+    if (!script) return;
+    const moves = splitScript(script).commands.length;
+    this.app.player.pause();
+    this.state.scenario = { script, kind: 'check', moves };
+    this.store.load(script);
+    this.app.player.play();
+    this.app.say(this.t('check.animating', { moves }));
+    this.showRun();
+  }
+
+  /** Brings the cluster drawing into view (the run an aid just loaded). */
+  showRun() {
+    const behavior = prefersReducedMotion(this.app.window) ? 'auto' : 'smooth';
+    this.$('scenario-title').scrollIntoView?.({ block: 'start', behavior });
+  }
+
+  // --- the challenge ---
+
+  startChallenge(id) {
+    const challenge = findChallenge(id);
+    if (!challenge) return;
+    this.handles.challenge?.terminate();
+    const script = challengeScript(challenge);
+    const job = challengeJob(challenge);
+    this.challengePick = id;
+    this.app.player.pause();
+    this.state.scenario = { script, kind: 'challenge', id };
+    this.state.challenge = { id, script, check: { ...idleCheck(), status: 'running', job }, showing: false, wantShow: false };
+    this.store.load(script);
+    // The two proposals are made: the reader starts with their messages in flight.
+    this.store.seek(this.store.steps);
+    const handle = this.check(job, (changes) => {
+      const current = this.state.challenge;
+      if (!current || this.handles.challenge !== handle) return;
+      this.state.patch('challenge', { check: { ...current.check, ...changes } });
+      if (changes.status) {
+        this.handles.challenge = null;
+        if (this.state.challenge.wantShow) this.showChallengeWay();
+      }
+    });
+    this.handles.challenge = handle;
+    this.app.say(this.t('challenge.started', { name: this.t(`challenge.${id}.name`) }));
+    this.showRun();
+    this.doc.querySelector('#inflight [data-command]')?.focus({ preventScroll: true });
+  }
+
+  giveUp() {
+    const challenge = this.state.challenge;
+    if (!challenge) return;
+    if (challenge.check.status === 'running') {
+      this.state.patch('challenge', { wantShow: true });
+      this.app.say(this.t('challenge.checking'));
+      return;
+    }
+    this.showChallengeWay();
+  }
+
+  showChallengeWay() {
+    const challenge = this.state.challenge;
+    const summary = challenge.check.summary;
+    this.state.patch('challenge', { showing: true, wantShow: false });
+    if (summary?.counterexample) this.animate(summary.counterexample);
+    else this.app.say(this.doc.getElementById('challenge-outcome').textContent);
+  }
+
+  stopChallenge() {
+    this.handles.challenge?.terminate();
+    this.handles.challenge = null;
+    this.state.set('challenge', null);
+    this.$('challenge-start').focus();
+  }
+
+  // --- import ---
+
+  importScript(script) {
+    this.app.player.pause();
+    this.importing = true;
+    try {
+      this.store.load(script);
+    } finally {
+      this.importing = false;
+    }
+    this.app.say(this.t('import.done', { steps: this.store.steps }));
+  }
+}

@@ -1,0 +1,147 @@
+// The quorum panel and its overlay on the cluster drawing. The panel says in words what the
+// overlay draws: for the chosen proposal, its promise quorum, its accept quorum, the earlier
+// value's quorum, the servers in both, what they reported, and, with unsafe flexible
+// quorums, that nobody was in both. The overlay is a layer the cluster view knows nothing
+// about: it is added after each cluster redraw, under the message pills, and ignores the
+// pointer, so everything stays clickable.
+import { h, s } from '../dom.js';
+import { proposalText, serverLabel, serverSetText } from '../format.js';
+import { overlayShapes } from '../aids/quorum.js';
+
+const LEGEND = ['promise', 'accept', 'earlier', 'meet', 'travel'];
+
+/** Keeps the proposal list in step with the choices, rebuilding it only when they change. */
+function renderChoices(select, picture, pick, t) {
+  const doc = select.ownerDocument;
+  const choices = picture?.choices ?? [];
+  const key = `${t.language}|${choices.map((c) => c.key).join(',')}`;
+  if (select.dataset.choices !== key) {
+    select.dataset.choices = key;
+    select.replaceChildren(
+      h(doc, 'option', { value: '', text: t('quorum.latest') }),
+      ...choices.map((choice) => h(doc, 'option', {
+        value: choice.key,
+        text: choice.kind === 'phase2'
+          ? t('quorum.optionPhase2', { proposal: proposalText(choice.proposal), server: serverLabel(choice.proposer), step: choice.step })
+          : t('quorum.optionChosen', { value: choice.proposal.value, step: choice.step }),
+      })),
+    );
+  }
+  select.value = pick && choices.some((c) => c.key === pick) ? pick : '';
+  select.disabled = choices.length === 0;
+}
+
+/** The facts of a picture as [class, text] lines. */
+export function quorumFacts(picture, t) {
+  if (!picture) return [['q-none', t('quorum.none')]];
+  const lines = [];
+  const set = serverSetText;
+  const proposal = proposalText(picture.proposal);
+  const proposer = picture.proposer === null ? '?' : serverLabel(picture.proposer);
+  if (picture.kind === 'phase2') {
+    lines.push(['q-title', t('quorum.proposalLine', { proposal, server: proposer, step: picture.step })]);
+    lines.push(['q-promises', t('quorum.promises', { ballot: picture.proposal.ballot, set: set(picture.promises) })]);
+  } else {
+    lines.push(['q-title', t('quorum.chosenLine', { value: picture.proposal.value, step: picture.step })]);
+    lines.push(['q-promises', t('quorum.noPhase1')]);
+  }
+  if (picture.chosen) {
+    const key = picture.kind === 'phase2' ? 'quorum.accepts' : 'quorum.acceptsOnePhase';
+    lines.push(['q-accepts', t(key, { proposal, set: set(picture.accepts), step: picture.chosen.step })]);
+  } else if (picture.accepts.length) {
+    lines.push(['q-accepts', t('quorum.acceptsSoFar', { proposal, set: set(picture.accepts) })]);
+  } else {
+    lines.push(['q-accepts', t('quorum.acceptsNone', { proposal })]);
+  }
+
+  const earlier = picture.earlier;
+  if (!earlier) {
+    if (picture.kind === 'phase2') lines.push(['q-own', t('quorum.ownValue', { server: proposer })]);
+  } else {
+    const params = { proposal: proposalText(earlier.proposal), set: set(earlier.accepts), step: earlier.chosenStep };
+    lines.push(['q-earlier', t(earlier.chosenStep === null ? 'quorum.earlierAccepted' : 'quorum.earlierChosen', params)]);
+    const value = earlier.proposal.value;
+    if (picture.kind !== 'phase2') {
+      lines.push(picture.missing
+        ? ['q-missing', t('quorum.disjoint', { first: set(earlier.accepts), second: set(picture.accepts) })]
+        : ['q-meet q-switched', t('quorum.switched', { set: set(picture.intersection), first: value, second: picture.proposal.value })]);
+    } else if (picture.missing) {
+      lines.push(['q-missing', t('quorum.missing', { promises: set(picture.promises), quorum: set(earlier.accepts), server: proposer, value })]);
+    } else {
+      lines.push(['q-meet', t('quorum.meet', { set: set(picture.intersection) })]);
+      const ballot = picture.proposal.ballot;
+      for (const report of picture.reports) {
+        const server = serverLabel(report.id);
+        const earlierText = proposalText(earlier.proposal);
+        if (report.kind === 'carried') {
+          lines.push(['q-carried', t('quorum.carried', { server, earlier: proposalText(report.accepted), ballot, proposer, value: picture.proposal.value })]);
+        } else if (report.kind === 'forgot') {
+          lines.push(['q-forgot', t('quorum.forgot', { server, earlier: earlierText, ballot })]);
+        } else if (report.kind === 'nothing') {
+          lines.push(['q-nothing', t('quorum.nothing', { server, ballot })]);
+        } else {
+          lines.push(['q-other', t('quorum.other', { server, ballot, reported: proposalText(report.accepted) })]);
+        }
+      }
+    }
+  }
+  if (picture.adopted && !picture.reports.some((r) => r.kind === 'carried' && r.id === picture.adopted.from)) {
+    lines.push(['q-adopted', t('quorum.adopted', { server: proposer, proposal: proposalText(picture.adopted.proposal), from: serverLabel(picture.adopted.from) })]);
+  }
+  if (picture.kind === 'phase2') {
+    const { q1, q2, n, safe } = picture.sizes;
+    lines.push([safe ? 'q-sizes' : 'q-sizes q-unsafe', t(safe ? 'quorum.sizesSafe' : 'quorum.sizesUnsafe', { q1, q2, n, sum: q1 + q2 })]);
+  }
+  return lines;
+}
+
+export function renderQuorumPanel(panel, picture, aids, t) {
+  const doc = panel.ownerDocument;
+  const $ = (id) => doc.getElementById(id);
+  $('quorum-show').checked = aids.quorum.shown;
+  renderChoices($('quorum-pick'), picture, aids.quorum.pick, t);
+  $('quorum-facts').replaceChildren(...quorumFacts(picture, t).map(([cls, text]) => h(doc, 'li', { class: `q-fact ${cls}`, text })));
+  const legend = $('quorum-legend');
+  if (legend.dataset.language !== t.language) {
+    legend.dataset.language = t.language;
+    legend.replaceChildren(...LEGEND.map((kind) => h(doc, 'li', { class: 'legend-item' },
+      h(doc, 'span', { class: `quorum-swatch q-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`quorum.legend.${kind}`) }))));
+  }
+  panel.dataset.missing = picture?.missing ? 'true' : 'false';
+}
+
+/** Draws the overlay on the cluster drawing (after the cluster's own render). */
+export function drawQuorumOverlay(svg, layout, picture, shown, t) {
+  for (const layer of svg.querySelectorAll('.quorum-overlay')) layer.remove();
+  if (!shown || !picture || !layout) return;
+  const doc = svg.ownerDocument;
+  const shapes = overlayShapes(picture, layout);
+  const group = s(doc, 'g', { class: 'quorum-overlay', 'aria-hidden': 'true', 'data-proposal': picture.key });
+  // Marks that must stay readable (the ∩ badges, the missing intersection) go on top of
+  // the message pills; like the rest of the overlay they let the pointer through.
+  const labels = s(doc, 'g', { class: 'quorum-overlay quorum-labels', 'aria-hidden': 'true' });
+  group.append(s(doc, 'defs', {}, ...['accept', 'promise'].map((kind) => s(doc, 'marker', {
+    id: `quorum-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse', class: `q-arrowhead q-${kind}`,
+  }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })))));
+  for (const ring of shapes.rings) {
+    group.append(s(doc, 'circle', { cx: ring.x, cy: ring.y, r: ring.r, class: `q-ring q-${ring.kind}`, 'data-node': ring.id }));
+    if (ring.kind === 'meet') {
+      const badge = { x: ring.x + ring.r * 0.72, y: ring.y - ring.r * 0.72 };
+      labels.append(s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'q-meet-badge' }));
+      labels.append(s(doc, 'text', { x: badge.x, y: badge.y, class: 'q-meet-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '∩' }));
+    }
+  }
+  for (const leg of shapes.legs) {
+    group.append(s(doc, 'path', { d: leg.d, class: `q-leg q-leg-${leg.kind}`, 'marker-end': `url(#quorum-arrow-${leg.kind})` }));
+    group.append(s(doc, 'text', { x: leg.label.x, y: leg.label.y, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: leg.text }));
+  }
+  if (shapes.gap) {
+    const gap = shapes.gap;
+    group.append(s(doc, 'line', { x1: gap.x1, y1: gap.y1, x2: gap.x2, y2: gap.y2, class: 'q-gap' }));
+    const [mine, theirs] = gap.between;
+    labels.append(s(doc, 'text', { x: gap.x, y: gap.y, class: 'q-gap-label', text: `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}` }));
+  }
+  const under = svg.querySelector(':scope > .messages');
+  svg.insertBefore(group, under ?? null);
+  svg.append(labels);
+}
