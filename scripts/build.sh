@@ -12,12 +12,6 @@ mkdir -p dist/web/pkg
 cp index.html dist/
 # Everything in web/ except the generated pkg/, which gets only the files the page loads.
 find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
-# Minify every module and the stylesheet in place (esbuild, one file at a time, no
-# bundling): same files, same relative imports, a third of the bytes.
-mapfile -t modules < <(find dist/web -name '*.js' ! -path 'dist/web/pkg/*')
-node_modules/.bin/esbuild "${modules[@]}" --minify --format=esm --outbase=dist/web --outdir=dist/web \
-  --allow-overwrite --log-level=warning
-node_modules/.bin/esbuild dist/web/style.css --minify --outfile=dist/web/style.css --allow-overwrite --log-level=warning
 for crate in paxos_wasm paxos_check_wasm; do
   cp "web/pkg/$crate.js" dist/web/pkg/
   # No --enable-* flags: wasm-opt reads the features rustc used from the module's
@@ -30,3 +24,9 @@ for crate in paxos_wasm paxos_check_wasm; do
   gzip_bytes=$(gzip -9 -c "dist/web/pkg/${crate}_bg.wasm" | wc -c)
   echo "build: dist/web/pkg/${crate}_bg.wasm ${wasm_bytes} bytes (${gzip_bytes} gzipped)"
 done
+# Minify every module (the wasm-bindgen glue too) and the stylesheet in place (esbuild, one
+# file at a time, no bundling): same files, same relative imports, a third of the bytes.
+mapfile -t modules < <(find dist/web -name '*.js')
+node_modules/.bin/esbuild "${modules[@]}" --minify --format=esm --outbase=dist/web --outdir=dist/web \
+  --allow-overwrite --log-level=warning
+node_modules/.bin/esbuild dist/web/style.css --minify --outfile=dist/web/style.css --allow-overwrite --log-level=warning
