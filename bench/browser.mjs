@@ -106,7 +106,8 @@ async function busyLink() {
   const glue = await import(pathToFileURL(join(ROOT, 'dist/web/pkg/paxos_wasm.js')).href);
   glue.initSync({ module: readFileSync(join(ROOT, 'dist/web/pkg/paxos_wasm_bg.wasm')) });
   const busy = new glue.Playground(readFileSync(join(ROOT, 'bench/scenarios/busy-9x200.txt'), 'utf8'));
-  return busy.link(undefined, 0, 0);
+  // Open at the last command's step, where the messages are all in flight.
+  return busy.link(busy.steps(), 0, 0);
 }
 
 const server = await startServer(SITE);
@@ -116,7 +117,7 @@ try {
   await loadOnce(browser, `${server.origin}/`);
   const loads = [];
   for (let i = 0; i < REPS; i += 1) loads.push(await loadOnce(browser, `${server.origin}/`));
-  const frameResult = await frames(browser, `${server.origin}/#${await busyLink()}`);
+  const frameResult = await frames(browser, `${server.origin}/#s=${await busyLink()}`);
   console.log(JSON.stringify({
     chromium: browser.version(),
     load: {

@@ -302,6 +302,7 @@ export default {
   'linkProblem.detail': 'What is wrong: {reason}',
   'linkProblem.default': 'Open the default scenario',
   'embed.open': 'Open in Paxos Playground ↗',
+
   'quorum.heading': 'Quorums',
   'quorum.show': 'Draw them on the cluster',
   'quorum.pick': 'Proposal',

@@ -301,6 +301,7 @@ export default {
   'linkProblem.detail': '具体问题（英文）：{reason}',
   'linkProblem.default': '打开默认场景',
   'embed.open': '在 Paxos 演练场中打开 ↗',
+
   'quorum.heading': '法定集合',
   'quorum.show': '在集群图上画出',
   'quorum.pick': '提议',
