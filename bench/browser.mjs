@@ -27,8 +27,9 @@ const READY_TIMEOUT_MS = 15_000;
 // Controls the UI may have; BENCH_PLAY / BENCH_PAUSE override (CSS selectors).
 const PLAY = process.env.BENCH_PLAY ??
   '[data-action="play"], button#play, button[aria-label^="Play" i], button[title^="Play" i]';
+// The page's #play button toggles: pressed again, it pauses.
 const PAUSE = process.env.BENCH_PAUSE ??
-  '[data-action="pause"], button#pause, button[aria-label^="Pause" i], button[title^="Pause" i]';
+  '[data-action="pause"], button#pause, button#play, button[aria-label^="Pause" i], button[title^="Pause" i]';
 
 // Runs in the page before its own scripts: the interactive moment and the frame timer.
 function instrument() {

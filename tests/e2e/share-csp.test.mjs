@@ -14,14 +14,28 @@ const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
   + "connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 const DIST = join(ROOT, 'dist');
 
-/** Runs a small model check in the page's worker; resolves with its verdict. */
+/**
+ * Runs a small model check in the checker's worker, started the way the page starts it (its
+ * URL resolved against the page: in dist/ the page's modules are one bundle); resolves with
+ * the verdict.
+ */
 function check(page) {
-  return page.evaluate(() => import('./web/checker/client.js').then(({ startCheck }) => new Promise((resolve, reject) => {
-    startCheck({
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('web/checker/worker.js', document.baseURI), { type: 'module' });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'done') {
+        worker.terminate();
+        resolve(data.summary.verdict);
+      }
+      if (data.type === 'error') reject(new Error(data.message));
+    };
+    worker.onerror = (event) => reject(new Error(event.message || 'worker failed'));
+    const job = {
       model: 'sim', protocol: 'one-phase-highest', nodes: 3, quorum_phase1: 2, quorum_phase2: 2, proposers: 2,
       attempts: 1, timeouts: false, drops: false, duplicates: 0, crashes: 0, amnesia: false, nacks: true, in_flight_max: 12,
-    }, { onDone: (summary) => resolve(summary.verdict), onError: reject });
-  })));
+    };
+    worker.postMessage({ type: 'start', job, statesMax: 1e6, bytesMax: 64e6 });
+  }));
 }
 
 describe('the shipped Content-Security-Policy', { timeout: 180_000 }, () => {

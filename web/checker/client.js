@@ -7,7 +7,9 @@ const DEFAULT_STATES_MAX = 5_000_000;
 const DEFAULT_BYTES_MAX = 256 * 1024 * 1024;
 
 export function startCheck(job, { onProgress, onDone, onError, statesMax, bytesMax } = {}) {
-  const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  // Resolved against the page (index.html), not this module: in dist/ this module is bundled
+  // into web/app.js, while the worker stays at web/checker/worker.js.
+  const worker = new Worker(new URL('web/checker/worker.js', document.baseURI), { type: 'module' });
   let settled = false;
   const finish = () => {
     settled = true;
