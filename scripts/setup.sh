@@ -51,5 +51,16 @@ if [[ "${1:-}" == "--browser" ]]; then
       die "tests need Chromium and chromedriver: install them (Debian/Ubuntu: sudo apt-get install chromium chromium-driver) or set CHROME_PATH and CHROMEDRIVER."
     fi
   fi
+  # The Chinese UI is tested for layout (nothing wider than a phone's screen): without a CJK
+  # font its text would be drawn as boxes of another width. Debian's minimal image has none.
+  if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+    if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+      say "installing a CJK font (fonts-wqy-microhei) with apt-get"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null
+    else
+      say "warning: no CJK font found; the Chinese layout tests may not see what users see"
+    fi
+  fi
 fi
 say "ready"
