@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { ROOT, launchBrowser, loadPreset, openPage, startServer } from './harness.mjs';
+import { closeAll, loadPreset, openPage, startServerAndBrowser } from './harness.mjs';
 import { deliverShown } from './aids-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -41,13 +41,8 @@ async function busy(page) {
 describe('accessibility of the understanding aids', { timeout: 180_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('axe: no violations in the busy aids, and the whole page with them', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);

@@ -3,7 +3,7 @@
 // shortest way; giving up animates the checker's way, or says that there is none.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, observer, openPage, startServer } from './harness.mjs';
+import { closeAll, observer, openPage, startServerAndBrowser } from './harness.mjs';
 import { deliverShown } from './aids-helpers.mjs';
 
 const checked = (page) => page.waitForFunction(() => !document.getElementById('challenge-known').textContent.includes('working out'), null, { timeout: 60_000 });
@@ -13,17 +13,12 @@ describe('challenge: can you break it?', { timeout: 180_000 }, () => {
   let browser;
   let page;
   let problems;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('one phase: broken by hand in the shortest number of moves, then in a longer way', async () => {
     await page.selectOption('#challenge-pick', 'one-phase');

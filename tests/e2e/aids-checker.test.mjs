@@ -4,7 +4,7 @@
 // honestly; the page keeps drawing frames throughout.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, observer, openPage, startServer, trackAnimationFrames } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, trackAnimationFrames } from './harness.mjs';
 import { texts } from './aids-helpers.mjs';
 
 describe('model checker panel', { timeout: 180_000 }, () => {
@@ -12,17 +12,12 @@ describe('model checker panel', { timeout: 180_000 }, () => {
   let browser;
   let page;
   let problems;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('seed §3: finds the 4-move one-phase counterexample, and animates it as a scenario', async () => {
     await loadPreset(page, 'seed-3');

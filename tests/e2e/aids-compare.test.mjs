@@ -3,7 +3,7 @@
 // are found and can be visited; the comparison follows the run when it changes.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, openPage, startServer, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { texts } from './aids-helpers.mjs';
 
 /** One side of the comparison as the page shows it. */
@@ -24,17 +24,12 @@ describe('compare mode', { timeout: 120_000 }, () => {
   let browser;
   let page;
   let problems;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('seed §3 against Basic Paxos: the first divergence is at step 1, only one phase breaks', async () => {
     await loadPreset(page, 'seed-3');

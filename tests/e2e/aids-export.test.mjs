@@ -7,19 +7,14 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, loadPreset, openPage, position, startServer, waitForStep } from './harness.mjs';
+import { ROOT, closeAll, loadPreset, openPage, position, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { eventLines } from './aids-helpers.mjs';
 
 describe('export and import', { timeout: 120_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   let context;
   let page;

@@ -3,7 +3,7 @@
 // new proposal; with unsafe flexible quorums, the missing intersection.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, openPage, startServer } from './harness.mjs';
+import { closeAll, loadPreset, openPage, startServerAndBrowser } from './harness.mjs';
 import { texts } from './aids-helpers.mjs';
 
 /** The servers the overlay rings, by ring kind: {promise: [2, 3, 5], ...}. */
@@ -23,17 +23,12 @@ describe('quorum overlay', { timeout: 120_000 }, () => {
   let browser;
   let page;
   let problems;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('crash in phase 2: (11,X) travels from S1 through S2 into S5’s proposal', async () => {
     await loadPreset(page, 'crash-phase2');

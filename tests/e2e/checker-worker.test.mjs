@@ -3,7 +3,7 @@
 // and the page keeps drawing frames while the worker searches.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, openPage, startServer } from './harness.mjs';
+import { closeAll, openPage, startServerAndBrowser } from './harness.mjs';
 
 const ONE_PHASE = {
   model: 'sim', protocol: 'one-phase-highest', nodes: 3, quorum_phase1: 2, quorum_phase2: 2,
@@ -40,13 +40,8 @@ function runCheck(page, job, cancelAfter = 0) {
 describe('model checker worker', { timeout: 180_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('finds the shortest one-phase counterexample, which opens as a scenario', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);

@@ -2,22 +2,15 @@
 // list, the space-time diagram and the keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, trackAnimationFrames, waitForStep,
-} from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, position, startServerAndBrowser, trackAnimationFrames, waitForStep } from './harness.mjs';
 
 const currentEvent = (page) => page.locator('#events .event-row.current .event-text').textContent();
 
 describe('playback controls', { timeout: 180_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('the first page is ready to play: a preset at step 0, controls enabled', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);

@@ -4,7 +4,7 @@
 // postMessage API; under the post's own strict CSP, with no storage used anywhere.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, startServer } from './harness.mjs';
+import { closeAll, startServerAndBrowser } from './harness.mjs';
 import { instrument } from './share-helpers.mjs';
 
 const FRAMES = {
@@ -16,13 +16,8 @@ const FRAMES = {
 describe('embed demo page', { timeout: 120_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('a mock blog post with seed §1, §3 and §5 embedded, auto-sized and remote-controlled', async () => {
     const page = await browser.newPage();

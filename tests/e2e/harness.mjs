@@ -54,6 +54,18 @@ function chromiumPath() {
   throw new Error('no Chromium found: run `npm test` (it installs Debian chromium) or set CHROME_PATH');
 }
 
+/** The pair most suites share: a server on `dir` (the repository by default) and a browser. */
+export async function startServerAndBrowser(dir = ROOT) {
+  const [server, browser] = await Promise.all([startServer(dir), launchBrowser()]);
+  return { server, browser };
+}
+
+/** Closes whatever of `browser` and the servers was started (in that order). */
+export async function closeAll(browser, ...servers) {
+  await browser?.close();
+  for (const server of servers) await server?.close();
+}
+
 export function launchBrowser() {
   return chromium.launch({
     executablePath: chromiumPath(),

@@ -4,7 +4,7 @@
 // lose nothing.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, position, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 const lastEvent = (page) => page.locator('#events .event-row').last().locator('.event-text').textContent();
 const flying = (page) => page.locator('#inflight .inflight-row .inflight-id').allTextContents();
@@ -14,17 +14,12 @@ describe('interventions', { timeout: 180_000 }, () => {
   let browser;
   let page;
   let problems;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => closeAll(browser, server));
 
   test('manual delivery from the in-flight list forks the run at the viewed step', async () => {
     await loadPreset(page, 'seed-5');

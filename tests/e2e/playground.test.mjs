@@ -1,18 +1,13 @@
 // The development page, served from the repository root exactly as `npm start` serves it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, coreVersion, launchBrowser, openPage, startServer } from './harness.mjs';
+import { closeAll, coreVersion, openPage, startServerAndBrowser } from './harness.mjs';
 
 describe('playground page', { timeout: 120_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('draws the five servers Rust reports, on distinct points, with no errors', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);

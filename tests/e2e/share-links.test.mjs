@@ -5,19 +5,14 @@
 // falls back to a selected field; and the links the page makes stay within their budgets.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, openPage, startServer, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { codeFor, fingerprint, nextHash, sharedLink, wasm } from './share-helpers.mjs';
 
 describe('share links', { timeout: 240_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('a copied link opens the same run (interventions included) at the same step in a new tab', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
