@@ -15,3 +15,7 @@ for crate in paxos_wasm paxos_check_wasm; do
     "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/$crate.wasm"
   echo "build-wasm: web/pkg/${crate}_bg.wasm $(wc -c < "web/pkg/${crate}_bg.wasm") bytes"
 done
+# The presets' scripts, for the page to fetch: kept out of the page's wasm module (its size
+# budget), written by the CLI from the same files the core's tests use.
+cargo run --quiet -p paxos-cli -- presets --json > web/pkg/presets.json
+echo "build-wasm: web/pkg/presets.json $(wc -c < web/pkg/presets.json) bytes"

@@ -12,6 +12,7 @@ mkdir -p dist/web/pkg
 cp index.html dist/
 # Everything in web/ except the generated pkg/, which gets only the files the page loads.
 find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
+cp web/pkg/presets.json dist/web/pkg/
 for crate in paxos_wasm paxos_check_wasm; do
   cp "web/pkg/$crate.js" dist/web/pkg/
   # No --enable-* flags: wasm-opt reads the features rustc used from the module's

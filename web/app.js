@@ -366,11 +366,15 @@ class App {
 async function main(window) {
   const status = window.document.getElementById('status');
   let wasm;
+  let presets;
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
     wasm = await import('./pkg/paxos_wasm.js');
-    await wasm.default();
+    // The presets travel as a static file beside the module, not inside it (its size).
+    const [, response] = await Promise.all([wasm.default(), fetch(new URL('./pkg/presets.json', import.meta.url))]);
+    if (!response.ok) throw new Error(`the scenarios could not be loaded (HTTP ${response.status})`);
+    presets = await response.json();
   } catch (error) {
     showFatal(status, error);
     return;
@@ -381,6 +385,7 @@ async function main(window) {
     const store = new Store(wasm, {
       language: share.language ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]),
       languageChosen: share.language !== null,
+      presets,
     });
     const app = new App(window, store, share.appOptions);
     window.document.getElementById('version').textContent = wasm.version();

@@ -7,8 +7,9 @@ import { appendEvents, buildTrace, emptyTrace } from './trace.js';
 
 export class Store {
   /** @param {object} wasm the initialised paxos_wasm module */
-  constructor(wasm, { language, languageChosen = false }) {
+  constructor(wasm, { language, languageChosen = false, presets = [] }) {
     this.wasm = wasm;
+    this.presetList = presets;
     this.pg = null;
     /** What "reset" goes back to: the script loaded, and the preset it came from. */
     this.origin = { script: '', presetId: null, modified: false };
@@ -63,8 +64,8 @@ export class Store {
     this.load(this.origin.script, { presetId: this.origin.presetId, modified: this.origin.modified });
   }
 
+  /** `[{id, title, script}]`, fetched by the app before the store is made (web/pkg/presets.json). */
   presets() {
-    this.presetList ??= this.wasm.presets();
     return this.presetList;
   }
 

@@ -6,14 +6,15 @@ import { splitScript } from '../../web/script.js';
 import {
   defaultOtherProtocol, diffLines, firstViolation, leftStepFor, mappingCounts, rightRange, rightStepFor, withoutIds,
 } from '../../web/aids/compare.js';
-import { loadCore } from './core.mjs';
+import { loadAids, loadCore } from './core.mjs';
 
 const core = await loadCore();
+const aids = await loadAids();
 const presetScript = (id) => core.presets().find((p) => p.id === id).script;
 
 function compare(id, protocol) {
   const left = new core.Playground(presetScript(id));
-  const comparison = core.compare(left.script(), protocol);
+  const comparison = aids.compare(left.script(), protocol);
   const right = new core.Playground(comparison.script);
   return {
     left, right, comparison, stepCommands: [...left.stepCommands()],

@@ -4,17 +4,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { copyText, errorPosition, errorText, exportText, offsetAt } from '../../web/aids/export.js';
-import { loadCore } from './core.mjs';
+import { loadAids, loadCore } from './core.mjs';
 
 const core = await loadCore();
+const aids = await loadAids();
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-test('the three exports come from the core: script, Mermaid, and the committed Rust test for seed §3', () => {
+test('the three exports come from the core: script, Mermaid, and the committed Rust test for seed §3', async () => {
   const pg = new core.Playground(core.presets().find((p) => p.id === 'seed-3').script);
-  assert.equal(exportText(pg, 'script'), pg.script());
-  assert.match(exportText(pg, 'mermaid'), /^sequenceDiagram\n/);
-  assert.equal(exportText(pg, 'rust'), readFileSync(`${ROOT}crates/paxos/tests/exported_seed_3.rs`, 'utf8'));
-  assert.throws(() => exportText(pg, 'pdf'), /no export pdf/);
+  const load = async () => aids;
+  assert.equal(await exportText(pg, 'script', load), pg.script());
+  assert.match(await exportText(pg, 'mermaid', load), /^sequenceDiagram\n/);
+  assert.equal(await exportText(pg, 'rust', load), readFileSync(`${ROOT}crates/paxos/tests/exported_seed_3.rs`, 'utf8'));
+  await assert.rejects(() => exportText(pg, 'pdf', load), /no export pdf/);
 });
 
 test('a script error points at its line and column, and the caret can be put there', () => {

@@ -2,14 +2,18 @@
 // where a script error points (the core says `line L, column C: ...`), and copying to the
 // clipboard with an honest answer when the browser refuses.
 
-/** The exports, each the name of the Playground method that writes it. */
+/** The exports: the script comes from the page's module; the others from the aids' module. */
 export const EXPORTS = Object.freeze({ script: 'script', mermaid: 'mermaid', rust: 'rustTest' });
 
-/** The text of export `kind` for a Playground. */
-export function exportText(pg, kind) {
+/**
+ * The text of export `kind` for a Playground. `aids()` resolves with the aids' wasm module
+ * (web/aids/module.js), which writes the Mermaid diagram and the Rust test from the script.
+ */
+export async function exportText(pg, kind, aids) {
   const method = EXPORTS[kind];
   if (!method) throw new Error(`no export ${kind}`);
-  return pg[method]();
+  if (kind === 'script') return pg.script();
+  return (await aids())[method](pg.script());
 }
 
 /** `{line, column}` from a core error message ("scenario script: line 3, column 9: ..."), or null. */

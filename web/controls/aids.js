@@ -6,6 +6,7 @@
 import { startCheck } from '../checker/client.js';
 import { prefersReducedMotion } from '../dom.js';
 import { settingsFromScript, splitScript } from '../script.js';
+import { loadAidsModule } from '../aids/module.js';
 import { buildTrace } from '../trace.js';
 import { AidsState, idleCheck } from '../aids/state.js';
 import { defaultOtherProtocol, firstViolation } from '../aids/compare.js';
@@ -190,7 +191,8 @@ export class Aids {
 
   comparison(protocol) {
     const script = this.store.script();
-    const comparison = this.wasm.compare(script, protocol);
+    // Loaded by startCompare before the first comparison (see web/aids/module.js).
+    const comparison = this.aidsModule.compare(script, protocol);
     const right = new this.wasm.Playground(comparison.script);
     const rightTrace = buildTrace(right.events(1, right.steps()));
     return {
@@ -206,10 +208,11 @@ export class Aids {
     };
   }
 
-  startCompare(protocol) {
+  async startCompare(protocol) {
     this.app.player.pause();
     const previous = this.state.compare;
     try {
+      this.aidsModule ??= await loadAidsModule();
       this.state.set('compare', this.comparison(protocol));
       previous?.right.free();
       this.app.say(this.t('compare.started', { protocol: this.t(`protocol.${protocol}.name`) }));

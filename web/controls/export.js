@@ -4,6 +4,7 @@
 // by hand. Import runs a pasted script; a bad one is refused with the core's
 // "line L, column C: ..." message, the caret is put there, and the current run is kept.
 import { copyText, errorPosition, errorText, exportText, offsetAt } from '../aids/export.js';
+import { loadAidsModule } from '../aids/module.js';
 
 export class ExportPanel {
   /**
@@ -29,7 +30,7 @@ export class ExportPanel {
   }
 
   async export(kind) {
-    const text = exportText(this.store.pg, kind);
+    const text = await exportText(this.store.pg, kind, loadAidsModule);
     const box = this.$('export-text');
     box.value = text;
     this.aids.set('exported', { kind, result: 'copying' });

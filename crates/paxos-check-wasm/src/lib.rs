@@ -1,7 +1,9 @@
-//! wasm-bindgen binding of the model checker, loaded only by the checker's Web Worker.
+//! wasm-bindgen binding of the understanding aids: the model checker (loaded by its Web
+//! Worker), compare mode and the Mermaid and Rust-test exports (loaded by the page when one
+//! of those is first used).
 //!
-//! It is a module of its own so that the page's module stays small: the checker (two models,
-//! the search engine, its tables) is paid for only by someone who runs a check.
+//! It is a module of its own so that the page's module stays small: all of this is paid for
+//! only by someone who uses it.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -47,4 +49,46 @@ impl ModelCheck {
     pub fn summary(&self) -> Result<JsValue, JsError> {
         to_js(&self.search.summary())
     }
+}
+
+#[derive(Serialize)]
+struct ComparisonView {
+    /// The right run as a script: load it in a second Playground.
+    script: String,
+    mapping: Vec<paxos::compare::Mapped>,
+    left_steps: Vec<u32>,
+    right_steps: Vec<u32>,
+    divergence: Option<paxos::compare::Divergence>,
+}
+
+/// Compare mode: replays `script`'s schedule under `protocol` (see `paxos::compare`) and
+/// returns `{script, mapping, left_steps, right_steps, divergence}`; the page loads the
+/// right run from `script` and steps both runs together by command.
+#[wasm_bindgen]
+pub fn compare(script: &str, protocol: &str) -> Result<JsValue, JsError> {
+    let left = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
+    let protocol = paxos::protocol::Protocol::parse(protocol)
+        .ok_or_else(|| JsError::new(&format!("unknown protocol `{protocol}`")))?;
+    let comparison = paxos::compare::Comparison::new(left, protocol);
+    to_js(&ComparisonView {
+        script: comparison.right.script(),
+        mapping: comparison.mapping,
+        left_steps: comparison.left_steps,
+        right_steps: comparison.right_steps,
+        divergence: comparison.divergence,
+    })
+}
+
+/// The run of `script` as a Mermaid sequence diagram.
+#[wasm_bindgen]
+pub fn mermaid(script: &str) -> Result<String, JsError> {
+    let sim = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
+    Ok(paxos::export::mermaid(&sim))
+}
+
+/// The run of `script` as a ready Rust test for `crates/paxos/tests/`.
+#[wasm_bindgen(js_name = rustTest)]
+pub fn rust_test(script: &str) -> Result<String, JsError> {
+    let sim = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
+    Ok(paxos::export::rust_test(&sim))
 }

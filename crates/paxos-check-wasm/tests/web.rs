@@ -52,3 +52,24 @@ fn model_check_rejects_bad_requests_with_messages() {
     let error = ModelCheck::new(garbage, 1e6, 64e6).err().expect("refused");
     assert!(error_message(JsValue::from(error)).contains("model check request"));
 }
+
+#[wasm_bindgen_test]
+fn compare_returns_the_right_run_and_where_it_diverges() {
+    let seed3 = paxos::presets::find("seed-3").unwrap().script;
+    let view = paxos_check_wasm::compare(seed3, "basic-paxos").unwrap();
+    let script = get(&view, "script").as_string().unwrap();
+    assert!(script.contains("protocol basic-paxos"));
+    assert!(paxos::Simulation::from_script(&script).is_ok());
+    let divergence = get(&view, "divergence");
+    assert_eq!(get(&divergence, "left_step").as_f64(), Some(1.0));
+    let error = paxos_check_wasm::compare(seed3, "raft").err().expect("unknown protocol");
+    assert!(error_message(JsValue::from(error)).contains("unknown protocol"));
+}
+
+#[wasm_bindgen_test]
+fn exports_reach_js_and_a_bad_script_is_an_error() {
+    let seed3 = paxos::presets::find("seed-3").unwrap().script;
+    assert!(paxos_check_wasm::mermaid(seed3).unwrap().starts_with("sequenceDiagram\n"));
+    assert!(paxos_check_wasm::rust_test(seed3).unwrap().contains("#[test]"));
+    assert!(paxos_check_wasm::mermaid("frobnicate").is_err());
+}

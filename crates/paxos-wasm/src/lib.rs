@@ -40,13 +40,6 @@ struct EventLine<'a> {
 }
 
 #[derive(Serialize)]
-struct PresetInfo {
-    id: &'static str,
-    title: &'static str,
-    script: &'static str,
-}
-
-#[derive(Serialize)]
 struct DecodedLink {
     script: String,
     step: Option<u32>,
@@ -142,30 +135,11 @@ impl Playground {
         self.simulation.link(paxos::scenario::LinkView { step, view, language })
     }
 
-    /// The run as a Mermaid sequence diagram.
-    pub fn mermaid(&self) -> String {
-        paxos::export::mermaid(&self.simulation)
-    }
-
-    /// The run as a ready Rust test for `crates/paxos/tests/`.
-    #[wasm_bindgen(js_name = rustTest)]
-    pub fn rust_test(&self) -> String {
-        paxos::export::rust_test(&self.simulation)
-    }
-
     /// The index of the script command that made each step (`[s - 1]` for step `s`).
     #[wasm_bindgen(js_name = stepCommands)]
     pub fn step_commands(&self) -> Vec<u32> {
         self.simulation.step_commands().to_vec()
     }
-}
-
-/// The built-in presets: `[{id, title, script}]`.
-#[wasm_bindgen]
-pub fn presets() -> Result<JsValue, JsError> {
-    let list: Vec<PresetInfo> =
-        paxos::presets::PRESETS.iter().map(|p| PresetInfo { id: p.id, title: p.title(), script: p.script }).collect();
-    to_js(&list)
 }
 
 /// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
@@ -196,32 +170,4 @@ mod tests {
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
         assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
     }
-}
-
-#[derive(Serialize)]
-struct ComparisonView {
-    /// The right run as a script: load it in a second Playground.
-    script: String,
-    mapping: Vec<paxos::compare::Mapped>,
-    left_steps: Vec<u32>,
-    right_steps: Vec<u32>,
-    divergence: Option<paxos::compare::Divergence>,
-}
-
-/// Compare mode: replays `script`'s schedule under `protocol` (see `paxos::compare`) and
-/// returns `{script, mapping, left_steps, right_steps, divergence}`; the page loads the
-/// right run from `script` and steps both runs together by command.
-#[wasm_bindgen]
-pub fn compare(script: &str, protocol: &str) -> Result<JsValue, JsError> {
-    let left = paxos::Simulation::from_script(script).map_err(script_error)?;
-    let protocol = paxos::protocol::Protocol::parse(protocol)
-        .ok_or_else(|| JsError::new(&format!("unknown protocol `{protocol}`")))?;
-    let comparison = paxos::compare::Comparison::new(left, protocol);
-    to_js(&ComparisonView {
-        script: comparison.right.script(),
-        mapping: comparison.mapping,
-        left_steps: comparison.left_steps,
-        right_steps: comparison.right_steps,
-        divergence: comparison.divergence,
-    })
 }
