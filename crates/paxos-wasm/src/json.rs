@@ -107,6 +107,12 @@ impl Serializer {
         self.out.push(bracket);
         Compound { ser: self, first: true, close_variant: false }
     }
+
+    /// `{"variant":[` or `{"variant":{`, closed with the extra `}` by the compound's end.
+    fn open_in_variant(&mut self, variant: &str, bracket: char) -> Compound<'_> {
+        self.open_variant(variant);
+        Compound { close_variant: true, ..self.open(bracket) }
+    }
 }
 
 /// A JSON array or object being written; `close_variant` adds the `}` of `{"variant":...}`.
@@ -271,10 +277,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
-        self.open_variant(variant);
-        let mut seq = self.open('[');
-        seq.close_variant = true;
-        Ok(seq)
+        Ok(self.open_in_variant(variant, '['))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Error> {
         Ok(self.open('{'))
@@ -289,10 +292,7 @@ impl<'a> ser::Serializer for &'a mut Serializer {
         variant: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
-        self.open_variant(variant);
-        let mut map = self.open('{');
-        map.close_variant = true;
-        Ok(map)
+        Ok(self.open_in_variant(variant, '{'))
     }
 }
 
