@@ -55,6 +55,10 @@ for (const s of size) {
   const limit = s.sizeLimit ? `≤ ${(s.sizeLimit / 1000).toFixed(1)} kB` : '(report only)';
   single('size', s.name.replace(/ \(.*\)/, '').replace(', gzip', ' (gzip)'), `${(s.size / 1000).toFixed(2)} kB`, 1, limit, s.sizeLimit ? s.passed : null);
 }
+for (const page of size.filter((s) => s.name.startsWith('page, '))) {
+  const who = page.name.slice('page, '.length, page.name.indexOf(':'));
+  single('size', `page (${who}) vs the issue budget`, `${(page.size / 1000).toFixed(2)} kB`, 1, '≤ 100 kB', page.size <= 100_000);
+}
 const pageWasm = size.find((s) => s.name.startsWith('page wasm'));
 if (pageWasm) single('size', 'page wasm module vs the issue budget', `${(pageWasm.size / 1000).toFixed(2)} kB`, 1, '≤ 60 kB', pageWasm.size <= 60_000);
 

@@ -26,20 +26,30 @@ for crate in paxos_wasm paxos_check_wasm; do
   echo "build: dist/web/pkg/${crate}_bg.wasm ${wasm_bytes} bytes (${gzip_bytes} gzipped)"
 done
 # The page's modules become one minified file (esbuild): one request instead of about fifty,
-# and better compression. The worker is bundled the same way; the wasm-bindgen glue stays
-# separate (it finds its .wasm next to itself). Both bundles sit where their entry files
-# were, so their relative imports of ./pkg and ../pkg still resolve.
+# and better compression. What the page loads later with a computed import() stays out of
+# it: each language's texts (web/i18n/*.js, minified below) and the aids below the cluster
+# (web/controls/aids.js, bundled on its own here; the few small pure modules it shares with
+# the page are copied into it, which costs nothing when the page opens). The worker is
+# bundled the same way; the wasm-bindgen glue stays separate (it finds its .wasm next to
+# itself). Every bundle sits where its entry file was, so its relative URLs still resolve.
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
+node_modules/.bin/esbuild web/controls/aids.js --bundle --minify --format=esm --outfile=dist/web/controls/aids.js \
+  --allow-overwrite --log-level=warning
 node_modules/.bin/esbuild web/checker/worker.js --bundle --minify --format=esm --outfile=dist/web/checker/worker.js \
   '--external:../pkg/*' --allow-overwrite --log-level=warning
 # What the bundles replace is not shipped: only entries, the glue, and the embed demo's files.
-find dist/web -name '*.js' ! -path 'dist/web/pkg/*' ! -path dist/web/app.js ! -path dist/web/checker/worker.js \
+find dist/web -name '*.js' ! -path 'dist/web/pkg/*' ! -path 'dist/web/i18n/*' ! -path dist/web/app.js ! -path dist/web/controls/aids.js \
+  ! -path dist/web/checker/worker.js \
   ! -path 'dist/web/embed/demo.js' ! -path 'dist/web/embed/autosize.js' -delete
 find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
-for file in dist/web/pkg/*.js dist/web/embed/*.js; do
+for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/embed/*.js; do
   node_modules/.bin/esbuild "$file" --minify --outfile="$file" --allow-overwrite --log-level=warning
 done
+# The HTML loses its comments (notes for whoever edits it) and its indentation; it has no
+# <pre>, and its <textarea>s start empty, so no text the page shows changes.
+node -e "const fs = require('fs'); const f = 'dist/index.html';
+fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));"
 node_modules/.bin/esbuild dist/web/style.css --minify --outfile=dist/web/style.css --allow-overwrite --log-level=warning
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning

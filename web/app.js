@@ -2,7 +2,7 @@
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
-import { applyStatic, detectLanguage, otherLanguage, translator } from './i18n.js';
+import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
@@ -10,9 +10,11 @@ import { settingsFromScript } from './script.js';
 import { prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
-import { Aids } from './controls/aids.js';
+import { AidsState } from './aids/state.js';
+import { DeferredAids } from './controls/deferred.js';
 import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
+import { QuorumAid } from './controls/quorum.js';
 import { presetTitle, renderPresetList } from './controls/presets.js';
 import { SettingsPanel } from './controls/settings.js';
 import { ClusterView } from './views/cluster.js';
@@ -49,6 +51,8 @@ class App {
     const $ = (id) => this.doc.getElementById(id);
     this.$ = $;
     this.nodeCount = 0;
+    /** A language asked for whose texts are still on their way, or null. */
+    this.wantedLanguage = null;
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
@@ -74,8 +78,11 @@ class App {
     this.settings = new SettingsPanel($('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
     store.subscribe((change) => this.render(change));
     this.wire();
-    // Quorum overlay, compare mode, model checker, challenge, export/import.
-    this.aids = new Aids(this);
+    // The quorum overlay is drawn from the start; compare mode, the model checker, the
+    // challenge and export/import load when first needed.
+    const aidsState = new AidsState();
+    this.quorum = new QuorumAid(this, aidsState);
+    this.aids = new DeferredAids(this, aidsState);
   }
 
   get t() {
@@ -155,6 +162,35 @@ class App {
     }
   }
 
+  /**
+   * Switches the page's language once its texts are here: at once when they are loaded,
+   * else when they arrive; if they cannot be fetched, the page stays as it is and says why.
+   * Only the latest request counts: a switch pressed twice while the first language is still
+   * on its way ends where two presses should, whatever order the files arrive in.
+   */
+  setLanguage(language, options) {
+    this.wantedLanguage = language;
+    const apply = () => {
+      if (this.wantedLanguage !== language) return;
+      this.wantedLanguage = null;
+      this.store.setLanguage(language, options);
+    };
+    if (isLoaded(language)) {
+      apply();
+      return;
+    }
+    loadLanguage(language).then(apply, (error) => {
+      if (this.wantedLanguage !== language) return;
+      this.wantedLanguage = null;
+      this.store.setProblem(this.t('problem.language', { reason: error.message }));
+    });
+  }
+
+  /** The switch: the other language than the one on screen, or than the one on its way. */
+  toggleLanguage() {
+    this.setLanguage(otherLanguage(this.wantedLanguage ?? this.store.ui.language));
+  }
+
   say(text) {
     if (text) this.$('status').textContent = text;
   }
@@ -183,7 +219,12 @@ class App {
     $('open-presets').addEventListener('click', () => this.openPresets());
     $('open-settings').addEventListener('click', () => this.openSettings());
     $('open-help').addEventListener('click', () => $('help-dialog').showModal());
-    $('language').addEventListener('click', () => this.store.setLanguage(otherLanguage(this.store.ui.language)));
+    $('language').addEventListener('click', () => this.toggleLanguage());
+    // A pointer on the switch or focus on it: the other language's texts start loading, so
+    // that the click usually finds them here.
+    const warmOther = () => loadLanguage(otherLanguage(this.wantedLanguage ?? this.store.ui.language)).catch(() => {});
+    $('language').addEventListener('pointerenter', warmOther);
+    $('language').addEventListener('focus', warmOther);
     $('problem-close').addEventListener('click', () => this.store.setProblem(null));
     $('propose-server').addEventListener('change', () => {
       $('propose-value').value = suggestedValue(Number($('propose-server').value));
@@ -218,7 +259,7 @@ class App {
       reset: () => this.reset(),
       presets: () => this.openPresets(),
       settings: () => this.openSettings(),
-      language: () => this.store.setLanguage(otherLanguage(this.store.ui.language)),
+      language: () => this.toggleLanguage(),
       help: () => $('help-dialog').showModal(),
     });
     // Layout depends on the width (compact cluster drawing, diagram column width): redraw
@@ -277,6 +318,7 @@ class App {
     renderInFlight(this.$('inflight'), store, t);
     renderServers(this.$('servers'), store, t);
     renderSelection(this.$('selection'), store, t);
+    this.quorum.render(t);
     this.aids.render(change);
     this.renderProblem();
     this.say(narration(change, store, t));
@@ -367,12 +409,19 @@ async function main(window) {
   const status = window.document.getElementById('status');
   let wasm;
   let presets;
+  const navigator = window.navigator;
+  const browserLanguage = detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
     wasm = await import('./pkg/paxos_wasm.js');
-    // The presets travel as a static file beside the module, not inside it (its size).
-    const [, response] = await Promise.all([wasm.default(), fetch(new URL('./pkg/presets.json', import.meta.url))]);
+    // The presets travel as a static file beside the module, not inside it (its size). The
+    // browser's language is fetched at the same time; a link may name another (below).
+    const [, response] = await Promise.all([
+      wasm.default(),
+      fetch(new URL('./pkg/presets.json', import.meta.url)),
+      loadLanguage(browserLanguage).catch(() => null),
+    ]);
     if (!response.ok) throw new Error(`the scenarios could not be loaded (HTTP ${response.status})`);
     presets = await response.json();
   } catch (error) {
@@ -380,13 +429,14 @@ async function main(window) {
     return;
   }
   try {
-    const navigator = window.navigator;
     const share = prepareShare(window, wasm);
-    const store = new Store(wasm, {
-      language: share.language ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]),
-      languageChosen: share.language !== null,
-      presets,
+    // The link's language if its texts load, else the browser's (if those loaded).
+    const wanted = share.language ?? browserLanguage;
+    const language = await loadLanguage(wanted).then(() => wanted, (error) => {
+      if (isLoaded(browserLanguage)) return browserLanguage;
+      throw new Error(`the page's texts could not be loaded (${error.message})`);
     });
+    const store = new Store(wasm, { language, languageChosen: share.language !== null, presets });
     const app = new App(window, store, share.appOptions);
     window.document.getElementById('version').textContent = wasm.version();
     app.start(FIRST_PRESET);

@@ -1,11 +1,56 @@
-// Every piece of text the page writes, in English and Simplified Chinese. Lookup is pure:
-// `translate(language, key, params)`; a missing key falls back to English, then to the key
+// Every piece of text the page writes, in English and Simplified Chinese. Each language is
+// its own module, loaded when the page first needs it (`loadLanguage`): a visitor downloads
+// one language, not both (about 10 kB gzip each, a tenth of the page's budget).
+//
+// Lookup is pure and synchronous over what is loaded: `translate(language, key, params)`; a
+// key missing from the language falls back to English if English is loaded, then to the key
 // itself (so a gap shows up as a visible key, never as a blank).
-import en from './i18n/en.js';
-import zhCN from './i18n/zh-CN.js';
 
-export const DICTIONARIES = Object.freeze({ en, 'zh-CN': zhCN });
 export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
+
+/**
+ * Where a language's texts are: beside this module. In dist/ this module is part of the
+ * page's bundle (dist/web/app.js), which sits where this file does, so the same relative
+ * URL holds there; the bundler leaves a computed import() alone.
+ */
+function textsUrl(language, attempt) {
+  const url = new URL(`./i18n/${language}.js`, import.meta.url);
+  // Browsers remember a module that failed to load: a retry asks for a new URL.
+  if (attempt > 0) url.searchParams.set('attempt', String(attempt));
+  return url.href;
+}
+
+/** The dictionaries loaded so far, by language. */
+const loaded = new Map();
+const loading = new Map();
+const failures = new Map();
+
+/**
+ * Loads a language's texts (once; later calls share the first). Resolves with its
+ * dictionary; rejects for a language the page does not have, or when the file cannot be
+ * fetched (then a later call tries again).
+ */
+export function loadLanguage(language) {
+  if (loaded.has(language)) return Promise.resolve(loaded.get(language));
+  if (!LANGUAGES.includes(language)) return Promise.reject(new Error(`no texts for language ${JSON.stringify(language)}`));
+  if (!loading.has(language)) {
+    const promise = import(textsUrl(language, failures.get(language) ?? 0)).then((module) => {
+      loaded.set(language, module.default);
+      return module.default;
+    });
+    promise.catch(() => {
+      loading.delete(language);
+      failures.set(language, (failures.get(language) ?? 0) + 1);
+    });
+    loading.set(language, promise);
+  }
+  return loading.get(language);
+}
+
+/** True when `translate` can use the language's own texts now. */
+export function isLoaded(language) {
+  return loaded.has(language);
+}
 
 /**
  * The page language from the browser's preference list (navigator.languages): the first
@@ -27,8 +72,7 @@ export function interpolate(template, params = {}) {
 }
 
 export function translate(language, key, params) {
-  const dictionary = DICTIONARIES[language] ?? en;
-  const template = dictionary[key] ?? en[key];
+  const template = loaded.get(language)?.[key] ?? loaded.get('en')?.[key];
   return template === undefined ? key : interpolate(template, params);
 }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { closeAll, loadPreset, openPage, startServerAndBrowser } from './harness.mjs';
-import { deliverShown } from './aids-helpers.mjs';
+import { aidsReady, deliverShown } from './aids-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PANELS = ['#quorum-panel', '#compare-panel', '#checker-panel', '#challenge-panel', '#export-panel'];
@@ -46,6 +46,7 @@ describe('accessibility of the understanding aids', { timeout: 180_000 }, () => 
 
   test('axe: no violations in the busy aids, and the whole page with them', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await aidsReady(page);
     await busy(page);
     // The comparison is of the challenge's run now; the quorum panel shows its chosen values.
     assert.equal(await page.locator('#compare-panel').getAttribute('data-active'), 'true');
@@ -82,6 +83,7 @@ describe('accessibility of the understanding aids', { timeout: 180_000 }, () => 
 
   test('keyboard: the aids’ controls are reached with Tab and work with Enter and Space', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await aidsReady(page);
     await loadPreset(page, 'seed-3');
     await page.locator('#compare-protocol').focus();
     await page.keyboard.press('Tab');

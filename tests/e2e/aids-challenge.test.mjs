@@ -4,7 +4,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, observer, openPage, startServerAndBrowser } from './harness.mjs';
-import { deliverShown } from './aids-helpers.mjs';
+import { aidsReady, deliverShown } from './aids-helpers.mjs';
 
 const checked = (page) => page.waitForFunction(() => !document.getElementById('challenge-known').textContent.includes('working out'), null, { timeout: 60_000 });
 
@@ -17,6 +17,7 @@ describe('challenge: can you break it?', { timeout: 180_000 }, () => {
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
+    await aidsReady(page);
   });
   after(() => closeAll(browser, server));
 

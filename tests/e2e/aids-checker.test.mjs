@@ -5,7 +5,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, trackAnimationFrames } from './harness.mjs';
-import { texts } from './aids-helpers.mjs';
+import { aidsReady, texts } from './aids-helpers.mjs';
 
 describe('model checker panel', { timeout: 180_000 }, () => {
   let server;
@@ -16,6 +16,7 @@ describe('model checker panel', { timeout: 180_000 }, () => {
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
+    await aidsReady(page);
   });
   after(() => closeAll(browser, server));
 

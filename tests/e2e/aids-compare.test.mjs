@@ -4,7 +4,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, loadPreset, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
-import { texts } from './aids-helpers.mjs';
+import { aidsReady, texts } from './aids-helpers.mjs';
 
 /** One side of the comparison as the page shows it. */
 async function side(page, which) {
@@ -28,6 +28,7 @@ describe('compare mode', { timeout: 120_000 }, () => {
   beforeEach(async () => {
     await page?.close();
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
+    await aidsReady(page);
   });
   after(() => closeAll(browser, server));
 

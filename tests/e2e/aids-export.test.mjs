@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, closeAll, loadPreset, openPage, position, startServerAndBrowser, waitForStep } from './harness.mjs';
-import { eventLines } from './aids-helpers.mjs';
+import { aidsReady, eventLines } from './aids-helpers.mjs';
 
 describe('export and import', { timeout: 120_000 }, () => {
   let server;
@@ -23,6 +23,7 @@ describe('export and import', { timeout: 120_000 }, () => {
     await context?.close();
     context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     ({ page, problems } = await openPage(context, `${server.origin}/`));
+    await aidsReady(page);
   });
 
   test('an exported script, imported again, is the identical run', async () => {

@@ -24,3 +24,12 @@ export function texts(page, selector) {
 export function eventLines(page) {
   return page.locator('#events .event-row .event-text').allTextContents();
 }
+
+/**
+ * Scrolls to the aids below the cluster, as a reader would, and waits until their code is
+ * loaded (the page fetches it when they come near the screen, web/controls/deferred.js).
+ */
+export async function aidsReady(page) {
+  await page.locator('#compare-panel').scrollIntoViewIfNeeded();
+  await page.locator('#compare-panel[data-ready="true"]').waitFor();
+}

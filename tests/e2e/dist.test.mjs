@@ -10,6 +10,14 @@ import { ROOT, coreVersion, launchBrowser, openPage, startServer } from './harne
 const SUB_PATH = '/team/paxos-playground/';
 const DIST = join(ROOT, 'dist');
 
+/** The files the size check counts as the page opening, by its entry's name prefix. */
+function countedFiles(namePrefix) {
+  const entries = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))['size-limit'];
+  const entry = entries.find((e) => e.name.startsWith(namePrefix));
+  assert.ok(entry, `no size-limit entry named "${namePrefix}..."`);
+  return entry.path.map((path) => path.replace(/^dist\//, ''));
+}
+
 describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
   let host;
   let server;
@@ -48,4 +56,35 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
     const unoptimized = readFileSync(join(ROOT, 'web/pkg/paxos_wasm_bg.wasm'));
     assert.ok(served.length < unoptimized.length, `${served.length} >= ${unoptimized.length} bytes`);
   });
+
+  // The size check counts a fixed list of files as "the page when it opens": every file the
+  // page really fetches until it is ready and settled must be on that list, so the check
+  // cannot pass while the page loads something it does not count.
+  for (const [locale, entryName, language, other] of [
+    ['en-GB', 'page, English', 'en', 'zh-CN'], ['zh-CN', 'page, Chinese', 'zh-CN', 'en'],
+  ]) {
+    test(`opening fetches only what the size check counts (${locale} browser)`, async () => {
+      const base = `${server.origin}${SUB_PATH}`;
+      const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
+      try {
+        const { page, problems, requests } = await openPage(context, base);
+        await page.waitForFunction(() => performance.getEntriesByName('playground-interactive').length === 1);
+        // Settled: whatever the page would fetch on its own, it has asked for by now.
+        await page.waitForTimeout(1500);
+        assert.deepEqual(problems, []);
+        const fetched = [...new Set(requests.map((url) => new URL(url).pathname.slice(SUB_PATH.length) || 'index.html'))];
+        const counted = countedFiles(entryName);
+        assert.deepEqual(fetched.filter((file) => !counted.includes(file)), [], `fetched but not counted (counted: ${counted})`);
+        assert.ok(fetched.includes(`web/i18n/${language}.js`), `the ${language} texts were not fetched: ${fetched}`);
+        assert.ok(!fetched.includes(`web/i18n/${other}.js`), 'fetched the other language too');
+        assert.ok(!fetched.includes('web/controls/aids.js'), 'fetched the aids below the cluster before they were near');
+        // Scrolled to, the aids arrive and work.
+        await page.locator('#export-panel').scrollIntoViewIfNeeded();
+        await page.locator('#export-panel[data-ready="true"]').waitFor();
+        assert.ok(requests.some((url) => url.endsWith('web/controls/aids.js')));
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

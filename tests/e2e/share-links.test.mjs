@@ -98,7 +98,8 @@ describe('share links', { timeout: 240_000 }, () => {
     assert.equal(w.decodeLink(new URL(chosen).hash.slice(3)).language, 2, 'zh-CN, chosen');
     await english.goto(chosen);
     await english.locator('#cluster g.node').first().waitFor();
-    assert.equal(await english.getAttribute('html', 'lang'), 'zh-CN');
+    // Same page, new fragment: the Chinese texts are fetched, then the page switches.
+    await english.locator('html[lang="zh-CN"]').waitFor();
     assert.equal(await english.locator('h1').textContent(), 'Paxos 演练场');
     // ...and it stays chosen there: its own links carry it on.
     assert.equal(w.decodeLink(new URL(await sharedLink(english)).hash.slice(3)).language, 2);
@@ -156,6 +157,7 @@ describe('share links', { timeout: 240_000 }, () => {
     await page.evaluate(() => { location.hash = 's=AQ'; });
     await page.locator('#link-problem').waitFor();
     await page.click('#language');
+    await page.locator('html[lang="zh-CN"]').waitFor();
     assert.match(await page.locator('#link-problem-text').textContent(), /^此链接不完整.*具体问题（英文）：the link is cut short/);
     assert.deepEqual(problems, []);
   });

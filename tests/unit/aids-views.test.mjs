@@ -2,7 +2,9 @@
 // both languages, for the presets that show each case (no key may be missing or left raw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { translator } from '../../web/i18n.js';
+import { loadLanguage, translator } from '../../web/i18n.js';
+
+await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
 import { buildTrace } from '../../web/trace.js';
 import { quorumPicture } from '../../web/aids/quorum.js';
 import { AidsState, idleCheck } from '../../web/aids/state.js';

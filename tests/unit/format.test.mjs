@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import {
   inFlightText, ladderText, messageKind, messageText, phaseDescription, proposalText, serverSetText, stateText,
 } from '../../web/format.js';
-import { translator } from '../../web/i18n.js';
+import { loadLanguage, translator } from '../../web/i18n.js';
+
+await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
 import { loadCore } from './core.mjs';
 
 const p = (ballot, value) => ({ ballot, value });

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DICTIONARIES, detectLanguage, interpolate, otherLanguage, translate, translator } from '../../web/i18n.js';
+import { detectLanguage, interpolate, loadLanguage, otherLanguage, translate, translator } from '../../web/i18n.js';
 import { loadCore } from './core.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const DICTIONARIES = { en: await loadLanguage('en'), 'zh-CN': await loadLanguage('zh-CN') };
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test('the language comes from the browser: the first Chinese or English preference wins', () => {

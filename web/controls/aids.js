@@ -1,35 +1,37 @@
-// Wiring of the understanding aids: the quorum overlay, compare mode, the model checker
-// panel, the "Can you break it?" challenge, and export/import. The app calls `render` after
-// drawing its own views (so the overlay goes on top of a fresh cluster drawing); the aids'
-// own state changes redraw only their panel. Checks run in the checker's Web Worker, never
-// on the page's thread.
+// Wiring of the understanding aids below the cluster: compare mode, the model checker
+// panel, the "Can you break it?" challenge, and export/import. This module is loaded on
+// first use (web/controls/deferred.js), not when the page opens; the quorum overlay, which
+// is on screen from the start, is web/controls/quorum.js. The app calls `render` after
+// drawing its own views; the aids' own state changes redraw only their panel. Checks run in
+// the checker's Web Worker, never on the page's thread.
 import { startCheck } from '../checker/client.js';
 import { prefersReducedMotion } from '../dom.js';
 import { settingsFromScript, splitScript } from '../script.js';
 import { loadAidsModule } from '../aids/module.js';
 import { buildTrace } from '../trace.js';
-import { AidsState, idleCheck } from '../aids/state.js';
+import { idleCheck } from '../aids/state.js';
 import { defaultOtherProtocol, firstViolation } from '../aids/compare.js';
-import { quorumPicture } from '../aids/quorum.js';
 import {
   BYTES_MAX, STATES_MAX, challengeJob, challengeScript, challengeState, checkJob, findChallenge, optionsForScenario, verdictOf,
 } from '../aids/checker.js';
 import { renderChallengePanel, renderCheckerPanel, wonSentence } from '../views/checker.js';
 import { CompareView } from '../views/compare.js';
-import { drawQuorumOverlay, renderQuorumPanel } from '../views/quorum.js';
 import { ExportPanel } from './export.js';
 
 const NUMBER_OPTIONS = ['nodes', 'proposers', 'attempts', 'duplicates', 'crashes'];
 const FLAG_OPTIONS = ['drops', 'timeouts', 'amnesia', 'symmetry'];
 
 export class Aids {
-  /** @param app the page's App: its store, player, cluster view and status line */
-  constructor(app) {
+  /**
+   * @param app the page's App: its store, player, cluster view and status line
+   * @param state the AidsState the page keeps (the quorum aid shares it)
+   */
+  constructor(app, state) {
     this.app = app;
     this.store = app.store;
     this.doc = app.doc;
     this.wasm = app.store.wasm;
-    this.state = new AidsState();
+    this.state = state;
     this.challengePick = 'one-phase';
     this.handles = { check: null, challenge: null };
     const $ = (id) => this.doc.getElementById(id);
@@ -48,8 +50,6 @@ export class Aids {
 
   wire() {
     const $ = this.$;
-    $('quorum-show').addEventListener('change', () => this.state.patch('quorum', { shown: $('quorum-show').checked }));
-    $('quorum-pick').addEventListener('change', () => this.state.patch('quorum', { pick: $('quorum-pick').value || null }));
     $('compare-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.startCompare($('compare-protocol').value);
@@ -80,7 +80,6 @@ export class Aids {
   render(change) {
     if (change.run) this.runChanged(change);
     const t = this.t;
-    this.renderQuorum(t);
     this.renderCompare(t);
     if (change.run || change.language || change.reason === undefined) this.renderChecker(t);
     this.renderChallenge(t);
@@ -90,19 +89,13 @@ export class Aids {
 
   renderPart(part) {
     const t = this.t;
-    if (part === 'quorum') this.renderQuorum(t);
-    else if (part === 'compare') this.renderCompare(t);
+    if (part === 'quorum') return;
+    if (part === 'compare') this.renderCompare(t);
     else if (part === 'check') this.renderChecker(t);
     else if (part === 'challenge') {
       this.renderChallenge(t);
       this.renderScenario(t);
     } else this.exportPanel.render(t);
-  }
-
-  renderQuorum(t = this.t) {
-    const picture = quorumPicture(this.store.snapshot(), this.store.trace, this.state.quorum.pick);
-    renderQuorumPanel(this.$('quorum-panel'), picture, this.state, t);
-    drawQuorumOverlay(this.app.cluster.svg, this.app.cluster.layout, picture, this.state.quorum.shown, t);
   }
 
   renderCompare(t = this.t) {

@@ -81,6 +81,8 @@ export default {
   'help.readingHeading': 'Reading the pictures',
   'help.reading': 'Proposal numbers are written as in the seed: 13 is counter 1 on server S3, and (13,Z) is proposal 13 with value Z. Every message is labelled with its type; a dashed outline marks a duplicate, a cross a dropped message. Crashed servers are grey and dashed; letters A, B, … show partition groups.',
 
+  'problem.language': 'The texts in that language could not be loaded ({reason}). Try again in a moment.',
+  'problem.aids': 'This tool could not be loaded ({reason}). Try again in a moment.',
   'problem.close': 'Dismiss',
   'problem.refused': 'Not done: “{command}”: {reason}.',
   'problem.selectMessage': 'Select a message in flight first (in the cluster, the diagram or the list).',
@@ -384,6 +386,7 @@ export default {
   'check.job': 'Checks {protocol} on {nodes} servers (Q1 = {q1}, Q2 = {q2}) with {proposers} proposers.',
   'check.note.nodes': 'Scaled down to {nodes} servers: the number of states explodes with more.',
   'check.note.quorums': 'Quorums scaled to Q1 = {q1}, Q2 = {q2}, as safe or as unsafe as yours.',
+  'check.progressLabelIdle': 'States explored',
   'check.progressLabel': 'States explored (the bound is {max})',
   'check.stats': '{states} states · {rate} states/s · depth {depth} · {megabytes} MB',
   'check.statsNone': 'Not started.',

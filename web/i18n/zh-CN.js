@@ -80,6 +80,8 @@ export default {
   'help.readingHeading': '如何读图',
   'help.reading': '提议号的写法与种子文章相同：13 表示服务器 S3 上的计数 1，(13,Z) 表示提议号 13、值为 Z 的提议。每条消息都标有类型；虚线边框表示重复的消息，叉号表示被丢弃的消息。崩溃的服务器显示为灰色虚线；字母 A、B…… 表示分区的分组。',
 
+  'problem.language': '无法加载该语言的文字（{reason}）。请稍后再试。',
+  'problem.aids': '无法加载此工具（{reason}）。请稍后再试。',
   'problem.close': '关闭',
   'problem.refused': '未执行“{command}”：{reason}。',
   'problem.selectMessage': '请先选中一条在途消息（在集群图、时空图或列表中）。',
@@ -383,6 +385,7 @@ export default {
   'check.job': '检查 {protocol}：{nodes} 台服务器（Q1 = {q1}，Q2 = {q2}），{proposers} 个 Proposer。',
   'check.note.nodes': '缩小到 {nodes} 台服务器：服务器再多，状态数就会爆炸。',
   'check.note.quorums': '法定集合按比例缩为 Q1 = {q1}、Q2 = {q2}，与你的设置同样安全或同样不安全。',
+  'check.progressLabelIdle': '已探索的状态',
   'check.progressLabel': '已探索的状态（上限 {max}）',
   'check.stats': '{states} 个状态 · 每秒 {rate} 个 · 深度 {depth} · {megabytes} MB',
   'check.statsNone': '尚未开始。',

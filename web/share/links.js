@@ -27,7 +27,7 @@ export function openDecoded(app, decoded) {
   store.load(decoded.script, presetOf(decoded.script, store.presets()));
   store.seek(decoded.step ?? 0);
   const language = languageFromCode(decoded.language);
-  if (language) store.setLanguage(language, { chosen: true });
+  if (language) app.setLanguage(language, { chosen: true });
   // An embed shows the panels of the view the link names (the full page shows them all).
   const root = app.doc.documentElement;
   if (root.classList.contains('embed') && decoded.view !== null && decoded.view !== undefined) {

@@ -1,0 +1,117 @@
+// The aids below the cluster (compare, the model checker, the challenge, export/import) are
+// code the page does not need to open: their module (web/controls/aids.js, bundled on its
+// own in dist/) is fetched when one of their panels comes near the screen or is touched,
+// whichever is first. Until it is ready the panels show their static markup (translated like
+// the rest of the page); a click, a submit or a change made in them before then is held and
+// replayed once the module is ready, so an early action is never lost.
+
+const PANELS = ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel'];
+/** How far below the screen a panel starts the load, so it is ready when scrolled to. */
+const NEAR_MARGIN = '600px 0px';
+
+/**
+ * The aids' module, by a URL resolved against the page rather than this file: in dist/ this
+ * file is part of the page's bundle, in another folder than the aids' own bundle. A retry
+ * asks for a new URL: browsers remember a module that failed to load and do not fetch the
+ * same URL again.
+ */
+function loadAids(doc, attempt) {
+  const url = new URL('web/controls/aids.js', doc.baseURI);
+  if (attempt > 0) url.searchParams.set('attempt', String(attempt));
+  return import(url.href);
+}
+
+export class DeferredAids {
+  /**
+   * @param app the page's App (store, window, $, t)
+   * @param state the AidsState the page keeps
+   * @param load (attempt) => the aids' module (`{Aids}`), attempt counting from 0
+   */
+  constructor(app, state, load = (attempt) => loadAids(app.doc, attempt)) {
+    this.app = app;
+    this.state = state;
+    this.load = load;
+    /** The loaded Aids, or null. */
+    this.aids = null;
+    this.loading = null;
+    this.attempts = 0;
+    /** Actions held until the module is ready, in the order they happened. */
+    this.held = [];
+    const panels = PANELS.map((id) => app.$(id)).filter(Boolean);
+    this.panels = panels;
+    for (const panel of panels) {
+      // Capture phase: seen before anything inside the panel acts on the event.
+      panel.addEventListener('click', (event) => this.holdClick(event), true);
+      panel.addEventListener('submit', (event) => this.holdSubmit(event), true);
+      panel.addEventListener('change', (event) => this.holdChange(event), true);
+      panel.addEventListener('focusin', () => this.start());
+      panel.addEventListener('pointerenter', () => this.start());
+    }
+    const Observer = app.window.IntersectionObserver;
+    if (!Observer) {
+      this.start();
+      return;
+    }
+    this.observer = new Observer((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.start();
+    }, { rootMargin: NEAR_MARGIN });
+    for (const panel of panels) this.observer.observe(panel);
+  }
+
+  get ready() {
+    return this.aids !== null;
+  }
+
+  /** Starts loading (once); resolves when the aids are ready. */
+  start() {
+    this.loading ??= this.load(this.attempts++).then(({ Aids }) => {
+      this.observer?.disconnect();
+      this.aids = new Aids(this.app, this.state);
+      // As if the run had just been loaded: the panels take in the scenario on screen.
+      this.aids.render({ run: true, language: true, reason: 'load' });
+      // For tests and styles: the panel's markup is live now (index.html starts it "false").
+      for (const panel of this.panels) panel.dataset.ready = 'true';
+      for (const replay of this.held.splice(0)) replay();
+    }).catch((error) => {
+      // Another touch tries again (e.g. the network came back).
+      this.loading = null;
+      this.held = [];
+      this.app.store.setProblem(this.app.t('problem.aids', { reason: error.message }));
+    });
+    return this.loading;
+  }
+
+  holdClick(event) {
+    if (this.ready) return;
+    const button = event.target.closest?.('button');
+    if (!button || button.disabled) return;
+    // A submit button's click would submit the form: held too, and replayed as a click.
+    event.preventDefault();
+    event.stopPropagation();
+    this.hold(() => button.click());
+  }
+
+  holdSubmit(event) {
+    if (this.ready) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const form = event.target;
+    this.hold(() => form.requestSubmit());
+  }
+
+  holdChange(event) {
+    if (this.ready) return;
+    const target = event.target;
+    this.hold(() => target.dispatchEvent(new Event('change', { bubbles: true })));
+  }
+
+  hold(replay) {
+    this.held.push(replay);
+    this.start();
+  }
+
+  /** Called by the app after it drew its views for a store change. */
+  render(change) {
+    this.aids?.render(change);
+  }
+}
