@@ -4,7 +4,8 @@
 //
 // Lookup is pure and synchronous over what is loaded: `translate(language, key, params)`; a
 // key missing from the language falls back to English if English is loaded, then to the key
-// itself (so a gap shows up as a visible key, never as a blank).
+// itself (so a gap shows up as a visible key, never as a blank). The aids below the cluster
+// bring their own texts in both languages when they load (`addTexts`).
 
 export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
@@ -71,8 +72,25 @@ export function interpolate(template, params = {}) {
     (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
+/** Texts a module loaded later brought along, by language (see `addTexts`). */
+const added = new Map();
+
+/**
+ * Adds texts that arrive with a module loaded on demand (the aids below the cluster carry
+ * their own, in both languages): `{en: {...}, 'zh-CN': {...}}`.
+ */
+export function addTexts(textsByLanguage) {
+  for (const [language, texts] of Object.entries(textsByLanguage)) {
+    added.set(language, { ...added.get(language), ...texts });
+  }
+}
+
+function lookup(language, key) {
+  return loaded.get(language)?.[key] ?? added.get(language)?.[key];
+}
+
 export function translate(language, key, params) {
-  const template = loaded.get(language)?.[key] ?? loaded.get('en')?.[key];
+  const template = lookup(language, key) ?? lookup('en', key);
   return template === undefined ? key : interpolate(template, params);
 }
 

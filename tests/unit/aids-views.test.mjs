@@ -2,9 +2,12 @@
 // both languages, for the presets that show each case (no key may be missing or left raw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadLanguage, translator } from '../../web/i18n.js';
+import { addTexts, loadLanguage, translator } from '../../web/i18n.js';
+import { TEXTS as AIDS_TEXTS } from '../../web/controls/aids.js';
 
+// The page's texts, and those the aids bring along when they load.
 await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
+addTexts(AIDS_TEXTS);
 import { buildTrace } from '../../web/trace.js';
 import { quorumPicture } from '../../web/aids/quorum.js';
 import { AidsState, idleCheck } from '../../web/aids/state.js';

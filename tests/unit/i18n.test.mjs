@@ -8,7 +8,20 @@ import { loadCore } from './core.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const DICTIONARIES = { en: await loadLanguage('en'), 'zh-CN': await loadLanguage('zh-CN') };
+const PAGE = { en: await loadLanguage('en'), 'zh-CN': await loadLanguage('zh-CN') };
+/** The texts the aids bring along when they load (web/controls/aids.js adds them). */
+const AIDS = { en: (await import('../../web/aids/texts-en.js')).default, 'zh-CN': (await import('../../web/aids/texts-zh-CN.js')).default };
+const DICTIONARIES = { en: { ...PAGE.en, ...AIDS.en }, 'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'] } };
+
+test('the aids’ texts are their own: no key in both, and none the static page markup needs', () => {
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  const inMarkup = new Set([...html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]));
+  for (const key of Object.keys(AIDS.en)) {
+    assert.ok(!(key in PAGE.en), `${key} is in the page's texts too`);
+    assert.ok(!inMarkup.has(key), `${key} is used by the static markup, which is translated before the aids load`);
+  }
+  assert.ok(Object.keys(AIDS.en).length > 50);
+});
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test('the language comes from the browser: the first Chinese or English preference wins', () => {

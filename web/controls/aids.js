@@ -17,6 +17,11 @@ import {
 import { renderChallengePanel, renderCheckerPanel, wonSentence } from '../views/checker.js';
 import { CompareView } from '../views/compare.js';
 import { ExportPanel } from './export.js';
+import en from '../aids/texts-en.js';
+import zhCN from '../aids/texts-zh-CN.js';
+
+/** The aids' own texts: the page's language files do not carry them (the loader adds them). */
+export const TEXTS = { en, 'zh-CN': zhCN };
 
 const NUMBER_OPTIONS = ['nodes', 'proposers', 'attempts', 'duplicates', 'crashes'];
 const FLAG_OPTIONS = ['drops', 'timeouts', 'amnesia', 'symmetry'];

@@ -5,6 +5,8 @@
 // the rest of the page); a click, a submit or a change made in them before then is held and
 // replayed once the module is ready, so an early action is never lost.
 
+import { addTexts } from '../i18n.js';
+
 const PANELS = ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel'];
 /** How far below the screen a panel starts the load, so it is ready when scrolled to. */
 const NEAR_MARGIN = '600px 0px';
@@ -25,7 +27,7 @@ export class DeferredAids {
   /**
    * @param app the page's App (store, window, $, t)
    * @param state the AidsState the page keeps
-   * @param load (attempt) => the aids' module (`{Aids}`), attempt counting from 0
+   * @param load (attempt) => the aids' module (`{Aids, TEXTS}`), attempt counting from 0
    */
   constructor(app, state, load = (attempt) => loadAids(app.doc, attempt)) {
     this.app = app;
@@ -64,8 +66,9 @@ export class DeferredAids {
 
   /** Starts loading (once); resolves when the aids are ready. */
   start() {
-    this.loading ??= this.load(this.attempts++).then(({ Aids }) => {
+    this.loading ??= this.load(this.attempts++).then(({ Aids, TEXTS }) => {
       this.observer?.disconnect();
+      addTexts(TEXTS);
       this.aids = new Aids(this.app, this.state);
       // As if the run had just been loaded: the panels take in the scenario on screen.
       this.aids.render({ run: true, language: true, reason: 'load' });
