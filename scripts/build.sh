@@ -27,21 +27,26 @@ for crate in paxos_wasm paxos_check_wasm; do
 done
 # The page's modules become one minified file (esbuild): one request instead of about fifty,
 # and better compression. What the page loads later with a computed import() stays out of
-# it: each language's texts (web/i18n/*.js, minified below) and the aids below the cluster
-# (web/controls/aids.js, bundled on its own here; the few small pure modules it shares with
-# the page are copied into it, which costs nothing when the page opens). The worker is
-# bundled the same way; the wasm-bindgen glue stays separate (it finds its .wasm next to
-# itself). Every bundle sits where its entry file was, so its relative URLs still resolve.
+# it: each language's texts (web/i18n/*.js, minified below) and the modules web/lazy.js
+# fetches on first need, each bundled on its own where its source is (the few small pure
+# modules one shares with the page are copied into it, which costs nothing when the page
+# opens). The worker is bundled the same way; the wasm-bindgen glue stays separate (it finds
+# its .wasm next to itself). Every bundle sits where its entry file was, so its relative
+# URLs still resolve.
+LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/embed/embed.js)
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
-node_modules/.bin/esbuild web/controls/aids.js --bundle --minify --format=esm --outfile=dist/web/controls/aids.js \
-  --allow-overwrite --log-level=warning
+for module in "${LAZY_MODULES[@]}"; do
+  node_modules/.bin/esbuild "$module" --bundle --minify --format=esm --outfile="dist/$module" \
+    --allow-overwrite --log-level=warning
+done
 node_modules/.bin/esbuild web/checker/worker.js --bundle --minify --format=esm --outfile=dist/web/checker/worker.js \
   '--external:../pkg/*' --allow-overwrite --log-level=warning
 # What the bundles replace is not shipped: only entries, the glue, and the embed demo's files.
-find dist/web -name '*.js' ! -path 'dist/web/pkg/*' ! -path 'dist/web/i18n/*' ! -path dist/web/app.js ! -path dist/web/controls/aids.js \
-  ! -path dist/web/checker/worker.js \
-  ! -path 'dist/web/embed/demo.js' ! -path 'dist/web/embed/autosize.js' -delete
+keep=(! -path 'dist/web/pkg/*' ! -path 'dist/web/i18n/*' ! -path dist/web/app.js ! -path dist/web/checker/worker.js
+  ! -path dist/web/embed/demo.js ! -path dist/web/embed/autosize.js)
+for module in "${LAZY_MODULES[@]}"; do keep+=(! -path "dist/$module"); done
+find dist/web -name '*.js' "${keep[@]}" -delete
 find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
 for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/embed/*.js; do

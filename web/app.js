@@ -7,7 +7,7 @@ import { proposeCommand, partitionCommand, suggestedValue } from './commands.js'
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
 import { settingsFromScript } from './script.js';
-import { prepareShare } from './share/index.js';
+import { embedModule, prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
@@ -418,6 +418,9 @@ async function main(window) {
   const presetsRequest = fetch(new URL('./pkg/presets.json', import.meta.url));
   presetsRequest.catch(() => {}); // awaited below; not an unhandled rejection if the glue fails first
   const languageRequest = loadLanguage(browserLanguage).catch(() => null);
+  // In an embed, embed mode's code too (a failure to load it is shown like any other).
+  const embedRequest = embedModule(window);
+  embedRequest?.catch(() => {});
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
@@ -432,7 +435,7 @@ async function main(window) {
     return;
   }
   try {
-    const share = prepareShare(window, wasm);
+    const share = prepareShare(window, wasm, await embedRequest);
     // The link's language if its texts load, else the browser's (if those loaded).
     const wanted = share.language ?? browserLanguage;
     const language = await loadLanguage(wanted).then(() => wanted, (error) => {

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, openShare, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { codeFor } from './share-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -122,7 +122,7 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
   });
   test('axe: no violations in the share dialog, a bad-link message and embed mode', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
-    await page.click('#open-share');
+    await openShare(page);
     assert.deepEqual(await axe(page, '#share-dialog'), []);
     await page.keyboard.press('Escape');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'open-share', 'focus returns to the button');

@@ -162,3 +162,9 @@ export async function observer(page) {
     explanation: await panel.locator('.verdict-explanation').textContent(),
   };
 }
+
+/** Opens the share dialog (its code is fetched on the first press) and waits until it shows. */
+export async function openShare(page) {
+  await page.click('#open-share');
+  await page.locator('#share-dialog[open]').waitFor();
+}

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, loadPreset, openPage, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, openPage, openShare, startServer } from './harness.mjs';
 import { codeFor, instrument } from './share-helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -73,7 +73,7 @@ describe('the shipped Content-Security-Policy', { timeout: 180_000 }, () => {
     await loadPreset(page, 'seed-3');
     await page.click('#to-end');
     await page.click('#servers [data-command="crash S2"]');
-    await page.click('#open-share');
+    await openShare(page);
     await page.click('#embed-interactive');
     await page.click('#copy-link');
     await page.locator('#share-link-status:not(:empty)').waitFor();

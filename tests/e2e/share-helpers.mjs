@@ -2,6 +2,7 @@
 // (the same built module the page loads), what the page shows, and instrumentation that
 // records CSP violations and storage use.
 import { loadCore } from '../unit/core.mjs';
+import { openShare } from './harness.mjs';
 
 let core = null;
 
@@ -45,7 +46,7 @@ export function fingerprint(page) {
 
 /** The link the Share dialog offers (opens and closes the dialog). */
 export async function sharedLink(page) {
-  await page.click('#open-share');
+  await openShare(page);
   const link = await page.inputValue('#share-link');
   await page.keyboard.press('Escape');
   await page.locator('#share-dialog').waitFor({ state: 'hidden' });

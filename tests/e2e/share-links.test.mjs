@@ -5,7 +5,7 @@
 // falls back to a selected field; and the links the page makes stay within their budgets.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, openShare, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { codeFor, fingerprint, nextHash, sharedLink, wasm } from './share-helpers.mjs';
 
 describe('share links', { timeout: 240_000 }, () => {
@@ -172,7 +172,7 @@ describe('share links', { timeout: 240_000 }, () => {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       assert.equal(await page.locator('img, main script').count(), 0);
       if (!query) {
-        await page.click('#open-share');
+        await openShare(page);
         const snippet = await page.inputValue('#embed-code');
         assert.ok(snippet.includes('title="Paxos Playground: &lt;img src=x onerror=window.__pwned=1&gt;&lt;script&gt;'), snippet);
         assert.doesNotMatch(snippet, /<img|<script>window/);
@@ -188,7 +188,7 @@ describe('share links', { timeout: 240_000 }, () => {
     await page.goto(`${server.origin}/`);
     await page.locator('#cluster g.node').first().waitFor();
     await page.click('#forward');
-    await page.click('#open-share');
+    await openShare(page);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link');
     await page.keyboard.press('Enter');
     await page.locator('#share-link-status', { hasText: 'Copied to the clipboard.' }).waitFor();
@@ -210,7 +210,7 @@ describe('share links', { timeout: 240_000 }, () => {
   for (const [why, script] of Object.entries(WITHOUT_CLIPBOARD)) {
     test(`without the clipboard (${why}) the text is selected for the keyboard`, async () => {
       const { page, problems } = await openPage(browser, `${server.origin}/`, { beforeLoad: (p) => p.addInitScript(script) });
-      await page.click('#open-share');
+      await openShare(page);
       await page.click('#copy-link');
       await page.locator('#share-link-status', { hasText: 'press Ctrl+C' }).waitFor();
       const selection = await page.evaluate(() => {

@@ -1,42 +1,30 @@
 // The aids below the cluster (compare, the model checker, the challenge, export/import) are
-// code the page does not need to open: their module (web/controls/aids.js, bundled on its
-// own in dist/) is fetched when one of their panels comes near the screen or is touched,
-// whichever is first. Until it is ready the panels show their static markup (translated like
+// code the page does not need to open: their module (web/controls/aids.js, see web/lazy.js)
+// is fetched when one of their panels comes near the screen or is touched, whichever is
+// first. Until it is ready the panels show their static markup (translated like
 // the rest of the page); a click, a submit or a change made in them before then is held and
 // replayed once the module is ready, so an early action is never lost.
 
 import { addTexts } from '../i18n.js';
+import { loadModule } from '../lazy.js';
 
 const PANELS = ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel'];
 /** How far below the screen a panel starts the load, so it is ready when scrolled to. */
 const NEAR_MARGIN = '600px 0px';
 
-/**
- * The aids' module, by a URL resolved against the page rather than this file: in dist/ this
- * file is part of the page's bundle, in another folder than the aids' own bundle. A retry
- * asks for a new URL: browsers remember a module that failed to load and do not fetch the
- * same URL again.
- */
-function loadAids(doc, attempt) {
-  const url = new URL('web/controls/aids.js', doc.baseURI);
-  if (attempt > 0) url.searchParams.set('attempt', String(attempt));
-  return import(url.href);
-}
-
 export class DeferredAids {
   /**
    * @param app the page's App (store, window, $, t)
    * @param state the AidsState the page keeps
-   * @param load (attempt) => the aids' module (`{Aids, TEXTS}`), attempt counting from 0
+   * @param load () => the aids' module (`{Aids, TEXTS}`); a call after a failure tries again
    */
-  constructor(app, state, load = (attempt) => loadAids(app.doc, attempt)) {
+  constructor(app, state, load = () => loadModule(app.doc, 'web/controls/aids.js')) {
     this.app = app;
     this.state = state;
     this.load = load;
     /** The loaded Aids, or null. */
     this.aids = null;
     this.loading = null;
-    this.attempts = 0;
     /** Actions held until the module is ready, in the order they happened. */
     this.held = [];
     const panels = PANELS.map((id) => app.$(id)).filter(Boolean);
@@ -66,7 +54,7 @@ export class DeferredAids {
 
   /** Starts loading (once); resolves when the aids are ready. */
   start() {
-    this.loading ??= this.load(this.attempts++).then(({ Aids, TEXTS }) => {
+    this.loading ??= this.load().then(({ Aids, TEXTS }) => {
       this.observer?.disconnect();
       addTexts(TEXTS);
       this.aids = new Aids(this.app, this.state);

@@ -1,16 +1,23 @@
 // Share links and embeds, wired into the page in two moves: prepareShare() reads the
 // address once, before the store exists (the language a link names, embed mode's classes),
 // and install() opens the link and wires the share dialog, the address sync and embed mode.
-import { ShareDialog } from '../controls/share.js';
-import { applyEmbedMode, installEmbed } from '../embed/embed.js';
+// The share dialog's code is fetched when it is first opened, embed mode's only in an embed
+// (web/lazy.js): most visits use neither.
+import { loadModule } from '../lazy.js';
 import { codeFromHash, embedOptions, languageFromCode, viewName } from './link.js';
 import { LinkSync, currentCode } from './links.js';
+
+/** Starts fetching embed mode's code when the address asks for an embed; else null. */
+export function embedModule(window) {
+  return embedOptions(window.location.search).embed ? loadModule(window.document, 'web/embed/embed.js') : null;
+}
 
 /**
  * @param {Window} window
  * @param {object} wasm the initialised page module (decodeLink)
+ * @param {object|null} embed embed mode's module (`embedModule`, awaited), in an embed
  */
-export function prepareShare(window, wasm) {
+export function prepareShare(window, wasm, embed) {
   const options = embedOptions(window.location.search);
   const code = codeFromHash(window.location.hash);
   let decoded = null;
@@ -22,44 +29,57 @@ export function prepareShare(window, wasm) {
       error = decodeError;
     }
   }
-  if (options.embed) applyEmbedMode(window.document, options, viewName(decoded?.view ?? 0));
+  if (options.embed) embed.applyEmbedMode(window.document, options, viewName(decoded?.view ?? 0));
   return {
     /** The language the link names, or null (then the browser's). */
     language: decoded ? languageFromCode(decoded.language) : null,
     /** Options for the App: what the page lets people do. */
     appOptions: { embedded: options.embed, readOnly: options.embed && !options.interactive },
-    install: (app, defaultPreset) => install(app, { options, code, decoded, error, defaultPreset }),
+    install: (app, defaultPreset) => install(app, { options, code, decoded, error, defaultPreset, embedModule: embed }),
   };
 }
 
-function install(app, { options, code, decoded, error, defaultPreset }) {
-  const { store, window } = app;
+function install(app, { options, code, decoded, error, defaultPreset, embedModule: embedCode }) {
+  const { store } = app;
   let embed = null;
   const sync = new LinkSync(app, { write: !options.embed, defaultPreset, onChange: () => embed?.update() });
   sync.written = code;
   if (decoded || error) sync.open(decoded, error);
-  if (options.embed) {
-    embed = installEmbed(app, options);
-  } else {
-    const dialog = new ShareDialog(app.$('share-dialog'), {
+  if (options.embed) embed = embedCode.installEmbed(app, options);
+  else installShareButton(app);
+  return sync;
+}
+
+/** The Share button: the first press fetches the dialog's code, then every press opens it. */
+function installShareButton(app) {
+  const { store, window } = app;
+  const button = app.$('open-share');
+  let dialog = null;
+  const create = ({ ShareDialog }) => {
+    if (dialog) return dialog;
+    dialog = new ShareDialog(app.$('share-dialog'), {
       window,
       code: ({ view, step }) => currentCode(store, { view, step }),
       step: () => store.step,
       title: () => app.$('scenario-title').textContent,
     });
     dialog.translate(app.t);
-    store.subscribe((change) => {
-      if (change.language) dialog.translate(app.t);
-      else if (change.run || change.step) {
-        if (dialog.dialog.open) dialog.render();
-      }
-    });
-    const button = app.$('open-share');
-    button.addEventListener('click', () => {
-      app.player.pause();
-      dialog.open();
-    });
-    button.disabled = false;
-  }
-  return sync;
+    return dialog;
+  };
+  store.subscribe((change) => {
+    if (!dialog) return;
+    if (change.language) dialog.translate(app.t);
+    else if (change.run || change.step) {
+      if (dialog.dialog.open) dialog.render();
+    }
+  });
+  button.addEventListener('click', () => {
+    app.player.pause();
+    loadModule(app.doc, 'web/controls/share.js').then((module) => {
+      create(module).open();
+    }, (loadError) => store.setProblem(app.t('problem.share', { reason: loadError.message })));
+  });
+  // Warm: a pointer on the button starts the fetch, so the press usually finds it here.
+  button.addEventListener('pointerenter', () => loadModule(app.doc, 'web/controls/share.js').catch(() => {}));
+  button.disabled = false;
 }
