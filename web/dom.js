@@ -34,7 +34,16 @@ export function setAttr(element, name, value) {
   if (element.getAttribute(name) !== text) element.setAttribute(name, text);
 }
 
+/** The reduced-motion query of each window, made once: its `matches` is live. */
+const motionQueries = new WeakMap();
+
 /** Does the user ask for less motion? Read live, so a change applies at once. */
 export function prefersReducedMotion(window) {
-  return Boolean(window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
+  if (!window.matchMedia) return false;
+  let query = motionQueries.get(window);
+  if (!query) {
+    query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    motionQueries.set(window, query);
+  }
+  return Boolean(query.matches);
 }

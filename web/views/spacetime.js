@@ -6,7 +6,7 @@
 // The whole run is drawn once per run; what lies after the viewed step is veiled (still
 // visible, faint, and clickable, like the future in the event list), so following the
 // current step (or a playing segment) only moves the veil and a cursor.
-import { s, setAttr } from '../dom.js';
+import { s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 
@@ -22,6 +22,16 @@ export class SpacetimeView {
     this.onSelect = onSelect;
     this.onSeek = onSeek;
     this.drawn = null;
+    /** The scroller's measures, read once and kept (null: read them at the next follow), so
+     *  following a playing segment reads no layout in the frame loop. */
+    this.viewport = null;
+    /** Where the cursor was last put (null: not yet, or redrawn since). */
+    this.followed = null;
+    scroller?.addEventListener('scroll', () => {
+      if (this.viewport) this.viewport.scrollLeft = scroller.scrollLeft;
+    }, { passive: true });
+    const Observer = scroller?.ownerDocument.defaultView?.ResizeObserver;
+    if (Observer) new Observer(() => { this.viewport = null; }).observe(scroller);
     lanes?.addEventListener('click', (event) => {
       const lane = event.target.closest?.('[data-node-id]');
       if (lane) this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
@@ -52,6 +62,7 @@ export class SpacetimeView {
 
   /** Redraws when the run changed; otherwise only moves the clip and cursor. */
   render(store, t) {
+    this.viewport = null;
     const width = this.scroller?.clientWidth ?? 0;
     const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}`;
     if (this.drawn !== key) {
@@ -145,6 +156,7 @@ export class SpacetimeView {
 
     this.veil = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-future', 'aria-hidden': 'true' });
     this.cursor = s(doc, 'line', { x1: 0, x2: 0, y1: scale.top - 20, y2: scale.height - 6, class: 'st-cursor', 'aria-hidden': 'true' });
+    this.followed = null;
     this.svg.replaceChildren(defs, background, axis, lanesGroup, past, this.veil, this.cursor);
   }
 
@@ -152,19 +164,35 @@ export class SpacetimeView {
   follow(step, progress) {
     if (!this.scale) return;
     const x = this.scale.x(step + progress);
-    const from = x + this.scale.stepWidth * 0.3;
-    setAttr(this.veil, 'x', from);
-    setAttr(this.veil, 'width', Math.max(0, this.scale.width - from));
-    setAttr(this.cursor, 'x1', x);
-    setAttr(this.cursor, 'x2', x);
+    if (x !== this.followed) {
+      this.followed = x;
+      const from = x + this.scale.stepWidth * 0.3;
+      this.veil.setAttribute('x', from);
+      this.veil.setAttribute('width', Math.max(0, this.scale.width - from));
+      this.cursor.setAttribute('x1', x);
+      this.cursor.setAttribute('x2', x);
+    }
     const box = this.scroller;
-    if (box && box.clientWidth > 0) {
-      const scaleFactor = box.scrollWidth / this.scale.width || 1;
-      const px = x * scaleFactor;
-      if (px < box.scrollLeft + 40 || px > box.scrollLeft + box.clientWidth - 40) {
-        box.scrollLeft = Math.max(0, px - box.clientWidth * 0.7);
+    if (!box) return;
+    const view = this.measure(box);
+    if (view.clientWidth > 0) {
+      const px = x * view.scaleFactor;
+      if (px < view.scrollLeft + 40 || px > view.scrollLeft + view.clientWidth - 40) {
+        // Kept as the browser clamps it, so the next frame needs no read to know it.
+        const left = Math.max(0, Math.min(view.scrollWidth - view.clientWidth, px - view.clientWidth * 0.7));
+        box.scrollLeft = left;
+        view.scrollLeft = left;
       }
     }
+  }
+
+  /** The scroller's size and scroll position, read from layout only when not yet known. */
+  measure(box) {
+    if (!this.viewport) {
+      const { clientWidth, scrollWidth, scrollLeft } = box;
+      this.viewport = { clientWidth, scrollWidth, scrollLeft, scaleFactor: scrollWidth / this.scale.width || 1 };
+    }
+    return this.viewport;
   }
 }
 
