@@ -28,12 +28,6 @@ export function s(document, tag, attributes, ...children) {
   return element;
 }
 
-/** Sets an attribute only when it changes (cheap per-frame updates). */
-export function setAttr(element, name, value) {
-  const text = String(value);
-  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
-}
-
 /** The reduced-motion query of each window, made once: its `matches` is live. */
 const motionQueries = new WeakMap();
 
