@@ -33,6 +33,11 @@ export class ClusterView {
     this.doc = svg.ownerDocument;
     this.onSelect = onSelect;
     this.pills = new Map();
+    /** The drawing's width on the page, read once and kept until it is resized (null:
+     *  read it at the next render), so a render does not force a layout to learn it. */
+    this.width = null;
+    const Observer = this.doc.defaultView?.ResizeObserver;
+    if (Observer) new Observer(() => { this.width = null; }).observe(svg);
     svg.addEventListener('click', (event) => this.pick(event));
     svg.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -60,7 +65,8 @@ export class ClusterView {
     const snapshot = store.snapshot();
     const doc = this.doc;
     const n = snapshot.nodes.length;
-    const narrow = (this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000) < NARROW_PX;
+    this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
+    const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
     this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
     this.svg.classList.toggle('narrow', narrow);

@@ -30,8 +30,17 @@ export class SpacetimeView {
     scroller?.addEventListener('scroll', () => {
       if (this.viewport) this.viewport.scrollLeft = scroller.scrollLeft;
     }, { passive: true });
-    const Observer = scroller?.ownerDocument.defaultView?.ResizeObserver;
-    if (Observer) new Observer(() => { this.viewport = null; }).observe(scroller);
+    const view = scroller?.ownerDocument.defaultView;
+    if (view?.ResizeObserver) new view.ResizeObserver(() => { this.viewport = null; }).observe(scroller);
+    // Scrolling needs the layout: set in a render or a frame, right after the views changed
+    // the page, it would force one there. An IntersectionObserver calls back once the page
+    // has been laid out anyway (observing anew reports once), and the scroll is set then.
+    /** Where to scroll the diagram once laid out (null: nowhere). */
+    this.scrollTarget = null;
+    this.scrollLater = view?.IntersectionObserver && scroller ? new view.IntersectionObserver(() => {
+      if (this.scrollTarget !== null) scroller.scrollLeft = this.scrollTarget;
+      this.scrollTarget = null;
+    }, { root: scroller }) : null;
     lanes?.addEventListener('click', (event) => {
       const lane = event.target.closest?.('[data-node-id]');
       if (lane) this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
@@ -62,8 +71,7 @@ export class SpacetimeView {
 
   /** Redraws when the run changed; otherwise only moves the clip and cursor. */
   render(store, t) {
-    this.viewport = null;
-    const width = this.scroller?.clientWidth ?? 0;
+    const width = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}`;
     if (this.drawn !== key) {
       this.draw(store, t);
@@ -79,7 +87,7 @@ export class SpacetimeView {
     const lanes = snapshot.nodes.length;
     const columns = Math.max(trace.lastStep, 1) + 1;
     // Short runs spread out to fill the panel; long ones scroll sideways.
-    const room = this.scroller?.clientWidth || 0;
+    const room = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 16 - 40) / columns)));
     const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
     this.scale = scale;
@@ -157,6 +165,9 @@ export class SpacetimeView {
     this.veil = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-future', 'aria-hidden': 'true' });
     this.cursor = s(doc, 'line', { x1: 0, x2: 0, y1: scale.top - 20, y2: scale.height - 6, class: 'st-cursor', 'aria-hidden': 'true' });
     this.followed = null;
+    // The drawing's new width scrolls as wide (the scroller has no padding): known
+    // without asking the layout again.
+    if (this.viewport) this.viewport.scrollWidth = Math.max(this.viewport.clientWidth, scale.width * this.viewport.scaleFactor);
     this.svg.replaceChildren(defs, background, axis, lanesGroup, past, this.veil, this.cursor);
   }
 
@@ -180,17 +191,28 @@ export class SpacetimeView {
       if (px < view.scrollLeft + 40 || px > view.scrollLeft + view.clientWidth - 40) {
         // Kept as the browser clamps it, so the next frame needs no read to know it.
         const left = Math.max(0, Math.min(view.scrollWidth - view.clientWidth, px - view.clientWidth * 0.7));
-        box.scrollLeft = left;
         view.scrollLeft = left;
+        if (this.scrollLater) {
+          this.scrollTarget = left;
+          this.scrollLater.disconnect();
+          this.scrollLater.observe(this.cursor);
+        } else {
+          box.scrollLeft = left;
+        }
       }
     }
   }
 
-  /** The scroller's size and scroll position, read from layout only when not yet known. */
+  /**
+   * The scroller's size and scroll position, and the drawing's size on the page per unit,
+   * read from layout only when not yet known (at the start, after a resize).
+   */
   measure(box) {
     if (!this.viewport) {
       const { clientWidth, scrollWidth, scrollLeft } = box;
-      this.viewport = { clientWidth, scrollWidth, scrollLeft, scaleFactor: scrollWidth / this.scale.width || 1 };
+      const drawn = this.svg.clientWidth;
+      const units = Number(this.svg.getAttribute('width'));
+      this.viewport = { clientWidth, scrollWidth, scrollLeft, scaleFactor: drawn > 0 && units > 0 ? drawn / units : 1 };
     }
     return this.viewport;
   }
