@@ -28,6 +28,21 @@ export function s(document, tag, attributes, ...children) {
   return element;
 }
 
+/**
+ * Makes `elements` the children of `parent`, in order, moving and removing as few as it
+ * can (kept elements stay in the page: no re-layout of what did not change, and focus
+ * stays where it was).
+ */
+export function reconcile(parent, elements) {
+  const wanted = new Set(elements);
+  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  let next = parent.firstElementChild;
+  for (const element of elements) {
+    if (element === next) next = next.nextElementSibling;
+    else parent.insertBefore(element, next);
+  }
+}
+
 /** The reduced-motion query of each window, made once: its `matches` is live. */
 const motionQueries = new WeakMap();
 
