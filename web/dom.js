@@ -28,13 +28,31 @@ export function s(document, tag, attributes, ...children) {
   return element;
 }
 
-/** Sets an attribute only when it changes (cheap per-frame updates). */
-export function setAttr(element, name, value) {
-  const text = String(value);
-  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+/**
+ * Makes `elements` the children of `parent`, in order, moving and removing as few as it
+ * can (kept elements stay in the page: no re-layout of what did not change, and focus
+ * stays where it was).
+ */
+export function reconcile(parent, elements) {
+  const wanted = new Set(elements);
+  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  let next = parent.firstElementChild;
+  for (const element of elements) {
+    if (element === next) next = next.nextElementSibling;
+    else parent.insertBefore(element, next);
+  }
 }
+
+/** The reduced-motion query of each window, made once: its `matches` is live. */
+const motionQueries = new WeakMap();
 
 /** Does the user ask for less motion? Read live, so a change applies at once. */
 export function prefersReducedMotion(window) {
-  return Boolean(window.matchMedia?.('(prefers-reduced-motion: reduce)').matches);
+  if (!window.matchMedia) return false;
+  let query = motionQueries.get(window);
+  if (!query) {
+    query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    motionQueries.set(window, query);
+  }
+  return Boolean(query.matches);
 }

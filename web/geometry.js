@@ -74,18 +74,33 @@ export function clusterLayout(count, { width, height, ringShare = 0.7, nodeShare
  * the line, so S1->S2 and S2->S1 travel on two lanes instead of on top of each other.
  * @returns {{x: number, y: number}}
  */
-export function messagePosition(from, to, fraction, { trim = 0, offset = 0 } = {}) {
-  requireFinite('fraction', fraction);
+export function messagePosition(from, to, fraction, options) {
+  return trackPoint(messageTrack(from, to, options), fraction);
+}
+
+/**
+ * A message's trip from `from` to `to` (options as messagePosition) worked out once, so that
+ * placing it at many fractions (once per animation frame) is two multiplications:
+ * trackPoint(messageTrack(from, to, options), f) is messagePosition(from, to, f, options).
+ * @returns {{x: number, y: number, dx: number, dy: number}} start point and whole way
+ */
+export function messageTrack(from, to, { trim = 0, offset = 0 } = {}) {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const length = Math.hypot(dx, dy);
-  if (length === 0) return { x: round2(from.x), y: round2(from.y) };
+  if (length === 0) return { x: from.x, y: from.y, dx: 0, dy: 0 };
   const ux = dx / length;
   const uy = dy / length;
   const usable = Math.max(0, length - 2 * trim);
-  const along = trim + usable * clamp01(fraction);
   // The right-hand normal of (ux, uy) in y-down coordinates is (-uy, ux).
-  return { x: round2(from.x + ux * along - uy * offset), y: round2(from.y + uy * along + ux * offset) };
+  return { x: from.x + ux * trim - uy * offset, y: from.y + uy * trim + ux * offset, dx: ux * usable, dy: uy * usable };
+}
+
+/** The point `fraction` (clamped to 0..1) of the way along a messageTrack. */
+export function trackPoint(track, fraction) {
+  requireFinite('fraction', fraction);
+  const f = clamp01(fraction);
+  return { x: round2(track.x + track.dx * f), y: round2(track.y + track.dy * f) };
 }
 
 /** The segment a message travels on (fractions 0 and 1 of messagePosition). */

@@ -89,7 +89,12 @@ export class Player {
     let { progress, leftover } = advance(this.segment.progress, elapsed, this.segment.seconds);
     let steps = 0;
     while (progress >= 1) {
-      this.store.seek(this.segment.fromStep + 1);
+      // One redraw per step, for the seek and the run's extension by the step after it
+      // together (startSegment then finds the extension made).
+      this.store.batch(() => {
+        this.store.seek(this.segment.fromStep + 1);
+        this.store.peekNext();
+      });
       steps += 1;
       if (!this.startSegment()) return;
       if (steps >= STEPS_PER_FRAME_MAX) {

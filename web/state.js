@@ -23,6 +23,8 @@ export class Store {
     /** Whether someone chose the language (a share link keeps only a chosen one). */
     this.ui.languageChosen = languageChosen;
     this.listeners = new Set();
+    /** The change gathered while a batch runs (null: changes are told at once). */
+    this.held = null;
   }
 
   subscribe(listener) {
@@ -32,7 +34,28 @@ export class Store {
 
   /** change: {run?, step?, ui?, reason?} tells views what to redraw. */
   emit(change) {
+    if (this.held) {
+      this.held = mergeChanges(this.held, change);
+      return;
+    }
     for (const listener of this.listeners) listener(change, this);
+  }
+
+  /**
+   * Runs `action`, telling the views once, after it, of all it changed (one redraw for a
+   * played step that also extends the run, not two). Returns what `action` returns.
+   */
+  batch(action) {
+    if (this.held) return action();
+    this.held = {};
+    let change;
+    try {
+      return action();
+    } finally {
+      change = this.held;
+      this.held = null;
+      if (change.reason !== undefined) this.emit(change);
+    }
   }
 
   // --- the run ---
@@ -187,4 +210,18 @@ export class Store {
     this.ui.problem = problem;
     this.emit({ ui: true, reason: 'problem' });
   }
+}
+
+/**
+ * Two store changes as one: every part either redraws; the reason is the first one's,
+ * except that extending the run ('extend', which the views only redraw for) gives way to
+ * what comes after it.
+ */
+export function mergeChanges(first, second) {
+  const merged = { ...first, ...second };
+  for (const key of Object.keys(first)) {
+    if (typeof first[key] === 'boolean') merged[key] = first[key] || Boolean(second[key]);
+  }
+  merged.reason = first.reason === undefined || first.reason === 'extend' ? second.reason : first.reason;
+  return merged;
 }

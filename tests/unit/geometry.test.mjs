@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, parkedFraction, positionsOnCircle,
-  spacetimeScale, stackLines,
+  clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, messageTrack, parkedFraction, positionsOnCircle,
+  spacetimeScale, stackLines, trackPoint,
 } from '../../web/geometry.js';
 
 const distance = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
@@ -90,6 +90,40 @@ test('the two directions of a link travel on separate lanes', () => {
   assert.deepEqual(back, { x: 50, y: -7 });
   const lane = messageLane(a, b, { trim: 10, offset: 7 });
   assert.deepEqual(lane, { x1: 10, y1: 7, x2: 90, y2: 7 });
+});
+
+/** messagePosition worked out directly: `along` the trip from the sender, `offset` aside. */
+function alongAndAside(from, to, fraction, { trim, offset }) {
+  const length = distance(from, to);
+  if (length === 0) return { x: from.x, y: from.y };
+  const ux = (to.x - from.x) / length;
+  const uy = (to.y - from.y) / length;
+  const along = trim + (length - 2 * trim) * Math.min(1, Math.max(0, fraction));
+  return { x: from.x + ux * along - uy * offset, y: from.y + uy * along + ux * offset };
+}
+
+test('a message track worked out once places the message as messagePosition does', () => {
+  const ring = clusterLayout(9, { width: 840, height: 610, ringShare: 0.6, nodeShare: 0.105 });
+  const options = { trim: ring.nodeRadius, offset: 7 };
+  for (const from of ring.positions) {
+    for (const to of ring.positions) {
+      const track = messageTrack(from, to, options);
+      for (const fraction of [-0.5, 0, 0.013, 0.25, 0.5, 0.777, 1, 1.5]) {
+        const expected = alongAndAside(from, to, fraction, options);
+        const point = trackPoint(track, fraction);
+        assert.deepEqual(messagePosition(from, to, fraction, options), point);
+        // Both round to 1/100 of a unit; the two ways of summing may differ by one step.
+        assert.ok(Math.abs(point.x - expected.x) <= 0.010001 && Math.abs(point.y - expected.y) <= 0.010001,
+          `${JSON.stringify(point)} vs ${JSON.stringify(expected)}`);
+      }
+    }
+  }
+  const track = messageTrack({ x: 0, y: 0 }, { x: 100, y: 0 }, { trim: 10, offset: 7 });
+  assert.deepEqual(track, { x: 10, y: 7, dx: 80, dy: 0 });
+  assert.deepEqual(trackPoint(track, 0.5), { x: 50, y: 7 });
+  assert.deepEqual(trackPoint(track, 2), { x: 90, y: 7 });
+  assert.deepEqual(messageTrack({ x: 3, y: 4 }, { x: 3, y: 4 }, { offset: 7 }), { x: 3, y: 4, dx: 0, dy: 0 });
+  assert.throws(() => trackPoint(track, Number.NaN), /fraction must be a finite number/);
 });
 
 test('waiting messages on one link are parked apart, then the slots repeat', () => {

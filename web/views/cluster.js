@@ -5,9 +5,9 @@
 // SVG layers, bottom to top: links, partition cuts, ghosts (what the last step delivered or
 // dropped), messages, servers, centre text. render() redraws from the snapshot;
 // drawMotion() only moves message pills, once per animation frame while playing.
-import { s, setAttr } from '../dom.js';
+import { reconcile, s } from '../dom.js';
 import { proposalText, phaseDescription, isProposing, serverLabel, serverSetText, inFlightText } from '../format.js';
-import { clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, parkedFraction, stackLines } from '../geometry.js';
+import { clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, messageTrack, parkedFraction, stackLines, trackPoint } from '../geometry.js';
 import { flightFraction } from '../timeline.js';
 
 /** Room for each server's text around the ring; on narrow screens only the ring (the
@@ -33,6 +33,11 @@ export class ClusterView {
     this.doc = svg.ownerDocument;
     this.onSelect = onSelect;
     this.pills = new Map();
+    /** The drawing's width on the page, read once and kept until it is resized (null:
+     *  read it at the next render), so a render does not force a layout to learn it. */
+    this.width = null;
+    const Observer = this.doc.defaultView?.ResizeObserver;
+    if (Observer) new Observer(() => { this.width = null; }).observe(svg);
     svg.addEventListener('click', (event) => this.pick(event));
     svg.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -55,12 +60,18 @@ export class ClusterView {
     return false;
   }
 
-  /** Redraws everything for the viewed step. */
+  /**
+   * Draws the viewed step. What did not change since the last render is kept, not redrawn:
+   * the links (same ring, same partition), each server whose text and state are the same,
+   * and each message still in flight (only moved to where it is now). A step while playing
+   * changes a few of some hundred elements.
+   */
   render(store, t) {
     const snapshot = store.snapshot();
     const doc = this.doc;
     const n = snapshot.nodes.length;
-    const narrow = (this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000) < NARROW_PX;
+    this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
+    const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
     this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
     this.svg.classList.toggle('narrow', narrow);
@@ -71,22 +82,29 @@ export class ClusterView {
     const at = (id) => layout.positions[id - 1];
     const selection = store.ui.selection;
     const groupOf = partitionGroups(snapshot.partition);
+    const layers = this.ownLayers();
 
-    const links = s(doc, 'g', { class: 'links', 'aria-hidden': 'true' });
-    const cuts = s(doc, 'g', { class: 'cuts', 'aria-hidden': 'true' });
-    for (let a = 1; a <= n; a += 1) {
-      for (let b = a + 1; b <= n; b += 1) {
-        const lane = messageLane(at(a), at(b), { trim: layout.nodeRadius });
-        const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
-        links.append(s(doc, 'line', { ...lane, class: cut ? 'link cut' : 'link' }));
-        if (cut) {
-          const mid = messagePosition(at(a), at(b), 0.5);
-          cuts.append(s(doc, 'text', { x: mid.x, y: mid.y, class: 'cut-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '✕' }));
+    const ring = `${n}|${view.width}|${JSON.stringify(snapshot.partition)}`;
+    if (this.ring !== ring) {
+      this.ring = ring;
+      const links = [];
+      const cuts = [];
+      for (let a = 1; a <= n; a += 1) {
+        for (let b = a + 1; b <= n; b += 1) {
+          const lane = messageLane(at(a), at(b), { trim: layout.nodeRadius });
+          const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
+          links.push(s(doc, 'line', { ...lane, class: cut ? 'link cut' : 'link' }));
+          if (cut) {
+            const mid = messagePosition(at(a), at(b), 0.5);
+            cuts.push(s(doc, 'text', { x: mid.x, y: mid.y, class: 'cut-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '✕' }));
+          }
         }
       }
+      layers.links.replaceChildren(...links);
+      layers.cuts.replaceChildren(...cuts);
     }
 
-    const ghosts = s(doc, 'g', { class: 'ghosts', 'aria-hidden': 'true' });
+    const ghosts = [];
     const cause = store.trace.steps.get(snapshot.step)?.cause;
     const life = cause && (cause.type === 'deliver' || cause.type === 'drop') ? store.trace.messages.get(cause.id) : null;
     if (life) {
@@ -94,10 +112,11 @@ export class ClusterView {
       const point = messagePosition(at(life.from), at(life.to), fraction, { trim: layout.nodeRadius, offset: LANE_OFFSET });
       const ghost = pill(doc, life.kind, cause.type === 'drop' ? `✕ ${life.text}` : life.text, point);
       ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
-      ghosts.append(ghost);
+      ghosts.push(ghost);
     }
+    layers.ghosts.replaceChildren(...ghosts);
 
-    const messages = s(doc, 'g', { class: 'messages' });
+    const previous = this.pills;
     this.pills = new Map();
     const waiting = new Map();
     for (const message of snapshot.in_flight) {
@@ -106,55 +125,99 @@ export class ClusterView {
       waiting.set(key, index + 1);
       const base = flightFraction(message, snapshot.tick) ?? parkedFraction(index);
       const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
-      const point = messagePosition(at(message.from), at(message.to), base, { trim: layout.nodeRadius, offset: LANE_OFFSET });
-      const element = pill(doc, message.kind, label, point);
+      // The pill's way is worked out once per step; each frame only places it on it.
+      const track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
+      const point = trackPoint(track, base);
       const selected = selection?.type === 'message' && selection.id === message.id;
-      element.setAttribute('class', ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' '));
-      element.dataset.msgId = String(message.id);
-      element.setAttribute('role', 'button');
-      element.setAttribute('tabindex', '-1');
-      element.setAttribute('aria-label', inFlightText(message));
-      messages.append(element);
-      this.pills.set(message.id, { element, message, base });
+      const classes = ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' ');
+      let shown = previous.get(message.id);
+      if (shown && shown.label === label && sameMessage(shown.message, message)) {
+        // Still in flight: the same pill, moved to where it is at this step.
+        if (shown.x !== point.x || shown.y !== point.y) place(shown, point);
+        if (shown.opacity !== 1) shown.element.setAttribute('opacity', '1');
+        if (shown.classes !== classes) shown.element.setAttribute('class', classes);
+      } else {
+        const element = pill(doc, message.kind, label, point);
+        element.setAttribute('class', classes);
+        element.dataset.msgId = String(message.id);
+        element.setAttribute('role', 'button');
+        element.setAttribute('tabindex', '-1');
+        element.setAttribute('aria-label', inFlightText(message));
+        shown = { element, label, translate: translateOf(element) };
+      }
+      // What the element shows now (fraction, point, opacity), so frames that do not move
+      // a pill do not touch it.
+      Object.assign(shown, { message, base, track, classes, fraction: base, x: point.x, y: point.y, opacity: 1 });
+      this.pills.set(message.id, shown);
     }
+    reconcile(layers.messages, [...this.pills.values()].map((shown) => shown.element));
 
-    const nodes = s(doc, 'g', { class: 'nodes' });
-    const badges = s(doc, 'g', { class: 'group-badges', 'aria-hidden': 'true' });
+    const previousNodes = this.nodes ?? new Map();
+    this.nodes = new Map();
+    const badges = [];
     for (const node of snapshot.nodes) {
       const group = groupOf?.get(node.id);
-      nodes.append(this.nodeGroup(node, at(node.id), centre, layout, t, {
-        selected: selection?.type === 'node' && selection.id === node.id,
-        group,
-      }));
+      const selected = selection?.type === 'node' && selection.id === node.id;
+      const point = at(node.id);
+      const key = `${JSON.stringify(node)}|${selected}|${group}|${t.language}|${snapshot.protocol}|${point.x},${point.y}|${layout.nodeRadius}`;
+      const kept = previousNodes.get(node.id);
+      const element = kept?.key === key ? kept.element : this.nodeGroup(node, point, centre, layout, t, { selected, group });
+      this.nodes.set(node.id, { key, element });
       if (group) {
-        const point = at(node.id);
         const badge = { x: point.x - layout.nodeRadius * 0.8, y: point.y - layout.nodeRadius * 0.8 };
-        badges.append(
+        badges.push(
           s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'group-badge' }),
           s(doc, 'text', { x: badge.x, y: badge.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'group-letter', text: group }),
         );
       }
     }
+    reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
+    layers.badges.replaceChildren(...badges);
 
-    const middle = s(doc, 'g', { class: 'centre-text' });
+    const middle = [];
     const chosenValues = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
     if (chosenValues.length > 0) {
-      middle.append(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
-      middle.append(s(doc, 'text', {
+      middle.push(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
+      middle.push(s(doc, 'text', {
         x: centre.x, y: centre.y + 22, 'text-anchor': 'middle',
         class: chosenValues.length > 1 ? 'chosen-value conflict' : 'chosen-value',
         text: chosenValues.join(chosenValues.length > 1 ? ' ≠ ' : ''),
       }));
     }
     if (snapshot.partition) {
-      middle.append(s(doc, 'text', {
+      middle.push(s(doc, 'text', {
         x: 12, y: 22, class: 'partition-caption',
         text: t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') }),
       }));
     }
+    layers.middle.replaceChildren(...middle);
 
     this.svg.setAttribute('aria-label', t('cluster.aria', { count: n, flying: snapshot.in_flight.length }));
-    this.svg.replaceChildren(links, cuts, ghosts, messages, nodes, badges, middle);
+  }
+
+  /**
+   * The drawing's layers, bottom to top, made at the first render and kept (others may
+   * slip their own layers in between, as the quorum overlay does). Made anew if something
+   * took them out of the drawing.
+   */
+  ownLayers() {
+    const layers = this.layers;
+    if (layers && Object.values(layers).every((layer) => layer.parentNode === this.svg)) return layers;
+    const doc = this.doc;
+    this.layers = {
+      links: s(doc, 'g', { class: 'links', 'aria-hidden': 'true' }),
+      cuts: s(doc, 'g', { class: 'cuts', 'aria-hidden': 'true' }),
+      ghosts: s(doc, 'g', { class: 'ghosts', 'aria-hidden': 'true' }),
+      messages: s(doc, 'g', { class: 'messages' }),
+      nodes: s(doc, 'g', { class: 'nodes' }),
+      badges: s(doc, 'g', { class: 'group-badges', 'aria-hidden': 'true' }),
+      middle: s(doc, 'g', { class: 'centre-text' }),
+    };
+    this.ring = null;
+    this.pills = new Map();
+    this.nodes = new Map();
+    this.svg.replaceChildren(...Object.values(this.layers));
+    return this.layers;
   }
 
   nodeGroup(node, point, centre, layout, t, { selected, group }) {
@@ -205,20 +268,27 @@ export class ClusterView {
    */
   drawMotion(motion) {
     if (!this.layout) return;
-    const at = (id) => this.layout.positions[id - 1];
-    for (const { element, message, base } of this.pills.values()) {
+    const cause = motion?.cause ?? null;
+    for (const pill of this.pills.values()) {
+      const { message, base } = pill;
       let fraction = motion ? flightFraction(message, motion.tick) ?? base : base;
       let opacity = 1;
-      if (motion?.cause?.id === message.id) {
-        if (motion.cause.type === 'deliver' && message.due_tick === null) {
+      if (cause !== null && cause.id === message.id) {
+        if (cause.type === 'deliver' && message.due_tick === null) {
           fraction = base + (1 - base) * easeInOut(motion.progress);
-        } else if (motion.cause.type === 'drop') {
-          opacity = 1 - motion.progress;
+        } else if (cause.type === 'drop') {
+          opacity = Math.round((1 - motion.progress) * 100) / 100;
         }
       }
-      const point = messagePosition(at(message.from), at(message.to), fraction, { trim: this.layout.nodeRadius, offset: LANE_OFFSET });
-      setAttr(element, 'transform', `translate(${point.x} ${point.y})`);
-      setAttr(element, 'opacity', Math.round(opacity * 100) / 100);
+      if (fraction !== pill.fraction) {
+        pill.fraction = fraction;
+        const point = trackPoint(pill.track, fraction);
+        if (point.x !== pill.x || point.y !== pill.y) place(pill, point);
+      }
+      if (opacity !== pill.opacity) {
+        pill.opacity = opacity;
+        pill.element.setAttribute('opacity', String(opacity));
+      }
     }
   }
 }
@@ -229,6 +299,29 @@ function pill(doc, kind, label, point) {
   return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})` },
     s(doc, 'rect', { x: -width / 2, y: -PILL_HEIGHT / 2, width, height: PILL_HEIGHT, rx: 9, class: 'pill' }),
     s(doc, 'text', { x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'pill-text', text: label }));
+}
+
+/** Moves a shown pill to `point`. */
+function place(shown, point) {
+  shown.x = point.x;
+  shown.y = point.y;
+  if (shown.translate) shown.translate.setTranslate(point.x, point.y);
+  else shown.element.setAttribute('transform', `translate(${point.x} ${point.y})`);
+}
+
+/** Same id, same message: ids are reused only by another run (a fork, a new scenario). */
+function sameMessage(a, b) {
+  return a.id === b.id && a.kind === b.kind && a.from === b.from && a.to === b.to && a.text === b.text &&
+    a.sent_tick === b.sent_tick && a.due_tick === b.due_tick && a.copy_of === b.copy_of;
+}
+
+/**
+ * The pill's translate as a live SVGTransform, or null where there is none: moving it by
+ * setTranslate() costs a quarter of setting the attribute (no string to build and parse).
+ */
+function translateOf(element) {
+  const list = element.transform?.baseVal;
+  return list && list.numberOfItems === 1 ? list.getItem(0) : null;
 }
 
 /** server id -> group letter, or null without a partition. */

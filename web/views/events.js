@@ -25,6 +25,15 @@ export class EventsView {
       if (messageId) this.onSelect({ type: 'message', id: Number(messageId) });
     });
     list.addEventListener('keydown', (event) => this.onKey(event));
+    // Bringing the viewed step into view needs the rows' layout. Asked for in a render,
+    // right after the views changed the page, it would force a layout there (in the
+    // animation frame, while playing); an IntersectionObserver calls back once the page
+    // has been laid out anyway, and the scroll happens then.
+    const Observer = this.doc.defaultView?.IntersectionObserver;
+    this.observer = Observer ? new Observer((entries) => {
+      const row = this.rows[this.current];
+      if (row && entries.some((entry) => entry.target === row.item)) this.scrollTo(row.item);
+    }, { root: list }) : null;
   }
 
   onKey(event) {
@@ -107,7 +116,13 @@ export class EventsView {
     row.button.setAttribute('aria-current', 'step');
     if (!this.list.contains(this.doc.activeElement)) this.setTabStop(row.button);
     this.current = step;
-    this.scrollTo(row.item);
+    if (this.observer) {
+      // Observing anew reports the row once, after the next layout.
+      this.observer.disconnect();
+      this.observer.observe(row.item);
+    } else {
+      this.scrollTo(row.item);
+    }
   }
 
   scrollTo(item) {

@@ -6,7 +6,7 @@
 // The whole run is drawn once per run; what lies after the viewed step is veiled (still
 // visible, faint, and clickable, like the future in the event list), so following the
 // current step (or a playing segment) only moves the veil and a cursor.
-import { s, setAttr } from '../dom.js';
+import { reconcile, s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 
@@ -22,6 +22,25 @@ export class SpacetimeView {
     this.onSelect = onSelect;
     this.onSeek = onSeek;
     this.drawn = null;
+    /** The scroller's measures, read once and kept (null: read them at the next follow), so
+     *  following a playing segment reads no layout in the frame loop. */
+    this.viewport = null;
+    /** Where the cursor was last put (null: not yet, or redrawn since). */
+    this.followed = null;
+    scroller?.addEventListener('scroll', () => {
+      if (this.viewport) this.viewport.scrollLeft = scroller.scrollLeft;
+    }, { passive: true });
+    const view = scroller?.ownerDocument.defaultView;
+    if (view?.ResizeObserver) new view.ResizeObserver(() => { this.viewport = null; }).observe(scroller);
+    // Scrolling needs the layout: set in a render or a frame, right after the views changed
+    // the page, it would force one there. An IntersectionObserver calls back once the page
+    // has been laid out anyway (observing anew reports once), and the scroll is set then.
+    /** Where to scroll the diagram once laid out (null: nowhere). */
+    this.scrollTarget = null;
+    this.scrollLater = view?.IntersectionObserver && scroller ? new view.IntersectionObserver(() => {
+      if (this.scrollTarget !== null) scroller.scrollLeft = this.scrollTarget;
+      this.scrollTarget = null;
+    }, { root: scroller }) : null;
     lanes?.addEventListener('click', (event) => {
       const lane = event.target.closest?.('[data-node-id]');
       if (lane) this.onSelect({ type: 'node', id: Number(lane.dataset.nodeId) });
@@ -52,7 +71,7 @@ export class SpacetimeView {
 
   /** Redraws when the run changed; otherwise only moves the clip and cursor. */
   render(store, t) {
-    const width = this.scroller?.clientWidth ?? 0;
+    const width = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}`;
     if (this.drawn !== key) {
       this.draw(store, t);
@@ -68,7 +87,7 @@ export class SpacetimeView {
     const lanes = snapshot.nodes.length;
     const columns = Math.max(trace.lastStep, 1) + 1;
     // Short runs spread out to fill the panel; long ones scroll sideways.
-    const room = this.scroller?.clientWidth || 0;
+    const room = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 16 - 40) / columns)));
     const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
     this.scale = scale;
@@ -78,36 +97,73 @@ export class SpacetimeView {
     this.svg.setAttribute('height', scale.height);
     this.svg.setAttribute('aria-label', t('spacetime.aria', { count: lanes, steps: trace.lastStep }));
 
-    const defs = s(doc, 'defs');
-    for (const kind of KINDS) {
-      defs.append(s(doc, 'marker', {
-        id: `st-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: `arrowhead kind-${kind}`,
-      }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })));
-    }
-
-    const background = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-background' });
-    const axis = s(doc, 'g', { class: 'st-axis', 'aria-hidden': 'true' });
-    for (let step = 0; step <= trace.lastStep + 1; step += 1) {
-      if (step % 5 === 0) {
-        axis.append(s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }));
-        axis.append(s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }));
+    // The drawing's parts are made once per trace (a load, a fork, another language or
+    // column width) and kept while the run grows: a played step at the end of the run
+    // redraws only the arrows and marks that changed, and adds the new ones.
+    const epoch = `${t.language}|${scale.stepWidth}|${lanes}`;
+    let parts = this.parts;
+    if (!parts || parts.trace !== trace || parts.epoch !== epoch) {
+      const defs = s(doc, 'defs');
+      for (const kind of KINDS) {
+        defs.append(s(doc, 'marker', {
+          id: `st-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: `arrowhead kind-${kind}`,
+        }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })));
       }
+      parts = {
+        trace,
+        epoch,
+        background: s(doc, 'rect', { x: 0, y: 0, class: 'st-background' }),
+        axis: s(doc, 'g', { class: 'st-axis', 'aria-hidden': 'true' }),
+        lanes: s(doc, 'g', { class: 'st-lanes' }),
+        past: s(doc, 'g', { class: 'st-run' }),
+        notes: [],
+        arrows: s(doc, 'g', { class: 'st-arrows' }),
+        marks: s(doc, 'g', { class: 'st-marks' }),
+        /** message id -> {key, element}; mark -> its shapes */
+        arrowShown: new Map(),
+        markShown: new WeakMap(),
+        axisSteps: -1,
+      };
+      parts.past.append(parts.arrows, parts.marks);
+      this.parts = parts;
+      this.veil = s(doc, 'rect', { x: 0, y: 0, class: 'st-future', 'aria-hidden': 'true' });
+      this.cursor = s(doc, 'line', { x1: 0, x2: 0, class: 'st-cursor', 'aria-hidden': 'true' });
+      this.svg.replaceChildren(defs, parts.background, parts.axis, parts.lanes, parts.past, this.veil, this.cursor);
+    }
+    for (const element of [parts.background, this.veil]) {
+      element.setAttribute('width', scale.width);
+      element.setAttribute('height', scale.height);
+    }
+    this.cursor.setAttribute('y1', scale.top - 20);
+    this.cursor.setAttribute('y2', scale.height - 6);
+
+    if (parts.axisSteps !== trace.lastStep) {
+      parts.axisSteps = trace.lastStep;
+      const axis = [];
+      for (let step = 0; step <= trace.lastStep + 1; step += 1) {
+        if (step % 5 === 0) {
+          axis.push(s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }));
+          axis.push(s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }));
+        }
+      }
+      parts.axis.replaceChildren(...axis);
     }
 
     // Lane names live in their own small drawing beside the scrolling one, so they stay
     // in view however far the diagram is scrolled.
-    const lanesGroup = s(doc, 'g', { class: 'st-lanes' });
+    const laneLines = [];
     const names = [];
     for (const node of snapshot.nodes) {
       const y = scale.y(node.id - 1);
       const selected = selection?.type === 'node' && selection.id === node.id;
       const classes = selected ? 'st-lane selected' : 'st-lane';
-      lanesGroup.append(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+      laneLines.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
         s(doc, 'line', { x1: 0, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' })));
       names.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
         s(doc, 'rect', { x: 0, y: y - scale.laneHeight / 2, width: 44, height: scale.laneHeight, class: 'st-lane-hit' }),
         s(doc, 'text', { x: 38, y, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
     }
+    parts.lanes.replaceChildren(...laneLines);
     if (this.lanes) {
       this.lanes.setAttribute('viewBox', `0 0 44 ${scale.height}`);
       this.lanes.setAttribute('width', 44);
@@ -115,63 +171,113 @@ export class SpacetimeView {
       this.lanes.replaceChildren(...names);
     }
 
-    const past = s(doc, 'g', { class: 'st-run' });
     const end = trace.lastStep + 1;
+    const notes = [];
     for (const down of trace.downtimes) {
       const y = scale.y(down.node - 1);
-      past.append(s(doc, 'line', { x1: scale.x(down.from), x2: scale.x(down.to ?? end), y1: y, y2: y, class: 'st-down' }));
-      past.append(s(doc, 'text', { x: scale.x(down.from) + 4, y: y - 8, class: 'st-note', text: t('spacetime.down') }));
+      notes.push(s(doc, 'line', { x1: scale.x(down.from), x2: scale.x(down.to ?? end), y1: y, y2: y, class: 'st-down' }));
+      notes.push(s(doc, 'text', { x: scale.x(down.from) + 4, y: y - 8, class: 'st-note', text: t('spacetime.down') }));
     }
     for (const cut of trace.partitions) {
       const x1 = scale.x(cut.from);
       const x2 = scale.x(cut.to ?? end);
-      past.append(s(doc, 'rect', { x: x1, y: scale.top, width: Math.max(2, x2 - x1), height: scale.height - scale.top - 12, class: 'st-partition' }));
-      past.append(s(doc, 'text', { x: x1 + 4, y: scale.height - 2, class: 'st-note', text: cut.groups.map(serverSetText).join(' | ') }));
+      notes.push(s(doc, 'rect', { x: x1, y: scale.top, width: Math.max(2, x2 - x1), height: scale.height - scale.top - 12, class: 'st-partition' }));
+      notes.push(s(doc, 'text', { x: x1 + 4, y: scale.height - 2, class: 'st-note', text: cut.groups.map(serverSetText).join(' | ') }));
     }
+    for (const note of parts.notes) note.remove();
+    parts.arrows.before(...notes);
+    parts.notes = notes;
 
-    const arrows = s(doc, 'g', { class: 'st-arrows' });
     // Long automatic runs would bury their arrows under labels: there only the selected
     // arrow is labelled (every arrow has a tooltip).
     const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
+    const arrowShown = new Map();
     for (const life of trace.messages.values()) {
       const selected = selection?.type === 'message' && selection.id === life.id;
-      arrows.append(arrow(doc, scale, life, end, selected, t, labelAll || selected));
+      const labelled = labelAll || selected;
+      // Everything the arrow is drawn from that can change while the trace grows, but the
+      // end of the run, which an arrow still in flight is only stretched to.
+      const key = `${life.sentStep}|${life.endStep}|${life.end}|${selected}|${labelled}`;
+      let shown = parts.arrowShown.get(life.id);
+      if (shown?.key !== key) shown = { key, end, ...arrow(doc, scale, life, end, selected, t, labelled) };
+      else if (life.end === null && shown.end !== end) {
+        stretch(shown, scale, life, end);
+        shown.end = end;
+      }
+      arrowShown.set(life.id, shown);
     }
-    past.append(arrows);
+    parts.arrowShown = arrowShown;
+    reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
 
-    const marks = s(doc, 'g', { class: 'st-marks' });
-    for (const mark of trace.marks) marks.append(...markShapes(doc, scale, mark, t));
-    past.append(marks);
+    const marks = [];
+    for (const mark of trace.marks) {
+      let shapes = parts.markShown.get(mark);
+      if (!shapes) {
+        shapes = markShapes(doc, scale, mark, t);
+        parts.markShown.set(mark, shapes);
+      }
+      marks.push(...shapes);
+    }
+    reconcile(parts.marks, marks);
 
-    this.veil = s(doc, 'rect', { x: 0, y: 0, width: scale.width, height: scale.height, class: 'st-future', 'aria-hidden': 'true' });
-    this.cursor = s(doc, 'line', { x1: 0, x2: 0, y1: scale.top - 20, y2: scale.height - 6, class: 'st-cursor', 'aria-hidden': 'true' });
-    this.svg.replaceChildren(defs, background, axis, lanesGroup, past, this.veil, this.cursor);
+    this.followed = null;
+    // The drawing's new width scrolls as wide (the scroller has no padding): known
+    // without asking the layout again.
+    if (this.viewport) this.viewport.scrollWidth = Math.max(this.viewport.clientWidth, scale.width * this.viewport.scaleFactor);
   }
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
   follow(step, progress) {
     if (!this.scale) return;
     const x = this.scale.x(step + progress);
-    const from = x + this.scale.stepWidth * 0.3;
-    setAttr(this.veil, 'x', from);
-    setAttr(this.veil, 'width', Math.max(0, this.scale.width - from));
-    setAttr(this.cursor, 'x1', x);
-    setAttr(this.cursor, 'x2', x);
+    if (x !== this.followed) {
+      this.followed = x;
+      const from = x + this.scale.stepWidth * 0.3;
+      this.veil.setAttribute('x', from);
+      this.veil.setAttribute('width', Math.max(0, this.scale.width - from));
+      this.cursor.setAttribute('x1', x);
+      this.cursor.setAttribute('x2', x);
+    }
     const box = this.scroller;
-    if (box && box.clientWidth > 0) {
-      const scaleFactor = box.scrollWidth / this.scale.width || 1;
-      const px = x * scaleFactor;
-      if (px < box.scrollLeft + 40 || px > box.scrollLeft + box.clientWidth - 40) {
-        box.scrollLeft = Math.max(0, px - box.clientWidth * 0.7);
+    if (!box) return;
+    const view = this.measure(box);
+    if (view.clientWidth > 0) {
+      const px = x * view.scaleFactor;
+      if (px < view.scrollLeft + 40 || px > view.scrollLeft + view.clientWidth - 40) {
+        // Kept as the browser clamps it, so the next frame needs no read to know it.
+        const left = Math.max(0, Math.min(view.scrollWidth - view.clientWidth, px - view.clientWidth * 0.7));
+        view.scrollLeft = left;
+        if (this.scrollLater) {
+          this.scrollTarget = left;
+          this.scrollLater.disconnect();
+          this.scrollLater.observe(this.cursor);
+        } else {
+          box.scrollLeft = left;
+        }
       }
     }
   }
+
+  /**
+   * The scroller's size and scroll position, and the drawing's size on the page per unit,
+   * read from layout only when not yet known (at the start, after a resize).
+   */
+  measure(box) {
+    if (!this.viewport) {
+      const { clientWidth, scrollWidth, scrollLeft } = box;
+      const drawn = this.svg.clientWidth;
+      const units = Number(this.svg.getAttribute('width'));
+      this.viewport = { clientWidth, scrollWidth, scrollLeft, scaleFactor: drawn > 0 && units > 0 ? drawn / units : 1 };
+    }
+    return this.viewport;
+  }
 }
 
-function arrow(doc, scale, life, end, selected, t, labelled) {
+/** Where a message's arrow runs: to its delivery, part of the way to a drop's cross, or
+ *  (still in flight) towards the end of the run so far. */
+function arrowLine(scale, life, end) {
   const x1 = scale.x(life.sentStep);
   const y1 = scale.y(life.from - 1);
-  const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
   let x2 = scale.x(life.endStep ?? end);
   let y2 = scale.y(life.to - 1);
   if (life.end === 'drop') {
@@ -181,17 +287,50 @@ function arrow(doc, scale, life, end, selected, t, labelled) {
     x2 = Math.max(x1 + scale.stepWidth * 0.6, x2 - scale.stepWidth * 0.4);
     y2 = y1 + (y2 - y1) * 0.7;
   }
+  return { x1, y1, x2, y2 };
+}
+
+/** Labels sit at the middle of the arrow: arrows that leave together (a broadcast) part
+ *  towards different lanes, so their labels do not pile up at the start. */
+function labelPoint({ x1, y1, x2, y2 }) {
+  return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3 };
+}
+
+/** A message's arrow: {element, lines, label}, the parts that move while it is in flight. */
+function arrow(doc, scale, life, end, selected, t, labelled) {
+  const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
+  const { x1, y1, x2, y2 } = arrowLine(scale, life, end);
   const g = s(doc, 'g', { class: classes.filter(Boolean).join(' '), 'data-msg-id': life.id });
   g.append(s(doc, 'title', { text: `#${life.id} ${serverLabel(life.from)} → ${serverLabel(life.to)} ${life.text}${life.copyOf === null ? '' : ` ${t('cluster.copy')}`}` }));
-  g.append(s(doc, 'line', { x1, y1, x2, y2, class: 'st-hit' }));
-  g.append(s(doc, 'line', { x1, y1, x2, y2, class: 'st-line', 'marker-end': life.end === 'deliver' ? `url(#st-arrow-${life.kind})` : undefined }));
+  const lines = [
+    s(doc, 'line', { x1, y1, x2, y2, class: 'st-hit' }),
+    s(doc, 'line', { x1, y1, x2, y2, class: 'st-line', 'marker-end': life.end === 'deliver' ? `url(#st-arrow-${life.kind})` : undefined }),
+  ];
+  g.append(...lines);
   if (life.end === 'drop') {
     g.append(s(doc, 'text', { x: x2, y: y2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-drop', text: '✕' }));
   }
-  // Labels sit at the middle of the arrow: arrows that leave together (a broadcast) part
-  // towards different lanes, so their labels do not pile up at the start.
-  if (labelled) g.append(s(doc, 'text', { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3, 'text-anchor': 'middle', class: 'st-label', text: life.text }));
-  return g;
+  let label = null;
+  if (labelled) {
+    const point = labelPoint({ x1, y1, x2, y2 });
+    label = s(doc, 'text', { x: point.x, y: point.y, 'text-anchor': 'middle', class: 'st-label', text: life.text });
+    g.append(label);
+  }
+  return { element: g, lines, label };
+}
+
+/** Stretches an in-flight arrow to the run's new end. */
+function stretch(shown, scale, life, end) {
+  const line = arrowLine(scale, life, end);
+  for (const element of shown.lines) {
+    element.setAttribute('x2', line.x2);
+    element.setAttribute('y2', line.y2);
+  }
+  if (shown.label) {
+    const point = labelPoint(line);
+    shown.label.setAttribute('x', point.x);
+    shown.label.setAttribute('y', point.y);
+  }
 }
 
 function markShapes(doc, scale, mark, t) {

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Player } from '../../web/player.js';
+import { mergeChanges, Store } from '../../web/state.js';
+import { loadCore } from './core.mjs';
+
+const core = await loadCore();
+const BUSY = readFileSync(new URL('../../bench/scenarios/busy-9x200.txt', import.meta.url), 'utf8');
+
+function storeAt(script, step) {
+  const store = new Store(core, { language: 'en', presets: core.presets() });
+  store.load(script);
+  store.seek(step);
+  const changes = [];
+  store.subscribe((change) => changes.push(change));
+  return { store, changes };
+}
+
+test('merged store changes redraw every part either asked for, with the first reason but an extension', () => {
+  assert.deepEqual(mergeChanges({ step: true, reason: 'seek' }, { run: true, reason: 'extend' }), { step: true, run: true, reason: 'seek' });
+  assert.deepEqual(mergeChanges({ run: true, reason: 'extend' }, { step: true, reason: 'seek' }), { run: true, step: true, reason: 'seek' });
+  assert.deepEqual(mergeChanges({}, { ui: true, reason: 'playing' }), { ui: true, reason: 'playing' });
+  assert.deepEqual(mergeChanges({ ui: true, reason: 'select' }, { ui: false, reason: 'speed' }), { ui: true, reason: 'select' });
+});
+
+test('a batch tells the views once, after it, of all it changed', () => {
+  const { store, changes } = storeAt(BUSY, 0);
+  const end = store.steps;
+  store.seek(end);
+  assert.equal(changes.length, 1);
+  changes.length = 0;
+  // At the end of the run: the view moves on a step, and the run is extended by the next.
+  store.batch(() => {
+    store.seek(end - 1);
+    store.peekNext();
+    assert.equal(changes.length, 0, 'nothing told while the batch runs');
+  });
+  assert.deepEqual(changes, [{ step: true, reason: 'seek' }]);
+  changes.length = 0;
+  store.seek(end);
+  changes.length = 0;
+  const next = store.batch(() => {
+    assert.equal(store.batch(() => 'inner'), 'inner', 'a batch inside a batch is part of it');
+    store.forward();
+    return store.peekNext();
+  });
+  assert.ok(next);
+  assert.equal(changes.length, 1);
+  assert.deepEqual(changes[0], { run: true, step: true, reason: 'forward' });
+  // A batch that changed nothing tells nothing.
+  changes.length = 0;
+  store.batch(() => {});
+  assert.deepEqual(changes, []);
+});
+
+test('playing at the end of a run redraws once per step, not once for the step and once for the extension', () => {
+  const { store, changes } = storeAt(BUSY, 0);
+  store.seek(store.steps);
+  changes.length = 0;
+  const frames = [];
+  const window = { requestAnimationFrame: (callback) => frames.push(callback), cancelAnimationFrame: () => {} };
+  const motions = [];
+  const player = new Player(store, { window, onMotion: (motion) => motions.push(motion), onStop: () => {} });
+  const from = store.step;
+  player.play();
+  changes.length = 0;
+  // Frames a second apart at the highest speed: several steps each.
+  store.ui.speed = 8;
+  let time = 0;
+  for (let frame = 0; frame < 40 && frames.length > 0; frame += 1) {
+    frames.shift()(time);
+    time += 1000;
+  }
+  const steps = store.step - from;
+  assert.ok(steps > 10, `played ${steps} steps`);
+  const seeks = changes.filter((change) => change.reason === 'seek');
+  assert.equal(seeks.length, steps, 'one redraw per step');
+  assert.ok(seeks.every((change) => change.step && change.run), 'each redraw also covers the extended run');
+  assert.equal(changes.filter((change) => change.reason === 'extend').length, 0);
+  assert.ok(motions.length > 0);
+  player.pause();
+});
