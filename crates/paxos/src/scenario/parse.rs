@@ -63,7 +63,10 @@ fn strip_comment(line: &str) -> &str {
         let starts_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
         let names_message = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         if b == b'#' && starts_word && !names_message {
-            return &line[..i];
+            // `#` is ASCII, so `i` is a char boundary and `get` cannot fail. `get` rather than
+            // `&line[..i]`: str indexing brings in its panic message, which formats with
+            // `{:?}` (char escaping, Unicode tables), about 3 kB of the page's wasm.
+            return line.get(..i).unwrap_or(line);
         }
     }
     line
@@ -71,18 +74,33 @@ fn strip_comment(line: &str) -> &str {
 
 fn split_words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    // Where the current word starts: its byte offset and its 0-based character column.
+    let mut start: Option<(usize, usize)> = None;
+    let ends = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    for (column, (i, c)) in ends.enumerate() {
         match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                words.push(Word { text: &text[s..i], column: text[..s].chars().count() + 1 });
+            (true, Some((s, word_column))) => {
+                // Both ends come from `char_indices`, so `get` cannot fail; it keeps str
+                // indexing's panic path (see `strip_comment`) out of the module.
+                if let Some(word) = text.get(s..i) {
+                    words.push(Word { text: word, column: word_column + 1 });
+                }
                 start = None;
             }
-            (false, None) => start = Some(i),
+            (false, None) => start = Some((i, column)),
             _ => {}
         }
     }
     words
+}
+
+/// `text.split_once(separator)` for an ASCII separator (`..`, `->`). std's version runs the
+/// generic substring searcher (Two-Way, with its own panic paths): 2.5 kB of the page's wasm
+/// for two-byte separators.
+fn split_once_ascii<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let at = text.as_bytes().windows(separator.len()).position(|w| w == separator.as_bytes())?;
+    // An ASCII match starts and ends on char boundaries, so neither `get` can fail.
+    Some((text.get(..at)?, text.get(at + separator.len()..)?))
 }
 
 pub fn parse(text: &str) -> Result<Scenario, ScriptError> {
@@ -162,7 +180,7 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
 /// `MIN..MAX` (or a single number) in ticks.
 fn delay_range(line: &Line) -> Result<(u32, u32), ScriptError> {
     let text = line.words[1].text;
-    let (min, max) = text.split_once("..").unwrap_or((text, text));
+    let (min, max) = split_once_ascii(text, "..").unwrap_or((text, text));
     let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
     match (parse(min), parse(max)) {
         (Some(min), Some(max)) if min <= max => Ok((min, max)),
@@ -206,7 +224,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
             .map_err(|_| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
     }
     let (from, to) =
-        first.split_once("->").ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+        split_once_ascii(first, "->").ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
     let link = Line {
         number: line.number,
         text: line.text,
@@ -446,3 +464,23 @@ trait Tap: Sized {
     }
 }
 impl Tap for Command {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_helpers_match_std() {
+        for text in ["", "a", "..", "1..3", "a...b", "S1->S2", "S1->->S2", "é->ü", "x-", "->"] {
+            for separator in ["..", "->"] {
+                assert_eq!(split_once_ascii(text, separator), text.split_once(separator), "{text:?} {separator:?}");
+            }
+        }
+        // Columns count characters, not bytes; any Unicode white space separates words.
+        let words = split_words("  é  propose\u{3000}S1 中文X ");
+        let found: Vec<(&str, usize)> = words.iter().map(|w| (w.text, w.column)).collect();
+        assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
+        assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
+        assert_eq!(strip_comment("é # note"), "é ");
+    }
+}
