@@ -161,6 +161,15 @@ pub fn normalize_partition(nodes: u8, groups: &[NodeSet]) -> Option<Vec<NodeSet>
     if !rest.is_empty() {
         out.push(rest);
     }
-    out.sort_unstable_by_key(|g| g.iter().next());
+    // Insertion sort by lowest member (the lowest set bit; groups are disjoint and non-empty,
+    // so the keys are distinct and any sort gives this order). At most nine groups: slice
+    // sorting's generic code would cost about 3.5 kB of the page's wasm.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].bits().trailing_zeros() > out[j].bits().trailing_zeros() {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     Some(out)
 }
