@@ -223,8 +223,8 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
             .map(Target::Id)
             .map_err(|_| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
     }
-    let (from, to) =
-        split_once_ascii(first, "->").ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+    let (from, to) = split_once_ascii(first, "->")
+        .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
     let link = Line {
         number: line.number,
         text: line.text,
@@ -235,7 +235,17 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
         ],
     };
     let (from, to) = (node_id(&link, 1, nodes)?, node_id(&link, 2, nodes)?);
-    let text = (line.words.len() > 2).then(|| line.words[2..].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+    // The message text's words, one space apart (what `join(" ")` gives, without its code).
+    let text = (line.words.len() > 2).then(|| {
+        let mut text = String::new();
+        for word in &line.words[2..] {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word.text);
+        }
+        text
+    });
     if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
         return Err(line.error(2, "message text is too long"));
     }
