@@ -154,11 +154,17 @@ struct Parser {
     lines: Vec<usize>,
 }
 
-fn number<T: std::str::FromStr>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
-    line.words[word]
-        .text
-        .parse()
-        .map_err(|_| line.error(word, format!("expected {what}, found `{}`", line.words[word].text)))
+/// An unsigned decimal number as `str::parse` reads one for `T` (an optional `+`, then
+/// digits; `None` when empty, not a number, or above `T::MAX`). One `u64` parser narrowed
+/// to `T`, rather than `parse::<u8>`, `parse::<u32>` and `parse::<u64>`: three copies of
+/// std's integer parsing in the page's wasm.
+fn unsigned<T: TryFrom<u64>>(text: &str) -> Option<T> {
+    text.parse::<u64>().ok().and_then(|n| T::try_from(n).ok())
+}
+
+fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
+    let text = line.words[word].text;
+    unsigned(text).ok_or_else(|| line.error(word, format!("expected {what}, found `{text}`")))
 }
 
 fn ranged(line: &Line, word: usize, min: u32, max: u32, what: &str) -> Result<u32, ScriptError> {
@@ -181,7 +187,7 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
 fn delay_range(line: &Line) -> Result<(u32, u32), ScriptError> {
     let text = line.words[1].text;
     let (min, max) = split_once_ascii(text, "..").unwrap_or((text, text));
-    let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
+    let parse = |t: &str| unsigned::<u32>(t).filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
     match (parse(min), parse(max)) {
         (Some(min), Some(max)) if min <= max => Ok((min, max)),
         _ => Err(line.error(
@@ -196,15 +202,15 @@ fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
     let digits = text
         .strip_suffix('%')
         .ok_or_else(|| line.error(word, format!("expected a percentage like `10%`, found `{text}`")))?;
-    match digits.parse::<u8>() {
-        Ok(p) if p <= 100 => Ok(p),
+    match unsigned::<u8>(digits) {
+        Some(p) if p <= 100 => Ok(p),
         _ => Err(line.error(word, format!("expected a percentage from 0% to 100%, found `{text}`"))),
     }
 }
 
 fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
     let text = line.words[word].text;
-    let id = text.strip_prefix('S').and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=NODES_MAX).contains(d));
+    let id = text.strip_prefix('S').and_then(unsigned::<u8>).filter(|d| (1..=NODES_MAX).contains(d));
     match id {
         Some(id) if id <= nodes => Ok(NodeId(id)),
         Some(_) => Err(line.error(word, format!("`{text}` does not exist: the cluster has S1..S{nodes}"))),
@@ -218,10 +224,9 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     let first = line.words[1].text;
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
-        return id
-            .parse()
+        return unsigned(id)
             .map(Target::Id)
-            .map_err(|_| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
+            .ok_or_else(|| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
     }
     let (from, to) = split_once_ascii(first, "->")
         .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
@@ -499,5 +504,11 @@ mod tests {
         assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
         assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
         assert_eq!(strip_comment("é # note"), "é ");
+        let numbers = ["", "0", "+5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
+        for text in numbers.into_iter().chain(["18446744073709551615", "18446744073709551616", "+"]) {
+            assert_eq!(unsigned::<u8>(text), text.parse::<u8>().ok(), "{text:?}");
+            assert_eq!(unsigned::<u32>(text), text.parse::<u32>().ok(), "{text:?}");
+            assert_eq!(unsigned::<u64>(text), text.parse::<u64>().ok(), "{text:?}");
+        }
     }
 }
