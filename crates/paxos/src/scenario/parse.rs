@@ -40,9 +40,11 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    fn error(&self, word: usize, message: impl Into<String>) -> ScriptError {
+    /// Takes a `String` (callers with a literal write `.into()`): one copy of this, not
+    /// one per message type.
+    fn error(&self, word: usize, message: String) -> ScriptError {
         let column = self.words.get(word).map_or(self.text.chars().count() + 1, |w| w.column);
-        ScriptError { line: self.number, column, message: message.into() }
+        ScriptError { line: self.number, column, message }
     }
 
     fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
@@ -252,7 +254,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
         text
     });
     if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
-        return Err(line.error(2, "message text is too long"));
+        return Err(line.error(2, "message text is too long".into()));
     }
     Ok(Target::Link { from, to, text })
 }
@@ -409,8 +411,14 @@ impl Parser {
                 line.arity(1, 1, "timeout Sn")?;
                 node_id(line, 1, nodes)?
             }),
-            "heal" => Command::Heal.tap(|| line.arity(0, 0, "heal"))?,
-            "run" => Command::Run.tap(|| line.arity(0, 0, "run"))?,
+            "heal" => {
+                line.arity(0, 0, "heal")?;
+                Command::Heal
+            }
+            "run" => {
+                line.arity(0, 0, "run")?;
+                Command::Run
+            }
             "step" => {
                 line.arity(0, 1, "step [N]")?;
                 match line.words.len() {
@@ -440,11 +448,11 @@ impl Parser {
             }
         }
         if groups.iter().any(|g| g.is_empty()) {
-            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)"));
+            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)".into()));
         }
-        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition"))?;
+        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition".into()))?;
         if groups.len() < 2 {
-            return Err(line.error(1, "a partition needs at least two groups"));
+            return Err(line.error(1, "a partition needs at least two groups".into()));
         }
         Ok(Command::Partition(groups))
     }
@@ -478,14 +486,6 @@ impl Parser {
         Ok(self.scenario)
     }
 }
-
-/// Lets a unit command check its arity inline.
-trait Tap: Sized {
-    fn tap(self, check: impl FnOnce() -> Result<(), ScriptError>) -> Result<Self, ScriptError> {
-        check().map(|()| self)
-    }
-}
-impl Tap for Command {}
 
 #[cfg(test)]
 mod tests {
