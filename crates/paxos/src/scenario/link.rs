@@ -166,16 +166,17 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn fail<T>(&mut self, message: impl Into<String>) -> Result<T, Stop> {
-        self.error = message.into();
-        Err(Stop)
+    /// Records why decoding stops: `return Err(r.fail(...))`. Not generic, so one copy.
+    fn fail(&mut self, message: String) -> Stop {
+        self.error = message;
+        Stop
     }
     fn byte(&mut self, what: &str) -> Result<u8, Stop> {
         let byte = self.bytes.get(self.at).copied();
         self.at += 1;
         match byte {
             Some(byte) => Ok(byte),
-            None => self.fail(format!("the link is cut short (while reading {what})")),
+            None => Err(self.fail(format!("the link is cut short (while reading {what})"))),
         }
     }
     /// At most 10 bytes: a u64.
@@ -188,30 +189,30 @@ impl Reader<'_> {
                 return Ok(value);
             }
         }
-        self.fail(format!("the link is corrupted ({what} is too long)"))
+        Err(self.fail(format!("the link is corrupted ({what} is too long)")))
     }
     fn bounded(&mut self, what: &str, max: u64) -> Result<u32, Stop> {
         match self.varint(what)? {
             v if v <= max => Ok(v as u32),
-            v => self.fail(format!("the link is corrupted ({what} {v} is above {max})")),
+            v => Err(self.fail(format!("the link is corrupted ({what} {v} is above {max})"))),
         }
     }
     fn text(&mut self, what: &str, len_max: usize) -> Result<String, Stop> {
         let len = self.bounded(what, len_max as u64)? as usize;
         let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len());
-        let Some(end) = end else { return self.fail(format!("the link is cut short (while reading {what})")) };
+        let Some(end) = end else { return Err(self.fail(format!("the link is cut short (while reading {what})"))) };
         match std::str::from_utf8(&self.bytes[self.at..end]) {
             Ok(text) => {
                 self.at = end;
                 Ok(text.to_string())
             }
-            Err(_) => self.fail(format!("the link is corrupted ({what} is not UTF-8)")),
+            Err(_) => Err(self.fail(format!("the link is corrupted ({what} is not UTF-8)"))),
         }
     }
     fn node(&mut self, nodes: u8) -> Result<NodeId, Stop> {
         match self.byte("a server")? {
             id if id >= 1 && id <= nodes => Ok(NodeId(id)),
-            id => self.fail(format!("the link is corrupted (server {id} in a cluster of {nodes})")),
+            id => Err(self.fail(format!("the link is corrupted (server {id} in a cluster of {nodes})"))),
         }
     }
     fn target(&mut self, nodes: u8) -> Result<Target, Stop> {
@@ -222,13 +223,13 @@ impl Reader<'_> {
         let pair = self.byte("a link")?;
         let (from, to) = (pair >> 4, pair & 0xf);
         if from < 1 || from > nodes || to < 1 || to > nodes {
-            return self.fail("the link is corrupted (a message between unknown servers)");
+            return Err(self.fail("the link is corrupted (a message between unknown servers)".into()));
         }
         let (from, to) = (NodeId(from), NodeId(to));
         match kind {
             1 => Ok(Target::Link { from, to, text: None }),
             2 => Ok(Target::Link { from, to, text: Some(self.text("a message text", TARGET_TEXT_LEN_MAX)?) }),
-            other => self.fail(format!("the link is corrupted (unknown message reference {other})")),
+            other => Err(self.fail(format!("the link is corrupted (unknown message reference {other})"))),
         }
     }
 }
@@ -251,9 +252,9 @@ pub fn decode(link: &str) -> Result<(Scenario, LinkView), LinkError> {
 /// The whole decoded input: version, scenario, view, and nothing after them.
 fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
     match r.byte("the version")? {
-        0 => return r.fail("the link is corrupted (version 0 does not exist)"),
+        0 => return Err(r.fail("the link is corrupted (version 0 does not exist)".into())),
         LINK_VERSION => {}
-        newer => return r.fail(format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version.")),
+        newer => return Err(r.fail(format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
     }
     let scenario = decode_v1(r)?;
     let view = match r.at < r.bytes.len() {
@@ -266,25 +267,25 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
         }
     };
     if r.at != r.bytes.len() {
-        return r.fail("the link is corrupted (unexpected bytes at the end)");
+        return Err(r.fail("the link is corrupted (unexpected bytes at the end)".into()));
     }
     Ok((scenario, view))
 }
 
 fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
     let Some(&protocol) = PROTOCOLS.get(usize::from(r.byte("the protocol")?)) else {
-        return r.fail("the link is corrupted (unknown protocol)");
+        return Err(r.fail("the link is corrupted (unknown protocol)".into()));
     };
     let nodes = r.byte("the cluster size")?;
     if !(1..=NODES_MAX).contains(&nodes) {
-        return r.fail(format!("the link is corrupted (a cluster of {nodes} servers)"));
+        return Err(r.fail(format!("the link is corrupted (a cluster of {nodes} servers)")));
     }
     let mut config = Config::new(protocol, nodes);
     config.quorum_phase1 = r.byte("the phase-1 quorum")?;
     config.quorum_phase2 = r.byte("the phase-2 quorum")?;
     let flags = r.byte("the flags")?;
     if flags >> 5 != 0 {
-        return r.fail("the link is corrupted (unknown flags)");
+        return Err(r.fail("the link is corrupted (unknown flags)".into()));
     }
     config.nacks = flags & 2 != 0;
     config.retry = flags & 4 != 0;
@@ -292,7 +293,7 @@ fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
     config.leader = match r.byte("the leader")? {
         0 => None,
         id if id <= nodes => Some(NodeId(id)),
-        _ => return r.fail("the link is corrupted (unknown leader)"),
+        _ => return Err(r.fail("the link is corrupted (unknown leader)".into())),
     };
     let network = Network {
         mode: if flags & 1 != 0 { NetworkMode::Auto } else { NetworkMode::Manual },
@@ -323,7 +324,9 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
         0 => {
             let node = r.node(nodes)?;
             let text = r.text("a value", Value::LEN_MAX)?;
-            let Some(value) = Value::new(&text) else { return r.fail("the link is corrupted (an invalid value)") };
+            let Some(value) = Value::new(&text) else {
+                return Err(r.fail("the link is corrupted (an invalid value)".into()));
+            };
             Command::Propose { node, value }
         }
         1 => Command::Deliver(r.target(nodes)?),
@@ -335,7 +338,7 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
         6 => {
             let count = r.byte("a partition")?;
             if count < 2 || count > nodes {
-                return r.fail("the link is corrupted (a partition with a wrong number of groups)");
+                return Err(r.fail("the link is corrupted (a partition with a wrong number of groups)".into()));
             }
             let mut groups = Vec::with_capacity(usize::from(count));
             for _ in 0..count {
@@ -344,13 +347,13 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
             }
             match normalize_partition(nodes, &groups) {
                 Some(normal) if normal == groups => Command::Partition(groups),
-                _ => return r.fail("the link is corrupted (an invalid partition)"),
+                _ => return Err(r.fail("the link is corrupted (an invalid partition)".into())),
             }
         }
         7 => Command::Heal,
         8 => Command::Step(r.bounded("a step count", u64::from(STEP_COUNT_LIMIT))?),
         9 => Command::Run,
-        other => return r.fail(format!("the link is corrupted (unknown command {other})")),
+        other => return Err(r.fail(format!("the link is corrupted (unknown command {other})"))),
     };
     Ok(command)
 }
