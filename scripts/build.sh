@@ -19,7 +19,13 @@ for crate in paxos_wasm paxos_check_wasm; do
   # target_features section, so they cannot drift from the compiler's defaults.
   # --converge repeats -Oz until it stops shrinking; the two metadata sections are not
   # needed to run (measured: 72.7 -> 72.2 KB gzip for the page module, docs/BENCHMARKS.md).
-  node_modules/.bin/wasm-opt -Oz --converge --strip-producers --strip-target-features \
+  # --low-memory-unused lets wasm-opt fold pointer arithmetic into load/store offsets: it
+  # holds because rustc links the stack first, growing down from 1 MB, so addresses below
+  # 1024 are touched only by a stack within 1 KB of overflowing (which then traps, as an
+  # overflow would a little later). --gufa (whole-module flow analysis) then -Oz again
+  # removes what it proves constant. Measured on the page module: 47,766 -> 47,320 B gzip;
+  # the checker module 96,329 -> 95,718 B.
+  node_modules/.bin/wasm-opt -Oz --gufa -Oz --converge --low-memory-unused --strip-producers --strip-target-features \
     "web/pkg/${crate}_bg.wasm" -o "dist/web/pkg/${crate}_bg.wasm"
   wasm_bytes=$(wc -c < "dist/web/pkg/${crate}_bg.wasm")
   gzip_bytes=$(gzip -9 -c "dist/web/pkg/${crate}_bg.wasm" | wc -c)

@@ -344,7 +344,8 @@ impl ser::SerializeMap for Compound<'_> {
 /// wrapped in quotes, as `serde_json` does.
 #[inline(never)]
 fn quote_key(out: &mut String, start: usize) {
-    if !out[start..].starts_with('"') {
+    // A byte test rather than `out[start..]`, whose str-slicing panic path costs kilobytes.
+    if out.as_bytes().get(start) != Some(&b'"') {
         out.insert(start, '"');
         out.push('"');
     }

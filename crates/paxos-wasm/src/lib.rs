@@ -6,6 +6,14 @@
 
 mod json;
 
+/// Talc instead of std's default dlmalloc: about 6 kB less code (2.6 kB gzip) in the page's
+/// module. Same memory for a 10,000-step run (7.7 MB to build it; 27.4 MB vs 26.9 MB once
+/// the page has also fetched its whole event log), and no randomness, so runs stay
+/// deterministic. Single-threaded wasm only, which is what the cfg says.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

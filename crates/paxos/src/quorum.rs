@@ -60,8 +60,9 @@ impl FromIterator<NodeId> for NodeSet {
 impl fmt::Display for NodeSet {
     /// `{S1,S2,S3}`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let names: Vec<String> = self.iter().map(|n| n.to_string()).collect();
-        write!(f, "{{{}}}", names.join(","))
+        f.write_str("{")?;
+        crate::types::write_separated(f, self.iter(), ",")?;
+        f.write_str("}")
     }
 }
 

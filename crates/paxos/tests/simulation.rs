@@ -134,3 +134,14 @@ fn hostile_scripts_get_line_and_column_errors() {
     let huge = "step\n".repeat(300_000);
     assert!(Simulation::from_script(&huge).err().expect("refused").to_string().contains("larger than"));
 }
+
+/// The refusal lists what is in flight (at most twelve), `; `-separated.
+#[test]
+fn a_missing_message_error_lists_the_messages_in_flight() {
+    let script = "nodes 9\nnetwork manual\npropose S1 X\npropose S2 Y\ndeliver #99\n";
+    let error = paxos::Simulation::from_script(script).err().expect("#99 does not exist");
+    let listing = "#1 S1->S2 Prepare 11; #2 S1->S3 Prepare 11; #3 S1->S4 Prepare 11; #4 S1->S5 Prepare 11; \
+                   #5 S1->S6 Prepare 11; #6 S1->S7 Prepare 11; #7 S1->S8 Prepare 11; #8 S1->S9 Prepare 11; \
+                   #9 S2->S1 Prepare 12; #10 S2->S3 Prepare 12; #11 S2->S4 Prepare 12; #12 S2->S5 Prepare 12";
+    assert_eq!(error.message, format!("no message #99 is in flight (in flight: {listing})"));
+}

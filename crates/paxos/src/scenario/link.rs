@@ -153,19 +153,34 @@ pub fn encode(scenario: &Scenario, view: LinkView) -> String {
 
 // ---- decoding ----
 
+/// Decoding stopped; why is in `Reader::error`. A unit error keeps every `?` of the decoder
+/// a one-word test: with `LinkError` (a `String`) moved through each of them, the decoder was
+/// 6 kB of the page's wasm.
+struct Stop;
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The message of the first (and only) failure.
+    error: String,
 }
 
 impl Reader<'_> {
-    fn byte(&mut self, what: &str) -> Result<u8, LinkError> {
+    /// Records why decoding stops: `return Err(r.fail(...))`. Not generic, so one copy.
+    fn fail(&mut self, message: String) -> Stop {
+        self.error = message;
+        Stop
+    }
+    fn byte(&mut self, what: &str) -> Result<u8, Stop> {
         let byte = self.bytes.get(self.at).copied();
         self.at += 1;
-        byte.map_or_else(|| error(format!("the link is cut short (while reading {what})")), Ok)
+        match byte {
+            Some(byte) => Ok(byte),
+            None => Err(self.fail(format!("the link is cut short (while reading {what})"))),
+        }
     }
     /// At most 10 bytes: a u64.
-    fn varint(&mut self, what: &str) -> Result<u64, LinkError> {
+    fn varint(&mut self, what: &str) -> Result<u64, Stop> {
         let mut value: u64 = 0;
         for shift in (0..64).step_by(7) {
             let byte = self.byte(what)?;
@@ -174,30 +189,33 @@ impl Reader<'_> {
                 return Ok(value);
             }
         }
-        error(format!("the link is corrupted ({what} is too long)"))
+        Err(self.fail(format!("the link is corrupted ({what} is too long)")))
     }
-    fn bounded(&mut self, what: &str, max: u64) -> Result<u32, LinkError> {
+    fn bounded(&mut self, what: &str, max: u64) -> Result<u32, Stop> {
         match self.varint(what)? {
             v if v <= max => Ok(v as u32),
-            v => error(format!("the link is corrupted ({what} {v} is above {max})")),
+            v => Err(self.fail(format!("the link is corrupted ({what} {v} is above {max})"))),
         }
     }
-    fn text(&mut self, what: &str, len_max: usize) -> Result<String, LinkError> {
+    fn text(&mut self, what: &str, len_max: usize) -> Result<String, Stop> {
         let len = self.bounded(what, len_max as u64)? as usize;
         let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len());
-        let Some(end) = end else { return error(format!("the link is cut short (while reading {what})")) };
-        let text = std::str::from_utf8(&self.bytes[self.at..end])
-            .map_err(|_| LinkError { message: format!("the link is corrupted ({what} is not UTF-8)") })?;
-        self.at = end;
-        Ok(text.to_string())
-    }
-    fn node(&mut self, nodes: u8) -> Result<NodeId, LinkError> {
-        match self.byte("a server")? {
-            id if id >= 1 && id <= nodes => Ok(NodeId(id)),
-            id => error(format!("the link is corrupted (server {id} in a cluster of {nodes})")),
+        let Some(end) = end else { return Err(self.fail(format!("the link is cut short (while reading {what})"))) };
+        match std::str::from_utf8(&self.bytes[self.at..end]) {
+            Ok(text) => {
+                self.at = end;
+                Ok(text.to_string())
+            }
+            Err(_) => Err(self.fail(format!("the link is corrupted ({what} is not UTF-8)"))),
         }
     }
-    fn target(&mut self, nodes: u8) -> Result<Target, LinkError> {
+    fn node(&mut self, nodes: u8) -> Result<NodeId, Stop> {
+        match self.byte("a server")? {
+            id if id >= 1 && id <= nodes => Ok(NodeId(id)),
+            id => Err(self.fail(format!("the link is corrupted (server {id} in a cluster of {nodes})"))),
+        }
+    }
+    fn target(&mut self, nodes: u8) -> Result<Target, Stop> {
         let kind = self.byte("a message")?;
         if kind == 0 {
             return Ok(Target::Id(self.bounded("a message id", u64::from(u32::MAX))?));
@@ -205,13 +223,13 @@ impl Reader<'_> {
         let pair = self.byte("a link")?;
         let (from, to) = (pair >> 4, pair & 0xf);
         if from < 1 || from > nodes || to < 1 || to > nodes {
-            return error("the link is corrupted (a message between unknown servers)");
+            return Err(self.fail("the link is corrupted (a message between unknown servers)".into()));
         }
         let (from, to) = (NodeId(from), NodeId(to));
         match kind {
             1 => Ok(Target::Link { from, to, text: None }),
             2 => Ok(Target::Link { from, to, text: Some(self.text("a message text", TARGET_TEXT_LEN_MAX)?) }),
-            other => error(format!("the link is corrupted (unknown message reference {other})")),
+            other => Err(self.fail(format!("the link is corrupted (unknown message reference {other})"))),
         }
     }
 }
@@ -221,25 +239,8 @@ pub fn decode(link: &str) -> Result<(Scenario, LinkView), LinkError> {
         return error(format!("the link is too long ({} characters; at most {LINK_CHARS_MAX})", link.len()));
     }
     let bytes = unbase64url(link)?;
-    let mut r = Reader { bytes: &bytes, at: 0 };
-    match r.byte("the version")? {
-        0 => return error("the link is corrupted (version 0 does not exist)"),
-        LINK_VERSION => {}
-        newer => return error(format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version.")),
-    }
-    let scenario = decode_v1(&mut r)?;
-    let view = match r.at < bytes.len() {
-        false => LinkView::default(),
-        true => {
-            let step = r.bounded("the step", u64::from(u32::MAX))?;
-            let view = r.byte("the view")?;
-            let language = r.byte("the language")?;
-            LinkView { step: step.checked_sub(1), view, language }
-        }
-    };
-    if r.at != bytes.len() {
-        return error("the link is corrupted (unexpected bytes at the end)");
-    }
+    let mut r = Reader { bytes: &bytes, at: 0, error: String::new() };
+    let Ok((scenario, view)) = read(&mut r) else { return error(r.error) };
     // The script is the reference: a link means exactly what its script means.
     match parse(&scenario.to_script()) {
         Ok(reparsed) if reparsed == scenario => Ok((scenario, view)),
@@ -248,20 +249,43 @@ pub fn decode(link: &str) -> Result<(Scenario, LinkView), LinkError> {
     }
 }
 
-fn decode_v1(r: &mut Reader) -> Result<Scenario, LinkError> {
-    let protocol = *PROTOCOLS
-        .get(usize::from(r.byte("the protocol")?))
-        .ok_or(LinkError { message: "the link is corrupted (unknown protocol)".into() })?;
+/// The whole decoded input: version, scenario, view, and nothing after them.
+fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
+    match r.byte("the version")? {
+        0 => return Err(r.fail("the link is corrupted (version 0 does not exist)".into())),
+        LINK_VERSION => {}
+        newer => return Err(r.fail(format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
+    }
+    let scenario = decode_v1(r)?;
+    let view = match r.at < r.bytes.len() {
+        false => LinkView::default(),
+        true => {
+            let step = r.bounded("the step", u64::from(u32::MAX))?;
+            let view = r.byte("the view")?;
+            let language = r.byte("the language")?;
+            LinkView { step: step.checked_sub(1), view, language }
+        }
+    };
+    if r.at != r.bytes.len() {
+        return Err(r.fail("the link is corrupted (unexpected bytes at the end)".into()));
+    }
+    Ok((scenario, view))
+}
+
+fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
+    let Some(&protocol) = PROTOCOLS.get(usize::from(r.byte("the protocol")?)) else {
+        return Err(r.fail("the link is corrupted (unknown protocol)".into()));
+    };
     let nodes = r.byte("the cluster size")?;
     if !(1..=NODES_MAX).contains(&nodes) {
-        return error(format!("the link is corrupted (a cluster of {nodes} servers)"));
+        return Err(r.fail(format!("the link is corrupted (a cluster of {nodes} servers)")));
     }
     let mut config = Config::new(protocol, nodes);
     config.quorum_phase1 = r.byte("the phase-1 quorum")?;
     config.quorum_phase2 = r.byte("the phase-2 quorum")?;
     let flags = r.byte("the flags")?;
     if flags >> 5 != 0 {
-        return error("the link is corrupted (unknown flags)");
+        return Err(r.fail("the link is corrupted (unknown flags)".into()));
     }
     config.nacks = flags & 2 != 0;
     config.retry = flags & 4 != 0;
@@ -269,7 +293,7 @@ fn decode_v1(r: &mut Reader) -> Result<Scenario, LinkError> {
     config.leader = match r.byte("the leader")? {
         0 => None,
         id if id <= nodes => Some(NodeId(id)),
-        _ => return error("the link is corrupted (unknown leader)"),
+        _ => return Err(r.fail("the link is corrupted (unknown leader)".into())),
     };
     let network = Network {
         mode: if flags & 1 != 0 { NetworkMode::Auto } else { NetworkMode::Manual },
@@ -295,13 +319,14 @@ fn decode_v1(r: &mut Reader) -> Result<Scenario, LinkError> {
     Ok(Scenario { title, config, network, seed, commands })
 }
 
-fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, LinkError> {
+fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
     let command = match r.byte("a command")? {
         0 => {
             let node = r.node(nodes)?;
             let text = r.text("a value", Value::LEN_MAX)?;
-            let value =
-                Value::new(&text).ok_or(LinkError { message: "the link is corrupted (an invalid value)".into() })?;
+            let Some(value) = Value::new(&text) else {
+                return Err(r.fail("the link is corrupted (an invalid value)".into()));
+            };
             Command::Propose { node, value }
         }
         1 => Command::Deliver(r.target(nodes)?),
@@ -313,7 +338,7 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, LinkError> {
         6 => {
             let count = r.byte("a partition")?;
             if count < 2 || count > nodes {
-                return error("the link is corrupted (a partition with a wrong number of groups)");
+                return Err(r.fail("the link is corrupted (a partition with a wrong number of groups)".into()));
             }
             let mut groups = Vec::with_capacity(usize::from(count));
             for _ in 0..count {
@@ -322,13 +347,13 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, LinkError> {
             }
             match normalize_partition(nodes, &groups) {
                 Some(normal) if normal == groups => Command::Partition(groups),
-                _ => return error("the link is corrupted (an invalid partition)"),
+                _ => return Err(r.fail("the link is corrupted (an invalid partition)".into())),
             }
         }
         7 => Command::Heal,
         8 => Command::Step(r.bounded("a step count", u64::from(STEP_COUNT_LIMIT))?),
         9 => Command::Run,
-        other => return error(format!("the link is corrupted (unknown command {other})")),
+        other => return Err(r.fail(format!("the link is corrupted (unknown command {other})"))),
     };
     Ok(command)
 }

@@ -40,9 +40,11 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    fn error(&self, word: usize, message: impl Into<String>) -> ScriptError {
+    /// Takes a `String` (callers with a literal write `.into()`): one copy of this, not
+    /// one per message type.
+    fn error(&self, word: usize, message: String) -> ScriptError {
         let column = self.words.get(word).map_or(self.text.chars().count() + 1, |w| w.column);
-        ScriptError { line: self.number, column, message: message.into() }
+        ScriptError { line: self.number, column, message }
     }
 
     fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
@@ -63,7 +65,10 @@ fn strip_comment(line: &str) -> &str {
         let starts_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
         let names_message = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         if b == b'#' && starts_word && !names_message {
-            return &line[..i];
+            // `#` is ASCII, so `i` is a char boundary and `get` cannot fail. `get` rather than
+            // `&line[..i]`: str indexing brings in its panic message, which formats with
+            // `{:?}` (char escaping, Unicode tables), about 3 kB of the page's wasm.
+            return line.get(..i).unwrap_or(line);
         }
     }
     line
@@ -71,18 +76,33 @@ fn strip_comment(line: &str) -> &str {
 
 fn split_words(text: &str) -> Vec<Word<'_>> {
     let mut words = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    // Where the current word starts: its byte offset and its 0-based character column.
+    let mut start: Option<(usize, usize)> = None;
+    let ends = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    for (column, (i, c)) in ends.enumerate() {
         match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                words.push(Word { text: &text[s..i], column: text[..s].chars().count() + 1 });
+            (true, Some((s, word_column))) => {
+                // Both ends come from `char_indices`, so `get` cannot fail; it keeps str
+                // indexing's panic path (see `strip_comment`) out of the module.
+                if let Some(word) = text.get(s..i) {
+                    words.push(Word { text: word, column: word_column + 1 });
+                }
                 start = None;
             }
-            (false, None) => start = Some(i),
+            (false, None) => start = Some((i, column)),
             _ => {}
         }
     }
     words
+}
+
+/// `text.split_once(separator)` for an ASCII separator (`..`, `->`). std's version runs the
+/// generic substring searcher (Two-Way, with its own panic paths): 2.5 kB of the page's wasm
+/// for two-byte separators.
+fn split_once_ascii<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a str)> {
+    let at = text.as_bytes().windows(separator.len()).position(|w| w == separator.as_bytes())?;
+    // An ASCII match starts and ends on char boundaries, so neither `get` can fail.
+    Some((text.get(..at)?, text.get(at + separator.len()..)?))
 }
 
 pub fn parse(text: &str) -> Result<Scenario, ScriptError> {
@@ -136,11 +156,17 @@ struct Parser {
     lines: Vec<usize>,
 }
 
-fn number<T: std::str::FromStr>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
-    line.words[word]
-        .text
-        .parse()
-        .map_err(|_| line.error(word, format!("expected {what}, found `{}`", line.words[word].text)))
+/// An unsigned decimal number as `str::parse` reads one for `T` (an optional `+`, then
+/// digits; `None` when empty, not a number, or above `T::MAX`). One `u64` parser narrowed
+/// to `T`, rather than `parse::<u8>`, `parse::<u32>` and `parse::<u64>`: three copies of
+/// std's integer parsing in the page's wasm.
+fn unsigned<T: TryFrom<u64>>(text: &str) -> Option<T> {
+    text.parse::<u64>().ok().and_then(|n| T::try_from(n).ok())
+}
+
+fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
+    let text = line.words[word].text;
+    unsigned(text).ok_or_else(|| line.error(word, format!("expected {what}, found `{text}`")))
 }
 
 fn ranged(line: &Line, word: usize, min: u32, max: u32, what: &str) -> Result<u32, ScriptError> {
@@ -162,8 +188,8 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
 /// `MIN..MAX` (or a single number) in ticks.
 fn delay_range(line: &Line) -> Result<(u32, u32), ScriptError> {
     let text = line.words[1].text;
-    let (min, max) = text.split_once("..").unwrap_or((text, text));
-    let parse = |t: &str| t.parse::<u32>().ok().filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
+    let (min, max) = split_once_ascii(text, "..").unwrap_or((text, text));
+    let parse = |t: &str| unsigned::<u32>(t).filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
     match (parse(min), parse(max)) {
         (Some(min), Some(max)) if min <= max => Ok((min, max)),
         _ => Err(line.error(
@@ -178,15 +204,15 @@ fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
     let digits = text
         .strip_suffix('%')
         .ok_or_else(|| line.error(word, format!("expected a percentage like `10%`, found `{text}`")))?;
-    match digits.parse::<u8>() {
-        Ok(p) if p <= 100 => Ok(p),
+    match unsigned::<u8>(digits) {
+        Some(p) if p <= 100 => Ok(p),
         _ => Err(line.error(word, format!("expected a percentage from 0% to 100%, found `{text}`"))),
     }
 }
 
 fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
     let text = line.words[word].text;
-    let id = text.strip_prefix('S').and_then(|d| d.parse::<u8>().ok()).filter(|d| (1..=NODES_MAX).contains(d));
+    let id = text.strip_prefix('S').and_then(unsigned::<u8>).filter(|d| (1..=NODES_MAX).contains(d));
     match id {
         Some(id) if id <= nodes => Ok(NodeId(id)),
         Some(_) => Err(line.error(word, format!("`{text}` does not exist: the cluster has S1..S{nodes}"))),
@@ -200,13 +226,12 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     let first = line.words[1].text;
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
-        return id
-            .parse()
+        return unsigned(id)
             .map(Target::Id)
-            .map_err(|_| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
+            .ok_or_else(|| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
     }
-    let (from, to) =
-        first.split_once("->").ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+    let (from, to) = split_once_ascii(first, "->")
+        .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
     let link = Line {
         number: line.number,
         text: line.text,
@@ -217,49 +242,83 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
         ],
     };
     let (from, to) = (node_id(&link, 1, nodes)?, node_id(&link, 2, nodes)?);
-    let text = (line.words.len() > 2).then(|| line.words[2..].iter().map(|w| w.text).collect::<Vec<_>>().join(" "));
+    // The message text's words, one space apart (what `join(" ")` gives, without its code).
+    let text = (line.words.len() > 2).then(|| {
+        let mut text = String::new();
+        for word in &line.words[2..] {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word.text);
+        }
+        text
+    });
     if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
-        return Err(line.error(2, "message text is too long"));
+        return Err(line.error(2, "message text is too long".into()));
     }
     Ok(Target::Link { from, to, text })
 }
 
+/// The settings a script can have, before its first command.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Setting {
+    Title,
+    Protocol,
+    Nodes,
+    Quorum,
+    Network,
+    Delay,
+    Drop,
+    Duplicate,
+    Seed,
+    Nacks,
+    Retry,
+    Backoff,
+    Timeout,
+    Leader,
+    Amnesia,
+    Attempts,
+}
+
+/// Each setting's keyword and usage line. The keyword is looked up once, here, rather than
+/// matched as a string three times over (is it a setting, its usage, what it sets): about
+/// 1 kB less code in the page's wasm.
+const SETTINGS: [(&str, Setting, &str); 16] = [
+    ("title", Setting::Title, "title TEXT"),
+    ("protocol", Setting::Protocol, "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos"),
+    ("nodes", Setting::Nodes, "nodes N"),
+    ("quorum", Setting::Quorum, "quorum Q1 Q2"),
+    ("network", Setting::Network, "network manual|auto"),
+    ("delay", Setting::Delay, "delay MIN..MAX"),
+    ("drop", Setting::Drop, "drop P%"),
+    ("duplicate", Setting::Duplicate, "duplicate P%"),
+    ("seed", Setting::Seed, "seed N"),
+    ("nacks", Setting::Nacks, "nacks|retry|amnesia on|off"),
+    ("retry", Setting::Retry, "nacks|retry|amnesia on|off"),
+    ("backoff", Setting::Backoff, "backoff TICKS"),
+    ("timeout", Setting::Timeout, "timeout TICKS"),
+    ("leader", Setting::Leader, "leader none|Sn"),
+    ("amnesia", Setting::Amnesia, "nacks|retry|amnesia on|off"),
+    ("attempts", Setting::Attempts, "attempts N"),
+];
+
 impl Parser {
     fn line(&mut self, line: &Line) -> Result<(), ScriptError> {
         let keyword = line.words[0].text;
-        let is_setting = matches!(
-            keyword,
-            "title"
-                | "protocol"
-                | "nodes"
-                | "quorum"
-                | "network"
-                | "delay"
-                | "drop"
-                | "duplicate"
-                | "seed"
-                | "nacks"
-                | "retry"
-                | "backoff"
-                | "timeout"
-                | "leader"
-                | "amnesia"
-                | "attempts"
-        );
+        let setting = SETTINGS.iter().find(|(name, ..)| *name == keyword);
         // `drop` and `duplicate` are both a setting (with a percentage) and a command, and
         // so is `timeout` (with ticks, or with a server).
         let argument = line.words.get(1).map_or("", |w| w.text);
-        let is_command_form = match keyword {
-            "drop" | "duplicate" => !argument.ends_with('%'),
-            "timeout" => argument.starts_with('S'),
+        let is_command_form = match setting {
+            Some((_, Setting::Drop | Setting::Duplicate, _)) => !argument.ends_with('%'),
+            Some((_, Setting::Timeout, _)) => argument.starts_with('S'),
             _ => false,
         };
-        let is_setting = is_setting && !is_command_form;
-        if is_setting {
+        if let (Some(&(_, setting, usage)), false) = (setting, is_command_form) {
             if let Some(first) = self.seen_command {
                 return Err(line.error(0, format!("settings must come before the first command (line {first})")));
             }
-            return self.setting(line);
+            return self.setting(line, setting, usage);
         }
         self.seen_command.get_or_insert(line.number);
         if self.scenario.commands.len() >= COMMANDS_MAX {
@@ -271,9 +330,8 @@ impl Parser {
         Ok(())
     }
 
-    fn setting(&mut self, line: &Line) -> Result<(), ScriptError> {
-        let keyword = line.words[0].text;
-        if keyword == "title" {
+    fn setting(&mut self, line: &Line, setting: Setting, usage: &str) -> Result<(), ScriptError> {
+        if setting == Setting::Title {
             let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
             if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
                 return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
@@ -281,63 +339,47 @@ impl Parser {
             self.scenario.title = (!title.is_empty()).then(|| title.to_string());
             return Ok(());
         }
-        let usage = match keyword {
-            "protocol" => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
-            "nodes" => "nodes N",
-            "quorum" => "quorum Q1 Q2",
-            "network" => "network manual|auto",
-            "delay" => "delay MIN..MAX",
-            "drop" => "drop P%",
-            "duplicate" => "duplicate P%",
-            "seed" => "seed N",
-            "nacks" | "retry" | "amnesia" => "nacks|retry|amnesia on|off",
-            "backoff" => "backoff TICKS",
-            "timeout" => "timeout TICKS",
-            "attempts" => "attempts N",
-            "leader" => "leader none|Sn",
-            other => unreachable!("`{other}` is listed as a setting"),
-        };
-        let arguments = if keyword == "quorum" { 2 } else { 1 };
+        let arguments = if setting == Setting::Quorum { 2 } else { 1 };
         line.arity(arguments, arguments, usage)?;
         let nodes_limit = u32::from(NODES_MAX);
         let s = &mut self.scenario;
-        match keyword {
-            "protocol" => {
+        match setting {
+            Setting::Title => {} // handled above: its text is the rest of the line
+            Setting::Protocol => {
                 let name = line.words[1].text;
                 s.config.protocol = Protocol::parse(name).ok_or_else(|| {
                     line.error(1, format!("unknown protocol `{name}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos"))
                 })?;
             }
-            "nodes" => s.config.nodes = ranged(line, 1, 1, nodes_limit, "the number of servers")? as u8,
-            "quorum" => {
+            Setting::Nodes => s.config.nodes = ranged(line, 1, 1, nodes_limit, "the number of servers")? as u8,
+            Setting::Quorum => {
                 let q1 = ranged(line, 1, 1, nodes_limit, "the phase-1 quorum")? as u8;
                 let q2 = ranged(line, 2, 1, nodes_limit, "the phase-2 quorum")? as u8;
                 self.quorum = Some((q1, q2, line.number));
             }
-            "network" => {
+            Setting::Network => {
                 s.network.mode = match line.words[1].text {
                     "manual" => NetworkMode::Manual,
                     "auto" => NetworkMode::Auto,
                     other => return Err(line.error(1, format!("expected `manual` or `auto`, found `{other}`"))),
                 };
             }
-            "delay" => (s.network.delay_ticks_min, s.network.delay_ticks_max) = delay_range(line)?,
-            "drop" => s.network.drop_percent = percent(line, 1)?,
-            "duplicate" => s.network.duplicate_percent = percent(line, 1)?,
-            "seed" => s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?,
-            "nacks" => s.config.nacks = on_off(line, 1)?,
-            "retry" => self.retry = Some(on_off(line, 1)?),
-            "amnesia" => s.config.amnesia = on_off(line, 1)?,
-            "backoff" => s.config.backoff_ticks_max = ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?,
-            "timeout" => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?,
-            "attempts" => s.config.attempts_max = ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?,
-            "leader" => {
+            Setting::Delay => (s.network.delay_ticks_min, s.network.delay_ticks_max) = delay_range(line)?,
+            Setting::Drop => s.network.drop_percent = percent(line, 1)?,
+            Setting::Duplicate => s.network.duplicate_percent = percent(line, 1)?,
+            Setting::Seed => s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?,
+            Setting::Nacks => s.config.nacks = on_off(line, 1)?,
+            Setting::Retry => self.retry = Some(on_off(line, 1)?),
+            Setting::Amnesia => s.config.amnesia = on_off(line, 1)?,
+            Setting::Backoff => s.config.backoff_ticks_max = ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?,
+            Setting::Timeout => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?,
+            Setting::Attempts => s.config.attempts_max = ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?,
+            Setting::Leader => {
                 s.config.leader = match line.words[1].text {
                     "none" => None,
                     _ => Some(node_id(line, 1, NODES_MAX)?),
                 };
             }
-            _ => unreachable!("every setting has a usage line above"),
         }
         Ok(())
     }
@@ -369,8 +411,14 @@ impl Parser {
                 line.arity(1, 1, "timeout Sn")?;
                 node_id(line, 1, nodes)?
             }),
-            "heal" => Command::Heal.tap(|| line.arity(0, 0, "heal"))?,
-            "run" => Command::Run.tap(|| line.arity(0, 0, "run"))?,
+            "heal" => {
+                line.arity(0, 0, "heal")?;
+                Command::Heal
+            }
+            "run" => {
+                line.arity(0, 0, "run")?;
+                Command::Run
+            }
             "step" => {
                 line.arity(0, 1, "step [N]")?;
                 match line.words.len() {
@@ -400,11 +448,11 @@ impl Parser {
             }
         }
         if groups.iter().any(|g| g.is_empty()) {
-            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)"));
+            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)".into()));
         }
-        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition"))?;
+        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition".into()))?;
         if groups.len() < 2 {
-            return Err(line.error(1, "a partition needs at least two groups"));
+            return Err(line.error(1, "a partition needs at least two groups".into()));
         }
         Ok(Command::Partition(groups))
     }
@@ -439,10 +487,28 @@ impl Parser {
     }
 }
 
-/// Lets a unit command check its arity inline.
-trait Tap: Sized {
-    fn tap(self, check: impl FnOnce() -> Result<(), ScriptError>) -> Result<Self, ScriptError> {
-        check().map(|()| self)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_helpers_match_std() {
+        for text in ["", "a", "..", "1..3", "a...b", "S1->S2", "S1->->S2", "é->ü", "x-", "->"] {
+            for separator in ["..", "->"] {
+                assert_eq!(split_once_ascii(text, separator), text.split_once(separator), "{text:?} {separator:?}");
+            }
+        }
+        // Columns count characters, not bytes; any Unicode white space separates words.
+        let words = split_words("  é  propose\u{3000}S1 中文X ");
+        let found: Vec<(&str, usize)> = words.iter().map(|w| (w.text, w.column)).collect();
+        assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
+        assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
+        assert_eq!(strip_comment("é # note"), "é ");
+        let numbers = ["", "0", "+5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
+        for text in numbers.into_iter().chain(["18446744073709551615", "18446744073709551616", "+"]) {
+            assert_eq!(unsigned::<u8>(text), text.parse::<u8>().ok(), "{text:?}");
+            assert_eq!(unsigned::<u32>(text), text.parse::<u32>().ok(), "{text:?}");
+            assert_eq!(unsigned::<u64>(text), text.parse::<u64>().ok(), "{text:?}");
+        }
     }
 }
-impl Tap for Command {}

@@ -22,10 +22,21 @@ impl std::fmt::Display for Target {
     }
 }
 
-pub fn groups_text(groups: &[NodeSet]) -> String {
-    let groups: Vec<String> =
-        groups.iter().map(|g| g.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" ")).collect();
-    groups.join(" | ")
+/// A partition's groups as scripts write them: `S1 S2 | S3 S4 S5`.
+pub fn groups_text(groups: &[NodeSet]) -> impl std::fmt::Display + '_ {
+    struct Groups<'a>(&'a [NodeSet]);
+    impl std::fmt::Display for Groups<'_> {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            for (i, group) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(" | ")?;
+                }
+                crate::types::write_separated(f, group.iter(), " ")?;
+            }
+            Ok(())
+        }
+    }
+    Groups(groups)
 }
 
 impl std::fmt::Display for Command {

@@ -5,7 +5,7 @@ use crate::observe::{Chosen, Violation};
 use crate::protocol::{Note, Timer};
 use crate::quorum::NodeSet;
 use crate::scenario::groups_text;
-use crate::types::{Ballot, NodeId, Value};
+use crate::types::{write_separated, Ballot, NodeId, Value};
 use serde::Serialize;
 use std::fmt;
 
@@ -121,10 +121,6 @@ impl EventKind {
     }
 }
 
-fn ladder_text(ladder: &[Ballot]) -> String {
-    ladder.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(" < ")
-}
-
 struct NoteText<'a>(NodeId, &'a Note);
 
 impl fmt::Display for NoteText<'_> {
@@ -208,15 +204,19 @@ impl fmt::Display for EventKind {
             EventKind::Chosen { chosen } => write!(f, "CHOSEN {}", chosen),
             EventKind::Violation { violation } => write!(f, "VIOLATION {violation}"),
             EventKind::Stuck { holders, empty } => {
-                let held: Vec<String> = holders.iter().map(|(v, s)| format!("{v} {s}")).collect();
-                write!(f, "STUCK no value can reach a quorum any more: {}", held.join(", "))?;
+                f.write_str("STUCK no value can reach a quorum any more: ")?;
+                for (i, (value, servers)) in holders.iter().enumerate() {
+                    let separator = if i > 0 { ", " } else { "" };
+                    write!(f, "{separator}{value} {servers}")?;
+                }
                 if !empty.is_empty() {
                     write!(f, ", empty {empty}")?;
                 }
                 Ok(())
             }
             EventKind::Livelock { preemptions, ladder } => {
-                write!(f, "LIVELOCK {preemptions} pre-emptions without a choice: {}", ladder_text(ladder))
+                write!(f, "LIVELOCK {preemptions} pre-emptions without a choice: ")?;
+                write_separated(f, ladder, " < ")
             }
         }
     }

@@ -13,6 +13,7 @@ use crate::protocol::{Config, Effect, Node};
 use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Value};
+use std::fmt::Write;
 
 /// Bounds that hold in every run (asserted): a run that would exceed them is refused.
 pub const IN_FLIGHT_MAX: usize = 4_096;
@@ -279,13 +280,12 @@ impl World {
             }),
         };
         found.ok_or_else(|| {
-            let flying: Vec<String> =
-                self.in_flight.iter().take(12).map(|e| format!("#{} {}", e.id, e.link_text())).collect();
-            let listing = if flying.is_empty() {
-                "nothing is in flight".to_string()
-            } else {
-                format!("in flight: {}", flying.join("; "))
-            };
+            let mut listing =
+                String::from(if self.in_flight.is_empty() { "nothing is in flight" } else { "in flight: " });
+            for (i, e) in self.in_flight.iter().take(12).enumerate() {
+                let separator = if i > 0 { "; " } else { "" };
+                let _ = write!(listing, "{separator}#{} {}", e.id, e.link_text());
+            }
             format!("no message {target} is in flight ({listing})")
         })
     }
