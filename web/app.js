@@ -28,6 +28,8 @@ import { SpacetimeView } from './views/spacetime.js';
 
 /** The first page people see: the happy path, ready to play. */
 const FIRST_PRESET = 'paxos-basic';
+/** How long the views below the first screen wait for a first frame that may not come. */
+const OPENING_FALLBACK_MS = 100;
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
 const GROUPS = ['A', 'B', 'C'];
 
@@ -312,17 +314,22 @@ class App {
     this.syncPartitionForm(snapshot.partition);
     this.playback.render(store, t);
     this.cluster.render(store, t);
-    this.spacetime.render(store, t);
-    this.events.render(store, t);
+    if (!this.opening) this.renderBelowFold(t);
     renderObserver(this.$('observer'), store, t);
     renderInFlight(this.$('inflight'), store, t);
-    renderServers(this.$('servers'), store, t);
     renderSelection(this.$('selection'), store, t);
     this.quorum.render(t);
     this.aids.render(change);
     this.renderProblem();
     this.say(narration(change, store, t));
     if (change.run) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+  }
+
+  /** The views below the first screen: the space-time diagram, the servers, the events. */
+  renderBelowFold(t) {
+    this.spacetime.render(this.store, t);
+    this.events.render(this.store, t);
+    renderServers(this.$('servers'), this.store, t);
   }
 
   translate(t) {
@@ -398,10 +405,36 @@ class App {
     this.$('problem-text').textContent = problem ?? '';
   }
 
+  /**
+   * The first render. While the page opens, the views below the first screen are left for
+   * the frame after (`opened`): the first frame then lays out and paints what is on screen
+   * (the cluster and the panels beside it), not some four hundred more elements under it.
+   */
   start(presetId) {
+    this.opening = true;
     this.translate(this.t);
     this.store.loadPreset(presetId);
     for (const id of ['open-presets', 'open-settings']) this.$(id).disabled = false;
+  }
+
+  /**
+   * Draws what `start` left for later, once the first frame is on screen: a task posted from
+   * the next animation frame runs after that frame is drawn. A page that draws no frames (an
+   * iframe scrolled out of sight gets none) has it done after a short wait instead.
+   */
+  opened() {
+    const window = this.window;
+    const finish = () => {
+      if (!this.opening) return;
+      this.opening = false;
+      const focus = describeFocus(this.doc);
+      this.renderBelowFold(this.t);
+      restoreFocus(this.doc, focus);
+      // Every view is drawn now (tests wait for this; style.css lays the rest out from here).
+      this.doc.documentElement.dataset.opened = 'true';
+    };
+    window.requestAnimationFrame(() => window.setTimeout(finish, 0));
+    window.setTimeout(finish, OPENING_FALLBACK_MS);
   }
 }
 
@@ -451,6 +484,7 @@ async function main(window) {
     app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
     // The moment the page can be used: benchmarks (bench/browser.mjs) time load to here.
     performance.mark('playground-interactive');
+    app.opened();
   } catch (error) {
     showFatal(status, error);
   }

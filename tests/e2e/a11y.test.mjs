@@ -65,7 +65,7 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await page.click('#forward');
     assert.deepEqual(await axe(page), []);
     // Nothing on the page is wider than the phone, except inside its scrolling regions.
@@ -78,7 +78,7 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.locator('h1').textContent(), 'Paxos 演练场');
     assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos：一个 Proposer，一切顺利');
@@ -132,7 +132,7 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     const code = await codeFor('seed-5', { step: 9 });
     for (const query of ['?embed=1', '?embed=1&interactive=1']) {
       await page.goto(`${server.origin}/${query}#s=${code}`);
-      await page.locator('#cluster g.node').first().waitFor();
+      await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
       await page.click('#forward');
       assert.deepEqual(await axe(page), [], query);
     }

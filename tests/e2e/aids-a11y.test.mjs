@@ -59,7 +59,7 @@ describe('accessibility of the understanding aids', { timeout: 180_000 }, () => 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await busy(page);
     assert.deepEqual(await axe(page, PANELS), []);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

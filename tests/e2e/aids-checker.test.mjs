@@ -64,11 +64,16 @@ describe('model checker panel', { timeout: 180_000 }, () => {
     page = await browser.newPage();
     await trackAnimationFrames(page);
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     // Retries and lost messages: far too many states to finish here.
     await page.selectOption('#check-form [name="attempts"]', '3');
     await page.check('#check-form [name="drops"]');
+    // The panel's code arrives as it scrolls into view: what was chosen and pressed before
+    // that is carried out once it is here.
     await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="running"]').waitFor();
+    assert.equal(await page.locator('#check-form [name="attempts"]').inputValue(), '3');
+    assert.equal(await page.locator('#check-form [name="drops"]').isChecked(), true);
     assert.equal(await page.locator('#check-cancel').isDisabled(), false);
     await page.waitForFunction(() => document.getElementById('check-progress').value > 5000);
     // The page answers while the worker searches: frames are drawn, a click steps the run.

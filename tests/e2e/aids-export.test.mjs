@@ -76,7 +76,7 @@ describe('export and import', { timeout: 120_000 }, () => {
     page = await context.newPage();
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await page.click('[data-export="mermaid"]');
     await page.locator('#export-panel[data-exported="mermaid:fallback"]').waitFor();
     assert.match(await page.locator('#export-status').textContent(), /did not allow copying: the Mermaid sequence diagram is selected in the box below; press Ctrl\+C/);

@@ -117,7 +117,7 @@ describe('playback controls', { timeout: 180_000 }, () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await page.selectOption('#speed', '8');
     await page.click('#play');
     await page.waitForFunction(() => document.getElementById('play').dataset.playing === 'false', null, { timeout: 30_000 });

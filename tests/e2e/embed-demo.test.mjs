@@ -39,7 +39,7 @@ describe('embed demo page', { timeout: 120_000 }, () => {
       const iframe = page.locator(`#${id}`);
       await iframe.scrollIntoViewIfNeeded();
       const frame = await (await iframe.elementHandle()).contentFrame();
-      await frame.locator('#cluster g.node').first().waitFor({ state: 'attached' });
+      await frame.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
       await frame.locator('#scenario-title', { hasText: expected.title }).waitFor();
       frames[id] = frame;
       assert.equal(await frame.locator('#position').textContent(), expected.position, id);

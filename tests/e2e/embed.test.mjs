@@ -41,7 +41,7 @@ async function blogPost(browser, frames, { width = 800 } = {}) {
   const frame = async (id) => {
     const handle = await page.$(`#${id}`);
     const content = await handle.contentFrame();
-    await content.locator('#cluster g.node, #status.error').first().waitFor();
+    await content.locator('html[data-opened="true"], #status.error').first().waitFor({ state: 'attached' });
     return content;
   };
   return { page, frame, problems, violations };
@@ -138,7 +138,7 @@ describe('embed mode', { timeout: 240_000 }, () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const calm = await context.newPage();
     await calm.goto(`${server.origin}/?embed=1&autoplay=1#s=${code}`);
-    await calm.locator('#cluster g.node').first().waitFor();
+    await calm.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await calm.waitForTimeout(300);
     assert.equal(await calm.locator('#play').getAttribute('aria-pressed'), 'false');
     await context.close();
@@ -151,7 +151,7 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.equal(await visible(cluster.page, '.panel-spacetime'), 0);
     const page = await browser.newPage();
     await page.goto(`${server.origin}/?embed=1#s=${await codeFor('seed-1', { view: 2 })}`);
-    await page.locator('#cluster g.node').first().waitFor({ state: 'attached' });
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     assert.equal(await visible(page, '.panel-cluster'), 0);
     assert.equal(await visible(page, '.panel-spacetime'), 1);
     assert.equal(await visible(page, '#observer'), 1);

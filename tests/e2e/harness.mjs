@@ -94,8 +94,9 @@ export async function openPage(browser, url, { beforeLoad } = {}) {
   });
   if (beforeLoad) await beforeLoad(page);
   await page.goto(url);
-  // Loading is over when the cluster is drawn or an error is shown, whichever comes first.
-  await page.locator('#cluster g.node, #status.error').first().waitFor();
+  // Loading is over when every view is drawn (the page marks it: the views below the first
+  // screen come a frame after the cluster) or an error is shown, whichever comes first.
+  await page.locator('html[data-opened="true"], #status.error').first().waitFor({ state: 'attached' });
   return { page, problems, requests };
 }
 

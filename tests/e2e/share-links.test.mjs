@@ -57,7 +57,7 @@ describe('share links', { timeout: 240_000 }, () => {
     assert.equal(`${server.origin}/${hash}`, await sharedLink(page), 'the address bar is the share link');
     const shown = await fingerprint(page);
     await page.reload();
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     assert.deepEqual(await fingerprint(page), shown);
     assert.deepEqual(problems, []);
   });
@@ -83,13 +83,13 @@ describe('share links', { timeout: 240_000 }, () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     const w = await wasm();
     const detected = await sharedLink(page);
     assert.equal(w.decodeLink(new URL(detected).hash.slice(3)).language, 0, 'detected, not chosen: not in the link');
     const english = await browser.newPage();
     await english.goto(detected);
-    await english.locator('#cluster g.node').first().waitFor();
+    await english.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     assert.equal(await english.getAttribute('html', 'lang'), 'en', 'the receiver\'s browser decides');
 
     await page.click('#language');
@@ -97,7 +97,7 @@ describe('share links', { timeout: 240_000 }, () => {
     const chosen = await sharedLink(page);
     assert.equal(w.decodeLink(new URL(chosen).hash.slice(3)).language, 2, 'zh-CN, chosen');
     await english.goto(chosen);
-    await english.locator('#cluster g.node').first().waitFor();
+    await english.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     // Same page, new fragment: the Chinese texts are fetched, then the page switches.
     await english.locator('html[lang="zh-CN"]').waitFor();
     assert.equal(await english.locator('h1').textContent(), 'Paxos 演练场');
@@ -186,7 +186,7 @@ describe('share links', { timeout: 240_000 }, () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
-    await page.locator('#cluster g.node').first().waitFor();
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
     await page.click('#forward');
     await openShare(page);
     assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link');

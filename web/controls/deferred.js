@@ -93,7 +93,14 @@ export class DeferredAids {
   holdChange(event) {
     if (this.ready) return;
     const target = event.target;
-    this.hold(() => target.dispatchEvent(new Event('change', { bubbles: true })));
+    // The aids' first render fills their forms for the scenario on screen; what the reader
+    // chose before that is put back, then announced as the change it was.
+    const { value, checked } = target;
+    this.hold(() => {
+      if (target.type === 'checkbox' || target.type === 'radio') target.checked = checked;
+      else target.value = value;
+      target.dispatchEvent(new Event('change', { bubbles: true }));
+    });
   }
 
   hold(replay) {
