@@ -39,7 +39,7 @@ done
 # opens). The worker is bundled the same way; the wasm-bindgen glue stays separate (it finds
 # its .wasm next to itself). Every bundle sits where its entry file was, so its relative
 # URLs still resolve.
-LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/embed/embed.js)
+LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/embed/embed.js)
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
 for module in "${LAZY_MODULES[@]}"; do
@@ -62,5 +62,7 @@ done
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.
 node -e "const fs = require('fs'); const f = 'dist/index.html';
 fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));"
-node_modules/.bin/esbuild dist/web/style.css --minify --outfile=dist/web/style.css --allow-overwrite --log-level=warning
+for sheet in dist/web/style.css dist/web/aids/aids.css; do
+  node_modules/.bin/esbuild "$sheet" --minify --outfile="$sheet" --allow-overwrite --log-level=warning
+done
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning

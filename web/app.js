@@ -11,12 +11,12 @@ import { embedModule, prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
+import { loadModule } from './lazy.js';
 import { DeferredAids } from './controls/deferred.js';
 import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
 import { presetTitle, renderPresetList } from './controls/presets.js';
-import { SettingsPanel } from './controls/settings.js';
 import { ClusterView } from './views/cluster.js';
 import { EventsView } from './views/events.js';
 import { renderInFlight } from './views/inflight.js';
@@ -77,7 +77,8 @@ class App {
       seek,
       speed: (speed) => store.setSpeed(speed),
     });
-    this.settings = new SettingsPanel($('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
+    /** The settings panel, made the first time it is opened (its code is fetched then). */
+    this.settings = null;
     store.subscribe((change) => this.render(change));
     this.wire();
     // The quorum overlay is drawn from the start; compare mode, the model checker, the
@@ -286,7 +287,11 @@ class App {
   openSettings() {
     if (this.embedded) return;
     this.player.pause();
-    this.settings.open(this.store.script());
+    loadModule(this.doc, 'web/controls/settings.js').then(({ SettingsPanel }) => {
+      this.settings ??= new SettingsPanel(this.$('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
+      if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
+      this.settings.open(this.store.script());
+    }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
   }
 
   drawMotion(motion) {
@@ -343,7 +348,7 @@ class App {
     language.setAttribute('lang', other);
     language.setAttribute('title', t('language.switch'));
     this.playback.translate(t);
-    this.settings.translate(t);
+    this.settings?.translate(t);
     this.$('legend').replaceChildren(...KINDS.map((kind) => h(doc, 'li', { class: `legend-item kind-${kind}` },
       h(doc, 'span', { class: `kind-chip kind-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`kind.${kind}`) }))));
     this.$('shortcut-rows').replaceChildren(...SHORTCUTS.map((shortcut) => h(doc, 'tr', {},

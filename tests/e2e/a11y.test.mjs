@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { closeAll, loadPreset, observer, openPage, openShare, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, openSettings, openShare, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { codeFor } from './share-helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -49,7 +49,7 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     await page.click('#open-presets');
     assert.deepEqual(await axe(page, '#presets-dialog'), []);
     await page.keyboard.press('Escape');
-    await page.click('#open-settings');
+    await openSettings(page);
     assert.deepEqual(await axe(page, '#settings-dialog'), []);
     await page.click('#settings-cancel');
     await page.click('#open-help');

@@ -169,3 +169,9 @@ export async function openShare(page) {
   await page.click('#open-share');
   await page.locator('#share-dialog[open]').waitFor();
 }
+
+/** Opens the settings panel (its code is fetched on the first press) and waits until it shows. */
+export async function openSettings(page) {
+  await page.click('#open-settings');
+  await page.locator('#settings-dialog[open]').waitFor();
+}

@@ -4,7 +4,7 @@
 // lose nothing.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, position, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, openSettings, position, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 const lastEvent = (page) => page.locator('#events .event-row').last().locator('.event-text').textContent();
 const flying = (page) => page.locator('#inflight .inflight-row .inflight-id').allTextContents();
@@ -176,7 +176,7 @@ describe('interventions', { timeout: 180_000 }, () => {
 
   test('settings build a new run; settings the core refuses are shown and the run is kept', async () => {
     await loadPreset(page, 'seed-5');
-    await page.click('#open-settings');
+    await openSettings(page);
     const form = page.locator('#settings-form');
     assert.equal(await form.locator('[name="protocol"]').inputValue(), 'basic-paxos');
     assert.equal(await form.locator('[name="network"]').inputValue(), 'manual');
@@ -192,7 +192,7 @@ describe('interventions', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('#cluster g.node').count(), 5);
     assert.equal((await position(page)).steps, 19);
     // Without the commands it runs: a fresh 3-server cluster with one-phase protocol.
-    await page.click('#open-settings');
+    await openSettings(page);
     await form.locator('[name="nodes"]').fill('3');
     await form.locator('[name="nodes"]').dispatchEvent('change');
     await form.locator('[name="protocol"]').selectOption('one-phase-first');

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, loadPreset, openPage, openShare, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, openPage, openSettings, openShare, startServer } from './harness.mjs';
 import { codeFor, instrument } from './share-helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -78,7 +78,7 @@ describe('the shipped Content-Security-Policy', { timeout: 180_000 }, () => {
     await page.click('#copy-link');
     await page.locator('#share-link-status:not(:empty)').waitFor();
     await page.keyboard.press('Escape');
-    await page.click('#open-settings');
+    await openSettings(page);
     await page.click('#settings-cancel');
     await page.click('#open-help');
     await page.click('#help-dialog form[method="dialog"] button');

@@ -1,16 +1,22 @@
 // The aids below the cluster (compare, the model checker, the challenge, export/import) are
 // code the page does not need to open: their module (web/controls/aids.js, see web/lazy.js)
-// is fetched when one of their panels comes near the screen or is touched, whichever is
-// first. Until it is ready the panels show their static markup (translated like
-// the rest of the page); a click, a submit or a change made in them before then is held and
-// replayed once the module is ready, so an early action is never lost.
+// and styles (web/aids/aids.css) are fetched when one of their panels comes near the screen
+// or is touched, whichever is first. Until they are here the panels show their static
+// markup (translated like the rest of the page); a click, a submit or a change made in them
+// before then is held and replayed once they are, so an early action is never lost.
 
 import { addTexts } from '../i18n.js';
-import { loadModule } from '../lazy.js';
+import { loadModule, loadStylesheet } from '../lazy.js';
 
 const PANELS = ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel'];
 /** How far below the screen a panel starts the load, so it is ready when scrolled to. */
 const NEAR_MARGIN = '600px 0px';
+
+/** The aids' code and their styles, together: the panels go live only once both are here. */
+async function loadAids(doc) {
+  const [module] = await Promise.all([loadModule(doc, 'web/controls/aids.js'), loadStylesheet(doc, 'web/aids/aids.css')]);
+  return module;
+}
 
 export class DeferredAids {
   /**
@@ -18,7 +24,7 @@ export class DeferredAids {
    * @param state the AidsState the page keeps
    * @param load () => the aids' module (`{Aids, TEXTS}`); a call after a failure tries again
    */
-  constructor(app, state, load = () => loadModule(app.doc, 'web/controls/aids.js')) {
+  constructor(app, state, load = () => loadAids(app.doc)) {
     this.app = app;
     this.state = state;
     this.load = load;

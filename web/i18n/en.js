@@ -84,6 +84,7 @@ export default {
   'problem.language': 'The texts in that language could not be loaded ({reason}). Try again in a moment.',
   'problem.aids': 'This tool could not be loaded ({reason}). Try again in a moment.',
   'problem.share': 'The share dialog could not be loaded ({reason}). Try again in a moment.',
+  'problem.settings.load': 'The settings could not be loaded ({reason}). Try again in a moment.',
   'problem.close': 'Dismiss',
   'problem.refused': 'Not done: “{command}”: {reason}.',
   'problem.selectMessage': 'Select a message in flight first (in the cluster, the diagram or the list).',

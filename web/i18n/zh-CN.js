@@ -83,6 +83,7 @@ export default {
   'problem.language': '无法加载该语言的文字（{reason}）。请稍后再试。',
   'problem.aids': '无法加载此工具（{reason}）。请稍后再试。',
   'problem.share': '无法加载分享对话框（{reason}）。请稍后再试。',
+  'problem.settings.load': '无法加载设置（{reason}）。请稍后再试。',
   'problem.close': '关闭',
   'problem.refused': '未执行“{command}”：{reason}。',
   'problem.selectMessage': '请先选中一条在途消息（在集群图、时空图或列表中）。',
