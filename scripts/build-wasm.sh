@@ -6,13 +6,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-# wasm-release = release with opt-level "z": the smallest code, for the page-size budget.
-cargo build --quiet -p paxos-wasm -p paxos-check-wasm --target wasm32-unknown-unknown --profile wasm-release
-for crate in paxos_wasm paxos_check_wasm; do
+# The page's module: wasm-release = release with opt-level "z", the smallest code, for the
+# page-size budget. The aids' module (the model checker's long searches): wasm-speed =
+# opt-level 3, as it is not part of opening the page (see Cargo.toml).
+cargo build --quiet -p paxos-wasm --target wasm32-unknown-unknown --profile wasm-release
+cargo build --quiet -p paxos-check-wasm --target wasm32-unknown-unknown --profile wasm-speed
+for built in wasm-release/paxos_wasm wasm-speed/paxos_check_wasm; do
+  crate=${built#*/}
   # --target web: a plain ES module with `init()`, loadable without a bundler; it finds the
   # .wasm next to itself through import.meta.url (relative paths).
   wasm-bindgen --target web --no-typescript --out-dir web/pkg \
-    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/$crate.wasm"
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$built.wasm"
   echo "build-wasm: web/pkg/${crate}_bg.wasm $(wc -c < "web/pkg/${crate}_bg.wasm") bytes"
 done
 # The presets' scripts, for the page to fetch: kept out of the page's wasm module (its size

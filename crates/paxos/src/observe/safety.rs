@@ -101,7 +101,11 @@ pub fn group_by<K: Ord + Copy>(nodes: &[Node], key: impl Fn(Proposal) -> K) -> V
             let k = key(held);
             match groups.binary_search_by(|(g, _)| g.cmp(&k)) {
                 Ok(at) => groups[at].1.insert(node.id),
-                Err(at) => groups.insert(at, (k, [node.id].into_iter().collect())),
+                Err(at) => {
+                    let mut holders = NodeSet::EMPTY;
+                    holders.insert(node.id);
+                    groups.insert(at, (k, holders));
+                }
             }
         }
     }
@@ -172,17 +176,23 @@ impl Safety {
         if self.has(|v| matches!(v, Violation::Stability { .. })) {
             return;
         }
-        for chosen in self.chosen.clone() {
-            let holders: NodeSet = world
-                .nodes
-                .iter()
-                .filter(|n| n.acceptor.accepted.is_some_and(|p| p.value == chosen.proposal.value))
-                .map(|n| n.id)
-                .collect();
-            if holders.len() < world.config.quorum_phase2 {
-                self.violate(Violation::Stability { chosen, holders, step: world.step }, world, out);
-                return;
+        // Runs after every step: plain loops, no copy of `chosen` and no iterator adapters
+        // (the size-optimised wasm build does not inline them; docs/BENCHMARKS.md).
+        let mut broken = None;
+        for chosen in &self.chosen {
+            let mut holders = NodeSet::EMPTY;
+            for node in &world.nodes {
+                if matches!(node.acceptor.accepted, Some(held) if held.value == chosen.proposal.value) {
+                    holders.insert(node.id);
+                }
             }
+            if holders.len() < world.config.quorum_phase2 {
+                broken = Some((chosen.clone(), holders));
+                break;
+            }
+        }
+        if let Some((chosen, holders)) = broken {
+            self.violate(Violation::Stability { chosen, holders, step: world.step }, world, out);
         }
     }
 

@@ -78,24 +78,35 @@ pub enum Due {
 /// The next due item: earliest tick first; at the same tick messages before timers; then
 /// the lower id. A total order on ids makes the choice the same on every platform.
 pub fn next_due(in_flight: &[Envelope], timers: &[PendingTimer], deliver_messages: bool) -> Option<(u64, Due)> {
-    // A plain loop rather than an iterator chain: this runs once per automatic step, and in
-    // the size-optimised wasm build the chain's closures are not inlined (it was 70% of a
-    // long run's time there).
-    let mut best: Option<((u64, u8, u32), Due)> = None;
-    let mut consider = |key: (u64, u8, u32), due: Due| {
-        if best.is_none_or(|(k, _)| key < k) {
-            best = Some((key, due));
-        }
-    };
+    // Plain loops over one packed key, no closures and no tuple comparison: this runs once
+    // per automatic step over every message in flight, and in the size-optimised wasm build
+    // neither a closure nor `Ord for (u64, u8, u32)` is inlined (the closure version was a
+    // quarter of a long run's time there; measured in docs/BENCHMARKS.md).
+    let mut best: Option<(u128, u64, Due)> = None;
     if deliver_messages {
         for (i, e) in in_flight.iter().enumerate() {
             if let Some(tick) = e.due_tick {
-                consider((tick, 0, e.id), Due::Message(i));
+                let key = due_key(tick, 0, e.id);
+                match best {
+                    Some((best_key, ..)) if best_key <= key => {}
+                    _ => best = Some((key, tick, Due::Message(i))),
+                }
             }
         }
     }
     for (i, t) in timers.iter().enumerate() {
-        consider((t.fire_tick, 1, t.seq), Due::Timer(i));
+        let key = due_key(t.fire_tick, 1, t.seq);
+        match best {
+            Some((best_key, ..)) if best_key <= key => {}
+            _ => best = Some((key, t.fire_tick, Due::Timer(i))),
+        }
     }
-    best.map(|((tick, _, _), due)| (tick, due))
+    best.map(|(_, tick, due)| (tick, due))
+}
+
+/// The order of `next_due` as one number: the tick, then messages (0) before timers (1),
+/// then the id. Ids are u32 and the kind one bit, so the fields cannot overlap.
+#[inline(always)]
+fn due_key(tick: u64, kind: u8, id: u32) -> u128 {
+    (u128::from(tick) << 40) | (u128::from(kind) << 32) | u128::from(id)
 }
