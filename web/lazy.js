@@ -1,55 +1,58 @@
-// Modules (and a stylesheet) the page fetches when first needed rather than when it opens
-// (the aids below the cluster, the share dialog, embed mode). dist/ bundles each on its own, where its source
-// file is, so one path names it in both: the URL is resolved against the page rather than
-// this file because in dist/ this file is part of the page's bundle, in another folder.
+// Modules (and a stylesheet) the page fetches when first needed rather than when it opens:
+// the aids below the cluster, the share dialog, the settings, embed mode. dist/ bundles each
+// module on its own where its source file is, so one path names it in both; the URL is
+// resolved against the page rather than this file because in dist/ this file is part of the
+// page's bundle, in another folder.
 
 const loads = new Map();
 const failures = new Map();
 
 /**
- * Imports the module at `path` (relative to the page, e.g. 'web/controls/aids.js'), once;
- * later calls share the first. After a failure the next call tries again with a fresh URL:
- * browsers remember a module that failed to load and would not fetch the same URL again.
+ * Starts `start(attempt)` once per key; later calls share its promise. After a failure the
+ * next call starts again with the next attempt number.
  */
-export function loadModule(doc, path) {
-  if (!loads.has(path)) {
-    const url = new URL(path, doc.baseURI);
-    const failed = failures.get(path) ?? 0;
-    if (failed > 0) url.searchParams.set('attempt', String(failed));
-    const promise = import(url.href);
+function once(key, start) {
+  if (!loads.has(key)) {
+    const attempt = failures.get(key) ?? 0;
+    const promise = start(attempt);
     promise.catch(() => {
-      loads.delete(path);
-      failures.set(path, failed + 1);
+      loads.delete(key);
+      failures.set(key, attempt + 1);
     });
-    loads.set(path, promise);
+    loads.set(key, promise);
   }
-  return loads.get(path);
+  return loads.get(key);
 }
 
 /**
- * Adds the stylesheet at `path` (relative to the page) to the document, once; resolves when
- * it has loaded. After a failure its <link> is removed and the next call tries again.
+ * The URL of `path` for an attempt: a retry asks for a fresh URL, because browsers remember
+ * a module that failed to load and would not fetch the same URL again.
+ */
+function attemptUrl(doc, path, attempt) {
+  const url = new URL(path, doc.baseURI);
+  if (attempt > 0) url.searchParams.set('attempt', String(attempt));
+  return url.href;
+}
+
+/** Imports the module at `path` (relative to the page, e.g. 'web/controls/aids.js'). */
+export function loadModule(doc, path) {
+  return once(path, (attempt) => import(attemptUrl(doc, path, attempt)));
+}
+
+/**
+ * Adds the stylesheet at `path` (relative to the page) to the document; resolves when it
+ * has loaded. After a failure its <link> is removed.
  */
 export function loadStylesheet(doc, path) {
-  const key = `stylesheet:${path}`;
-  if (!loads.has(key)) {
-    const failed = failures.get(key) ?? 0;
-    const url = new URL(path, doc.baseURI);
-    if (failed > 0) url.searchParams.set('attempt', String(failed));
+  return once(`stylesheet:${path}`, (attempt) => new Promise((resolve, reject) => {
     const link = doc.createElement('link');
     link.rel = 'stylesheet';
-    link.href = url.href;
-    const promise = new Promise((resolve, reject) => {
-      link.addEventListener('load', resolve, { once: true });
-      link.addEventListener('error', () => reject(new Error(`${path} could not be loaded`)), { once: true });
-    });
-    promise.catch(() => {
+    link.href = attemptUrl(doc, path, attempt);
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', () => {
       link.remove();
-      loads.delete(key);
-      failures.set(key, failed + 1);
-    });
-    loads.set(key, promise);
+      reject(new Error(`${path} could not be loaded`));
+    }, { once: true });
     doc.head.append(link);
-  }
-  return loads.get(key);
+  }));
 }

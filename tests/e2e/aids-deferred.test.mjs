@@ -57,4 +57,18 @@ describe('the aids load when first needed', { timeout: 120_000 }, () => {
     await page.click('#compare-start');
     await page.locator('#compare-panel[data-active="true"]').waitFor();
   });
+
+  test('the aids wait for their styles too: a failed stylesheet is said, and the next touch fetches it again', async () => {
+    await page.route('**/web/aids/aids.css', (route) => route.abort());
+    await page.click('#compare-start');
+    await page.locator('#problem:not([hidden])').waitFor();
+    assert.match(await page.locator('#problem-text').textContent(), /^This tool could not be loaded \(web\/aids\/aids\.css could not be loaded\)/);
+    assert.equal(await page.locator('#compare-panel').getAttribute('data-ready'), 'false');
+    assert.equal(await page.locator('link[href*="aids.css"]').count(), 0, 'the failed <link> was removed');
+
+    await page.unroute('**/web/aids/aids.css');
+    await page.click('#compare-start');
+    await page.locator('#compare-panel[data-active="true"]').waitFor();
+    assert.equal(await page.locator('link[href*="aids.css"]').count(), 1);
+  });
 });
