@@ -7,45 +7,27 @@
 // itself (so a gap shows up as a visible key, never as a blank). The aids below the cluster
 // bring their own texts in both languages when they load (`addTexts`).
 
-export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
+import { importOnce } from './lazy.js';
 
-/**
- * Where a language's texts are: beside this module. In dist/ this module is part of the
- * page's bundle (dist/web/app.js), which sits where this file does, so the same relative
- * URL holds there; the bundler leaves a computed import() alone.
- */
-function textsUrl(language, attempt) {
-  const url = new URL(`./i18n/${language}.js`, import.meta.url);
-  // Browsers remember a module that failed to load: a retry asks for a new URL.
-  if (attempt > 0) url.searchParams.set('attempt', String(attempt));
-  return url.href;
-}
+export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
 /** The dictionaries loaded so far, by language. */
 const loaded = new Map();
-const loading = new Map();
-const failures = new Map();
 
 /**
  * Loads a language's texts (once; later calls share the first). Resolves with its
  * dictionary; rejects for a language the page does not have, or when the file cannot be
- * fetched (then a later call tries again).
+ * fetched (then a later call tries again). The file is beside this module: in dist/ this
+ * module is part of the page's bundle (dist/web/app.js), which sits where this file does,
+ * so the same relative URL holds there.
  */
 export function loadLanguage(language) {
   if (loaded.has(language)) return Promise.resolve(loaded.get(language));
   if (!LANGUAGES.includes(language)) return Promise.reject(new Error(`no texts for language ${JSON.stringify(language)}`));
-  if (!loading.has(language)) {
-    const promise = import(textsUrl(language, failures.get(language) ?? 0)).then((module) => {
-      loaded.set(language, module.default);
-      return module.default;
-    });
-    promise.catch(() => {
-      loading.delete(language);
-      failures.set(language, (failures.get(language) ?? 0) + 1);
-    });
-    loading.set(language, promise);
-  }
-  return loading.get(language);
+  return importOnce(new URL(`./i18n/${language}.js`, import.meta.url).href).then((module) => {
+    loaded.set(language, module.default);
+    return module.default;
+  });
 }
 
 /** True when `translate` can use the language's own texts now. */

@@ -1,5 +1,6 @@
 // Modules (and a stylesheet) the page fetches when first needed rather than when it opens:
-// the aids below the cluster, the share dialog, the settings, embed mode. dist/ bundles each
+// each language's texts, the aids below the cluster, the share dialog, the settings, embed
+// mode. dist/ bundles each
 // module on its own where its source file is, so one path names it in both; the URL is
 // resolved against the page rather than this file because in dist/ this file is part of the
 // page's bundle, in another folder.
@@ -25,18 +26,23 @@ function once(key, start) {
 }
 
 /**
- * The URL of `path` for an attempt: a retry asks for a fresh URL, because browsers remember
- * a module that failed to load and would not fetch the same URL again.
+ * `href` for an attempt: a retry asks for a fresh URL, because browsers remember a module
+ * that failed to load and would not fetch the same URL again.
  */
-function attemptUrl(doc, path, attempt) {
-  const url = new URL(path, doc.baseURI);
+function attemptUrl(href, attempt) {
+  const url = new URL(href);
   if (attempt > 0) url.searchParams.set('attempt', String(attempt));
   return url.href;
 }
 
+/** Imports the module at the absolute URL `href`, once (a failure is retried on the next call). */
+export function importOnce(href) {
+  return once(href, (attempt) => import(attemptUrl(href, attempt)));
+}
+
 /** Imports the module at `path` (relative to the page, e.g. 'web/controls/aids.js'). */
 export function loadModule(doc, path) {
-  return once(path, (attempt) => import(attemptUrl(doc, path, attempt)));
+  return importOnce(new URL(path, doc.baseURI).href);
 }
 
 /**
@@ -44,10 +50,11 @@ export function loadModule(doc, path) {
  * has loaded. After a failure its <link> is removed.
  */
 export function loadStylesheet(doc, path) {
-  return once(`stylesheet:${path}`, (attempt) => new Promise((resolve, reject) => {
+  const href = new URL(path, doc.baseURI).href;
+  return once(`stylesheet:${href}`, (attempt) => new Promise((resolve, reject) => {
     const link = doc.createElement('link');
     link.rel = 'stylesheet';
-    link.href = attemptUrl(doc, path, attempt);
+    link.href = attemptUrl(href, attempt);
     link.addEventListener('load', resolve, { once: true });
     link.addEventListener('error', () => {
       link.remove();

@@ -7,6 +7,9 @@ import { loadModule } from '../lazy.js';
 import { codeFromHash, embedOptions, languageFromCode, viewName } from './link.js';
 import { LinkSync, currentCode } from './links.js';
 
+/** The share dialog's code (web/lazy.js), fetched on the first press of Share. */
+const SHARE_DIALOG = 'web/controls/share.js';
+
 /** Starts fetching embed mode's code when the address asks for an embed; else null. */
 export function embedModule(window) {
   return embedOptions(window.location.search).embed ? loadModule(window.document, 'web/embed/embed.js') : null;
@@ -75,11 +78,11 @@ function installShareButton(app) {
   });
   button.addEventListener('click', () => {
     app.player.pause();
-    loadModule(app.doc, 'web/controls/share.js').then((module) => {
+    loadModule(app.doc, SHARE_DIALOG).then((module) => {
       create(module).open();
     }, (loadError) => store.setProblem(app.t('problem.share', { reason: loadError.message })));
   });
   // Warm: a pointer on the button starts the fetch, so the press usually finds it here.
-  button.addEventListener('pointerenter', () => loadModule(app.doc, 'web/controls/share.js').catch(() => {}));
+  button.addEventListener('pointerenter', () => loadModule(app.doc, SHARE_DIALOG).catch(() => {}));
   button.disabled = false;
 }
