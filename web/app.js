@@ -327,7 +327,7 @@ class App {
     this.aids.render(change);
     this.renderProblem();
     this.say(narration(change, store, t));
-    if (change.run) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+    if (change.run || change.language) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 
   /** The views below the first screen: the space-time diagram, the servers, the events. */
@@ -354,7 +354,6 @@ class App {
     this.$('shortcut-rows').replaceChildren(...SHORTCUTS.map((shortcut) => h(doc, 'tr', {},
       h(doc, 'td', {}, ...shortcut.keys.flatMap((key, index) => [index ? ' / ' : null, h(doc, 'kbd', { text: key })])),
       h(doc, 'td', { text: t(shortcut.label) }))));
-    renderPresetList(this.$('preset-list'), this.store.presets(), t, this.store.origin.presetId);
   }
 
   renderScenario(t) {
