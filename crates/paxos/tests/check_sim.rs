@@ -65,20 +65,20 @@ fn amnesia_breaks_paxos_with_one_crash() {
     config.amnesia = false;
     let durable = check(config);
     assert_eq!(durable.report.verdict, Verdict::Holds);
-    assert_eq!(durable.report.distinct_states, 163_810);
+    assert_eq!(durable.report.distinct_states, 167_638);
 }
 
 #[test]
 fn basic_paxos_holds_within_bounds() {
     let plain = check(SimConfig::new(Protocol::BasicPaxos, 3));
     assert_eq!(plain.report.verdict, Verdict::Holds);
-    assert_eq!((plain.report.distinct_states, plain.report.depth), (16_957, 19));
+    assert_eq!((plain.report.distinct_states, plain.report.depth), (17_353, 19));
     let mut faulty = SimConfig::new(Protocol::BasicPaxos, 3);
     faulty.drops = true;
     faulty.duplicates = 1;
     let report = check(faulty);
     assert_eq!(report.report.verdict, Verdict::Holds);
-    assert_eq!(report.report.distinct_states, 769_873);
+    assert_eq!(report.report.distinct_states, 781_237);
     assert!(report.counterexample_script.is_none());
 }
 
@@ -136,7 +136,7 @@ fn symmetry_reduction_explores_fewer_states_with_the_same_verdicts() {
     let plain = check(broken);
     broken.symmetry = true;
     let reduced = check(broken);
-    assert_eq!((plain.report.distinct_states, reduced.report.distinct_states), (556, 180));
+    assert_eq!((plain.report.distinct_states, reduced.report.distinct_states), (517, 170));
     assert_eq!(
         plain.report.counterexample.as_ref().map(Vec::len),
         reduced.report.counterexample.as_ref().map(Vec::len)

@@ -39,5 +39,5 @@ fn seed_3_proposal_numbers_break_the_deadlock_and() {
     assert_eq!(sim.steps(), 10);
     assert_eq!(verdict.outcome, Outcome::Violated);
     assert_eq!(verdict.chosen.as_deref(), Some("Z"));
-    assert_eq!(verdict.to_string(), "VIOLATED; stability at step 8: Z (chosen at step 6 by {S2,S3,S4}) is now held only by {S2,S3}; agreement at step 9: Z and Y were both chosen (Z at step 6: (Z) held by {S2,S3,S4}; Y at step 9: (Y) held by {S3,S4,S5})");
+    assert_eq!(verdict.to_string(), "VIOLATED; stability at step 8: Z (chosen at step 6 by {S2,S3,S4}) is now held only by {S2,S3}; agreement at step 9: Z and Y were both chosen (Z at step 6: (Z) accepted by {S2,S3,S4}; Y at step 9: (Y) accepted by {S3,S4,S5})");
 }

@@ -44,7 +44,7 @@ fn seed_1_x_is_chosen_and_stays() {
     let verdict = sim.verdict();
     assert_eq!(verdict.outcome, Outcome::Chosen);
     assert_eq!(verdict.chosen.as_deref(), Some("X"));
-    assert_eq!(findings(&sim), ["3: CHOSEN X at step 3: (X) held by {S1,S2,S3}"]);
+    assert_eq!(findings(&sim), ["3: CHOSEN X at step 3: (X) accepted by {S1,S2,S3}"]);
     let end = sim.view();
     let held: Vec<String> = end.world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
     assert_eq!(held, ["X", "X", "X", "Y", "Y"], "S4 and S5 end with Y, as in the seed's figure");
@@ -67,9 +67,9 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
     let verdict = sim.verdict();
     assert_eq!(verdict.outcome, Outcome::Violated);
     let found = findings(&sim);
-    assert_eq!(found[0], "6: CHOSEN Z at step 6: (Z) held by {S2,S3,S4}");
+    assert_eq!(found[0], "6: CHOSEN Z at step 6: (Z) accepted by {S2,S3,S4}");
     assert!(found[1].starts_with("8: VIOLATION stability at step 8: Z"), "{found:?}");
-    assert_eq!(found[2], "9: CHOSEN Y at step 9: (Y) held by {S3,S4,S5}");
+    assert_eq!(found[2], "9: CHOSEN Y at step 9: (Y) accepted by {S3,S4,S5}");
     match verdict.violations.as_slice() {
         [Violation::Stability { chosen, .. }, Violation::Agreement { first, second, second_promises: None }] => {
             assert_eq!(chosen.proposal.value.as_str(), "Z");

@@ -12,6 +12,11 @@
 //! restarts. Every budget is finite and every attempt count is bounded, so the state space is
 //! finite and the search ends.
 //!
+//! "Chosen" is Lamport's (see [`crate::observe`]): a value is chosen once a phase-2 quorum has
+//! accepted the same proposal at any moments, so a state also records, for each proposal not
+//! yet chosen that can still be accepted, which acceptors have accepted it so far. Records
+//! that can no longer grow are dropped, so histories that cannot matter do not split states.
+//!
 //! Checked in every state: agreement (no two values ever chosen). A state with no moves left
 //! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
 //! reported as stuck.
@@ -20,10 +25,11 @@ use super::model::{Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
 use crate::message::Message;
-use crate::observe::{chosen_now, provably_stuck};
-use crate::protocol::{Config, Effect, Node, Phase, Protocol, Timer};
+use crate::observe::{chosen_key, may_gain_acceptors, provably_stuck};
+use crate::protocol::{Config, Effect, Node, Note, Phase, Protocol, Timer};
+use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
-use crate::types::{NodeId, Value};
+use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
 use std::fmt;
 
@@ -163,6 +169,9 @@ pub struct SimState {
     crashes_left: u8,
     /// Bit i: VALUE_NAMES[i] has been chosen at some point.
     chosen: u8,
+    /// Proposals (keyed by `chosen_key`) that are not chosen and can still be accepted, with
+    /// every acceptor that has accepted them so far. Sorted by proposal.
+    acceptances: Vec<(Proposal, NodeSet)>,
 }
 
 pub struct SimModel {
@@ -219,6 +228,7 @@ impl SimModel {
                         let at = state.in_flight.partition_point(|f| *f < flight);
                         state.in_flight.insert(at, flight);
                     }
+                    Effect::Note(Note::Accepted { proposal, .. }) => self.record_acceptance(state, node, proposal),
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
@@ -230,10 +240,35 @@ impl SimModel {
         unreachable!("a node sends itself a bounded number of messages per step")
     }
 
-    fn record_chosen(&self, state: &mut SimState) {
-        for (proposal, _) in chosen_now(&state.nodes, &self.node_config) {
-            state.chosen |= self.value_bit(proposal.value);
+    /// `node` accepted `proposal`: one more acceptor for its record, which becomes a chosen
+    /// value when it reaches a phase-2 quorum.
+    fn record_acceptance(&self, state: &mut SimState, node: NodeId, proposal: Proposal) {
+        let key = chosen_key(self.config.protocol, proposal);
+        let bit = self.value_bit(key.value);
+        if state.chosen & bit != 0 {
+            return;
         }
+        let at = match state.acceptances.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                state.acceptances.insert(at, (key, NodeSet::EMPTY));
+                at
+            }
+        };
+        state.acceptances[at].1.insert(node);
+        if state.acceptances[at].1.len() >= self.config.quorum_phase2 {
+            state.chosen |= bit;
+        }
+    }
+
+    /// Drops the records that can no longer change a verdict: of values already chosen, and
+    /// of proposals no message in flight can carry to another acceptor.
+    fn retire_acceptances(&self, state: &mut SimState) {
+        let SimState { acceptances, chosen, in_flight, .. } = state;
+        acceptances.retain(|(key, _)| {
+            *chosen & self.value_bit(key.value) == 0
+                && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| f.message))
+        });
     }
 
     /// The counterexample (or any action list) as a scenario the simulator replays.
@@ -258,6 +293,7 @@ impl Model for SimModel {
             duplicates_left: self.config.duplicates,
             crashes_left: self.config.crashes,
             chosen: 0,
+            acceptances: Vec::new(),
         }]
     }
 
@@ -321,6 +357,7 @@ impl Model for SimModel {
             SimAction::Drop(flight) => {
                 let at = next.in_flight.binary_search(&flight).ok()?;
                 next.in_flight.remove(at);
+                self.retire_acceptances(&mut next);
                 return Some(next);
             }
             SimAction::Duplicate(flight) => {
@@ -347,7 +384,7 @@ impl Model for SimModel {
         if !self.perform(&mut next, actor, effects) {
             return None;
         }
-        self.record_chosen(&mut next);
+        self.retire_acceptances(&mut next);
         Some(next)
     }
 
@@ -422,7 +459,8 @@ fn relabel(state: &SimState, map: &[usize]) -> SimState {
     let mut in_flight: Vec<Flight> =
         state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message }).collect();
     in_flight.sort_unstable();
-    SimState { nodes, in_flight, ..state.clone() }
+    let acceptances = state.acceptances.iter().map(|(key, accepted)| (*key, set(*accepted))).collect();
+    SimState { nodes, in_flight, acceptances, ..state.clone() }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.

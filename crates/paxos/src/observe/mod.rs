@@ -5,11 +5,16 @@
 //! * Liveness ([`Liveness`]): *stuck* (it is provable that no value can ever be chosen) and
 //!   *livelock* (proposers keep pre-empting each other and nothing is chosen).
 //!
-//! When is a value chosen? In Paxos, when a phase-2 quorum of acceptors has accepted the same
-//! proposal (same number, same value), as Lamport defines it. In the one-phase protocols an
-//! acceptor holds a single proposal and the seed counts a value as chosen once a majority
-//! (the phase-2 quorum) holds it, whatever the numbers. Observers check after every step;
-//! a step changes at most one acceptor, so no chosen moment can slip between two checks.
+//! When is a value chosen? Lamport's definition, everywhere (observers, quorum pictures, model
+//! checker): once a phase-2 quorum of acceptors *has accepted* the same proposal, at whatever
+//! moments they did; an acceptor that accepted and later moved on (a higher proposal, an
+//! overwrite, amnesia) still counts. It is what the protocol's own learners see: they count
+//! `Accepted` replies, which stay true after the acceptor moves on. In Paxos "the same
+//! proposal" is the same (number, value); in the one-phase protocols it is the same value,
+//! as the seed counts it (their numbers only order overwrites). A chosen value is therefore
+//! chosen for ever; *stability* separately asks that it also stay *held* by a quorum.
+//! Acceptances are counted from the events of every step as they happen, so no chosen
+//! moment can slip between two checks.
 
 mod liveness;
 mod quorums;
@@ -17,7 +22,7 @@ mod safety;
 
 pub use liveness::{provably_stuck, Liveness};
 pub use quorums::{PhaseTwoFact, QuorumFacts};
-pub use safety::{chosen_now, Chosen, Safety, Violation};
+pub use safety::{chosen_key, may_gain_acceptors, Chosen, Safety, Violation};
 
 use crate::sim::{Event, World};
 use serde::Serialize;
@@ -35,7 +40,7 @@ impl Observers {
         // Quorum facts first: a violation found this step can then name the quorums.
         self.quorums.observe(step_events, self.safety.chosen.first());
         let start = out.len();
-        self.safety.observe(world, &self.quorums, out);
+        self.safety.observe(world, step_events, &self.quorums, out);
         let chosen_now = out[start..].iter().any(|e| matches!(e.kind, crate::sim::EventKind::Chosen { .. }));
         let any_chosen = !self.safety.chosen.is_empty();
         self.liveness.observe(world, step_events, any_chosen, chosen_now, out);

@@ -1,7 +1,8 @@
 //! Agreement, validity and stability, checked after every step.
 
 use super::QuorumFacts;
-use crate::protocol::{Config, Node, Protocol};
+use crate::message::Message;
+use crate::protocol::{Node, Note, Protocol};
 use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
 use crate::types::{Ballot, Proposal};
@@ -18,7 +19,7 @@ pub struct Chosen {
 
 impl fmt::Display for Chosen {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} at step {}: {} held by {}", self.proposal.value, self.step, self.proposal, self.quorum)
+        write!(f, "{} at step {}: {} accepted by {}", self.proposal.value, self.step, self.proposal, self.quorum)
     }
 }
 
@@ -79,17 +80,23 @@ impl fmt::Display for Violation {
     }
 }
 
-/// The proposals held by at least a phase-2 quorum right now, with their holders. Paxos
-/// counts acceptors holding the same (number, value); the one-phase protocols count the value
-/// alone (see the module docs), keyed with no number.
-pub fn chosen_now(nodes: &[Node], config: &Config) -> Vec<(Proposal, NodeSet)> {
-    group_by(nodes, |held| match config.protocol {
-        Protocol::BasicPaxos => held,
-        _ => Proposal { ballot: Ballot::NONE, value: held.value },
-    })
-    .into_iter()
-    .filter(|(_, holders)| holders.len() >= config.quorum_phase2)
-    .collect()
+/// What "the same proposal" means when counting acceptances: Paxos counts acceptors that
+/// accepted the same (number, value); the one-phase protocols count the value alone, as the
+/// seed does (their numbers only order overwrites), keyed with no number.
+pub fn chosen_key(protocol: Protocol, accepted: Proposal) -> Proposal {
+    match protocol {
+        Protocol::BasicPaxos => accepted,
+        _ => Proposal { ballot: Ballot::NONE, value: accepted.value },
+    }
+}
+
+/// Whether an acceptance of `key` can still happen: only by delivering an `Accept` of it that
+/// is in flight (a proposer sends all its accepts in the step it enters phase 2, and a retry
+/// takes a new number). Only Paxos keys can be retired this way: a one-phase value can be
+/// proposed again under a new number and gather more acceptors.
+pub fn may_gain_acceptors(protocol: Protocol, key: Proposal, in_flight: impl IntoIterator<Item = Message>) -> bool {
+    protocol != Protocol::BasicPaxos
+        || in_flight.into_iter().any(|m| matches!(m, Message::Accept { proposal } if proposal == key))
 }
 
 /// The acceptors grouped by `key` of what they hold, in key order. At most nine servers, so
@@ -114,6 +121,8 @@ pub fn group_by<K: Ord + Copy>(nodes: &[Node], key: impl Fn(Proposal) -> K) -> V
 
 /// Chosen proposals kept (see `Safety::trim_chosen`).
 const CHOSEN_MAX: usize = 32;
+/// Acceptance records kept before the ones that can no longer grow are retired.
+const ACCEPTANCES_RETIRE_AT: usize = 16;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Safety {
@@ -121,6 +130,9 @@ pub struct Safety {
     pub chosen: Vec<Chosen>,
     /// At most one violation of each property: the first.
     pub violations: Vec<Violation>,
+    /// For each proposal (see [`chosen_key`]) not yet chosen, every acceptor that has
+    /// accepted it so far, whether or not it still holds it. Sorted by proposal.
+    pub acceptances: Vec<(Proposal, NodeSet)>,
 }
 
 impl Safety {
@@ -128,29 +140,62 @@ impl Safety {
         self.violations.iter().any(same)
     }
 
-    pub fn observe(&mut self, world: &World, quorums: &QuorumFacts, out: &mut Vec<Event>) {
-        let config = &world.config;
-        let step = world.step;
-        let groups = chosen_now(&world.nodes, config);
-        for (proposal, quorum) in groups {
-            if self.chosen.iter().any(|c| c.proposal == proposal) {
+    /// Lamport's definition: a proposal is chosen once a phase-2 quorum of acceptors *has
+    /// accepted* it, at whatever moments they did, even if some of them have since moved on
+    /// (a higher proposal, an overwrite, amnesia). So acceptances are counted from the step's
+    /// events as they happen, never from what the acceptors hold now.
+    pub fn observe(&mut self, world: &World, step_events: &[Event], quorums: &QuorumFacts, out: &mut Vec<Event>) {
+        let protocol = world.config.protocol;
+        for event in step_events {
+            let EventKind::Note { node, note: Note::Accepted { proposal, .. } } = event.kind else {
+                continue;
+            };
+            let key = chosen_key(protocol, proposal);
+            if self.chosen.iter().any(|c| c.proposal == key) {
                 continue;
             }
-            let chosen = Chosen { proposal, quorum, step };
-            let push = |kind| Event { step, tick: world.tick, kind };
-            out.push(push(EventKind::Chosen { chosen }));
-            let earlier = self.chosen.iter().find(|c| c.proposal.value != proposal.value).copied();
-            if let Some(first) = earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. }))) {
-                let second_promises = quorums.promises_for(proposal);
-                self.violate(Violation::Agreement { first, second: chosen, second_promises }, world, out);
+            let at = match self.acceptances.binary_search_by(|(k, _)| k.cmp(&key)) {
+                Ok(at) => at,
+                Err(at) => {
+                    self.acceptances.insert(at, (key, NodeSet::EMPTY));
+                    at
+                }
+            };
+            self.acceptances[at].1.insert(node);
+            let quorum = self.acceptances[at].1;
+            if quorum.len() >= world.config.quorum_phase2 {
+                self.acceptances.remove(at);
+                self.record_chosen(Chosen { proposal: key, quorum, step: world.step }, world, quorums, out);
             }
-            if !world.proposed.contains(&proposal.value) && !self.has(|v| matches!(v, Violation::Validity { .. })) {
-                self.violate(Violation::Validity { chosen }, world, out);
-            }
-            self.chosen.push(chosen);
-            self.trim_chosen();
         }
+        self.retire_acceptances(world);
         self.check_stability(world, out);
+    }
+
+    fn record_chosen(&mut self, chosen: Chosen, world: &World, quorums: &QuorumFacts, out: &mut Vec<Event>) {
+        out.push(Event { step: world.step, tick: world.tick, kind: EventKind::Chosen { chosen } });
+        let earlier = self.chosen.iter().find(|c| c.proposal.value != chosen.proposal.value).copied();
+        if let Some(first) = earlier.filter(|_| !self.has(|v| matches!(v, Violation::Agreement { .. }))) {
+            let second_promises = quorums.promises_for(chosen.proposal);
+            self.violate(Violation::Agreement { first, second: chosen, second_promises }, world, out);
+        }
+        if !world.proposed.contains(&chosen.proposal.value) && !self.has(|v| matches!(v, Violation::Validity { .. })) {
+            self.violate(Violation::Validity { chosen }, world, out);
+        }
+        self.chosen.push(chosen);
+        self.trim_chosen();
+    }
+
+    /// Keeps `acceptances` bounded (it is copied into every checkpoint): once it is long,
+    /// drops the records of proposals that can never be accepted again. Dropping them
+    /// changes no verdict, since they can never reach a quorum.
+    fn retire_acceptances(&mut self, world: &World) {
+        if self.acceptances.len() <= ACCEPTANCES_RETIRE_AT {
+            return;
+        }
+        let protocol = world.config.protocol;
+        self.acceptances
+            .retain(|(key, _)| may_gain_acceptors(protocol, *key, world.in_flight.iter().map(|e| e.message)));
     }
 
     /// Keeps `chosen` bounded (it is copied into every checkpoint): past `CHOSEN_MAX`
