@@ -156,7 +156,7 @@ export default {
   'property.stability': 'stability',
   'property.validity': 'validity',
   'explain.undecided': 'Nothing has been chosen yet, and nothing the observers check is broken.',
-  'explain.chosen': 'A quorum accepted the same proposal, so {value} is chosen and must never change.',
+  'explain.chosen': '{value} is chosen: a quorum of acceptors has accepted the same proposal (Lamport’s definition: an acceptor counts from the moment it accepted, even if it has moved on since). A chosen value must never change.',
   'explain.agreement': 'Two different values were chosen: the later proposer never learned of the first value, so consensus is lost.',
   'explain.stability': 'A chosen value lost its quorum: acceptors gave it up for another proposal.',
   'explain.validity': 'A value nobody proposed was chosen.',

@@ -155,7 +155,7 @@ export default {
   'property.stability': '稳定性',
   'property.validity': '有效性',
   'explain.undecided': '还没有选定任何值，观察者检查的性质也都没有被破坏。',
-  'explain.chosen': '一个法定集合接受了同一个提议，所以 {value} 已被选定，永远不能再改变。',
+  'explain.chosen': '{value} 已被选定：一个法定集合的接受者都接受过同一个提议（Lamport 的定义：接受者从接受的那一刻起就算数，即使之后又接受了别的提议）。被选定的值永远不能再改变。',
   'explain.agreement': '两个不同的值都被选定了：后来的 Proposer 没有得知第一个值，共识被破坏。',
   'explain.stability': '已选定的值失去了法定集合：Acceptor 为了另一个提议放弃了它。',
   'explain.validity': '一个没有人提议过的值被选定了。',
