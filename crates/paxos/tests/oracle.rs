@@ -49,3 +49,13 @@ fn the_random_runs_reach_choices_and_every_kind_of_violation() {
     // fails here instead of silently weakening the differential test.
     assert!(chosen > 1_000 && agreement > 200 && stability > 200 && manual > 1_000, "{chosen} {agreement} {stability} {manual}");
 }
+
+#[test]
+fn the_model_checker_agrees_with_the_oracle_on_random_walks() {
+    let results: Vec<Result<bool, String>> = (0..2_000).map(oracle::checker_walk).collect();
+    let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert!(failures.is_empty(), "{} of 2000 walks differ; the first:\n{}", failures.len(), failures[0]);
+    // Not vacuous: some walks do break agreement (in unsafe configurations).
+    let violated = results.iter().filter(|r| matches!(r, Ok(true))).count();
+    assert!(violated > 50, "only {violated} of 2000 walks end in a violation");
+}
