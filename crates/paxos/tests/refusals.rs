@@ -1,0 +1,121 @@
+//! Refusals: a refused command changes nothing, and every limit a script, a link or a click
+//! can reach is a refusal that names the limit and the step, never a panic.
+
+use paxos::scenario::{decode_link, encode_link, parse, parse_command, LinkView};
+use paxos::sim::world::{IN_FLIGHT_MAX, PROPOSALS_MAX};
+use paxos::Simulation;
+
+/// Everything a refusal must leave as it was, as comparable values.
+fn fingerprint(sim: &Simulation) -> (String, String, u32, u32, Vec<u32>, String) {
+    (sim.script(), sim.log(), sim.steps(), sim.step(), sim.step_commands().to_vec(), format!("{:?}", sim.view()))
+}
+
+fn command(sim: &Simulation, text: &str) -> paxos::scenario::Command {
+    parse_command(text, sim.scenario().config.nodes).unwrap()
+}
+
+/// The run replays from its own script and its own link.
+fn assert_replays(sim: &Simulation) {
+    let from_script = Simulation::from_script(&sim.script()).unwrap();
+    assert_eq!(from_script.log(), sim.log(), "script:\n{}", sim.script());
+    let (scenario, _) = decode_link(&sim.link(LinkView::default())).unwrap();
+    assert_eq!(Simulation::new(scenario).unwrap().log(), sim.log());
+}
+
+#[test]
+fn a_refused_timeout_leaves_the_view_usable() {
+    // Was: the refusal left the view's cursor pointing at the refused command, so stepping
+    // on replayed a run that was not recorded and panicked.
+    let mut sim = Simulation::from_script("propose S1 X\nrun\n").unwrap();
+    sim.seek(3);
+    let before = fingerprint(&sim);
+    let error = sim.intervene(command(&sim, "timeout S2")).unwrap_err();
+    assert_eq!(error.message, "S2 has no pending timer");
+    assert_eq!(fingerprint(&sim), before);
+    assert!(sim.step_forward().unwrap());
+    assert_eq!(sim.step(), 4);
+    sim.seek(2);
+    sim.seek(sim.steps());
+    assert_replays(&sim);
+}
+
+#[test]
+fn a_refused_restart_then_a_crash_gives_the_run_its_script_says() {
+    // Was: the crash after the refused restart forked from the refused command's place, so
+    // the run differed from its own script and link.
+    let mut sim = Simulation::from_script("propose S1 X\nrun\n").unwrap();
+    sim.seek(3);
+    let before = fingerprint(&sim);
+    assert_eq!(sim.intervene(command(&sim, "restart S1")).unwrap_err().message, "S1 is already up");
+    assert_eq!(fingerprint(&sim), before);
+    sim.intervene(command(&sim, "crash S2")).unwrap();
+    assert!(sim.script().ends_with("propose S1 X\nstep 2\ncrash S2\n"), "{}", sim.script());
+    assert_replays(&sim);
+}
+
+#[test]
+fn a_refusal_at_a_checkpoint_restores_it() {
+    let mut sim = Simulation::from_script("network auto\npropose S1 X\npropose S2 Y\nrun\n").unwrap();
+    let at = paxos::simulation::CHECKPOINT_INTERVAL.min(sim.steps());
+    sim.seek(at);
+    let before = fingerprint(&sim);
+    assert!(sim.intervene(command(&sim, "restart S3")).is_err());
+    assert_eq!(fingerprint(&sim), before);
+    sim.intervene(command(&sim, "crash S3")).unwrap();
+    assert_replays(&sim);
+}
+
+/// Ordinary settings: nine servers, slow messages, quick timeouts and many retries make the
+/// messages in flight pile up past `IN_FLIGHT_MAX`.
+const FLOOD: &str = "nodes 9\nnetwork auto\ndelay 1000..1000\nretry on\ntimeout 1\nattempts 64\n";
+
+fn flood_script() -> String {
+    let proposals: String = (1..=9).map(|n| format!("propose S{n} V{n}\n")).collect();
+    format!("{FLOOD}{proposals}run\n")
+}
+
+#[test]
+fn too_many_messages_in_flight_is_a_refusal_naming_the_limit_and_the_line() {
+    let error = Simulation::from_script(&flood_script()).err().expect("refused");
+    assert_eq!(error.line, 16, "the `run` line: {error}");
+    assert!(error.message.contains(&format!("more than {IN_FLIGHT_MAX} messages")), "{error}");
+    assert!(error.message.starts_with("step "), "{error}");
+}
+
+#[test]
+fn an_automatic_step_over_the_limit_is_refused_and_the_run_before_it_kept() {
+    let proposals: String = (1..=9).map(|n| format!("propose S{n} V{n}\n")).collect();
+    let mut sim = Simulation::from_script(&format!("{FLOOD}{proposals}")).unwrap();
+    let mut refused = None;
+    for _ in 0..100_000 {
+        let before = fingerprint(&sim);
+        match sim.step_forward() {
+            Ok(true) => continue,
+            Ok(false) => break,
+            Err(error) => {
+                assert_eq!(fingerprint(&sim), before, "a refused step changes nothing");
+                refused = Some(error);
+                break;
+            }
+        }
+    }
+    let error = refused.expect("the limit is reached");
+    assert_eq!(error.step, sim.steps() + 1);
+    assert!(error.message.contains(&format!("step {}:", error.step)), "{}", error.message);
+    assert_replays(&sim);
+    let steps = sim.steps();
+    assert!(sim.step_forward().is_err(), "refused again, and still nothing changes");
+    assert_eq!(sim.steps(), steps);
+}
+
+#[test]
+fn too_many_manual_proposals_is_a_refusal() {
+    let proposals: String = (0..=PROPOSALS_MAX).map(|n| format!("propose S1 V{n}\n")).collect();
+    let error = Simulation::from_script(&format!("network manual\n{proposals}")).err().expect("refused");
+    assert!(error.message.contains(&format!("more than {PROPOSALS_MAX} different values")), "{error}");
+    // On nine servers each proposal sends eight messages: 513 of them are 4,104 in flight.
+    let proposals: String = (0..513).map(|n| format!("propose S1 V{n}\n")).collect();
+    let error = Simulation::from_script(&format!("nodes 9\nnetwork manual\n{proposals}")).err().expect("refused");
+    assert_eq!(error.line, 2 + 513, "{error}");
+    assert!(error.message.contains(&format!("more than {IN_FLIGHT_MAX} messages")), "{error}");
+}
