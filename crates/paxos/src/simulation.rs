@@ -11,7 +11,10 @@
 use crate::observe::{Chosen, Liveness, Observers, PhaseTwoFact, Verdict};
 use crate::protocol::{NodeView, Protocol};
 use crate::quorum::NodeSet;
-use crate::scenario::{encode_link, parse_with_lines, Command, LinkView, NetworkMode, Scenario, ScriptError, Target};
+use crate::scenario::{
+    encode_link, parse_with_lines, Command, LinkView, NetworkMode, Scenario, ScriptError, Target, COMMANDS_MAX,
+    STEP_COUNT_LIMIT,
+};
 use crate::sim::world::{Cursor, Resolved};
 use crate::sim::{EnvelopeView, Event, RunError, World};
 use serde::Serialize;
@@ -308,6 +311,13 @@ impl Simulation {
     /// A refused command leaves the simulation exactly as it was.
     pub fn intervene(&mut self, command: Command) -> Result<(), RunError> {
         let (commands, cursor) = self.commands_through_view(command);
+        if commands.len() > COMMANDS_MAX {
+            return Err(RunError {
+                command: commands.len() - 1,
+                step: self.step() + 1,
+                message: format!("the scenario would have more than {COMMANDS_MAX} commands (the limit)"),
+            });
+        }
         let discarded = self.fork(commands, cursor);
         match self.run_to_end() {
             Ok(()) => {
@@ -382,8 +392,10 @@ impl Simulation {
                 exact_steps = Some(previous_done);
             }
         }
+        // Coalesce only while the sum is a step count a script can say.
+        let coalesced = |more: u32| exact_steps?.checked_add(more).filter(|n| *n <= STEP_COUNT_LIMIT);
         match (exact_steps, command) {
-            (Some(taken), Command::Step(more)) => {
+            (Some(taken), Command::Step(more)) if coalesced(more).is_some() => {
                 let last = commands.len() - 1;
                 commands[last] = Command::Step(taken + more);
                 (commands, Cursor { command: last, done: taken, previous_done: 0 })

@@ -69,9 +69,13 @@ fn a_refusal_at_a_checkpoint_restores_it() {
 /// messages in flight pile up past `IN_FLIGHT_MAX`.
 const FLOOD: &str = "nodes 9\nnetwork auto\ndelay 1000..1000\nretry on\ntimeout 1\nattempts 64\n";
 
+/// Each of the nine servers proposes (one-letter values keep the link short).
+fn nine_proposals() -> String {
+    (1..=9).map(|n| format!("propose S{n} {}\n", char::from(b'A' + n - 1))).collect()
+}
+
 fn flood_script() -> String {
-    let proposals: String = (1..=9).map(|n| format!("propose S{n} V{n}\n")).collect();
-    format!("{FLOOD}{proposals}run\n")
+    format!("{FLOOD}{}run\n", nine_proposals())
 }
 
 #[test]
@@ -84,8 +88,7 @@ fn too_many_messages_in_flight_is_a_refusal_naming_the_limit_and_the_line() {
 
 #[test]
 fn an_automatic_step_over_the_limit_is_refused_and_the_run_before_it_kept() {
-    let proposals: String = (1..=9).map(|n| format!("propose S{n} V{n}\n")).collect();
-    let mut sim = Simulation::from_script(&format!("{FLOOD}{proposals}")).unwrap();
+    let mut sim = Simulation::from_script(&format!("{FLOOD}{}", nine_proposals())).unwrap();
     let mut refused = None;
     for _ in 0..100_000 {
         let before = fingerprint(&sim);
@@ -119,3 +122,42 @@ fn too_many_manual_proposals_is_a_refusal() {
     assert_eq!(error.line, 2 + 513, "{error}");
     assert!(error.message.contains(&format!("more than {IN_FLIGHT_MAX} messages")), "{error}");
 }
+
+#[test]
+fn a_short_link_that_floods_the_network_is_a_refusal() {
+    let scenario = parse(&flood_script()).unwrap();
+    let link = encode_link(&scenario, LinkView::default());
+    assert!(link.len() <= 75, "{} characters: {link}", link.len());
+    let (decoded, _) = decode_link(&link).unwrap();
+    let error = Simulation::new(decoded).err().expect("refused");
+    assert_eq!(error.command, 9, "the `run`");
+    assert!(error.message.contains(&format!("more than {IN_FLIGHT_MAX} messages")), "{}", error.message);
+}
+
+#[test]
+fn a_scenario_cannot_grow_past_the_command_limit() {
+    let heals = "heal\n".repeat(paxos::scenario::COMMANDS_MAX);
+    let mut sim = Simulation::from_script(&heals).unwrap();
+    let before = fingerprint(&sim);
+    let error = sim.intervene(command(&sim, "heal")).unwrap_err();
+    assert!(error.message.contains("more than 10000 commands"), "{}", error.message);
+    assert_eq!(fingerprint(&sim), before);
+}
+
+#[test]
+fn playing_on_never_writes_a_step_count_a_script_cannot_say() {
+    let mut sim = Simulation::from_script("network auto\npropose S1 X\nstep 99999\n").unwrap();
+    sim.intervene(command(&sim, "propose S2 Y")).unwrap();
+    sim.intervene(command(&sim, "step 100000")).unwrap();
+    sim.intervene(command(&sim, "step 100000")).unwrap();
+    assert_replays(&sim);
+}
+
+/// The link the page test `tests/e2e/refusals.test.mjs` opens: printed so the two agree.
+#[test]
+fn the_flood_link_is_pinned() {
+    let link = encode_link(&parse(&flood_script()).unwrap(), LinkView::default());
+    assert_eq!(link, FLOOD_LINK);
+}
+
+const FLOOD_LINK: &str = "AQMJBQUHAOgH6AcAAAABQAEKAAEBQQACAUIAAwFDAAQBRAAFAUUABgFGAAcBRwAIAUgACQFJCQ";
