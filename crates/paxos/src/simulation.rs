@@ -402,7 +402,9 @@ impl Simulation {
             }
             (_, command) => {
                 commands.push(command);
-                (commands.clone(), Cursor { command: commands.len() - 1, done: 0, previous_done: 0 })
+                // As a replay would stand: just past the `step K` that was taken in full.
+                let previous_done = exact_steps.unwrap_or(0);
+                (commands.clone(), Cursor { command: commands.len() - 1, done: 0, previous_done })
             }
         }
     }
