@@ -161,3 +161,33 @@ fn the_flood_link_is_pinned() {
 }
 
 const FLOOD_LINK: &str = "AQMJBQUHAOgH6AcAAAABQAEKAAEBQQACAUIAAwFDAAQBRAAFAUUABgFGAAcBRwAIAUgACQFJCQ";
+
+#[test]
+fn a_run_longer_than_the_step_limit_is_a_refusal_naming_the_step() {
+    // Each new proposal restarts the duel, so the run has no end but the limit.
+    let duel = "nodes 9\nnetwork auto\ndelay 1..8\nretry on\nbackoff 0\nattempts 64\n";
+    let rounds = "propose S1 X\npropose S9 Y\nrun\n".repeat(200);
+    let error = Simulation::from_script(&format!("{duel}{rounds}")).err().expect("refused");
+    let limit = paxos::simulation::STEPS_MAX;
+    assert!(
+        error.message.starts_with(&format!("step {}: the run would be longer than {limit} steps", limit + 1)),
+        "{error}"
+    );
+}
+
+/// What the page's binding passes through unchecked (`seek`, `events`, `link`): any value.
+#[test]
+fn any_step_range_and_view_is_answered() {
+    let mut sim = Simulation::from_script("propose S1 X\nrun\n").unwrap();
+    let steps = sim.steps();
+    for (from, to) in [(0, u32::MAX), (u32::MAX, u32::MAX), (u32::MAX, 0), (steps, steps + 1), (5, 4)] {
+        let events = sim.events_between(from, to);
+        assert!(events.len() <= sim.events().len(), "{from}..={to}");
+    }
+    assert_eq!(sim.events_between(0, u32::MAX), sim.events());
+    sim.seek(u32::MAX);
+    assert_eq!(sim.step(), steps);
+    let link = sim.link(LinkView { step: Some(u32::MAX), view: u8::MAX, language: u8::MAX });
+    let (_, view) = decode_link(&link).unwrap();
+    assert_eq!(view, LinkView { step: Some(u32::MAX), view: u8::MAX, language: u8::MAX });
+}
