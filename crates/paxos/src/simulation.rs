@@ -90,8 +90,11 @@ pub struct Simulation {
 
 /// What `Simulation::fork` cut away, kept until the new future is known to run.
 struct Discarded {
-    /// Where `fork` cut the events, the per-step lists, `resolved` and the checkpoints.
-    cuts: [usize; 4],
+    /// How much of each list `fork` kept (the per-step lists keep `at` entries).
+    events_kept: usize,
+    at: usize,
+    resolved_kept: usize,
+    checkpoints_kept: usize,
     commands: Vec<Command>,
     events: Vec<Event>,
     step_starts: Vec<usize>,
@@ -345,7 +348,10 @@ impl Simulation {
         let mut end = self.view.clone();
         end.world.cursor = cursor;
         let mut discarded = Discarded {
-            cuts: [event_cut, at as usize, resolved_cut, checkpoint_cut],
+            events_kept: event_cut,
+            at: at as usize,
+            resolved_kept: resolved_cut,
+            checkpoints_kept: checkpoint_cut,
             commands: std::mem::replace(&mut self.scenario.commands, commands),
             events: self.events.split_off(event_cut),
             step_starts: self.step_starts.split_off(at as usize),
@@ -363,14 +369,14 @@ impl Simulation {
 
     /// Puts back what `fork` took away, dropping whatever the refused run added since.
     fn undo_fork(&mut self, discarded: Discarded) {
-        let Discarded { cuts: [event_cut, step_cut, resolved_cut, checkpoint_cut], .. } = discarded;
-        restore_tail(&mut self.events, event_cut, discarded.events);
-        restore_tail(&mut self.step_starts, step_cut, discarded.step_starts);
-        restore_tail(&mut self.step_commands, step_cut, discarded.step_commands);
-        restore_tail(&mut self.resolved, resolved_cut, discarded.resolved);
-        restore_tail(&mut self.checkpoints, checkpoint_cut, discarded.checkpoints);
+        restore_tail(&mut self.events, discarded.events_kept, discarded.events);
+        restore_tail(&mut self.step_starts, discarded.at, discarded.step_starts);
+        restore_tail(&mut self.step_commands, discarded.at, discarded.step_commands);
+        restore_tail(&mut self.resolved, discarded.resolved_kept, discarded.resolved);
+        restore_tail(&mut self.checkpoints, discarded.checkpoints_kept, discarded.checkpoints);
         if let Some(cursor) = discarded.fork_checkpoint_cursor {
-            self.checkpoints[checkpoint_cut - 1].world.cursor = cursor;
+            // `fork` found it at the end of the kept checkpoints.
+            self.checkpoints[discarded.checkpoints_kept - 1].world.cursor = cursor;
         }
         self.scenario.commands = discarded.commands;
         self.end = discarded.end;
@@ -393,20 +399,19 @@ impl Simulation {
             }
         }
         // Coalesce only while the sum is a step count a script can say.
-        let coalesced = |more: u32| exact_steps?.checked_add(more).filter(|n| *n <= STEP_COUNT_LIMIT);
-        match (exact_steps, command) {
-            (Some(taken), Command::Step(more)) if coalesced(more).is_some() => {
-                let last = commands.len() - 1;
-                commands[last] = Command::Step(taken + more);
-                (commands, Cursor { command: last, done: taken, previous_done: 0 })
-            }
-            (_, command) => {
-                commands.push(command);
-                // As a replay would stand: just past the `step K` that was taken in full.
-                let previous_done = exact_steps.unwrap_or(0);
-                (commands.clone(), Cursor { command: commands.len() - 1, done: 0, previous_done })
-            }
+        let total = match command {
+            Command::Step(more) => exact_steps.and_then(|taken| taken.checked_add(more)),
+            _ => None,
+        };
+        if let (Some(taken), Some(total)) = (exact_steps, total.filter(|n| *n <= STEP_COUNT_LIMIT)) {
+            let last = commands.len() - 1;
+            commands[last] = Command::Step(total);
+            return (commands, Cursor { command: last, done: taken, previous_done: 0 });
         }
+        commands.push(command);
+        // As a replay would stand: just past the `step K` that was taken in full.
+        let cursor = Cursor { command: commands.len() - 1, done: 0, previous_done: exact_steps.unwrap_or(0) };
+        (commands, cursor)
     }
 
     pub fn verdict(&self) -> Verdict {
