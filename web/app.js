@@ -66,6 +66,7 @@ class App {
       window,
       onMotion: (motion) => this.drawMotion(motion),
       onStop: (why) => this.say(this.t(`narrate.stop.${why}`, { step: store.step })),
+      onRefused: (error) => this.refused('step', error),
     });
     this.playback = new PlaybackBar(this.doc, {
       reset: () => this.reset(),
@@ -112,9 +113,19 @@ class App {
 
   stepForward() {
     this.player.pause();
-    if (!this.store.forward()) {
-      this.say(this.t(this.store.snapshot().network === 'manual' ? 'narrate.stop.manual-end' : 'narrate.stop.end'));
+    try {
+      if (!this.store.forward()) {
+        this.say(this.t(this.store.snapshot().network === 'manual' ? 'narrate.stop.manual-end' : 'narrate.stop.end'));
+      }
+    } catch (error) {
+      // The core refused the step (a limit of the run): nothing changed.
+      this.refused('step', error);
     }
+  }
+
+  /** Shows why the core refused `command`; the run is as it was. */
+  refused(command, error) {
+    this.store.setProblem(this.t('problem.refused', { command, reason: error.message }));
   }
 
   reset() {
@@ -131,7 +142,7 @@ class App {
       this.store.intervene(command);
       return true;
     } catch (error) {
-      this.store.setProblem(this.t('problem.refused', { command, reason: error.message }));
+      this.refused(command, error);
       return false;
     }
   }

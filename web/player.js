@@ -11,13 +11,15 @@ const STEPS_PER_FRAME_MAX = 32;
 export class Player {
   /**
    * @param {import('./state.js').Store} store
-   * @param {{window: Window, onMotion: (motion: object|null) => void, onStop: (why: string) => void}} options
+   * @param {{window: Window, onMotion: (motion: object|null) => void, onStop: (why: string) => void,
+   *   onRefused: (error: Error) => void}} options
    */
-  constructor(store, { window, onMotion, onStop }) {
+  constructor(store, { window, onMotion, onStop, onRefused }) {
     this.store = store;
     this.window = window;
     this.onMotion = onMotion;
     this.onStop = onStop;
+    this.onRefused = onRefused;
     this.frameId = null;
     this.segment = null;
     this.lastTime = null;
@@ -55,7 +57,15 @@ export class Player {
   startSegment() {
     const store = this.store;
     const from = store.step;
-    const next = store.peekNext();
+    let next;
+    try {
+      next = store.peekNext();
+    } catch (error) {
+      // The core refused the next step (a limit of the run): stop here, and say why.
+      this.pause();
+      this.onRefused(error);
+      return false;
+    }
     if (!next) {
       const why = store.snapshot().network === 'manual' ? 'manual-end' : 'end';
       const wasPlaying = this.playing;
@@ -93,7 +103,10 @@ export class Player {
       // together (startSegment then finds the extension made).
       this.store.batch(() => {
         this.store.seek(this.segment.fromStep + 1);
-        this.store.peekNext();
+        // A refusal changes nothing; startSegment meets it again and stops.
+        try {
+          this.store.peekNext();
+        } catch {}
       });
       steps += 1;
       if (!this.startSegment()) return;

@@ -81,3 +81,33 @@ test('playing at the end of a run redraws once per step, not once for the step a
   assert.ok(motions.length > 0);
   player.pause();
 });
+
+test('a refused intervention leaves the core usable: the step after it and the run are as before', () => {
+  // Was: the refusal left the core's view pointing at the refused command, and the next
+  // step trapped ("recursive use of an object" in the page afterwards).
+  const pg = new core.Playground('propose S1 X\nrun\n');
+  const script = pg.script();
+  pg.seek(3);
+  assert.throws(() => pg.intervene('timeout S2'), /S2 has no pending timer/);
+  assert.equal(pg.stepForward(), true);
+  assert.equal(pg.step(), 4);
+  assert.equal(pg.script(), script);
+  pg.seek(3);
+  assert.throws(() => pg.intervene('restart S1'), /S1 is already up/);
+  pg.intervene('crash S2');
+  const replay = new core.Playground(pg.script());
+  assert.deepEqual(replay.events(0, replay.steps()), pg.events(0, pg.steps()));
+  pg.free();
+  replay.free();
+});
+
+test('a step into a limit of the run is refused with the limit and the step, and changes nothing', () => {
+  const flood = 'nodes 9\nnetwork auto\ndelay 1000..1000\nretry on\ntimeout 1\nattempts 64\n'
+    + [...'ABCDEFGHI'].map((value, i) => `propose S${i + 1} ${value}\n`).join('');
+  const pg = new core.Playground(`${flood}step 503\n`);
+  const steps = pg.steps();
+  assert.throws(() => pg.stepForward(), /^Error: step 513: more than 4096 messages would be in flight \(the limit\)$/);
+  assert.equal(pg.steps(), steps);
+  assert.throws(() => new core.Playground(`${flood}run\n`), /line 16, column 1: step 513: more than 4096 messages/);
+  pg.free();
+});

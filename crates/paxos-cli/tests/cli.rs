@@ -68,6 +68,16 @@ fn invalid_scripts_and_arguments_exit_2_with_a_clear_message() {
 }
 
 #[test]
+fn a_script_that_reaches_a_limit_exits_2_naming_it() {
+    let flood = "nodes 9\nnetwork auto\ndelay 1000..1000\nretry on\ntimeout 1\nattempts 64\n";
+    let proposals: String = (1..=9).map(|n| format!("propose S{n} V{n}\n")).collect();
+    let out = paxos(&["run", "-"], &format!("{flood}{proposals}run\n"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("line 16, column 1: step 513: more than 4096 messages would be in flight"), "{stderr}");
+}
+
+#[test]
 fn presets_are_listed_with_titles() {
     let out = text(&paxos(&["presets"], "").stdout);
     assert!(out.lines().any(|l| l.starts_with("seed-3") && l.contains("Seed §3")), "{out}");

@@ -11,7 +11,10 @@
 use crate::observe::{Chosen, Liveness, Observers, PhaseTwoFact, Verdict};
 use crate::protocol::{NodeView, Protocol};
 use crate::quorum::NodeSet;
-use crate::scenario::{encode_link, parse_with_lines, Command, LinkView, NetworkMode, Scenario, ScriptError, Target};
+use crate::scenario::{
+    encode_link, parse_with_lines, Command, LinkView, NetworkMode, Scenario, ScriptError, Target, COMMANDS_MAX,
+    STEP_COUNT_LIMIT,
+};
 use crate::sim::world::{Cursor, Resolved};
 use crate::sim::{EnvelopeView, Event, RunError, World};
 use serde::Serialize;
@@ -55,11 +58,17 @@ pub fn judge(scenario: &Scenario) -> Result<(Verdict, u32), RunError> {
             return Ok((state.observers.verdict(), state.world.step));
         }
         if state.world.step > STEPS_MAX {
-            return Err(RunError {
-                command: state.world.cursor.command,
-                message: format!("the run is longer than {STEPS_MAX} steps"),
-            });
+            return Err(too_long(&state.world));
         }
+    }
+}
+
+/// The refusal of a step past `STEPS_MAX`.
+fn too_long(world: &World) -> RunError {
+    RunError {
+        command: world.cursor.command,
+        step: world.step,
+        message: format!("step {}: the run would be longer than {STEPS_MAX} steps (the limit)", world.step),
     }
 }
 
@@ -77,6 +86,30 @@ pub struct Simulation {
     checkpoints: Vec<State>,
     end: State,
     view: State,
+}
+
+/// What `Simulation::fork` cut away, kept until the new future is known to run.
+struct Discarded {
+    /// How much of each list `fork` kept (the per-step lists keep `at` entries).
+    events_kept: usize,
+    at: usize,
+    resolved_kept: usize,
+    checkpoints_kept: usize,
+    commands: Vec<Command>,
+    events: Vec<Event>,
+    step_starts: Vec<usize>,
+    step_commands: Vec<u32>,
+    resolved: Vec<(usize, Resolved)>,
+    checkpoints: Vec<State>,
+    /// The cursor of the checkpoint at the fork point, if there is one.
+    fork_checkpoint_cursor: Option<Cursor>,
+    end: State,
+}
+
+/// Truncates `list` to `kept` items and puts `tail` back after them.
+fn restore_tail<T>(list: &mut Vec<T>, kept: usize, mut tail: Vec<T>) {
+    list.truncate(kept);
+    list.append(&mut tail);
 }
 
 /// Everything the UI draws for one step.
@@ -144,10 +177,7 @@ impl Simulation {
             }
             let step = self.end.world.step;
             if step > STEPS_MAX {
-                return Err(RunError {
-                    command: self.end.world.cursor.command,
-                    message: format!("the run is longer than {STEPS_MAX} steps"),
-                });
+                return Err(too_long(&self.end.world));
             }
             self.step_starts.push(start);
             // The cursor has moved past a one-step command; an automatic one is still current.
@@ -283,48 +313,73 @@ impl Simulation {
     /// Applies `command` at the viewed step, forking the run there (see the module docs).
     /// A refused command leaves the simulation exactly as it was.
     pub fn intervene(&mut self, command: Command) -> Result<(), RunError> {
-        let at = self.step();
         let (commands, cursor) = self.commands_through_view(command);
-        let saved = (
-            std::mem::replace(&mut self.scenario.commands, commands),
-            self.events.clone(),
-            self.step_starts.clone(),
-            self.step_commands.clone(),
-            self.resolved.clone(),
-            self.checkpoints.clone(),
-            self.end.clone(),
-        );
-        self.view.world.cursor = cursor;
-        self.events.truncate(self.step_starts.get(at as usize).copied().unwrap_or(self.events.len()));
-        self.step_starts.truncate(at as usize);
-        self.step_commands.truncate(at as usize);
-        let kept = self.scenario.commands.len() - 1;
-        self.resolved.retain(|(command, _)| *command < kept);
-        // Later checkpoints belong to the discarded future; one at the fork point itself
-        // must resume from the new command.
-        self.checkpoints.retain(|c| c.world.step <= at);
-        if let Some(last) = self.checkpoints.last_mut().filter(|c| c.world.step == at) {
-            last.world.cursor = cursor;
+        if commands.len() > COMMANDS_MAX {
+            return Err(RunError {
+                command: commands.len() - 1,
+                step: self.step() + 1,
+                message: format!("the scenario would have more than {COMMANDS_MAX} commands (the limit)"),
+            });
         }
-        self.end = self.view.clone();
+        let discarded = self.fork(commands, cursor);
         match self.run_to_end() {
             Ok(()) => {
                 self.view = self.end.clone();
                 Ok(())
             }
             Err(error) => {
-                let (commands, events, step_starts, step_commands, resolved, checkpoints, end) = saved;
-                self.resolved = resolved;
-                self.scenario.commands = commands;
-                self.events = events;
-                self.step_starts = step_starts;
-                self.step_commands = step_commands;
-                self.checkpoints = checkpoints;
-                self.end = end;
-                self.seek(at);
+                self.undo_fork(discarded);
                 Err(error)
             }
         }
+    }
+
+    /// Cuts the run back to the viewed step and sets it to go on with `commands` from
+    /// `cursor`. Returns what it took away, for `undo_fork`: moved out, not copied, so an
+    /// intervention costs no more than the future it replaces. The view is left alone.
+    fn fork(&mut self, commands: Vec<Command>, cursor: Cursor) -> Discarded {
+        let at = self.step();
+        let kept_commands = commands.len() - 1;
+        let event_cut = self.step_starts.get(at as usize).copied().unwrap_or(self.events.len());
+        let resolved_cut = self.resolved.partition_point(|(command, _)| *command < kept_commands);
+        // Later checkpoints belong to the discarded future; one at the fork point itself
+        // must resume from the new command.
+        let checkpoint_cut = self.checkpoints.partition_point(|c| c.world.step <= at);
+        let mut end = self.view.clone();
+        end.world.cursor = cursor;
+        let mut discarded = Discarded {
+            events_kept: event_cut,
+            at: at as usize,
+            resolved_kept: resolved_cut,
+            checkpoints_kept: checkpoint_cut,
+            commands: std::mem::replace(&mut self.scenario.commands, commands),
+            events: self.events.split_off(event_cut),
+            step_starts: self.step_starts.split_off(at as usize),
+            step_commands: self.step_commands.split_off(at as usize),
+            resolved: self.resolved.split_off(resolved_cut),
+            checkpoints: self.checkpoints.split_off(checkpoint_cut),
+            fork_checkpoint_cursor: None,
+            end: std::mem::replace(&mut self.end, end),
+        };
+        if let Some(last) = self.checkpoints.last_mut().filter(|c| c.world.step == at) {
+            discarded.fork_checkpoint_cursor = Some(std::mem::replace(&mut last.world.cursor, cursor));
+        }
+        discarded
+    }
+
+    /// Puts back what `fork` took away, dropping whatever the refused run added since.
+    fn undo_fork(&mut self, discarded: Discarded) {
+        restore_tail(&mut self.events, discarded.events_kept, discarded.events);
+        restore_tail(&mut self.step_starts, discarded.at, discarded.step_starts);
+        restore_tail(&mut self.step_commands, discarded.at, discarded.step_commands);
+        restore_tail(&mut self.resolved, discarded.resolved_kept, discarded.resolved);
+        restore_tail(&mut self.checkpoints, discarded.checkpoints_kept, discarded.checkpoints);
+        if let Some(cursor) = discarded.fork_checkpoint_cursor {
+            // `fork` found it at the end of the kept checkpoints.
+            self.checkpoints[discarded.checkpoints_kept - 1].world.cursor = cursor;
+        }
+        self.scenario.commands = discarded.commands;
+        self.end = discarded.end;
     }
 
     /// The commands that led to the viewed step, then `command`, and where the world's
@@ -343,17 +398,20 @@ impl Simulation {
                 exact_steps = Some(previous_done);
             }
         }
-        match (exact_steps, command) {
-            (Some(taken), Command::Step(more)) => {
-                let last = commands.len() - 1;
-                commands[last] = Command::Step(taken + more);
-                (commands, Cursor { command: last, done: taken, previous_done: 0 })
-            }
-            (_, command) => {
-                commands.push(command);
-                (commands.clone(), Cursor { command: commands.len() - 1, done: 0, previous_done: 0 })
-            }
+        // Coalesce only while the sum is a step count a script can say.
+        let total = match command {
+            Command::Step(more) => exact_steps.and_then(|taken| taken.checked_add(more)),
+            _ => None,
+        };
+        if let (Some(taken), Some(total)) = (exact_steps, total.filter(|n| *n <= STEP_COUNT_LIMIT)) {
+            let last = commands.len() - 1;
+            commands[last] = Command::Step(total);
+            return (commands, Cursor { command: last, done: taken, previous_done: 0 });
         }
+        commands.push(command);
+        // As a replay would stand: just past the `step K` that was taken in full.
+        let cursor = Cursor { command: commands.len() - 1, done: 0, previous_done: exact_steps.unwrap_or(0) };
+        (commands, cursor)
     }
 
     pub fn verdict(&self) -> Verdict {

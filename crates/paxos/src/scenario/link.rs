@@ -260,10 +260,17 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
     let view = match r.at < r.bytes.len() {
         false => LinkView::default(),
         true => {
-            let step = r.bounded("the step", u64::from(u32::MAX))?;
+            // Written as step + 1 (0: none), so any u32 step is one more than a u32.
+            let step = match r.varint("the step")? {
+                0 => None,
+                n => Some(
+                    u32::try_from(n - 1)
+                        .map_err(|_| r.fail(format!("the link is corrupted (the step {n} is too large)")))?,
+                ),
+            };
             let view = r.byte("the view")?;
             let language = r.byte("the language")?;
-            LinkView { step: step.checked_sub(1), view, language }
+            LinkView { step, view, language }
         }
     };
     if r.at != r.bytes.len() {

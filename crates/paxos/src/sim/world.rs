@@ -15,12 +15,12 @@ use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Value};
 use std::fmt::Write;
 
-/// Bounds that hold in every run (asserted): a run that would exceed them is refused.
+/// Bounds on a run's resources. A script, a link or a click can reach them, so a step that
+/// would exceed one is refused (a `RunError` naming the limit and the step), never a panic.
 pub const IN_FLIGHT_MAX: usize = 4_096;
-pub const TIMERS_MAX: usize = 256;
 pub const PROPOSALS_MAX: usize = 1_024;
 /// A server's messages to itself within one step (a proposal and its local replies).
-const LOCAL_CHAIN_MAX: usize = 64;
+pub const LOCAL_CHAIN_MAX: usize = 64;
 /// Automatic steps one `run` command may take.
 pub const RUN_STEPS_MAX: u32 = 5_000;
 
@@ -39,6 +39,8 @@ pub struct Cursor {
 pub struct RunError {
     /// Index of the command that failed.
     pub command: usize,
+    /// The step it failed at (the step it would have been).
+    pub step: u32,
     pub message: String,
 }
 
@@ -96,6 +98,10 @@ impl World {
     }
 
     /// Takes the next step of `commands`, appending its events. `Ok(false)`: nothing left.
+    ///
+    /// A refusal can come part-way through a step (a limit reached by its consequences), so
+    /// after an `Err` the world is spoilt: callers discard it (a `Simulation` keeps the state
+    /// from before the refused command and restores it).
     pub fn advance(&mut self, commands: &[Command], events: &mut Vec<Event>) -> Result<bool, RunError> {
         self.resolved = None;
         // Each pass either takes a step or moves past one command: bounded by their number.
@@ -111,7 +117,7 @@ impl World {
             let took_step = match limit {
                 Some(limit) if self.cursor.done < limit => {
                     self.step += 1;
-                    let took = self.automatic_step(events);
+                    let took = self.automatic_step(events).map_err(|message| self.refusal(message))?;
                     self.step -= u32::from(!took);
                     took
                 }
@@ -119,12 +125,7 @@ impl World {
                 None => {
                     let index = self.cursor.command;
                     self.step += 1;
-                    // `apply` checks before it changes anything, so a refused command
-                    // leaves the world as it was.
-                    if let Err(message) = self.apply(command, events) {
-                        self.step -= 1;
-                        return Err(RunError { command: index, message });
-                    }
+                    self.apply(command, events).map_err(|message| self.refusal(message))?;
                     self.cursor = Cursor { command: index + 1, done: 0, previous_done: 0 };
                     self.check_invariants();
                     return Ok(true);
@@ -138,6 +139,11 @@ impl World {
             self.cursor = Cursor { command: self.cursor.command + 1, done: 0, previous_done: self.cursor.done };
         }
         Ok(false)
+    }
+
+    /// The current command refused at the current step.
+    fn refusal(&self, message: String) -> RunError {
+        RunError { command: self.cursor.command, step: self.step, message }
     }
 
     /// Facts that hold after every step whatever the protocol or the faults; checked in
@@ -156,7 +162,10 @@ impl World {
         }
         assert!(self.in_flight.windows(2).all(|w| w[0].id < w[1].id), "in-flight messages out of id order");
         assert!(self.in_flight.iter().all(|e| e.id < self.next_message_id));
-        assert!(self.in_flight.len() <= IN_FLIGHT_MAX && self.timers.len() <= TIMERS_MAX);
+        assert!(self.in_flight.len() <= IN_FLIGHT_MAX);
+        // A new timer replaces its server's old one (see `perform`), so there is never more
+        // than one per server: no input can make the list grow without bound.
+        assert!(self.timers.len() <= self.nodes.len(), "more timers than servers");
     }
 
     fn push(&self, events: &mut Vec<Event>, kind: EventKind) {
@@ -164,10 +173,10 @@ impl World {
     }
 
     /// One step of the network or the clock: the next due message or timer.
-    fn automatic_step(&mut self, events: &mut Vec<Event>) -> bool {
+    fn automatic_step(&mut self, events: &mut Vec<Event>) -> Result<bool, String> {
         let deliver_messages = self.network.mode == NetworkMode::Auto;
         let Some((tick, due)) = next_due(&self.in_flight, &self.timers, deliver_messages) else {
-            return false;
+            return Ok(false);
         };
         debug_assert!(tick >= self.tick || self.network.mode == NetworkMode::Manual);
         self.tick = self.tick.max(tick);
@@ -175,17 +184,17 @@ impl World {
             Due::Message(index) => {
                 let envelope = self.in_flight.remove(index);
                 let cause = envelope.doomed.then_some(DropCause::Network);
-                self.deliver(envelope, cause, events);
+                self.deliver(envelope, cause, events)?;
             }
             Due::Timer(index) => {
                 let pending = self.timers.remove(index);
                 self.push(events, EventKind::Timer { node: pending.node, timer: pending.timer });
                 let mut effects = Vec::new();
                 self.nodes[pending.node.index()].fire(&self.config, pending.timer, &mut effects);
-                self.perform(pending.node, effects, events);
+                self.perform(pending.node, effects, events)?;
             }
         }
-        true
+        Ok(true)
     }
 
     /// Whether an automatic step would do anything: a message due (automatic network) or a
@@ -199,32 +208,32 @@ impl World {
     }
 
     /// Hands `envelope` to its receiver, unless it is lost (`cause`), cut off or unheard.
-    fn deliver(&mut self, envelope: Envelope, cause: Option<DropCause>, events: &mut Vec<Event>) {
+    fn deliver(&mut self, envelope: Envelope, cause: Option<DropCause>, events: &mut Vec<Event>) -> Result<(), String> {
         let Envelope { id, from, to, message, .. } = envelope;
         let cause = cause
             .or(self.partitioned(from, to).then_some(DropCause::Partition))
             .or((!self.node(to).up).then_some(DropCause::Crashed));
         if let Some(cause) = cause {
             self.push(events, EventKind::Drop { id, from, to, message, cause });
-            return;
+            return Ok(());
         }
         self.push(events, EventKind::Deliver { id, from, to, message });
         let mut effects = Vec::new();
         self.nodes[to.index()].receive(&self.config, from, message, &mut effects);
-        self.perform(to, effects, events);
+        self.perform(to, effects, events)
     }
 
     /// Carries out a server's effects; its messages to itself are handled at once, in order.
-    fn perform(&mut self, node: NodeId, effects: Vec<Effect>, events: &mut Vec<Event>) {
+    /// Refused when it would exceed a limit (the world is then spoilt: see `advance`).
+    fn perform(&mut self, node: NodeId, effects: Vec<Effect>, events: &mut Vec<Event>) -> Result<(), String> {
         let mut local: std::collections::VecDeque<Message> = std::collections::VecDeque::new();
         let mut pending = effects;
         for _ in 0..LOCAL_CHAIN_MAX {
             for effect in pending.drain(..) {
                 match effect {
                     Effect::Send { to, message } if to == node => local.push_back(message),
-                    Effect::Send { to, message } => self.send(node, to, message, events),
+                    Effect::Send { to, message } => self.send(node, to, message, events)?,
                     Effect::SetTimer { timer, ticks_min, ticks_max } => {
-                        assert!(self.timers.len() < TIMERS_MAX, "more than {TIMERS_MAX} timers pending");
                         // A new timer supersedes the server's older one: each timer belongs to
                         // one attempt, and a new attempt makes the old attempt's timer stale.
                         self.timers.retain(|t| t.node != node);
@@ -237,23 +246,37 @@ impl World {
                 }
             }
             let Some(message) = local.pop_front() else {
-                return;
+                return Ok(());
             };
             self.push(events, EventKind::Local { node, message });
             self.nodes[node.index()].receive(&self.config, node, message, &mut pending);
         }
-        panic!("{node} sent itself more than {LOCAL_CHAIN_MAX} messages in one step");
+        Err(format!(
+            "step {}: {node} would send itself more than {LOCAL_CHAIN_MAX} messages in one step (the limit)",
+            self.step
+        ))
     }
 
-    fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) {
+    fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) -> Result<(), String> {
         let original = self.envelope(from, to, message, None);
         let copy = (self.network.mode == NetworkMode::Auto && self.rng.chance(self.network.duplicate_percent))
             .then(|| self.envelope(from, to, message, Some(original.id)));
         for envelope in std::iter::once(original).chain(copy) {
-            assert!(self.in_flight.len() < IN_FLIGHT_MAX, "more than {IN_FLIGHT_MAX} messages in flight");
+            self.check_in_flight_room()?;
             let (id, due_tick, copy_of) = (envelope.id, envelope.due_tick, envelope.copy_of);
             self.push(events, EventKind::Send { id, from, to, message, due_tick, copy_of });
             self.in_flight.push(envelope);
+        }
+        Ok(())
+    }
+
+    /// Refuses one more message in flight when `IN_FLIGHT_MAX` are already there.
+    fn check_in_flight_room(&self) -> Result<(), String> {
+        match self.in_flight.len() < IN_FLIGHT_MAX {
+            true => Ok(()),
+            false => {
+                Err(format!("step {}: more than {IN_FLIGHT_MAX} messages would be in flight (the limit)", self.step))
+            }
         }
     }
 
@@ -318,21 +341,24 @@ impl World {
                 }
                 if !self.proposed.contains(value) {
                     if self.proposed.len() >= PROPOSALS_MAX {
-                        return Err(format!("more than {PROPOSALS_MAX} different values proposed"));
+                        return Err(format!(
+                            "step {}: more than {PROPOSALS_MAX} different values would be proposed (the limit)",
+                            self.step
+                        ));
                     }
                     self.proposed.push(*value);
                 }
                 self.push(events, EventKind::Propose { node: *node, value: *value });
                 let mut effects = Vec::new();
                 self.nodes[node.index()].propose(&self.config, *value, &mut effects);
-                self.perform(*node, effects, events);
+                self.perform(*node, effects, events)?;
             }
             Command::Deliver(target) => {
                 let index = self.resolve(target)?;
                 let envelope = self.in_flight.remove(index);
                 // The user's choice overrides the network's random loss, not the physics of
                 // partitions and crashes.
-                self.deliver(envelope, None, events);
+                self.deliver(envelope, None, events)?;
             }
             Command::Drop(target) => {
                 let index = self.resolve(target)?;
@@ -342,9 +368,7 @@ impl World {
             Command::Duplicate(target) => {
                 let index = self.resolve(target)?;
                 let original = self.in_flight[index];
-                if self.in_flight.len() >= IN_FLIGHT_MAX {
-                    return Err(format!("more than {IN_FLIGHT_MAX} messages in flight"));
-                }
+                self.check_in_flight_room()?;
                 let copy = self.envelope(original.from, original.to, original.message, Some(original.id));
                 self.push(events, EventKind::Duplicate { id: original.id, copy: copy.id });
                 self.in_flight.push(copy);
@@ -365,7 +389,7 @@ impl World {
                 self.push(events, EventKind::Timer { node: pending.node, timer: pending.timer });
                 let mut effects = Vec::new();
                 self.nodes[node.index()].fire(&self.config, pending.timer, &mut effects);
-                self.perform(*node, effects, events);
+                self.perform(*node, effects, events)?;
             }
             Command::Restart(node) => {
                 if self.node(*node).up {
@@ -374,7 +398,7 @@ impl World {
                 self.push(events, EventKind::Restart { node: *node });
                 let mut effects = Vec::new();
                 self.nodes[node.index()].restart(&self.config, &mut effects);
-                self.perform(*node, effects, events);
+                self.perform(*node, effects, events)?;
             }
             Command::Partition(groups) => {
                 self.partition = Some(groups.clone());
