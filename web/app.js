@@ -21,7 +21,7 @@ import { ClusterView } from './views/cluster.js';
 import { EventsView } from './views/events.js';
 import { renderInFlight } from './views/inflight.js';
 import { narration } from './views/narrator.js';
-import { renderObserver } from './views/observer.js';
+import { outcomeSentence, renderObserver } from './views/observer.js';
 import { renderSelection } from './views/selection.js';
 import { renderServers } from './views/servers.js';
 import { SpacetimeView } from './views/spacetime.js';
@@ -225,7 +225,7 @@ class App {
       else if (data.loadPreset) this.loadPreset(data.loadPreset);
       else if (data.proposeFor) {
         $('propose-server').value = data.proposeFor;
-        $('propose-value').value = suggestedValue(Number(data.proposeFor));
+        this.suggestValue(Number(data.proposeFor));
         $('propose-value').focus();
         $('propose-value').select();
       }
@@ -240,8 +240,11 @@ class App {
     $('language').addEventListener('pointerenter', warmOther);
     $('language').addEventListener('focus', warmOther);
     $('problem-close').addEventListener('click', () => this.store.setProblem(null));
+    // Another server suggests its own value, but only in place of a suggestion: a value
+    // the person typed is theirs, and stays.
     $('propose-server').addEventListener('change', () => {
-      $('propose-value').value = suggestedValue(Number($('propose-server').value));
+      const value = $('propose-value');
+      if (value.value === '' || value.value === value.dataset.suggested) this.suggestValue(Number($('propose-server').value));
     });
     $('propose-form').addEventListener('submit', (event) => {
       event.preventDefault();
@@ -285,6 +288,13 @@ class App {
     });
     const motionQuery = this.window.matchMedia?.('(prefers-reduced-motion: reduce)');
     motionQuery?.addEventListener?.('change', () => this.drawMotion(null));
+  }
+
+  /** Puts `server`'s suggested value in the proposal form, remembered as a suggestion. */
+  suggestValue(server) {
+    const value = this.$('propose-value');
+    value.value = suggestedValue(server);
+    value.dataset.suggested = value.value;
   }
 
   openPresets() {
@@ -375,7 +385,10 @@ class App {
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
     this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
-    this.$('scenario-outcome').textContent = preset && !origin.modified ? t(`preset.${preset.id}.outcome`) : '';
+    // The preset's own outcome only while the run on screen is the preset's; otherwise (any
+    // intervention, a step past its end, a run of one's own) how this run ends, from the core.
+    const presetRun = preset && this.store.isPresetRun();
+    this.$('scenario-outcome').textContent = presetRun ? t(`preset.${preset.id}.outcome`) : outcomeSentence(t, this.store.outcome());
   }
 
   renderNodeForms(count, t) {
@@ -385,8 +398,7 @@ class App {
     const previous = servers.value;
     servers.replaceChildren(...Array.from({ length: count }, (_, i) => h(doc, 'option', { value: i + 1, text: serverLabel(i + 1) })));
     servers.value = previous && Number(previous) <= count ? previous : '1';
-    const value = this.$('propose-value');
-    if (!value.value) value.value = suggestedValue(Number(servers.value));
+    if (!this.$('propose-value').value) this.suggestValue(Number(servers.value));
     const groups = this.$('partition-groups');
     const half = Math.max(1, Math.floor(count / 2));
     const chosen = new Map([...groups.querySelectorAll('select')].map((s) => [s.dataset.server, s.value]));

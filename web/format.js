@@ -76,18 +76,22 @@ export function inFlightText(message) {
 
 /**
  * What a server is doing, as i18n keys and parameters (format stays language-free): its
- * role (`node.role.*`) and, when it is proposing, its phase (`phase.*`, else null).
+ * role (`node.role.*`) and, when it is proposing, its stage (`phase.*`, else null). The
+ * stage is the core's, in the protocol's own terms (the one-phase protocols are
+ * "proposing", never "phase 2").
  */
 export function phaseDescription(node) {
-  if (!node.up) return { role: 'node.role.down', key: null, params: {} };
   const { phase } = node;
   const proposer = (key, params = {}) => ({ role: 'node.role.proposer', key, params });
-  switch (phase.phase) {
+  switch (node.stage) {
+    case 'down':
+      return { role: 'node.role.down', key: null, params: {} };
     case 'preparing':
       return proposer('phase.preparing', { ballot: phase.ballot, count: phase.promises.length });
     case 'accepting':
-      return proposer(phase.proposal.ballot === NO_BALLOT ? 'phase.proposing' : 'phase.accepting',
-        { proposal: proposalText(phase.proposal), count: phase.accepts.length });
+      return proposer('phase.accepting', { proposal: proposalText(phase.proposal), count: phase.accepts.length });
+    case 'proposing':
+      return proposer('phase.proposing', { proposal: proposalText(phase.proposal), count: phase.accepts.length });
     case 'backing-off':
       return proposer('phase.backingOff');
     case 'done':
@@ -108,5 +112,5 @@ export function stateText(node, t) {
 
 /** Is this server currently running a proposal (shown as a proposer)? */
 export function isProposing(node) {
-  return node.up && ['preparing', 'accepting', 'backing-off'].includes(node.phase.phase);
+  return ['preparing', 'accepting', 'proposing', 'backing-off'].includes(node.stage);
 }

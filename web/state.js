@@ -70,6 +70,11 @@ export class Store {
     this.pg?.free();
     this.pg = pg;
     this.origin = { script, presetId, modified };
+    this.presetScripts ??= new Map();
+    // A preset loaded as it is: its run's script is at hand (no second run to learn it).
+    if (presetId && !modified && this.presets().find((p) => p.id === presetId)?.script === script) {
+      this.presetScripts.set(presetId, pg.script());
+    }
     this.ui.selection = null;
     this.ui.problem = null;
     this.rebuildTrace();
@@ -123,6 +128,28 @@ export class Store {
 
   script() {
     return this.pg.script();
+  }
+
+  /**
+   * Whether the run on screen is its preset's own run, command for command: not after an
+   * intervention or a step past its end, nor when a link brings a changed copy of it. The
+   * core writes both scripts, so equal runs give equal text.
+   */
+  isPresetRun() {
+    const { presetId, modified } = this.origin;
+    if (!presetId || modified) return false;
+    if (!this.presetScripts.has(presetId)) {
+      const preset = this.presets().find((p) => p.id === presetId);
+      const pg = preset ? new this.wasm.Playground(preset.script) : null;
+      this.presetScripts.set(presetId, pg?.script() ?? null);
+      pg?.free();
+    }
+    return this.pg.script() === this.presetScripts.get(presetId);
+  }
+
+  /** How the whole run ends, from the core: {steps, verdict, chosen}. */
+  outcome() {
+    return this.pg.outcome();
   }
 
   seek(step) {

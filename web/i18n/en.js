@@ -139,9 +139,10 @@ export default {
   'observer.chosenBy': '{value} chosen at step {step}: {proposal} accepted by {quorum}.',
   'observer.agreement': 'Agreement broken at step {step}: {first} and {second} were both chosen ({first} at step {firstStep} by {firstQuorum}; {second} by {secondQuorum}).',
   'observer.promisesMissed': 'The promise quorum {promises} shares no server with {quorum}.',
-  'observer.promisesMet': 'The promise quorum {promises} met the first quorum at {meet}, which no longer reported {value}.',
+  'observer.promisesMet': 'The promise quorum {promises} met the first quorum at {meet}, but no promise from there reported {value} (given before accepting it, or forgotten).',
   'observer.stability': 'Stability broken at step {step}: {value}, chosen at step {chosenStep} by {quorum}, is now held only by {holders}.',
   'observer.validity': 'Validity broken at step {step}: {value} was never proposed.',
+  'observer.stuckFrom': 'Stuck from step {step}: no value can ever be chosen.',
   'observer.stuckSince': 'Stuck since step {step}: {holders}.',
   'observer.livelockSince': 'Livelock since step {step}: {count} pre-emptions in a row.',
   'observer.ladder': 'Proposal numbers: {ladder}',
@@ -234,6 +235,7 @@ export default {
 
   'scenario.custom': 'Your scenario',
   'scenario.customStory': 'Built from your settings. Propose a value from a server to start, then play it or deliver messages yourself.',
+  'scenario.runOutcome': 'This run, as it is now ({steps} steps): {outcome}. {fact}',
   'scenario.modified': '{title} (changed settings)',
 
   'preset.seed-1.title': 'One phase: a majority accepts X before Y arrives',

@@ -138,9 +138,10 @@ export default {
   'observer.chosenBy': '{value} 在第 {step} 步被选定：{proposal} 被 {quorum} 接受。',
   'observer.agreement': '第 {step} 步违反一致性：{first} 和 {second} 都被选定了（{first} 在第 {firstStep} 步由 {firstQuorum} 选定；{second} 由 {secondQuorum} 选定）。',
   'observer.promisesMissed': '承诺法定集合 {promises} 与 {quorum} 没有交集。',
-  'observer.promisesMet': '承诺法定集合 {promises} 与第一个法定集合交于 {meet}，但它已不再回报 {value}。',
+  'observer.promisesMet': '承诺法定集合 {promises} 与第一个法定集合交于 {meet}，但那里的承诺都没有回报 {value}（承诺在接受之前给出，或已遗忘）。',
   'observer.stability': '第 {step} 步违反稳定性：在第 {chosenStep} 步由 {quorum} 选定的 {value}，现在只由 {holders} 持有。',
   'observer.validity': '第 {step} 步违反有效性：{value} 从未被提议过。',
+  'observer.stuckFrom': '从第 {step} 步起卡死：再也不可能选定任何值。',
   'observer.stuckSince': '从第 {step} 步起卡死：{holders}。',
   'observer.livelockSince': '从第 {step} 步起活锁：连续 {count} 次抢占。',
   'observer.ladder': '提议号：{ladder}',
@@ -233,6 +234,7 @@ export default {
 
   'scenario.custom': '你的场景',
   'scenario.customStory': '按你的设置构建。先从某台服务器提议一个值，然后播放，或自己投递消息。',
+  'scenario.runOutcome': '这次运行的现状（共 {steps} 步）：{outcome}。{fact}',
   'scenario.modified': '{title}（已修改设置）',
 
   'preset.seed-1.title': '一阶段：X 在 Y 到达之前被多数派接受',

@@ -228,7 +228,7 @@ export class ClusterView {
     const phase = phaseDescription(node);
     const lines = [{ text: t(phase.role), cls: 'role' }];
     if (phase.key) lines.push({ text: t(phase.key, phase.params), cls: 'phase' });
-    if (node.promised !== null || this.snapshot.protocol === 'basic-paxos') {
+    if (this.snapshot.two_phases) {
       lines.push({ text: t('node.promised', { ballot: node.promised ?? '–' }), cls: 'promised' });
     }
     lines.push({ text: t('node.accepted', { proposal: proposalText(node.accepted) }), cls: 'accepted' });

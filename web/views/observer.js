@@ -53,6 +53,22 @@ function violationLine(t, violation) {
   }
 }
 
+/**
+ * One sentence for how a whole run ends (`outcome`: the core's `Playground.outcome()`),
+ * for the scenario card: the headline word and the first fact behind it.
+ */
+export function outcomeSentence(t, outcome) {
+  const { verdict } = outcome;
+  const kind = headline(verdict);
+  let fact;
+  if (kind === 'violated') fact = violationLine(t, verdict.violations[0]);
+  else if (kind === 'stuck') fact = t('observer.stuckFrom', { step: verdict.stuck_step });
+  else if (kind === 'livelock') fact = t('observer.livelockSince', { step: verdict.livelock_step, count: verdict.preemptions });
+  else if (outcome.chosen) fact = chosenLine(t, outcome.chosen);
+  else fact = t('observer.nothingChosen');
+  return t('scenario.runOutcome', { outcome: t(`outcome.${kind}`), fact, steps: outcome.steps });
+}
+
 /** The most recent mark of `type` at or before `step` (the stuck finding's holders). */
 function lastMark(trace, type, step) {
   let found = null;

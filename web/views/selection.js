@@ -24,14 +24,16 @@ export function renderSelection(box, store, t) {
     box.replaceChildren(
       h(doc, 'p', { class: 'selection-title' }, h(doc, 'strong', { text: label }), ` ${stateText(node, t)}`),
       h(doc, 'p', { class: 'selection-facts', text: [
-        t('node.promised', { ballot: node.promised ?? '–' }),
+        // The core gives a promise only in protocols that have promises.
+        !snapshot.two_phases ? null : t('node.promised', { ballot: node.promised ?? '–' }),
         t('node.accepted', { proposal: proposalText(node.accepted) }),
         node.learned ? t('node.learned', { value: node.learned }) : null,
       ].filter(Boolean).join(' · ') }),
       h(doc, 'div', { class: 'selection-actions' },
         h(doc, 'button', { type: 'button', class: 'action', 'data-propose-for': node.id, text: t('action.proposeFrom', { server: label }) }),
         h(doc, 'button', { type: 'button', class: 'action', 'data-command': `${node.up ? 'crash' : 'restart'} ${label}`, text: t(node.up ? 'action.crash' : 'action.restart') }),
-        h(doc, 'button', { type: 'button', class: 'action', 'data-command': `timeout ${label}`, text: t('action.timeout') })),
+        // Only a server with a pending timer can be made to time out (the core refuses others).
+        node.timer_pending ? h(doc, 'button', { type: 'button', class: 'action', 'data-command': `timeout ${label}`, text: t('action.timeout') }) : null),
     );
     return;
   }

@@ -92,6 +92,12 @@ impl Playground {
         to_js(&self.simulation.snapshot())
     }
 
+    /// How the whole run ends (its verdict at the last step, and the first value chosen),
+    /// for the outcome line of the run on screen.
+    pub fn outcome(&self) -> Result<JsValue, JsError> {
+        to_js(&self.simulation.outcome())
+    }
+
     /// Number of steps in the run.
     pub fn steps(&self) -> u32 {
         self.simulation.steps()

@@ -112,6 +112,14 @@ fn restore_tail<T>(list: &mut Vec<T>, kept: usize, mut tail: Vec<T>) {
     list.append(&mut tail);
 }
 
+/// How a whole run ends, for the page's outcome line.
+#[derive(Clone, Debug, Serialize)]
+pub struct RunOutcome {
+    pub steps: u32,
+    pub verdict: Verdict,
+    pub chosen: Option<Chosen>,
+}
+
 /// Everything the UI draws for one step.
 #[derive(Clone, Debug, Serialize)]
 pub struct Snapshot {
@@ -120,6 +128,8 @@ pub struct Snapshot {
     pub steps: u32,
     pub tick: u64,
     pub protocol: Protocol,
+    /// Whether the protocol has a phase 1 (promises) before it proposes.
+    pub two_phases: bool,
     pub network: NetworkMode,
     pub quorum_phase1: u8,
     pub quorum_phase2: u8,
@@ -418,6 +428,15 @@ impl Simulation {
         self.end.observers.verdict()
     }
 
+    /// How the whole run ends (not the viewed step): its verdict and the first value chosen.
+    pub fn outcome(&self) -> RunOutcome {
+        RunOutcome {
+            steps: self.steps(),
+            verdict: self.verdict(),
+            chosen: self.end.observers.safety.chosen.first().copied(),
+        }
+    }
+
     /// What the UI shows at the viewed step.
     pub fn snapshot(&self) -> Snapshot {
         let State { world, observers } = &self.view;
@@ -427,10 +446,11 @@ impl Simulation {
             steps: self.steps(),
             tick: world.tick,
             protocol: world.config.protocol,
+            two_phases: world.config.protocol.has_phase_one(),
             network: world.network.mode,
             quorum_phase1: world.config.quorum_phase1,
             quorum_phase2: world.config.quorum_phase2,
-            nodes: world.nodes.iter().map(|n| n.view()).collect(),
+            nodes: world.nodes.iter().map(|n| n.view(&world.config, world.timers.iter().any(|t| t.node == n.id))).collect(),
             in_flight: world.in_flight.iter().map(|e| e.view()).collect(),
             partition: world.partition.clone(),
             chosen: observers.safety.chosen.clone(),

@@ -34,7 +34,7 @@ mod acceptor;
 mod node;
 mod proposer;
 
-pub use node::{Node, NodeView};
+pub use node::{Node, NodeView, Stage};
 pub use proposer::Phase;
 
 use crate::message::Message;
@@ -67,6 +67,11 @@ impl Protocol {
 
     pub fn parse(text: &str) -> Option<Protocol> {
         Protocol::ALL.into_iter().find(|p| p.name() == text)
+    }
+
+    /// Whether proposers run a phase 1 (Prepare/Promise) before proposing: Basic Paxos only.
+    pub fn has_phase_one(self) -> bool {
+        self == Protocol::BasicPaxos
     }
 
     pub fn uses_numbers(self) -> bool {

@@ -71,18 +71,35 @@ impl Node {
         }
     }
 
-    pub fn view(&self) -> NodeView {
+    /// What the UI shows, in the terms of `config`'s protocol: the one-phase protocols have
+    /// no promises and no phase 2, so their proposers are "proposing" and their acceptors
+    /// show no promise. `timer_pending`: whether the simulator holds a timer for this server
+    /// (only then can it be made to time out now).
+    pub fn view(&self, config: &Config, timer_pending: bool) -> NodeView {
         let (ballot, proposing) = match self.proposer.phase {
             Phase::Preparing { ballot, .. } => (Some(ballot), self.proposer.value),
             Phase::Accepting { proposal, .. } => (Some(proposal.ballot), Some(proposal.value)),
             _ => (None, self.proposer.value),
         };
+        let two_phases = config.protocol.has_phase_one();
+        let stage = match self.proposer.phase {
+            _ if !self.up => Stage::Down,
+            Phase::Idle => Stage::Idle,
+            Phase::Preparing { .. } => Stage::Preparing,
+            Phase::Accepting { .. } if two_phases => Stage::Accepting,
+            Phase::Accepting { .. } => Stage::Proposing,
+            Phase::BackingOff => Stage::BackingOff,
+            Phase::Done { .. } => Stage::Done,
+            Phase::GaveUp => Stage::GaveUp,
+        };
+        let promised = self.acceptor.promised;
         NodeView {
             id: self.id.0,
             label: self.id.to_string(),
             up: self.up,
             phase: self.proposer.phase,
-            promised: (!self.acceptor.promised.is_none()).then(|| self.acceptor.promised.to_string()),
+            stage,
+            promised: (two_phases && !promised.is_none()).then(|| promised.to_string()),
             accepted: self.acceptor.accepted,
             ballot: ballot.filter(|b| !b.is_none()).map(|b| b.to_string()),
             proposing,
@@ -91,8 +108,27 @@ impl Node {
                 _ => None,
             },
             attempts: self.proposer.attempts,
+            timer_pending,
         }
     }
+}
+
+/// What a server is doing, in its protocol's own terms (the page words it by this key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Down,
+    /// Not proposing: an acceptor only.
+    Idle,
+    /// Paxos phase 1: waiting for promises.
+    Preparing,
+    /// Paxos phase 2: waiting for acceptances.
+    Accepting,
+    /// The one phase of the one-phase protocols: waiting for acceptances.
+    Proposing,
+    BackingOff,
+    Done,
+    GaveUp,
 }
 
 /// What the UI shows of a server.
@@ -102,10 +138,13 @@ pub struct NodeView {
     pub label: String,
     pub up: bool,
     pub phase: Phase,
+    pub stage: Stage,
+    /// The promise, in protocols that have promises (Basic Paxos); none yet is `None`.
     pub promised: Option<String>,
     pub accepted: Option<Proposal>,
     pub ballot: Option<String>,
     pub proposing: Option<Value>,
     pub learned: Option<Value>,
     pub attempts: u32,
+    pub timer_pending: bool,
 }

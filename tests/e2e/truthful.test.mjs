@@ -1,0 +1,98 @@
+// What the page says is what the core did: the outcome line belongs to the run on screen,
+// one-phase protocols are described in their own terms, "Time out now" is offered only
+// where a timer exists, and a value typed for a proposal is not replaced.
+import { after, before, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
+
+const outcomeLine = (page) => page.locator('#scenario-outcome').textContent();
+
+/** Selects a server in the drawing as a keyboard user does (the drawing may be moving). */
+async function selectServer(page, id) {
+  await page.locator(`#cluster [data-node-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+}
+
+async function stepTo(page, step) {
+  for (let at = 0; at < step; at += 1) await page.click('#forward');
+  await waitForStep(page, step);
+}
+
+describe('the page tells what the core did', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  let page;
+  let problems;
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  beforeEach(async () => {
+    await page?.close();
+    ({ page, problems } = await openPage(browser, `${server.origin}/`));
+  });
+  after(() => closeAll(browser, server));
+
+  test('after an intervention the outcome line is this run\'s, here and in its link', async () => {
+    await loadPreset(page, 'seed-3');
+    const presetOutcome = await outcomeLine(page);
+    assert.match(presetOutcome, /^Outcome: VIOLATED/);
+    await stepTo(page, 5);
+    // Crash S4 before Z reaches its third acceptor: the run forks and ends there.
+    await selectServer(page, 4);
+    const before = await page.evaluate(() => location.hash);
+    await page.click('#selection [data-command="crash S4"]');
+    await waitForStep(page, 6);
+    const line = await outcomeLine(page);
+    assert.notEqual(line, presetOutcome);
+    assert.match(line, /^This run, as it is now \(6 steps\): SAFE\. No value chosen yet\./);
+    assert.equal((await observer(page)).badge, 'SAFE');
+    // The address bar is the link to this run: opened elsewhere, it says the same.
+    // (The address is rewritten a moment after a change: wait for it.)
+    await page.waitForFunction((old) => location.hash.length > 1 && location.hash !== old, before);
+    const link = await page.evaluate(() => location.href);
+    const { page: other, problems: otherProblems } = await openPage(browser, link);
+    assert.equal(await outcomeLine(other), line);
+    await other.close();
+    assert.deepEqual([...problems, ...otherProblems], []);
+  });
+
+  test('the preset\'s own outcome is kept while the run is the preset\'s', async () => {
+    await loadPreset(page, 'seed-3');
+    await stepTo(page, 3);
+    await page.click('#back');
+    assert.match(await outcomeLine(page), /^Outcome: VIOLATED, stability at step 8/);
+  });
+
+  test('one-phase protocols are described in their own terms', async () => {
+    await loadPreset(page, 'seed-3');
+    await stepTo(page, 4);
+    const cluster = await page.locator('#cluster').textContent();
+    assert.doesNotMatch(cluster, /phase 2|promised/);
+    assert.match(cluster, /\(11,X\), 1 accepted|\(13,Z\), \d accepted/);
+    await selectServer(page, 2);
+    assert.doesNotMatch(await page.locator('#selection').textContent(), /promised|phase 2/);
+    // Basic Paxos still speaks of promises and phases.
+    await loadPreset(page, 'seed-5');
+    await stepTo(page, 2);
+    await selectServer(page, 2);
+    assert.match(await page.locator('#selection').textContent(), /promised/);
+  });
+
+  test('"Time out now" is offered only to a server with a timer', async () => {
+    await loadPreset(page, 'paxos-basic');
+    await selectServer(page, 2);
+    assert.equal(await page.locator('#selection [data-command="timeout S2"]').count(), 0);
+    await loadPreset(page, 'partition-heal');
+    await stepTo(page, 2);
+    await selectServer(page, 1);
+    assert.equal(await page.locator('#selection [data-command="timeout S1"]').count(), 1);
+  });
+
+  test('choosing another server keeps the value typed for a proposal', async () => {
+    await page.fill('#propose-value', 'apple');
+    await page.selectOption('#propose-server', '3');
+    assert.equal(await page.inputValue('#propose-value'), 'apple');
+    // An untouched suggestion follows the server.
+    await page.fill('#propose-value', 'X');
+    await page.selectOption('#propose-server', '5');
+    assert.equal(await page.inputValue('#propose-value'), 'Y');
+  });
+});
