@@ -137,3 +137,14 @@ fn presets_json_carries_every_script() {
     assert_eq!(list[0]["id"], "seed-1");
     assert_eq!(list[0]["script"], paxos::presets::PRESETS[0].script);
 }
+
+#[test]
+fn a_script_file_that_is_not_utf8_gets_a_line_and_column() {
+    let path = std::env::temp_dir().join(format!("paxos-cli-not-utf8-{}.txt", std::process::id()));
+    std::fs::write(&path, b"\xef\xbb\xbfnodes 3\npropose S1 X\x00\npropose S2 \xffY\n").unwrap();
+    let out = paxos(&["run", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(": line 3, column 12: invalid UTF-8"), "{stderr}");
+}
