@@ -181,7 +181,7 @@ impl<M: Model> Checker<M> {
             let Some(next) = self.model.next_state(&state, action) else {
                 continue;
             };
-            self.generated += 1;
+            self.generated += self.model.generated_count(&state, action);
             let next = self.model.canonical(next);
             // A stuttering step leads back to this very state: nothing new, and it does not
             // count as a way out when judging whether the state is stuck.

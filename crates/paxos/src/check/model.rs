@@ -62,6 +62,15 @@ pub trait Model {
         state
     }
 
+    /// How many successors taking `action` in `state` counts as in `generated_states` (asked
+    /// only when the action is enabled). The default, 1, counts one per action. A model of a
+    /// TLA+ spec can count as TLC does, one per way of satisfying the action's existential
+    /// quantifiers (the successors are equal, so the search is unchanged), which makes its
+    /// `generated_states` equal TLC's "states generated".
+    fn generated_count(&self, _state: &Self::State, _action: &Self::Action) -> u64 {
+        1
+    }
+
     /// A hard cap on how many actions one state may enable, checked on every expansion so that a
     /// model bug cannot make the action buffer grow without bound.
     fn actions_max(&self) -> usize {

@@ -56,8 +56,9 @@ pub enum Verdict {
 pub struct Report<A> {
     /// States stored after deduplication (TLC's "distinct states found").
     pub distinct_states: u64,
-    /// Successor states computed, duplicates and stuttering steps included, plus the init states
-    /// (TLC's "states generated").
+    /// Successor states computed, duplicates and stuttering steps included, plus the init states:
+    /// TLC's "states generated". Each enabled action counts `Model::generated_count` successors
+    /// (for the TLA model one per witness of its quantifiers, as TLC computes them; 1 otherwise).
     pub generated_states: u64,
     /// Deepest breadth-first level holding a state; init states are level 1, as TLC counts.
     pub depth: u32,
