@@ -33,6 +33,9 @@ pub struct Checker<M: Model> {
     states: Vec<M::State>,
     /// `parents[i]`: arena index of the state that discovered state `i`.
     parents: Vec<u32>,
+    /// Heap bytes owned by the states in the arena (`Model::heap_bytes`), kept as they are
+    /// stored: stored states never change.
+    heap_bytes: usize,
     visited: VisitedTable,
     next_to_expand: usize,
     /// One past the last arena index of the level being expanded.
@@ -48,6 +51,8 @@ pub struct Checker<M: Model> {
     /// any is looked up, so that the visited-table slots they need are fetched from memory in
     /// parallel rather than one cache miss after another (the lookups dominate the run time).
     successors: Vec<(M::State, u64)>,
+    /// Bytes of the two buffers above, kept here because they are taken out while in use.
+    buffer_bytes: usize,
     depth_cut: bool,
     finding: Option<Finding>,
 }
@@ -61,6 +66,7 @@ impl<M: Model> Checker<M> {
             bounds,
             states: Vec::new(),
             parents: Vec::new(),
+            heap_bytes: 0,
             visited: VisitedTable::new(),
             next_to_expand: 0,
             level_end: 0,
@@ -69,6 +75,7 @@ impl<M: Model> Checker<M> {
             generated: 0,
             actions: Vec::new(),
             successors: Vec::new(),
+            buffer_bytes: 0,
             depth_cut: false,
             finding: None,
         };
@@ -169,6 +176,7 @@ impl<M: Model> Checker<M> {
         actions.clear();
         self.model.actions(&state, &mut actions);
         assert!(actions.len() <= self.model.actions_max(), "model enabled too many actions");
+        self.buffer_bytes = actions.capacity() * std::mem::size_of::<M::Action>() + self.successors_bytes();
         // Grow now, before any prefetch, so that no slot moves during this expansion.
         if !self.make_room(actions.len()) {
             self.actions = actions;
@@ -217,7 +225,8 @@ impl<M: Model> Checker<M> {
             Probe::Found => return,
             Probe::Vacant(position) => position,
         };
-        if let Some(limit) = self.limit_for_one_more() {
+        let heap_bytes = self.model.heap_bytes(&state);
+        if let Some(limit) = self.limit_for_one_more(heap_bytes) {
             self.finding = Some(Finding { verdict: Verdict::Incomplete { limit }, state_index: None });
             return;
         }
@@ -226,6 +235,7 @@ impl<M: Model> Checker<M> {
         self.visited.insert_at(position, hash, index);
         self.states.push(state);
         self.parents.push(parent);
+        self.heap_bytes += heap_bytes;
         self.depth = self.depth.max(level);
         if let Property::Violated(reason) = property {
             self.finding = Some(Finding { verdict: Verdict::Violated { reason }, state_index: Some(index) });
@@ -237,18 +247,28 @@ impl<M: Model> Checker<M> {
     /// `Bounds::bytes_max`.
     fn make_room(&mut self, additional: usize) -> bool {
         let table_growth = self.visited.bytes_after_reserve(additional) - self.visited.bytes();
-        if (self.memory_bytes() + table_growth) as u64 > self.bounds.bytes_max {
+        // The successors buffer grows to `additional` too, at least doubling (as `Vec` does).
+        let buffer_slots = if additional > self.successors.capacity() {
+            additional.max(self.successors.capacity() * 2)
+        } else {
+            self.successors.capacity()
+        };
+        let buffer_growth = (buffer_slots - self.successors.capacity()) * std::mem::size_of::<(M::State, u64)>();
+        if (self.memory_bytes() + table_growth + buffer_growth) as u64 > self.bounds.bytes_max {
             let verdict = Verdict::Incomplete { limit: Limit::Memory };
             self.finding = Some(Finding { verdict, state_index: None });
             return false;
         }
+        self.buffer_bytes -= self.successors_bytes();
+        self.successors.reserve_exact(buffer_slots - self.successors.len());
+        self.buffer_bytes += self.successors_bytes();
         let states = &self.states;
         self.visited.reserve(additional, |i| hash_of(&states[i as usize]));
         true
     }
 
-    /// Which bound, if any, storing one more state would break.
-    fn limit_for_one_more(&self) -> Option<Limit> {
+    /// Which bound, if any, storing one more state (owning `heap_bytes` on the heap) would break.
+    fn limit_for_one_more(&self, heap_bytes: usize) -> Option<Limit> {
         let count = self.states.len() as u64;
         if count >= self.bounds.states_max || count >= u64::from(INDEX_MAX) {
             return Some(Limit::States);
@@ -257,17 +277,30 @@ impl<M: Model> Checker<M> {
         let state_bytes = std::mem::size_of::<M::State>() + std::mem::size_of::<u32>();
         let arena_growth =
             if self.states.len() == self.states.capacity() { self.states.capacity().max(4) * state_bytes } else { 0 };
-        let projected = self.memory_bytes() + arena_growth;
+        let projected = self.memory_bytes() + arena_growth + heap_bytes;
         if projected as u64 > self.bounds.bytes_max {
             return Some(Limit::Memory);
         }
         None
     }
 
+    /// Every byte the search holds: the arena (inline parts and, through `Model::heap_bytes`,
+    /// heap parts), the parent links, the visited table and the expansion buffers. The arena
+    /// is also the queue and the parent links are the trace storage, so that is all of it.
     fn memory_bytes(&self) -> usize {
         self.states.capacity() * std::mem::size_of::<M::State>()
+            + self.heap_bytes
             + self.parents.capacity() * std::mem::size_of::<u32>()
             + self.visited.bytes()
+            + self.buffer_bytes
+    }
+
+    fn successors_bytes(&self) -> usize {
+        self.successors.capacity() * std::mem::size_of::<(M::State, u64)>()
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        self.bounds
     }
 
     /// Arena indices from an init state to `index`, inclusive.

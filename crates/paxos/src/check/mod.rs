@@ -64,5 +64,5 @@ pub mod tla;
 mod visited;
 
 pub use engine::{replay, Checker};
-pub use model::{Model, Property};
+pub use model::{vec_heap_bytes, Model, Property};
 pub use report::{Bounds, Limit, Progress, Report, Verdict};
