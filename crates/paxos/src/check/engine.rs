@@ -1,7 +1,7 @@
 //! Breadth-first explicit-state search.
 //!
-//! The checker keeps every distinct state it has seen in one arena (`states`), in the order it
-//! first saw them. Because the search is breadth-first, that order is also the work queue: the
+//! The checker keeps every distinct state it has seen in one arena (`states`, see `arena.rs`),
+//! in the order it first saw them. Because the search is breadth-first, that order is also the work queue: the
 //! states still to expand are exactly `states[next_to_expand..]`, so no separate queue is
 //! allocated and no state is copied twice. `parents[i]` is the arena index of the state that
 //! first reached state `i`; following those links back from any state walks a shortest path to
@@ -10,6 +10,7 @@
 //! Work is done in chunks (`run_for`) so that a caller without threads, such as a Web Worker,
 //! can report progress, measure its own speed and cancel between chunks.
 
+use super::arena::Arena;
 use super::hash::hash_of;
 use super::model::{Model, Property};
 use super::report::{Bounds, Limit, Progress, Report, Verdict};
@@ -30,9 +31,9 @@ pub struct Checker<M: Model> {
     model: M,
     bounds: Bounds,
     /// Every distinct (canonical) state, in discovery order; doubles as the BFS queue.
-    states: Vec<M::State>,
+    states: Arena<M::State>,
     /// `parents[i]`: arena index of the state that discovered state `i`.
-    parents: Vec<u32>,
+    parents: Arena<u32>,
     /// Heap bytes owned by the states in the arena (`Model::heap_bytes`), kept as they are
     /// stored: stored states never change.
     heap_bytes: usize,
@@ -64,8 +65,8 @@ impl<M: Model> Checker<M> {
         let mut checker = Checker {
             model,
             bounds,
-            states: Vec::new(),
-            parents: Vec::new(),
+            states: Arena::new(),
+            parents: Arena::new(),
             heap_bytes: 0,
             visited: VisitedTable::new(),
             next_to_expand: 0,
@@ -171,7 +172,7 @@ impl<M: Model> Checker<M> {
     }
 
     fn expand(&mut self, index: usize) {
-        let state = self.states[index].clone();
+        let state = self.states.get(index).clone();
         let mut actions = std::mem::take(&mut self.actions);
         actions.clear();
         self.model.actions(&state, &mut actions);
@@ -221,7 +222,7 @@ impl<M: Model> Checker<M> {
     /// `finding` when the property fails or a bound is hit. The table must have room (`reserve`).
     fn insert(&mut self, state: M::State, hash: u64, parent: u32, level: u32) {
         let states = &self.states;
-        let position = match self.visited.probe(hash, |i| states[i as usize] == state) {
+        let position = match self.visited.probe(hash, |i| *states.get(i as usize) == state) {
             Probe::Found => return,
             Probe::Vacant(position) => position,
         };
@@ -263,7 +264,7 @@ impl<M: Model> Checker<M> {
         self.successors.reserve_exact(buffer_slots - self.successors.len());
         self.buffer_bytes += self.successors_bytes();
         let states = &self.states;
-        self.visited.reserve(additional, |i| hash_of(&states[i as usize]));
+        self.visited.reserve(additional, |i| hash_of(states.get(i as usize)));
         true
     }
 
@@ -273,10 +274,8 @@ impl<M: Model> Checker<M> {
         if count >= self.bounds.states_max || count >= u64::from(INDEX_MAX) {
             return Some(Limit::States);
         }
-        // Project the arena's next doubling (the table grew in `reserve`).
-        let state_bytes = std::mem::size_of::<M::State>() + std::mem::size_of::<u32>();
-        let arena_growth =
-            if self.states.len() == self.states.capacity() { self.states.capacity().max(4) * state_bytes } else { 0 };
+        // Project the arenas' next segment (the table grew in `reserve`).
+        let arena_growth = self.states.growth_bytes() + self.parents.growth_bytes();
         let projected = self.memory_bytes() + arena_growth + heap_bytes;
         if projected as u64 > self.bounds.bytes_max {
             return Some(Limit::Memory);
@@ -288,11 +287,7 @@ impl<M: Model> Checker<M> {
     /// heap parts), the parent links, the visited table and the expansion buffers. The arena
     /// is also the queue and the parent links are the trace storage, so that is all of it.
     fn memory_bytes(&self) -> usize {
-        self.states.capacity() * std::mem::size_of::<M::State>()
-            + self.heap_bytes
-            + self.parents.capacity() * std::mem::size_of::<u32>()
-            + self.visited.bytes()
-            + self.buffer_bytes
+        self.states.bytes() + self.heap_bytes + self.parents.bytes() + self.visited.bytes() + self.buffer_bytes
     }
 
     fn successors_bytes(&self) -> usize {
@@ -309,7 +304,7 @@ impl<M: Model> Checker<M> {
         let mut current = index;
         // A parent always has a smaller index, so this walk ends within `index` steps.
         for _ in 0..=index {
-            let parent = self.parents[current as usize];
+            let parent = *self.parents.get(current as usize);
             if parent == NO_PARENT {
                 break;
             }
@@ -328,7 +323,7 @@ impl<M: Model> Checker<M> {
     /// are representatives rather than the states actually passed through.
     fn actions_to(&self, index: u32) -> Vec<M::Action> {
         let chain = self.chain_to(index);
-        let first = &self.states[chain[0] as usize];
+        let first = self.states.get(chain[0] as usize);
         let mut current = self
             .model
             .init_states()
@@ -338,7 +333,7 @@ impl<M: Model> Checker<M> {
         let mut path = Vec::with_capacity(chain.len() - 1);
         let mut actions = Vec::new();
         for &target in &chain[1..] {
-            let target = &self.states[target as usize];
+            let target = self.states.get(target as usize);
             actions.clear();
             self.model.actions(&current, &mut actions);
             let step = actions.iter().find_map(|action| {

@@ -80,9 +80,13 @@ impl Search {
         };
         let mut reason = report.reason;
         if verdict == (Verdict::Incomplete { limit: Limit::Memory }) {
-            let mib = |bytes: u64| (bytes as f64 / f64::from(1 << 20)).round();
+            let mib = |bytes: u64| (bytes + (1 << 19)) >> 20; // rounded, and no float formatting code
             let (held, max, states) = (mib(progress.memory_bytes), mib(bounds.bytes_max), progress.distinct_states);
-            reason = format!("{reason} (it holds {held} MiB of the {max} MiB allowed, in {states} states)");
+            reason = format!(
+                "stopped by the memory bound ({max} MiB) before every state was visited: the {states} states \
+                 found so far take {held} MiB with their tables; check a smaller configuration (fewer servers, \
+                 attempts or faults)"
+            );
         }
         Summary { counterexample, memory_bytes: progress.memory_bytes, reason, ..report }
     }

@@ -54,6 +54,7 @@
 //! - [`tla`]: Lamport's `Paxos.tla` and its one-phase variant, as a [`Model`].
 //! - [`sim`]: the playground's own protocols and node code, with counterexamples as scenarios.
 
+mod arena;
 mod engine;
 pub mod hash;
 pub mod job;

@@ -106,9 +106,8 @@ impl Verdict {
                     Limit::States => "the state bound",
                     Limit::Depth => "the depth bound",
                     Limit::Memory => {
-                        return "stopped by the memory bound before every state was visited: storing more states \
-                                would pass it; check a smaller configuration (fewer servers, attempts or \
-                                faults)"
+                        return "stopped by the memory bound before every state was visited; check a smaller \
+                                configuration (fewer servers, attempts or faults)"
                             .into()
                     }
                     Limit::NotFinished => "a cancel",
