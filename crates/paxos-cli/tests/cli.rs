@@ -81,7 +81,9 @@ fn check_tla_matches_tlc_counts() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["distinct_states"], 3921);
+    assert_eq!(report["generated_states"], 23_563, "TLC's \"states generated\"");
     assert_eq!(report["depth"], 17);
+    assert!(report["memory_bytes"].as_u64().unwrap() > 3921 * 32);
     assert_eq!(report["verdict"], "holds");
     assert!(report["seconds"].as_f64().unwrap() >= 0.0);
     assert!(report["counterexample"].is_null());
@@ -147,4 +149,18 @@ fn a_script_file_that_is_not_utf8_gets_a_line_and_column() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(stderr.contains(": line 3, column 12: invalid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn check_reports_its_memory_and_stops_at_the_memory_bound_saying_why() {
+    let args = ["check", "--model", "sim", "--protocol", "basic-paxos", "--nodes", "3", "--drops", "--max-mib", "4"];
+    let out = paxos(&args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("verdict: incomplete (stopped by the memory bound (4 MiB) before every state"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("take 4 MiB with their tables; check a smaller configuration"), "{stdout}");
+    assert!(stdout.contains("\nmemory: 4.0 MiB\n") || stdout.contains("\nmemory: 3.9 MiB\n"), "{stdout}");
 }
