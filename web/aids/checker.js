@@ -7,9 +7,12 @@ import { jobForScenario } from '../checker/plan.js';
 import { splitScript } from '../script.js';
 
 /** Bounds of one check in the page: enough for the reference configurations (the largest,
- *  Basic Paxos with loss and one duplicate, has 781,237 states). */
+ *  Basic Paxos with loss and one duplicate, has 781,237 states and grows the worker's wasm
+ *  memory to about 540 MiB). The memory bound counts every byte the search holds, heap parts of
+ *  states included, and holds to within a few percent of the worker's wasm memory
+ *  (docs/BENCHMARKS.md), so a larger job stops there instead of taking gigabytes. */
 export const STATES_MAX = 2_000_000;
-export const BYTES_MAX = 256 * 1024 * 1024;
+export const BYTES_MAX = 768 * 1024 * 1024;
 
 export const DEFAULT_OPTIONS = Object.freeze({
   nodes: 3, proposers: 2, attempts: 1, drops: false, duplicates: 0, crashes: 0, timeouts: false, amnesia: false, symmetry: true,

@@ -3,8 +3,9 @@
 // `terminate()` stops it at once.
 
 const DEFAULT_STATES_MAX = 5_000_000;
-// The checker's own tables stop growing past this, so a large check cannot exhaust the tab.
-const DEFAULT_BYTES_MAX = 256 * 1024 * 1024;
+// The search (states with their heap parts, tables) stops growing past this, so a large check
+// cannot exhaust the tab; the figure tracks the worker's wasm memory to within a few percent.
+const DEFAULT_BYTES_MAX = 768 * 1024 * 1024;
 
 export function startCheck(job, { onProgress, onDone, onError, statesMax, bytesMax } = {}) {
   // Resolved against the page (index.html), not this module: in dist/ this module is bundled

@@ -4,7 +4,7 @@
 //! paxos check --model tla --acceptors 3 --values 2 --max-ballot 1 [--one-phase] [--json]
 //! paxos check --model sim --protocol one-phase-highest --nodes 3 [--proposers 2] [--attempts 1]
 //!             [--quorum Q1 Q2] [--timeouts] [--drops] [--duplicates N] [--crashes N] [--amnesia]
-//!             [--no-nacks] [--in-flight-max N] [--symmetry] [--max-states N] [--json]
+//!             [--no-nacks] [--in-flight-max N] [--symmetry] [--max-states N] [--max-mib M] [--json]
 //! ```
 
 use paxos::check::job::{Job, Search, Summary};
@@ -17,7 +17,7 @@ use std::time::Instant;
 pub const USAGE: &str = "  paxos check --model tla --acceptors A --values V --max-ballot B [--one-phase] [--json]
   paxos check --model sim --protocol NAME --nodes N [--proposers K] [--attempts K] [--quorum Q1 Q2]
               [--timeouts] [--drops] [--duplicates K] [--crashes K] [--amnesia] [--no-nacks]
-              [--in-flight-max K] [--symmetry] [--max-states K] [--json]";
+              [--in-flight-max K] [--symmetry] [--max-states K] [--max-mib M] [--json]";
 
 struct Args<'a> {
     words: &'a [&'a str],
@@ -68,6 +68,7 @@ pub fn run(words: &[&str]) -> Result<String, String> {
             "--in-flight-max" => sim.in_flight_max = args.number(flag)?,
             "--symmetry" => sim.symmetry = true,
             "--max-states" => bounds.states_max = args.number(flag)?,
+            "--max-mib" => bounds.bytes_max = args.number::<u64>(flag)?.saturating_mul(1 << 20),
             other => return Err(format!("unknown option `{other}` for check\nusage:\n{USAGE}")),
         }
         args.at += 1;
@@ -99,6 +100,7 @@ fn render_json(o: &Summary, seconds: f64) -> String {
         "distinct_states": o.distinct_states,
         "generated_states": o.generated_states,
         "depth": o.depth,
+        "memory_bytes": o.memory_bytes,
         "verdict": o.verdict,
         "reason": o.reason,
         "seconds": seconds,
@@ -111,11 +113,12 @@ fn render_text(o: &Summary, seconds: f64) -> String {
     let (verdict, reason) = (o.verdict, &o.reason);
     let rate = o.distinct_states as f64 / seconds.max(1e-9);
     let mut out = format!(
-        "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",
+        "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nmemory: {:.1} MiB\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",
         if reason.is_empty() { String::new() } else { format!(" ({reason})") },
         o.distinct_states,
         o.generated_states,
         o.depth,
+        o.memory_bytes as f64 / f64::from(1 << 20),
     );
     if let Some(counterexample) = &o.counterexample {
         out.push_str("counterexample:\n");

@@ -71,8 +71,9 @@ fn run_script(args: &[&str]) -> Result<String, String> {
         _ => return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}")),
     };
     let [file] = files.as_slice() else { return Err(format!("`run` takes exactly one FILE\n{USAGE}")) };
-    let text = read(file)?;
-    let sim = Simulation::from_script(&text).map_err(|e| format!("{file}: {e}"))?;
+    let bytes = read(file)?;
+    let text = paxos::scenario::script_text(&bytes).map_err(|e| format!("{file}: {e}"))?;
+    let sim = Simulation::from_script(text).map_err(|e| format!("{file}: {e}"))?;
     Ok(match format {
         "json" => report::json(&sim) + "\n",
         "mermaid" => paxos::export::mermaid(&sim),
@@ -81,13 +82,15 @@ fn run_script(args: &[&str]) -> Result<String, String> {
     })
 }
 
-fn read(file: &str) -> Result<String, String> {
-    let mut text = String::new();
-    let limit = paxos::scenario::SCRIPT_BYTES_MAX as u64 + 1;
+/// The file's bytes (at most one more than a script may have, so that a longer one is refused
+/// as such); `script_text` turns them into text, or says where they are not UTF-8.
+fn read(file: &str) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let limit = paxos::scenario::SCRIPT_BYTES_MAX as u64 + 4;
     let result = match file {
-        "-" => std::io::stdin().take(limit).read_to_string(&mut text),
-        _ => std::fs::File::open(file).and_then(|f| f.take(limit).read_to_string(&mut text)),
+        "-" => std::io::stdin().take(limit).read_to_end(&mut bytes),
+        _ => std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes)),
     };
     result.map_err(|e| format!("cannot read {file}: {e}"))?;
-    Ok(text)
+    Ok(bytes)
 }

@@ -91,7 +91,9 @@ fn check_tla_matches_tlc_counts() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["distinct_states"], 3921);
+    assert_eq!(report["generated_states"], 23_563, "TLC's \"states generated\"");
     assert_eq!(report["depth"], 17);
+    assert!(report["memory_bytes"].as_u64().unwrap() > 3921 * 32);
     assert_eq!(report["verdict"], "holds");
     assert!(report["seconds"].as_f64().unwrap() >= 0.0);
     assert!(report["counterexample"].is_null());
@@ -146,4 +148,29 @@ fn presets_json_carries_every_script() {
     assert_eq!(list.len(), paxos::presets::PRESETS.len());
     assert_eq!(list[0]["id"], "seed-1");
     assert_eq!(list[0]["script"], paxos::presets::PRESETS[0].script);
+}
+
+#[test]
+fn a_script_file_that_is_not_utf8_gets_a_line_and_column() {
+    let path = std::env::temp_dir().join(format!("paxos-cli-not-utf8-{}.txt", std::process::id()));
+    std::fs::write(&path, b"\xef\xbb\xbfnodes 3\npropose S1 X\x00\npropose S2 \xffY\n").unwrap();
+    let out = paxos(&["run", path.to_str().unwrap()], "");
+    std::fs::remove_file(&path).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(": line 3, column 12: invalid UTF-8"), "{stderr}");
+}
+
+#[test]
+fn check_reports_its_memory_and_stops_at_the_memory_bound_saying_why() {
+    let args = ["check", "--model", "sim", "--protocol", "basic-paxos", "--nodes", "3", "--drops", "--max-mib", "4"];
+    let out = paxos(&args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with("verdict: incomplete (stopped by the memory bound (4 MiB) before every state"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("take 4 MiB with their tables; check a smaller configuration"), "{stdout}");
+    assert!(stdout.contains("\nmemory: 4.0 MiB\n") || stdout.contains("\nmemory: 3.9 MiB\n"), "{stdout}");
 }

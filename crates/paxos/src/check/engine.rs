@@ -1,7 +1,7 @@
 //! Breadth-first explicit-state search.
 //!
-//! The checker keeps every distinct state it has seen in one arena (`states`), in the order it
-//! first saw them. Because the search is breadth-first, that order is also the work queue: the
+//! The checker keeps every distinct state it has seen in one arena (`states`, see `arena.rs`),
+//! in the order it first saw them. Because the search is breadth-first, that order is also the work queue: the
 //! states still to expand are exactly `states[next_to_expand..]`, so no separate queue is
 //! allocated and no state is copied twice. `parents[i]` is the arena index of the state that
 //! first reached state `i`; following those links back from any state walks a shortest path to
@@ -10,6 +10,7 @@
 //! Work is done in chunks (`run_for`) so that a caller without threads, such as a Web Worker,
 //! can report progress, measure its own speed and cancel between chunks.
 
+use super::arena::Arena;
 use super::hash::hash_of;
 use super::model::{Model, Property};
 use super::report::{Bounds, Limit, Progress, Report, Verdict};
@@ -30,9 +31,12 @@ pub struct Checker<M: Model> {
     model: M,
     bounds: Bounds,
     /// Every distinct (canonical) state, in discovery order; doubles as the BFS queue.
-    states: Vec<M::State>,
+    states: Arena<M::State>,
     /// `parents[i]`: arena index of the state that discovered state `i`.
-    parents: Vec<u32>,
+    parents: Arena<u32>,
+    /// Heap bytes owned by the states in the arena (`Model::heap_bytes`), kept as they are
+    /// stored: stored states never change.
+    heap_bytes: usize,
     visited: VisitedTable,
     next_to_expand: usize,
     /// One past the last arena index of the level being expanded.
@@ -48,6 +52,8 @@ pub struct Checker<M: Model> {
     /// any is looked up, so that the visited-table slots they need are fetched from memory in
     /// parallel rather than one cache miss after another (the lookups dominate the run time).
     successors: Vec<(M::State, u64)>,
+    /// Bytes of the two buffers above, kept here because they are taken out while in use.
+    buffer_bytes: usize,
     depth_cut: bool,
     finding: Option<Finding>,
 }
@@ -59,8 +65,9 @@ impl<M: Model> Checker<M> {
         let mut checker = Checker {
             model,
             bounds,
-            states: Vec::new(),
-            parents: Vec::new(),
+            states: Arena::new(),
+            parents: Arena::new(),
+            heap_bytes: 0,
             visited: VisitedTable::new(),
             next_to_expand: 0,
             level_end: 0,
@@ -69,6 +76,7 @@ impl<M: Model> Checker<M> {
             generated: 0,
             actions: Vec::new(),
             successors: Vec::new(),
+            buffer_bytes: 0,
             depth_cut: false,
             finding: None,
         };
@@ -164,11 +172,12 @@ impl<M: Model> Checker<M> {
     }
 
     fn expand(&mut self, index: usize) {
-        let state = self.states[index].clone();
+        let state = self.states.get(index).clone();
         let mut actions = std::mem::take(&mut self.actions);
         actions.clear();
         self.model.actions(&state, &mut actions);
         assert!(actions.len() <= self.model.actions_max(), "model enabled too many actions");
+        self.buffer_bytes = actions.capacity() * std::mem::size_of::<M::Action>() + self.successors_bytes();
         // Grow now, before any prefetch, so that no slot moves during this expansion.
         if !self.make_room(actions.len()) {
             self.actions = actions;
@@ -181,7 +190,7 @@ impl<M: Model> Checker<M> {
             let Some(next) = self.model.next_state(&state, action) else {
                 continue;
             };
-            self.generated += 1;
+            self.generated += self.model.generated_count(&state, action);
             let next = self.model.canonical(next);
             // A stuttering step leads back to this very state: nothing new, and it does not
             // count as a way out when judging whether the state is stuck.
@@ -213,11 +222,12 @@ impl<M: Model> Checker<M> {
     /// `finding` when the property fails or a bound is hit. The table must have room (`reserve`).
     fn insert(&mut self, state: M::State, hash: u64, parent: u32, level: u32) {
         let states = &self.states;
-        let position = match self.visited.probe(hash, |i| states[i as usize] == state) {
+        let position = match self.visited.probe(hash, |i| *states.get(i as usize) == state) {
             Probe::Found => return,
             Probe::Vacant(position) => position,
         };
-        if let Some(limit) = self.limit_for_one_more() {
+        let heap_bytes = self.model.heap_bytes(&state);
+        if let Some(limit) = self.limit_for_one_more(heap_bytes) {
             self.finding = Some(Finding { verdict: Verdict::Incomplete { limit }, state_index: None });
             return;
         }
@@ -226,6 +236,7 @@ impl<M: Model> Checker<M> {
         self.visited.insert_at(position, hash, index);
         self.states.push(state);
         self.parents.push(parent);
+        self.heap_bytes += heap_bytes;
         self.depth = self.depth.max(level);
         if let Property::Violated(reason) = property {
             self.finding = Some(Finding { verdict: Verdict::Violated { reason }, state_index: Some(index) });
@@ -237,37 +248,54 @@ impl<M: Model> Checker<M> {
     /// `Bounds::bytes_max`.
     fn make_room(&mut self, additional: usize) -> bool {
         let table_growth = self.visited.bytes_after_reserve(additional) - self.visited.bytes();
-        if (self.memory_bytes() + table_growth) as u64 > self.bounds.bytes_max {
+        // The successors buffer grows to `additional` too, at least doubling (as `Vec` does).
+        let buffer_slots = if additional > self.successors.capacity() {
+            additional.max(self.successors.capacity() * 2)
+        } else {
+            self.successors.capacity()
+        };
+        let buffer_growth = (buffer_slots - self.successors.capacity()) * std::mem::size_of::<(M::State, u64)>();
+        if (self.memory_bytes() + table_growth + buffer_growth) as u64 > self.bounds.bytes_max {
             let verdict = Verdict::Incomplete { limit: Limit::Memory };
             self.finding = Some(Finding { verdict, state_index: None });
             return false;
         }
+        self.buffer_bytes -= self.successors_bytes();
+        self.successors.reserve_exact(buffer_slots - self.successors.len());
+        self.buffer_bytes += self.successors_bytes();
         let states = &self.states;
-        self.visited.reserve(additional, |i| hash_of(&states[i as usize]));
+        self.visited.reserve(additional, |i| hash_of(states.get(i as usize)));
         true
     }
 
-    /// Which bound, if any, storing one more state would break.
-    fn limit_for_one_more(&self) -> Option<Limit> {
+    /// Which bound, if any, storing one more state (owning `heap_bytes` on the heap) would break.
+    fn limit_for_one_more(&self, heap_bytes: usize) -> Option<Limit> {
         let count = self.states.len() as u64;
         if count >= self.bounds.states_max || count >= u64::from(INDEX_MAX) {
             return Some(Limit::States);
         }
-        // Project the arena's next doubling (the table grew in `reserve`).
-        let state_bytes = std::mem::size_of::<M::State>() + std::mem::size_of::<u32>();
-        let arena_growth =
-            if self.states.len() == self.states.capacity() { self.states.capacity().max(4) * state_bytes } else { 0 };
-        let projected = self.memory_bytes() + arena_growth;
+        // Project the arenas' next segment (the table grew in `reserve`).
+        let arena_growth = self.states.growth_bytes() + self.parents.growth_bytes();
+        let projected = self.memory_bytes() + arena_growth + heap_bytes;
         if projected as u64 > self.bounds.bytes_max {
             return Some(Limit::Memory);
         }
         None
     }
 
+    /// Every byte the search holds: the arena (inline parts and, through `Model::heap_bytes`,
+    /// heap parts), the parent links, the visited table and the expansion buffers. The arena
+    /// is also the queue and the parent links are the trace storage, so that is all of it.
     fn memory_bytes(&self) -> usize {
-        self.states.capacity() * std::mem::size_of::<M::State>()
-            + self.parents.capacity() * std::mem::size_of::<u32>()
-            + self.visited.bytes()
+        self.states.bytes() + self.heap_bytes + self.parents.bytes() + self.visited.bytes() + self.buffer_bytes
+    }
+
+    fn successors_bytes(&self) -> usize {
+        self.successors.capacity() * std::mem::size_of::<(M::State, u64)>()
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        self.bounds
     }
 
     /// Arena indices from an init state to `index`, inclusive.
@@ -276,7 +304,7 @@ impl<M: Model> Checker<M> {
         let mut current = index;
         // A parent always has a smaller index, so this walk ends within `index` steps.
         for _ in 0..=index {
-            let parent = self.parents[current as usize];
+            let parent = *self.parents.get(current as usize);
             if parent == NO_PARENT {
                 break;
             }
@@ -295,7 +323,7 @@ impl<M: Model> Checker<M> {
     /// are representatives rather than the states actually passed through.
     fn actions_to(&self, index: u32) -> Vec<M::Action> {
         let chain = self.chain_to(index);
-        let first = &self.states[chain[0] as usize];
+        let first = self.states.get(chain[0] as usize);
         let mut current = self
             .model
             .init_states()
@@ -305,7 +333,7 @@ impl<M: Model> Checker<M> {
         let mut path = Vec::with_capacity(chain.len() - 1);
         let mut actions = Vec::new();
         for &target in &chain[1..] {
-            let target = &self.states[target as usize];
+            let target = self.states.get(target as usize);
             actions.clear();
             self.model.actions(&current, &mut actions);
             let step = actions.iter().find_map(|action| {

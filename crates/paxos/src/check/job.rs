@@ -5,7 +5,7 @@
 
 use super::sim::{sim_report, SimConfig, SimConfigError, SimModel};
 use super::tla::{render_counterexample, TlaConfig, TlaPaxos};
-use super::{Bounds, Checker, Progress, Verdict};
+use super::{Bounds, Checker, Limit, Progress, Verdict};
 use serde::{Deserialize, Serialize};
 
 /// What to check.
@@ -28,6 +28,8 @@ pub struct Summary {
     pub distinct_states: u64,
     pub generated_states: u64,
     pub depth: u32,
+    /// Bytes the search holds, as `Bounds::bytes_max` counts them.
+    pub memory_bytes: u64,
     /// `holds`, `violated`, `stuck` or `incomplete`.
     pub verdict: &'static str,
     pub reason: String,
@@ -57,25 +59,36 @@ impl Search {
 
     /// The result so far (`incomplete` while the search is not finished).
     pub fn summary(&self) -> Summary {
-        let (report, counterexample) = match self {
+        let (progress, bounds) = match self {
+            Search::Tla(checker) => (checker.progress(), checker.bounds()),
+            Search::Sim(checker) => (checker.progress(), checker.bounds()),
+        };
+        let (verdict, report, counterexample) = match self {
             Search::Tla(checker) => {
                 let report = checker.report();
                 let text = report.counterexample.as_ref().map(|a| render_counterexample(a).join("\n") + "\n");
-                (
-                    Summary::from_parts(&report.verdict, report.distinct_states, report.generated_states, report.depth),
-                    text,
-                )
+                let summary =
+                    Summary::from_parts(&report.verdict, report.distinct_states, report.generated_states, report.depth);
+                (report.verdict, summary, text)
             }
             Search::Sim(checker) => {
                 let report = sim_report(checker.model(), checker.report());
-                let r = &report.report;
-                (
-                    Summary::from_parts(&r.verdict, r.distinct_states, r.generated_states, r.depth),
-                    report.counterexample_script,
-                )
+                let r = report.report;
+                let summary = Summary::from_parts(&r.verdict, r.distinct_states, r.generated_states, r.depth);
+                (r.verdict, summary, report.counterexample_script)
             }
         };
-        Summary { counterexample, ..report }
+        let mut reason = report.reason;
+        if verdict == (Verdict::Incomplete { limit: Limit::Memory }) {
+            let mib = |bytes: u64| (bytes + (1 << 19)) >> 20; // rounded, and no float formatting code
+            let (held, max, states) = (mib(progress.memory_bytes), mib(bounds.bytes_max), progress.distinct_states);
+            reason = format!(
+                "stopped by the memory bound ({max} MiB) before every state was visited: the {states} states \
+                 found so far take {held} MiB with their tables; check a smaller configuration (fewer servers, \
+                 attempts or faults)"
+            );
+        }
+        Summary { counterexample, memory_bytes: progress.memory_bytes, reason, ..report }
     }
 
     /// Runs to the end and summarises. Terminates: every chunk expands at least one stored
@@ -92,6 +105,7 @@ impl Summary {
             distinct_states,
             generated_states,
             depth,
+            memory_bytes: 0,
             verdict: verdict.name(),
             reason: verdict.reason(),
             counterexample: None,

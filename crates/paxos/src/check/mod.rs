@@ -28,6 +28,8 @@
 //! comparing states. So the verdict never depends on luck, at the price of a state's full size
 //! per state (32 bytes for the TLA model) instead of 8. Parent links (4 bytes per state) give
 //! the shortest path to any state; its actions are recomputed only when a report needs them.
+//! The memory bound counts all of it, heap parts of states included ([`Model::heap_bytes`]),
+//! and tracks what the allocator really hands out (`tests/check_memory.rs`).
 //!
 //! Running in a browser: the checker never blocks for long. A Web Worker calls
 //! [`Checker::run_for`] with a budget of states, posts the returned [`Progress`] (states, depth,
@@ -54,6 +56,7 @@
 //! - [`tla`]: Lamport's `Paxos.tla` and its one-phase variant, as a [`Model`].
 //! - [`sim`]: the playground's own protocols and node code, with counterexamples as scenarios.
 
+mod arena;
 mod engine;
 pub mod hash;
 pub mod job;
@@ -64,5 +67,5 @@ pub mod tla;
 mod visited;
 
 pub use engine::{replay, Checker};
-pub use model::{Model, Property};
+pub use model::{vec_heap_bytes, Model, Property};
 pub use report::{Bounds, Limit, Progress, Report, Verdict};

@@ -62,9 +62,37 @@ pub trait Model {
         state
     }
 
+    /// How many successors taking `action` in `state` counts as in `generated_states` (asked
+    /// only when the action is enabled). The default, 1, counts one per action. A model of a
+    /// TLA+ spec can count as TLC does, one per way of satisfying the action's existential
+    /// quantifiers (the successors are equal, so the search is unchanged), which makes its
+    /// `generated_states` equal TLC's "states generated".
+    fn generated_count(&self, _state: &Self::State, _action: &Self::Action) -> u64 {
+        1
+    }
+
+    /// Heap bytes `state` owns, which `size_of` does not see, for the memory bound
+    /// ([`Bounds::bytes_max`](super::Bounds)): the checker keeps every state, so a model whose
+    /// states hold `Vec`s counts them here (with [`vec_heap_bytes`]), or the bound undercounts
+    /// by as much. Called once per stored state. The default, 0, suits states without heap parts.
+    fn heap_bytes(&self, _state: &Self::State) -> usize {
+        0
+    }
+
     /// A hard cap on how many actions one state may enable, checked on every expansion so that a
     /// model bug cannot make the action buffer grow without bound.
     fn actions_max(&self) -> usize {
         1 << 16
+    }
+}
+
+/// What a `Vec`'s buffer takes from the allocator: nothing when it has no capacity, else its
+/// capacity in bytes plus the allocator's block header, rounded up to its 16-byte granule (as
+/// glibc's malloc does, and wasm's dlmalloc to within a few bytes). A small block's overhead
+/// is a large part of it: an 80-byte `Vec` costs 96.
+pub fn vec_heap_bytes<T>(v: &Vec<T>) -> usize {
+    match v.capacity() * std::mem::size_of::<T>() {
+        0 => 0,
+        bytes => (bytes + 8).next_multiple_of(16).max(32),
     }
 }

@@ -11,13 +11,15 @@ pub struct Bounds {
     /// States at this breadth-first depth are stored and checked but not expanded
     /// (init states are depth 1).
     pub depth_max: u32,
-    /// Most bytes the checker's own tables may occupy. Counts the inline size of states; a model
-    /// whose states own heap data must leave room for it.
+    /// Most bytes the search may hold: every stored state with its heap parts
+    /// (`Model::heap_bytes`), the visited table, the parent links and the expansion buffers,
+    /// as the allocator hands them out. Within a few percent of the heap really allocated
+    /// (`tests/check_memory.rs`; docs/BENCHMARKS.md for resident memory and wasm).
     pub bytes_max: u64,
 }
 
 impl Default for Bounds {
-    /// Sized for a browser tab: 20 million states or 1 GiB, whichever comes first.
+    /// 20 million states or 1 GiB, whichever comes first.
     fn default() -> Bounds {
         Bounds { states_max: 20_000_000, depth_max: u32::MAX, bytes_max: 1 << 30 }
     }
@@ -56,8 +58,9 @@ pub enum Verdict {
 pub struct Report<A> {
     /// States stored after deduplication (TLC's "distinct states found").
     pub distinct_states: u64,
-    /// Successor states computed, duplicates and stuttering steps included, plus the init states
-    /// (TLC's "states generated").
+    /// Successor states computed, duplicates and stuttering steps included, plus the init states:
+    /// TLC's "states generated". Each enabled action counts `Model::generated_count` successors
+    /// (for the TLA model one per witness of its quantifiers, as TLC computes them; 1 otherwise).
     pub generated_states: u64,
     /// Deepest breadth-first level holding a state; init states are level 1, as TLC counts.
     pub depth: u32,
@@ -76,7 +79,7 @@ pub struct Progress {
     pub depth: u32,
     /// Stored states not yet expanded: the breadth-first frontier.
     pub queued_states: u64,
-    /// Bytes held by the checker's tables.
+    /// Bytes the search holds, as `Bounds::bytes_max` counts them.
     pub memory_bytes: u64,
     /// True once a verdict is reached; further `run_for` calls do nothing.
     pub finished: bool,
@@ -102,7 +105,11 @@ impl Verdict {
                 let bound = match limit {
                     Limit::States => "the state bound",
                     Limit::Depth => "the depth bound",
-                    Limit::Memory => "the memory bound",
+                    Limit::Memory => {
+                        return "stopped by the memory bound before every state was visited; check a smaller \
+                                configuration (fewer servers, attempts or faults)"
+                            .into()
+                    }
                     Limit::NotFinished => "a cancel",
                 };
                 format!("stopped by {bound} before every state was visited")

@@ -21,7 +21,7 @@
 //! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
 //! reported as stuck.
 
-use super::model::{Model, Property};
+use super::model::{vec_heap_bytes, Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
 use crate::message::Message;
@@ -172,6 +172,14 @@ pub struct SimState {
     /// Proposals (keyed by `chosen_key`) that are not chosen and can still be accepted, with
     /// every acceptor that has accepted them so far. Sorted by proposal.
     acceptances: Vec<(Proposal, NodeSet)>,
+}
+
+impl SimState {
+    /// Heap bytes this state owns, for the checker's memory bound (`Model::heap_bytes`). Every
+    /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`.
+    fn heap_bytes(&self) -> usize {
+        vec_heap_bytes(&self.nodes) + vec_heap_bytes(&self.in_flight) + vec_heap_bytes(&self.acceptances)
+    }
 }
 
 pub struct SimModel {
@@ -396,6 +404,10 @@ impl Model for SimModel {
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
         let all = if names.len() == 2 { "both" } else { "all" };
         Property::Violated(format!("agreement: {} were {all} chosen", names.join(" and ")))
+    }
+
+    fn heap_bytes(&self, state: &SimState) -> usize {
+        state.heap_bytes()
     }
 
     fn is_settled(&self, state: &SimState) -> bool {

@@ -105,6 +105,39 @@ fn split_once_ascii<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a 
     Some((text.get(..at)?, text.get(at + separator.len()..)?))
 }
 
+/// A script file's bytes as text. Invalid UTF-8 is an error at the line and column (in
+/// characters) where the first bad byte is; a leading byte-order mark is skipped, as
+/// [`parse`] skips one in text.
+pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    if bytes.len() > SCRIPT_BYTES_MAX {
+        return Err(ScriptError {
+            line: 1,
+            column: 1,
+            message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        let column = valid.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+        ScriptError { line: valid.matches('\n').count() + 1, column, message: "invalid UTF-8".into() }
+    })
+}
+
+/// One line without its comment, split into words. A control character other than white
+/// space (a NUL, say) is refused where it stands: echoed in a message it would garble it.
+fn read_line(number: usize, raw: &str) -> Result<Line<'_>, ScriptError> {
+    let text = strip_comment(raw);
+    if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
+        let message = format!("control character U+{:04X} is not allowed", u32::from(c));
+        return Err(ScriptError { line: number, column: at + 1, message });
+    }
+    Ok(Line { number, words: split_words(text), text })
+}
+
+/// Parses a script. A leading byte-order mark (which some editors write) is skipped; columns
+/// count from the character after it.
 pub fn parse(text: &str) -> Result<Scenario, ScriptError> {
     parse_with_lines(text).map(|(scenario, _)| scenario)
 }
@@ -118,11 +151,17 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
             message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
         });
     }
-    let mut parser =
-        Parser { scenario: Scenario::default(), quorum: None, retry: None, seen_command: None, lines: Vec::new() };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut parser = Parser {
+        scenario: Scenario::default(),
+        quorum: None,
+        leader_at: (1, 1),
+        retry: None,
+        seen_command: None,
+        lines: Vec::new(),
+    };
     for (index, raw) in text.lines().enumerate() {
-        let text = strip_comment(raw);
-        let line = Line { number: index + 1, words: split_words(text), text };
+        let line = read_line(index + 1, raw)?;
         if !line.words.is_empty() {
             parser.line(&line)?;
         }
@@ -133,21 +172,24 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
 
 /// Parses one command line (as the UI sends them) for a cluster of `nodes` servers.
 pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
-    let text = strip_comment(text.lines().next().unwrap_or(""));
-    let line = Line { number: 1, words: split_words(text), text };
+    let line = read_line(1, text.lines().next().unwrap_or(""))?;
     if line.words.is_empty() {
         return Err(ScriptError { line: 1, column: 1, message: "empty command".into() });
     }
     let mut scenario = Scenario::default();
     scenario.config.nodes = nodes;
-    let parser = Parser { scenario, quorum: None, retry: None, seen_command: None, lines: Vec::new() };
+    let parser =
+        Parser { scenario, quorum: None, leader_at: (1, 1), retry: None, seen_command: None, lines: Vec::new() };
     parser.command(&line)
 }
 
 struct Parser {
     scenario: Scenario,
-    /// Explicit quorum sizes, checked against the node count once all settings are read.
-    quorum: Option<(u8, u8, usize)>,
+    /// Explicit quorum sizes, checked against the node count once all settings are read,
+    /// with the line and the column of each.
+    quorum: Option<([u8; 2], usize, [usize; 2])>,
+    /// Line and column of the `leader` setting's server, checked likewise.
+    leader_at: (usize, usize),
     /// Explicit retry setting; otherwise the protocol's default applies.
     retry: Option<bool>,
     /// The line of the first command: settings after it are refused.
@@ -355,7 +397,7 @@ impl Parser {
             Setting::Quorum => {
                 let q1 = ranged(line, 1, 1, nodes_limit, "the phase-1 quorum")? as u8;
                 let q2 = ranged(line, 2, 1, nodes_limit, "the phase-2 quorum")? as u8;
-                self.quorum = Some((q1, q2, line.number));
+                self.quorum = Some(([q1, q2], line.number, [line.words[1].column, line.words[2].column]));
             }
             Setting::Network => {
                 s.network.mode = match line.words[1].text {
@@ -375,6 +417,7 @@ impl Parser {
             Setting::Timeout => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?,
             Setting::Attempts => s.config.attempts_max = ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?,
             Setting::Leader => {
+                self.leader_at = (line.number, line.words[1].column);
                 s.config.leader = match line.words[1].text {
                     "none" => None,
                     _ => Some(node_id(line, 1, NODES_MAX)?),
@@ -461,11 +504,11 @@ impl Parser {
         let config = &mut self.scenario.config;
         let nodes = config.nodes;
         match self.quorum {
-            Some((q1, q2, line)) => {
+            Some(([q1, q2], line, columns)) => {
                 if q1 > nodes || q2 > nodes {
                     return Err(ScriptError {
                         line,
-                        column: 8,
+                        column: columns[usize::from(q1 <= nodes)],
                         message: format!("a quorum cannot be larger than the {nodes} servers"),
                     });
                 }
@@ -479,7 +522,8 @@ impl Parser {
         }
         config.retry = self.retry.unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
         if config.leader.is_some_and(|l| l.0 > nodes) {
-            return Err(ScriptError { line: 1, column: 1, message: format!("the leader must be one of S1..S{nodes}") });
+            let (line, column) = self.leader_at;
+            return Err(ScriptError { line, column, message: format!("the leader must be one of S1..S{nodes}") });
         }
         // Commands were checked against the node count known when they were read; settings
         // all precede commands, so that was the final count.

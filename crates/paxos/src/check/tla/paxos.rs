@@ -135,8 +135,8 @@ impl TlaPaxos {
 
     /// In how many ways the existential quantifiers of `Phase2a(b, v)` are satisfied: the sum over
     /// fully promised quorums Q of 1 if Q reported no vote, else the number of 1b messages in Q
-    /// carrying the top vote for v. TLC computes one successor per way, so this explains its
-    /// "states generated" count (ours computes one per action). 0 when disabled.
+    /// carrying the top vote for v. TLC computes one successor per way, and so does our
+    /// `generated_states` (see `Model::generated_count`). 0 when disabled.
     pub fn phase2a_witness_count(&self, state: &TlaState, ballot: u8, value: u8) -> u32 {
         if self.has_two_a(state, ballot) {
             return 0;
@@ -266,6 +266,15 @@ impl Model for TlaPaxos {
     /// spec no reachable state is stuck: the highest ballot can always still finish.)
     fn is_settled(&self, state: &TlaState) -> bool {
         self.chosen_mask(state) != 0
+    }
+
+    /// TLC's count: one successor per witness of `Phase2a`'s quantifiers (the other actions
+    /// are parameterised by the message they receive, so they have one each).
+    fn generated_count(&self, state: &TlaState, action: &TlaAction) -> u64 {
+        match *action {
+            TlaAction::Phase2a { ballot, value } => u64::from(self.phase2a_witness_count(state, ballot, value)),
+            _ => 1,
+        }
     }
 
     fn actions_max(&self) -> usize {
