@@ -11,9 +11,17 @@ use crate::gen::Gen;
 use paxos::presets::PRESETS;
 use std::path::PathBuf;
 
-/// This process's scratch directory (removed by the binary when it ends).
+/// This process's scratch directory (removed by the binary when it ends): in memory
+/// (/dev/shm) where there is one, as the script file is rewritten on every execution (on a
+/// disk that cut the target's rate tenfold under load); `PAXOS_FUZZ_TMP` overrides.
 pub fn scratch_dir() -> PathBuf {
-    std::env::temp_dir().join(format!("paxos-fuzz-{}", std::process::id()))
+    let shm = std::path::Path::new("/dev/shm");
+    let base = match std::env::var_os("PAXOS_FUZZ_TMP") {
+        Some(dir) => PathBuf::from(dir),
+        None if shm.is_dir() => shm.to_path_buf(),
+        None => std::env::temp_dir(),
+    };
+    base.join(format!("paxos-fuzz-{}", std::process::id()))
 }
 
 struct Files {
