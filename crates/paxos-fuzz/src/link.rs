@@ -119,7 +119,12 @@ pub fn input(seed: u64) -> (String, Option<(Scenario, LinkView)>) {
 pub fn run(seed: u64) -> Result<(), String> {
     let (link, expected) = input(seed);
     crate::show("link", || link.clone());
-    let decoded = decode_link(&link);
+    check(&link, expected)
+}
+
+/// The checks, on any link code (`expected`: what it must decode to, if known).
+pub fn check(link: &str, expected: Option<(Scenario, LinkView)>) -> Result<(), String> {
+    let decoded = decode_link(link);
     if let Some(expected) = expected {
         match &decoded {
             Ok(got) if *got == expected => {}

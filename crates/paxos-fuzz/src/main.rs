@@ -113,6 +113,27 @@ fn main() -> ExitCode {
         println!("paxos-fuzz: wrote {n} scenarios to {file}");
         return ExitCode::SUCCESS;
     }
+    if let (Some("seed-corpus"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) {
+        // Starting inputs for the coverage-guided harnesses: each preset as a script and as a link.
+        let dir = std::path::Path::new(dir);
+        for (kind, text) in paxos::presets::PRESETS
+            .iter()
+            .flat_map(|p| {
+                let scenario = paxos::scenario::parse(p.script).expect("presets parse");
+                let link = paxos::scenario::encode_link(&scenario, Default::default());
+                [("script", p.id, p.script.to_string()), ("link", p.id, link)]
+            })
+            .map(|(kind, id, text)| ((kind, id), text))
+        {
+            let (kind, id) = kind;
+            let folder = dir.join(kind);
+            if let Err(e) = std::fs::create_dir_all(&folder).and_then(|_| std::fs::write(folder.join(id), text)) {
+                eprintln!("paxos-fuzz: cannot write the seed corpus in {}: {e}", dir.display());
+                return ExitCode::from(2);
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     if args.first().map(String::as_str) == Some("--list") {
         for t in TARGETS {
             println!("{:<12} {:>12}  {}", t.name, t.default_execs, t.about);
