@@ -150,6 +150,27 @@ pub fn command(g: &mut Gen, nodes: u64) -> String {
     }
 }
 
+/// A script that fills the network: nine servers in a manual network, every one proposing,
+/// then their timers fired again and again (each retry sends a new round of messages), so a
+/// run can pass the simulator's bounds on messages in flight and timers.
+pub fn flood(g: &mut Gen) -> String {
+    let mut text = String::from("nodes 9\nnetwork manual\nretry on\nattempts 64\ntimeout 10\n");
+    for n in 1..=9 {
+        text.push_str(&format!("propose S{n} V{n}\n"));
+    }
+    // Round robin, so no server runs out of attempts (64) before the network fills.
+    for i in 0..g.range(400, 600) {
+        match g.below(20) {
+            0 => {
+                let from = g.range(1, 9);
+                text.push_str(&format!("duplicate S{from}->S{}\n", from % 9 + 1));
+            }
+            _ => text.push_str(&format!("timeout S{}\n", i % 9 + 1)),
+        }
+    }
+    text
+}
+
 /// A whole script: some settings, some commands, noise, a line ending style.
 pub fn script(g: &mut Gen) -> String {
     let mut lines: Vec<String> = Vec::new();
