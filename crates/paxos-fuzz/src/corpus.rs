@@ -1,5 +1,5 @@
 //! The determinism corpus: random scenarios (every protocol, unsafe quorums, amnesia, manual
-//! networks, refused scripts) as scripts, each with the native event log's FNV-1a hash and
+//! networks driven message by message, refused scripts) as scripts, each with the native event log's FNV-1a hash and
 //! length, or the native refusal message. The JS tests (tests/unit/determinism.test.mjs,
 //! tests/e2e/determinism.test.mjs) run every script in the shipped wasm module, in Node and in
 //! Chromium, and compare. Written by `cargo test -p paxos-fuzz` (tests/corpus.rs) to
@@ -24,8 +24,9 @@ pub fn fnv1a(text: &str) -> String {
 pub fn script(i: u64) -> String {
     let mut g = Gen::new(i ^ 0xD37E_2A15);
     match i % 10 {
-        // Manual networks and odd settings, from the fuzzers' grammar (some are refused).
-        0 | 1 => crate::grammar::script(&mut g),
+        // Odd settings and commands, from the fuzzers' grammar (many are refused).
+        0 => crate::grammar::script(&mut g),
+        1 => manual(&mut g, i),
         _ => {
             let protocol = Protocol::ALL[(i % 4) as usize];
             let nodes_min = g.range(1, 7) as u8;
@@ -44,6 +45,42 @@ pub fn script(i: u64) -> String {
             scenario.to_script()
         }
     }
+}
+
+/// A manual-network run: proposals, then the user as the network, delivering (sometimes
+/// dropping or duplicating) a random message in flight each time, written as the readable
+/// script the page would export.
+fn manual(g: &mut Gen, i: u64) -> String {
+    use paxos::scenario::{Command, Target};
+    let protocol = Protocol::ALL[(i / 10 % 4) as usize];
+    let nodes = g.range(2, 7);
+    let mut text = format!("protocol {}\nnodes {nodes}\nnetwork manual\n", protocol.name());
+    if g.chance(30) {
+        text.push_str(&format!("quorum {} {}\n", g.range(1, nodes), g.range(1, nodes)));
+    }
+    if g.chance(25) {
+        text.push_str("amnesia on\n");
+    }
+    for n in 1..=g.range(1, 3.min(nodes)) {
+        text.push_str(&format!("propose S{n} {}\n", ["X", "Y", "Z"][n as usize - 1]));
+    }
+    let Ok(mut sim) = Simulation::from_script(&text) else { return text };
+    for _ in 0..g.range(3, 40) {
+        let in_flight = sim.snapshot().in_flight;
+        if in_flight.is_empty() {
+            break;
+        }
+        let id = in_flight[g.below(in_flight.len())].id;
+        let command = match g.below(12) {
+            0 => Command::Drop(Target::Id(id)),
+            1 => Command::Duplicate(Target::Id(id)),
+            _ => Command::Deliver(Target::Id(id)),
+        };
+        if sim.intervene(command).is_err() {
+            break;
+        }
+    }
+    sim.script()
 }
 
 fn json_string(text: &str) -> String {
