@@ -43,6 +43,9 @@ layer() { # layer NAME COMMAND...
   printf '=== %s: %s passed, %s failed, exit %s\n' "$name" "$passed" "$failed" "$status"
 }
 
+# The rust layer comes first: besides the Rust tests, it writes target/determinism-corpus.json
+# (crates/paxos-fuzz/tests/corpus.rs), which the js and e2e layers' determinism tests run in
+# the shipped wasm module (they fail, saying so, if it is missing).
 layer rust cargo test --workspace
 # wasm-bindgen-test in headless Chromium through chromedriver.
 CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver)} \

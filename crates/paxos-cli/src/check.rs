@@ -40,7 +40,7 @@ pub fn run(words: &[&str]) -> Result<String, String> {
     let (mut model, mut json) = (None, false);
     let mut tla = TlaConfig { acceptors: 3, values: 2, max_ballot: 1, one_phase: false };
     let mut sim = SimConfig::new(Protocol::BasicPaxos, 3);
-    let (mut nodes, mut quorum, mut protocol) = (None, None, None);
+    let (mut nodes, mut quorum, mut protocol, mut proposers) = (None, None, None, None);
     let mut bounds = Bounds::default();
     while args.at < words.len() {
         let flag = words[args.at];
@@ -57,7 +57,7 @@ pub fn run(words: &[&str]) -> Result<String, String> {
             }
             "--nodes" => nodes = Some(args.number(flag)?),
             "--quorum" => quorum = Some((args.number(flag)?, args.number(flag)?)),
-            "--proposers" => sim.proposers = args.number(flag)?,
+            "--proposers" => proposers = Some(args.number(flag)?),
             "--attempts" => sim.attempts = args.number(flag)?,
             "--timeouts" => sim.timeouts = true,
             "--drops" => sim.drops = true,
@@ -80,7 +80,17 @@ pub fn run(words: &[&str]) -> Result<String, String> {
             let nodes = nodes.unwrap_or(3);
             let defaults = SimConfig::new(protocol, nodes);
             let (quorum_phase1, quorum_phase2) = quorum.unwrap_or((defaults.quorum_phase1, defaults.quorum_phase2));
-            let proposers = sim.proposers.min(nodes);
+            // Each proposer is one of the servers: more proposers than servers is refused,
+            // not quietly lowered (the default, two, is lowered for a one-server cluster).
+            let proposers = match proposers {
+                Some(k) if k > nodes => {
+                    return Err(format!(
+                        "--proposers {k} is more than the {nodes} servers (--nodes {nodes}): each proposer is a server"
+                    ))
+                }
+                Some(k) => k,
+                None => defaults.proposers,
+            };
             Job::Sim(SimConfig { protocol, nodes, quorum_phase1, quorum_phase2, proposers, ..sim })
         }
         Some(other) => return Err(format!("unknown model `{other}`: use tla or sim")),

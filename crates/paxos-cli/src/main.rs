@@ -1,35 +1,10 @@
-//! `paxos`: run scenario scripts from the command line.
-//!
-//! ```text
-//! paxos run FILE [--json | --mermaid | --rust-test]
-//!                             run a script (FILE or - for standard input)
-//! paxos presets               list the built-in presets
-//! paxos preset ID             print a preset's script
-//! paxos check --model tla|sim ...   exhaustive model checking (see check.rs)
-//! ```
-//! Exit status: 0 on success, 2 for bad arguments or an invalid script (with line and column).
+//! The `paxos` binary: see the library (`src/lib.rs`) for the commands.
 
-mod check;
-mod report;
-
-use paxos::presets::PRESETS;
-use paxos::Simulation;
-use std::io::Read;
 use std::process::ExitCode;
-
-const USAGE: &str = "usage:
-  paxos run FILE [--json | --mermaid | --rust-test]
-                            run a scenario script (FILE or - for standard input); print the
-                            event log, JSON, a Mermaid sequence diagram or a Rust test
-  paxos check ...           model-check a configuration (see below)
-  paxos presets [--json]    list the built-in presets (--json: with their scripts)
-  paxos preset ID           print a preset's script
-  paxos --version
-check:";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    match paxos_cli::run(&args) {
         Ok(output) => {
             print!("{output}");
             ExitCode::SUCCESS
@@ -39,58 +14,4 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
-}
-
-fn run(args: &[String]) -> Result<String, String> {
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        ["run", rest @ ..] => run_script(rest),
-        ["check", rest @ ..] => check::run(rest),
-        ["presets"] => Ok(PRESETS.iter().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
-        ["presets", "--json"] => Ok(report::presets_json() + "\n"),
-        ["preset", id] => PRESETS
-            .iter()
-            .find(|p| p.id == *id)
-            .map(|p| p.script.to_string())
-            .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
-        ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),
-        ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n{}\n", check::USAGE)),
-        [] => Err(format!("no command given\n{USAGE}")),
-        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}")),
-    }
-}
-
-fn run_script(args: &[&str]) -> Result<String, String> {
-    let (flags, files): (Vec<&str>, Vec<&str>) = args.iter().partition(|a| a.starts_with("--"));
-    let format = match flags.as_slice() {
-        [] => "log",
-        ["--json"] => "json",
-        ["--mermaid"] => "mermaid",
-        ["--rust-test"] => "rust-test",
-        [one] => return Err(format!("unknown option `{one}`\n{USAGE}")),
-        _ => return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}")),
-    };
-    let [file] = files.as_slice() else { return Err(format!("`run` takes exactly one FILE\n{USAGE}")) };
-    let bytes = read(file)?;
-    let text = paxos::scenario::script_text(&bytes).map_err(|e| format!("{file}: {e}"))?;
-    let sim = Simulation::from_script(text).map_err(|e| format!("{file}: {e}"))?;
-    Ok(match format {
-        "json" => report::json(&sim) + "\n",
-        "mermaid" => paxos::export::mermaid(&sim),
-        "rust-test" => paxos::export::rust_test(&sim),
-        _ => sim.log(),
-    })
-}
-
-/// The file's bytes (at most one more than a script may have, so that a longer one is refused
-/// as such); `script_text` turns them into text, or says where they are not UTF-8.
-fn read(file: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    let limit = paxos::scenario::SCRIPT_BYTES_MAX as u64 + 4;
-    let result = match file {
-        "-" => std::io::stdin().take(limit).read_to_end(&mut bytes),
-        _ => std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut bytes)),
-    };
-    result.map_err(|e| format!("cannot read {file}: {e}"))?;
-    Ok(bytes)
 }

@@ -122,11 +122,28 @@ fn check_rejects_bad_options() {
         (&["check", "--model", "tla", "--acceptors"][..], "--acceptors needs a value"),
         (&["check", "--model", "tla", "--values", "two"][..], "--values takes a number"),
         (&["check", "--model", "tla", "--frobnicate"][..], "unknown option `--frobnicate`"),
+        // Regression: more proposers than servers used to be lowered to the server count
+        // without a word; it is refused, naming both flags.
+        (
+            &["check", "--model", "sim", "--protocol", "basic-paxos", "--proposers", "4", "--nodes", "3"][..],
+            "--proposers 4 is more than the 3 servers (--nodes 3)",
+        ),
+        (&["check", "--model", "sim", "--protocol", "basic-paxos", "--proposers", "0"][..], "1 to 3 proposers, not 0"),
     ] {
         let out = paxos(args, "");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(text(&out.stderr).contains(expected), "{args:?}: {}", text(&out.stderr));
     }
+}
+
+#[test]
+fn check_takes_as_many_proposers_as_servers() {
+    let args = ["check", "--model", "sim", "--protocol", "one-phase-first", "--nodes", "2", "--proposers", "2"];
+    let out = paxos(&args, "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The default (two proposers) still fits a one-server cluster.
+    let out = paxos(&["check", "--model", "sim", "--protocol", "basic-paxos", "--nodes", "1"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]

@@ -139,6 +139,12 @@ impl Playground {
         self.simulation.intervene(command).map_err(run_error)
     }
 
+    /// The whole run's canonical event log, as the CLI prints it (`Simulation::log`): the
+    /// determinism tests compare it, byte for byte, with the native build's.
+    pub fn log(&self) -> String {
+        self.simulation.log()
+    }
+
     /// The scenario as script text (for export, and for reloading).
     pub fn script(&self) -> String {
         self.simulation.script()

@@ -62,7 +62,9 @@ impl Line<'_> {
 fn strip_comment(line: &str) -> &str {
     let bytes = line.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        let starts_word = i == 0 || bytes[i - 1].is_ascii_whitespace();
+        // After any white space, as `split_words` splits words: otherwise a `#` after, say,
+        // an ideographic space would be a comment here but part of a word once printed.
+        let starts_word = line.get(..i).and_then(|before| before.chars().next_back()).is_none_or(char::is_whitespace);
         let names_message = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
         if b == b'#' && starts_word && !names_message {
             // `#` is ASCII, so `i` is a char boundary and `get` cannot fail. `get` rather than
@@ -263,9 +265,15 @@ fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
 }
 
 fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
-    let usage = "deliver #ID | deliver Sa->Sb [MESSAGE]";
+    let command = line.words[0].text;
+    let usage = format!("{command} #ID | {command} Sa->Sb [MESSAGE]");
+    let usage = usage.as_str();
     line.arity(1, 8, usage)?;
     let first = line.words[1].text;
+    // `drop 27` is most likely the setting without its `%`.
+    if command != "deliver" && unsigned::<u8>(first).is_some() {
+        return Err(line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: `{command} {first}%`")));
+    }
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
         return unsigned(id)

@@ -19,8 +19,11 @@ use std::fmt::Write;
 /// would exceed one is refused (a `RunError` naming the limit and the step), never a panic.
 pub const IN_FLIGHT_MAX: usize = 4_096;
 pub const PROPOSALS_MAX: usize = 1_024;
-/// A server's messages to itself within one step (a proposal and its local replies).
-pub const LOCAL_CHAIN_MAX: usize = 64;
+/// A server's messages to itself within one step (a proposal and its local replies). A
+/// proposer refused by itself may retry at once, in the same step, up to its attempts limit,
+/// and one attempt exchanges at most four messages with itself (Prepare, Promise, Accept,
+/// Accepted or a refusal): eight per attempt leaves room, so no run reaches this bound.
+pub const LOCAL_CHAIN_MAX: usize = 8 * crate::protocol::Config::ATTEMPTS_MAX_LIMIT as usize;
 /// Automatic steps one `run` command may take.
 pub const RUN_STEPS_MAX: u32 = 5_000;
 
