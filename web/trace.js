@@ -118,6 +118,43 @@ export function appendEvents(trace, events) {
   return trace;
 }
 
+/**
+ * Forgets, in place, everything the steps from `fromStep` on added to `trace`: their entries,
+ * the messages they sent (a copy made by hand included), the ends they gave to earlier
+ * messages, their marks, and the downtimes and partitions they began or ended. What is left
+ * is what `buildTrace` of the events before `fromStep` gives; `appendEvents` then adds a new
+ * future (a run's delta). Returns `trace`.
+ */
+export function trimTrace(trace, fromStep) {
+  if (fromStep > trace.lastStep) return trace;
+  for (let step = Math.max(1, fromStep); step <= trace.lastStep; step += 1) trace.steps.delete(step);
+  for (const [id, life] of trace.messages) {
+    if (life.sentStep >= fromStep) trace.messages.delete(id);
+    else if (life.endStep !== null && life.endStep >= fromStep) {
+      life.endStep = null;
+      life.end = null;
+      life.dropCause = null;
+    }
+  }
+  let marks = trace.marks.length;
+  while (marks > 0 && trace.marks[marks - 1].step >= fromStep) marks -= 1;
+  trace.marks.length = marks;
+  for (const list of [trace.downtimes, trace.partitions]) {
+    let kept = 0;
+    for (const entry of list) {
+      if (entry.from >= fromStep) continue;
+      if (entry.to !== null && entry.to >= fromStep) entry.to = null;
+      list[kept] = entry;
+      kept += 1;
+    }
+    list.length = kept;
+  }
+  let last = Math.min(trace.lastStep, fromStep - 1);
+  while (last > 0 && !trace.steps.has(last)) last -= 1;
+  trace.lastStep = Math.max(0, last);
+  return trace;
+}
+
 /** A trace of the whole of `events`. */
 export function buildTrace(events) {
   return appendEvents(emptyTrace(), events);
