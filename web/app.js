@@ -70,11 +70,13 @@ class App {
     });
     this.playback = new PlaybackBar(this.doc, {
       reset: () => this.reset(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
       start: () => this.seekTo(0),
       back: () => this.stepBack(),
       play: () => this.player.toggle(),
       forward: () => this.stepForward(),
-      end: () => this.seekTo(store.steps),
+      end: () => this.toEnd(),
       seek,
       speed: (speed) => store.setSpeed(speed),
     });
@@ -132,6 +134,29 @@ class App {
     if (this.readOnly) return;
     this.player.pause();
     this.store.reset();
+  }
+
+  /** Puts back the run as it was before the last intervention (the core keeps it). */
+  undo() {
+    if (this.readOnly) return;
+    this.player.pause();
+    this.store.undo();
+  }
+
+  redo() {
+    if (this.readOnly) return;
+    this.player.pause();
+    this.store.redo();
+  }
+
+  /**
+   * To the end of the run; already there, on to where the run stops by itself when it goes
+   * on (the automatic network after an intervention): the core's `run` takes it there.
+   */
+  toEnd() {
+    const store = this.store;
+    if (store.step < store.steps || this.readOnly || !store.goesOn) this.seekTo(store.steps);
+    else this.act('run');
   }
 
   /** One intervention at the viewed step; a refusal is shown and changes nothing. */
@@ -258,12 +283,18 @@ class App {
       else this.act(result.command);
     });
     $('heal').addEventListener('click', () => this.act('heal'));
+    $('status-undo').addEventListener('click', () => {
+      this.undo();
+      $('undo').focus();
+    });
     installShortcuts(doc, {
       toggle: () => this.player.toggle(),
       forward: () => this.stepForward(),
       back: () => this.stepBack(),
       start: () => this.seekTo(0),
-      end: () => this.seekTo(this.store.steps),
+      end: () => this.toEnd(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
       faster: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, 1)),
       slower: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, -1)),
       deliver: () => this.actOnSelection('deliver'),
@@ -337,7 +368,13 @@ class App {
     this.quorum.render(t);
     this.aids.render(change);
     this.renderProblem();
-    this.say(narration(change, store, t));
+    const told = narration(change, store, t);
+    if (told) {
+      this.say(told);
+      // "The rest of the run was replaced": the Undo beside it takes that back.
+      this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
+    }
+    if (!store.canUndo) this.$('status-undo').hidden = true;
     if (change.run || change.language) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 

@@ -119,9 +119,9 @@ export class SpacetimeView {
         notes: [],
         arrows: s(doc, 'g', { class: 'st-arrows' }),
         marks: s(doc, 'g', { class: 'st-marks' }),
-        /** message id -> {key, element}; mark -> its shapes */
+        /** message id -> {life, endStep, endKind, end, look, element, ...}; [{mark, shapes}] */
         arrowShown: new Map(),
-        markShown: new WeakMap(),
+        markList: [],
         axisSteps: -1,
       };
       parts.past.append(parts.arrows, parts.marks);
@@ -138,15 +138,27 @@ export class SpacetimeView {
     this.cursor.setAttribute('y2', scale.height - 6);
 
     if (parts.axisSteps !== trace.lastStep) {
+      // A gridline and a number every 5 steps: added and removed at the end as the run
+      // grows or is cut back (their places do not depend on the run's length).
       parts.axisSteps = trace.lastStep;
-      const axis = [];
-      for (let step = 0; step <= trace.lastStep + 1; step += 1) {
-        if (step % 5 === 0) {
-          axis.push(s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }));
-          axis.push(s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }));
-        }
+      parts.ticks ??= [];
+      const wanted = Math.floor((trace.lastStep + 1) / 5) + 1;
+      while (parts.ticks.length > wanted) for (const element of parts.ticks.pop()) element.remove();
+      const added = [];
+      for (let index = parts.ticks.length; index < wanted; index += 1) {
+        const step = index * 5;
+        const tick = [
+          s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }),
+          s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }),
+        ];
+        parts.ticks.push(tick);
+        added.push(...tick);
       }
-      parts.axis.replaceChildren(...axis);
+      parts.axis.append(...added);
+    }
+    if (parts.axisHeight !== scale.height) {
+      parts.axisHeight = scale.height;
+      for (const [line] of parts.ticks) line.setAttribute('y2', scale.height - 8);
     }
 
     // Lane names live in their own small drawing beside the scrolling one, so they stay
@@ -191,34 +203,76 @@ export class SpacetimeView {
     // Long automatic runs would bury their arrows under labels: there only the selected
     // arrow is labelled (every arrow has a tooltip).
     const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
-    const arrowShown = new Map();
-    for (const life of trace.messages.values()) {
-      const selected = selection?.type === 'message' && selection.id === life.id;
-      const labelled = labelAll || selected;
-      // Everything the arrow is drawn from that can change while the trace grows, but the
-      // end of the run, which an arrow still in flight is only stretched to.
-      const key = `${life.sentStep}|${life.endStep}|${life.end}|${selected}|${labelled}`;
-      let shown = parts.arrowShown.get(life.id);
-      if (shown?.key !== key) shown = { key, end, ...arrow(doc, scale, life, end, selected, t, labelled) };
-      else if (life.end === null && shown.end !== end) {
-        stretch(shown, scale, life, end);
-        shown.end = end;
+    const look = `${JSON.stringify(selection)}|${labelAll}`;
+    // After a delta (same parts, same selection), only the arrows of the steps from
+    // `changed` on are new; the others are checked with a few comparisons, not redrawn.
+    const changed = parts.look === look && parts.runVersion !== undefined ? store.changedSince(parts.runVersion) : null;
+    parts.look = look;
+    parts.runVersion = store.runVersion;
+    const selectedId = selection?.type === 'message' ? selection.id : null;
+    // How an arrow is drawn besides its life: selected, labelled.
+    const lookOf = (life) => `${selectedId === life.id}|${labelAll || selectedId === life.id}`;
+    const shownFor = (life) => {
+      const selected = selectedId === life.id;
+      return { life, endStep: life.endStep, endKind: life.end, end, look: lookOf(life), ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
+    };
+    if (changed === null) {
+      const arrowShown = new Map();
+      for (const life of trace.messages.values()) {
+        let shown = parts.arrowShown.get(life.id);
+        if (shown?.life !== life || shown.endStep !== life.endStep || shown.endKind !== life.end || shown.look !== lookOf(life)) {
+          shown = shownFor(life);
+        } else if (life.end === null && shown.end !== end) {
+          stretch(shown, scale, life, end);
+          shown.end = end;
+        }
+        arrowShown.set(life.id, shown);
       }
-      arrowShown.set(life.id, shown);
+      parts.arrowShown = arrowShown;
+      reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
+    } else {
+      const arrowShown = parts.arrowShown;
+      for (const [id, shown] of arrowShown) {
+        const life = trace.messages.get(id);
+        if (life !== shown.life) {
+          shown.element.remove();
+          arrowShown.delete(id);
+        } else if (shown.endStep !== life.endStep || shown.endKind !== life.end) {
+          const redrawn = shownFor(life);
+          shown.element.replaceWith(redrawn.element);
+          arrowShown.set(id, redrawn);
+        } else if (life.end === null && shown.end !== end) {
+          stretch(shown, scale, life, end);
+          shown.end = end;
+        }
+      }
+      // Messages sent (or copied by hand) in the new steps.
+      const added = [];
+      for (let step = changed; step <= trace.lastStep; step += 1) {
+        for (const event of trace.steps.get(step)?.events ?? []) {
+          const id = event.type === 'send' ? event.id : event.type === 'duplicate' ? event.copy : null;
+          const life = id === null ? null : trace.messages.get(id);
+          if (!life || arrowShown.has(id)) continue;
+          const shown = shownFor(life);
+          arrowShown.set(id, shown);
+          added.push(shown.element);
+        }
+      }
+      parts.arrows.append(...added);
     }
-    parts.arrowShown = arrowShown;
-    reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
 
+    // Marks only come and go at the end of the list (a delta cuts it and adds to it).
+    parts.markList ??= [];
+    let same = 0;
+    while (same < parts.markList.length && same < trace.marks.length && parts.markList[same].mark === trace.marks[same]) same += 1;
+    for (const { shapes } of parts.markList.splice(same)) for (const shape of shapes) shape.remove();
     const marks = [];
-    for (const mark of trace.marks) {
-      let shapes = parts.markShown.get(mark);
-      if (!shapes) {
-        shapes = markShapes(doc, scale, mark, t);
-        parts.markShown.set(mark, shapes);
-      }
+    for (const mark of trace.marks.slice(same)) {
+      const shapes = markShapes(doc, scale, mark, t);
+      parts.markList.push({ mark, shapes });
       marks.push(...shapes);
     }
-    reconcile(parts.marks, marks);
+    parts.marks.append(...marks);
 
     this.followed = null;
     // The drawing's new width scrolls as wide (the scroller has no padding): known

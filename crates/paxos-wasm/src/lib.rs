@@ -158,6 +158,12 @@ impl Playground {
         }
     }
 
+    /// Whether the run would go on past its end (a step there would extend it).
+    #[wasm_bindgen(js_name = goesOn)]
+    pub fn goes_on(&self) -> bool {
+        self.simulation.goes_on()
+    }
+
     #[wasm_bindgen(js_name = canUndo)]
     pub fn can_undo(&self) -> bool {
         self.simulation.can_undo()

@@ -375,6 +375,12 @@ impl Simulation {
         }
     }
 
+    /// Whether something is still pending at the end of the run: stepping forward there
+    /// would extend it (a `run` there takes it on to where it stops by itself).
+    pub fn goes_on(&self) -> bool {
+        self.end.world.has_pending()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
