@@ -355,7 +355,12 @@ class App {
     const store = this.store;
     const t = this.t;
     if (change.language) this.translate(t);
-    if (change.run || change.language) this.renderScenario(t);
+    // The title, story and scenario list change with the scenario loaded (or the language),
+    // not with interventions or steps.
+    const scenarioKey = [t.language, store.origin, store.origin.presetId];
+    const scenarioChanged = scenarioKey.some((part, i) => part !== this.scenarioShown?.[i]);
+    this.scenarioShown = scenarioKey;
+    if (scenarioChanged) this.renderScenario(t);
     const snapshot = store.snapshot();
     if (snapshot.nodes.length !== this.nodeCount || change.language) this.renderNodeForms(snapshot.nodes.length, t);
     this.syncPartitionForm(snapshot.partition);
@@ -375,7 +380,7 @@ class App {
       this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
     }
     if (!store.canUndo) this.$('status-undo').hidden = true;
-    if (change.run || change.language) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+    if (scenarioChanged) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 
   /** The views below the first screen: the space-time diagram, the servers, the events. */
