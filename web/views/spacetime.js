@@ -230,18 +230,48 @@ export class SpacetimeView {
       }
       parts.arrowShown = arrowShown;
       reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
+      // For the deltas after this: the arrows still in flight, and the others by the step
+      // they end at (a delta cuts the run from a step: it only touches the last of them).
+      parts.flying = new Set();
+      parts.ended = [];
+      for (const shown of arrowShown.values()) {
+        if (shown.endStep === null) parts.flying.add(shown.life.id);
+        else parts.ended.push(shown);
+      }
+      parts.ended.sort((a, b) => a.endStep - b.endStep);
     } else {
-      const arrowShown = parts.arrowShown;
-      for (const [id, shown] of arrowShown) {
+      const { arrowShown, flying, ended } = parts;
+      const endedAgain = [];
+      // Replaces `shown`'s arrow with one for its life as it is now; files it again.
+      const redraw = (shown, life) => {
+        const redrawn = shownFor(life);
+        shown.element.replaceWith(redrawn.element);
+        arrowShown.set(life.id, redrawn);
+        if (redrawn.endStep === null) flying.add(life.id);
+        else endedAgain.push(redrawn);
+      };
+      const forget = (shown) => {
+        shown.element.remove();
+        arrowShown.delete(shown.life.id);
+      };
+      // Arrows that ended in the steps cut away: gone with their message, or in flight again
+      // (or ended anew).
+      while (ended.length > 0 && ended[ended.length - 1].endStep >= changed) {
+        const shown = ended.pop();
+        const life = trace.messages.get(shown.life.id);
+        if (life !== shown.life) forget(shown);
+        else redraw(shown, life);
+      }
+      for (const id of [...flying]) {
+        const shown = arrowShown.get(id);
         const life = trace.messages.get(id);
         if (life !== shown.life) {
-          shown.element.remove();
-          arrowShown.delete(id);
-        } else if (shown.endStep !== life.endStep || shown.endKind !== life.end) {
-          const redrawn = shownFor(life);
-          shown.element.replaceWith(redrawn.element);
-          arrowShown.set(id, redrawn);
-        } else if (life.end === null && shown.end !== end) {
+          flying.delete(id);
+          forget(shown);
+        } else if (life.end !== null) {
+          flying.delete(id);
+          redraw(shown, life);
+        } else if (shown.end !== end) {
           stretch(shown, scale, life, end);
           shown.end = end;
         }
@@ -256,9 +286,12 @@ export class SpacetimeView {
           const shown = shownFor(life);
           arrowShown.set(id, shown);
           added.push(shown.element);
+          if (shown.endStep === null) flying.add(id);
+          else endedAgain.push(shown);
         }
       }
       parts.arrows.append(...added);
+      ended.push(...endedAgain.sort((a, b) => a.endStep - b.endStep));
     }
 
     // Marks only come and go at the end of the list (a delta cuts it and adds to it).
