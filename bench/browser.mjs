@@ -20,6 +20,8 @@
 //   its last 10 steps), then steps forward at the new end (the run grows by a step). Each
 //   action's figure is the script it runs: its event handler (the store, the core and the
 //   views' redraw, all synchronous) plus the animation-frame callbacks of the next frame.
+//   The same actions (and undo, redo) are also timed on the Store alone, without views,
+//   beside what an intervention cost before deltas (the trace rebuilt from the whole log).
 // Prints one JSON object. Usage: node bench/browser.mjs [--reps N] [--dir SITE] (default dist/)
 // [--long-only] (only the actions on the long run)
 import { readFileSync } from 'node:fs';
@@ -181,6 +183,43 @@ async function longRunActions(browser, url) {
   };
 }
 
+// The same actions on the page's Store alone (no views): the core's call and the trace's
+// update, in Chromium, from the repository's own modules (web/ is what dist/ bundles). Also
+// what each intervention cost before deltas: the trace rebuilt from the whole event log.
+async function storeActions(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/README.md`);
+  const result = await page.evaluate(async ([at, reps]) => {
+    const wasm = await import('/web/pkg/paxos_wasm.js');
+    await wasm.default();
+    const { Store } = await import('/web/state.js');
+    const script = await (await fetch('/bench/scenarios/long-10k.txt')).text();
+    const store = new Store(wasm, { language: 'en', presets: [] });
+    store.load(script);
+    const time = (action) => {
+      const start = performance.now();
+      action();
+      return performance.now() - start;
+    };
+    const figures = { seek: [], intervene: [], forward: [], undo: [], redo: [], rebuild: [] };
+    for (let round = 0; round <= reps; round += 1) {
+      const round_ = {
+        seek: time(() => store.seek(at)),
+        intervene: time(() => store.intervene('crash S1')),
+        forward: time(() => store.forward()),
+        undo: time(() => store.undo()),
+        redo: time(() => store.redo()),
+        rebuild: time(() => store.rebuildTrace()),
+      };
+      if (round > 0) for (const [name, ms] of Object.entries(round_)) figures[name].push(ms);
+    }
+    return figures;
+  }, [LONG_AT, REPS]);
+  await context.close();
+  return Object.fromEntries(Object.entries(result).map(([name, samples]) => [`${name}_ms`, stats(samples)]));
+}
+
 async function longLink() {
   const glue = await import(pathToFileURL(join(ROOT, 'dist/web/pkg/paxos_wasm.js')).href);
   glue.initSync({ module: readFileSync(join(ROOT, 'dist/web/pkg/paxos_wasm_bg.wasm')) });
@@ -199,8 +238,11 @@ async function busyLink() {
 const server = await startServer(SITE);
 const browser = await launchBrowser();
 try {
+  const repository = await startServer(ROOT);
+  const storeResult = await storeActions(browser, repository.origin);
+  await repository.close();
   if (process.argv.includes('--long-only')) {
-    console.log(JSON.stringify({ long_run: await longRunActions(browser, `${server.origin}/#s=${await longLink()}`) }));
+    console.log(JSON.stringify({ long_run: await longRunActions(browser, `${server.origin}/#s=${await longLink()}`), long_run_store: storeResult }));
     process.exit(0);
   }
   // One warm-up load, not counted: the browser's own first-start costs are not the page's.
@@ -219,6 +261,7 @@ try {
     },
     frames: frameResult,
     long_run: actionResult,
+    long_run_store: storeResult,
   }));
 } finally {
   await browser.close();

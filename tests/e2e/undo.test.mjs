@@ -125,7 +125,6 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     assert.equal(await page.locator('#undo .button-label').textContent(), '撤销');
     assert.equal(await page.locator('#redo .button-label').textContent(), '重做');
-    assert.match(await page.locator('#undo').getAttribute('title'), /撤销/);
     await page.click('#events button[data-step="4"]');
     await waitForStep(page, 4);
     await page.click('#servers [data-command="crash S2"]');

@@ -108,8 +108,6 @@ export default {
   // Undo and redo (the core keeps the runs they go back and forth between).
   'playback.undo': 'Undo',
   'playback.redo': 'Redo',
-  'playback.undoTitle': 'Undo the last change to the run (Ctrl+Z)',
-  'playback.redoTitle': 'Redo the change undone (Shift+Ctrl+Z)',
   'help.undo': 'Undo the last change to the run',
   'help.redo': 'Redo the change undone',
   'narrate.replaced': 'The rest of the run ({count} steps) was replaced —',

@@ -107,8 +107,6 @@ export default {
   // 撤销与重做（两次运行都由内核保存）。
   'playback.undo': '撤销',
   'playback.redo': '重做',
-  'playback.undoTitle': '撤销对运行的上一次改动（Ctrl+Z）',
-  'playback.redoTitle': '重做被撤销的改动（Shift+Ctrl+Z）',
   'help.undo': '撤销对运行的上一次改动',
   'help.redo': '重做被撤销的改动',
   'narrate.replaced': '运行的其余部分（{count} 步）已被替换——',

@@ -6,7 +6,7 @@
 // The whole run is drawn once per run; what lies after the viewed step is veiled (still
 // visible, faint, and clickable, like the future in the event list), so following the
 // current step (or a playing segment) only moves the veil and a cursor.
-import { reconcile, s } from '../dom.js';
+import { s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 
@@ -119,7 +119,7 @@ export class SpacetimeView {
         notes: [],
         arrows: s(doc, 'g', { class: 'st-arrows' }),
         marks: s(doc, 'g', { class: 'st-marks' }),
-        /** message id -> {life, endStep, endKind, end, look, element, ...}; [{mark, shapes}] */
+        /** message id -> {life, endStep, endKind, end, element, ...}; [{mark, shapes}] */
         arrowShown: new Map(),
         markList: [],
         axisSteps: -1,
@@ -203,96 +203,73 @@ export class SpacetimeView {
     // Long automatic runs would bury their arrows under labels: there only the selected
     // arrow is labelled (every arrow has a tooltip).
     const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
-    const look = `${JSON.stringify(selection)}|${labelAll}`;
-    // After a delta (same parts, same selection), only the arrows of the steps from
-    // `changed` on are new; the others are checked with a few comparisons, not redrawn.
-    const changed = parts.look === look && parts.runVersion !== undefined ? store.changedSince(parts.runVersion) : null;
-    parts.look = look;
-    parts.runVersion = store.runVersion;
     const selectedId = selection?.type === 'message' ? selection.id : null;
-    // How an arrow is drawn besides its life: selected, labelled.
-    const lookOf = (life) => `${selectedId === life.id}|${labelAll || selectedId === life.id}`;
-    const shownFor = (life) => {
-      const selected = selectedId === life.id;
-      return { life, endStep: life.endStep, endKind: life.end, end, look: lookOf(life), ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
-    };
+    // After a delta only the steps from `changed` on are new: the arrows still in flight,
+    // those that ended in the steps cut away and the new ones are all that is looked at.
+    // Drawn anew: new parts, other labels, or a change the store cannot name.
+    let changed = parts.labelAll === labelAll ? store.changedSince(parts.runVersion) : null;
     if (changed === null) {
-      const arrowShown = new Map();
-      for (const life of trace.messages.values()) {
-        let shown = parts.arrowShown.get(life.id);
-        if (shown?.life !== life || shown.endStep !== life.endStep || shown.endKind !== life.end || shown.look !== lookOf(life)) {
-          shown = shownFor(life);
-        } else if (life.end === null && shown.end !== end) {
-          stretch(shown, scale, life, end);
-          shown.end = end;
-        }
-        arrowShown.set(life.id, shown);
-      }
-      parts.arrowShown = arrowShown;
-      reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
-      // For the deltas after this: the arrows still in flight, and the others by the step
-      // they end at (a delta cuts the run from a step: it only touches the last of them).
-      parts.flying = new Set();
-      parts.ended = [];
-      for (const shown of arrowShown.values()) {
-        if (shown.endStep === null) parts.flying.add(shown.life.id);
-        else parts.ended.push(shown);
-      }
-      parts.ended.sort((a, b) => a.endStep - b.endStep);
-    } else {
-      const { arrowShown, flying, ended } = parts;
-      const endedAgain = [];
-      // Replaces `shown`'s arrow with one for its life as it is now; files it again.
-      const redraw = (shown, life) => {
-        const redrawn = shownFor(life);
-        shown.element.replaceWith(redrawn.element);
-        arrowShown.set(life.id, redrawn);
-        if (redrawn.endStep === null) flying.add(life.id);
-        else endedAgain.push(redrawn);
-      };
-      const forget = (shown) => {
-        shown.element.remove();
-        arrowShown.delete(shown.life.id);
-      };
-      // Arrows that ended in the steps cut away: gone with their message, or in flight again
-      // (or ended anew).
-      while (ended.length > 0 && ended[ended.length - 1].endStep >= changed) {
-        const shown = ended.pop();
-        const life = trace.messages.get(shown.life.id);
-        if (life !== shown.life) forget(shown);
-        else redraw(shown, life);
-      }
-      for (const id of [...flying]) {
-        const shown = arrowShown.get(id);
-        const life = trace.messages.get(id);
-        if (life !== shown.life) {
-          flying.delete(id);
-          forget(shown);
-        } else if (life.end !== null) {
-          flying.delete(id);
-          redraw(shown, life);
-        } else if (shown.end !== end) {
-          stretch(shown, scale, life, end);
-          shown.end = end;
-        }
-      }
-      // Messages sent (or copied by hand) in the new steps.
-      const added = [];
-      for (let step = changed; step <= trace.lastStep; step += 1) {
-        for (const event of trace.steps.get(step)?.events ?? []) {
-          const id = event.type === 'send' ? event.id : event.type === 'duplicate' ? event.copy : null;
-          const life = id === null ? null : trace.messages.get(id);
-          if (!life || arrowShown.has(id)) continue;
-          const shown = shownFor(life);
-          arrowShown.set(id, shown);
-          added.push(shown.element);
-          if (shown.endStep === null) flying.add(id);
-          else endedAgain.push(shown);
-        }
-      }
-      parts.arrows.append(...added);
-      ended.push(...endedAgain.sort((a, b) => a.endStep - b.endStep));
+      parts.arrows.replaceChildren();
+      Object.assign(parts, { arrowShown: new Map(), flying: new Set(), ended: [], selectedId });
+      changed = 1;
     }
+    parts.labelAll = labelAll;
+    parts.runVersion = store.runVersion;
+    const { arrowShown, flying, ended } = parts;
+    const endedAgain = [];
+    const added = [];
+    // Draws `life`'s arrow (in place of `shown`'s, if given) and files it by its end.
+    const draw = (life, shown) => {
+      const selected = selectedId === life.id;
+      const fresh = { life, endStep: life.endStep, endKind: life.end, end, ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
+      if (shown) shown.element.replaceWith(fresh.element);
+      else added.push(fresh.element);
+      arrowShown.set(life.id, Object.assign(shown ?? fresh, fresh));
+      if (life.end === null) flying.add(life.id);
+      else endedAgain.push(shown ?? fresh);
+    };
+    const forget = (shown) => {
+      shown.element.remove();
+      arrowShown.delete(shown.life.id);
+    };
+    while (ended.length > 0 && ended[ended.length - 1].endStep >= changed) {
+      const shown = ended.pop();
+      const life = trace.messages.get(shown.life.id);
+      if (life === shown.life) draw(life, shown);
+      else forget(shown);
+    }
+    for (const id of flying) {
+      const shown = arrowShown.get(id);
+      const life = trace.messages.get(id);
+      if (life === shown.life && life.end === null) {
+        if (shown.end !== end) {
+          stretch(shown, scale, life, end);
+          shown.end = end;
+        }
+        continue;
+      }
+      flying.delete(id);
+      if (life === shown.life) draw(life, shown);
+      else forget(shown);
+    }
+    // The arrows selected and no longer selected (filed where they were).
+    for (const id of parts.selectedId === selectedId ? [] : [parts.selectedId, selectedId]) {
+      const shown = arrowShown.get(id);
+      if (!shown) continue;
+      const fresh = arrow(doc, scale, shown.life, shown.end, id === selectedId, t, labelAll || id === selectedId);
+      shown.element.replaceWith(fresh.element);
+      Object.assign(shown, fresh);
+    }
+    parts.selectedId = selectedId;
+    // Messages sent (or copied by hand) in the new steps.
+    for (let step = changed; step <= trace.lastStep; step += 1) {
+      for (const event of trace.steps.get(step)?.events ?? []) {
+        const life = trace.messages.get(event.type === 'send' ? event.id : event.type === 'duplicate' ? event.copy : null);
+        if (life && !arrowShown.has(life.id)) draw(life);
+      }
+    }
+    parts.arrows.append(...added);
+    ended.push(...endedAgain.sort((a, b) => a.endStep - b.endStep));
 
     // Marks only come and go at the end of the list (a delta cuts it and adds to it).
     parts.markList ??= [];
