@@ -68,7 +68,7 @@ class App {
       onStop: (why) => this.say(this.t(`narrate.stop.${why}`, { step: store.step })),
       onRefused: (error) => this.refused('step', error),
     });
-    this.playback = new PlaybackBar(this.doc, {
+    this.playback = new PlaybackBar(this.doc, readOnly, {
       reset: () => this.reset(),
       undo: () => this.undo(),
       redo: () => this.redo(),
@@ -285,7 +285,8 @@ class App {
     $('heal').addEventListener('click', () => this.act('heal'));
     $('status-undo').addEventListener('click', () => {
       this.undo();
-      $('undo').focus();
+      // The button hides itself; Redo (enabled now) takes the focus.
+      $('redo').focus();
     });
     installShortcuts(doc, {
       toggle: () => this.player.toggle(),

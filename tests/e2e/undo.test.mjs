@@ -92,6 +92,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await page.click('#servers [data-command="crash S3"]');
     await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
     await page.click('#status-undo');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'redo');
     const undone = await runOnPage(page);
     assert.equal(undone.position.step, 3);
     assert.deepEqual(undone.events, afterCrash.events);

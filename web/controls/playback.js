@@ -4,8 +4,9 @@ import { h } from '../dom.js';
 import { SPEEDS } from '../timeline.js';
 
 export class PlaybackBar {
-  constructor(document, handlers) {
+  constructor(document, readOnly, handlers) {
     this.doc = document;
+    this.readOnly = readOnly;
     const $ = (id) => document.getElementById(id);
     this.buttons = {
       reset: $('reset'), undo: $('undo'), redo: $('redo'), start: $('to-start'), back: $('back'), play: $('play'), forward: $('forward'), end: $('to-end'),
@@ -32,7 +33,7 @@ export class PlaybackBar {
     b.back.disabled = step === 0;
     // At the end, End still takes the run on when it goes on by itself (the automatic
     // network after an intervention: the core says so).
-    b.end.disabled = step === steps && !store.goesOn;
+    b.end.disabled = step === steps && (this.readOnly || !store.goesOn);
     b.undo.disabled = !store.canUndo;
     b.redo.disabled = !store.canRedo;
     b.play.querySelector('.icon').textContent = playing ? '❚❚' : '▶';
