@@ -14,7 +14,16 @@
 //   in flight) through its share link in the URL fragment; if a play control exists it is
 //   pressed, and frames are recorded for 3 s. Then it is paused (or left alone if there is
 //   no control) and frames with any callback are counted for 2 s: the idle budget is zero.
+// - Actions on a long run: the page opened on the 10,000-step run (bench/scenarios/
+//   long-10k.txt) through its share link, viewed at step 9,990. Each round seeks there (the
+//   scrubber), intervenes (a server's Crash button: the run forks at 9,990 and replaces
+//   its last 10 steps), then steps forward at the new end (the run grows by a step). Each
+//   action's figure is the script it runs: its event handler (the store, the core and the
+//   views' redraw, all synchronous) plus the animation-frame callbacks of the next frame.
+//   The same actions (and undo, redo) are also timed on the Store alone, without views,
+//   beside what an intervention cost before deltas (the trace rebuilt from the whole log).
 // Prints one JSON object. Usage: node bench/browser.mjs [--reps N] [--dir SITE] (default dist/)
+// [--long-only] (only the actions on the long run)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +131,102 @@ async function frames(browser, url) {
   };
 }
 
+const LONG_AT = 9990;
+
+// In the page: runs `name`'s action, returns its script time (handler + next frame's rAF).
+async function timeAction(page, name) {
+  return page.evaluate(async ([action, at]) => {
+    const bench = window.__bench;
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await nextFrame();
+    const scrubber = document.getElementById('scrubber');
+    const run = {
+      seek: () => {
+        scrubber.value = String(at);
+        scrubber.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      intervene: () => document.querySelector('#servers [data-command^="crash "]').click(),
+      forward: () => document.getElementById('forward').click(),
+    }[action];
+    bench.frames.clear();
+    const start = performance.now();
+    run();
+    const handler = performance.now() - start;
+    bench.recording = true;
+    await nextFrame();
+    bench.recording = false;
+    const frames = [...bench.frames.values()].reduce((a, b) => a + b, 0);
+    return { handler, total: handler + frames, step: Number(scrubber.value), steps: Number(scrubber.max) };
+  }, [name, LONG_AT]);
+}
+
+async function longRunActions(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.opened === 'true', null, { timeout: READY_TIMEOUT_MS });
+  const figures = { seek: [], intervene: [], forward: [] };
+  // The first round warms up (not counted); the seek starts from the end of the run.
+  await timeAction(page, 'forward');
+  for (let round = 0; round <= REPS; round += 1) {
+    for (const action of ['seek', 'intervene', 'forward']) {
+      const figure = await timeAction(page, action);
+      if (round > 0) figures[action].push(figure.total);
+    }
+  }
+  await context.close();
+  return {
+    seek_script_ms: stats(figures.seek),
+    intervene_script_ms: stats(figures.intervene),
+    forward_script_ms: stats(figures.forward),
+  };
+}
+
+// The same actions on the page's Store alone (no views): the core's call and the trace's
+// update, in Chromium, from the repository's own modules (web/ is what dist/ bundles). Also
+// what each intervention cost before deltas: the trace rebuilt from the whole event log.
+async function storeActions(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/README.md`);
+  const result = await page.evaluate(async ([at, reps]) => {
+    const wasm = await import('/web/pkg/paxos_wasm.js');
+    await wasm.default();
+    const { Store } = await import('/web/state.js');
+    const script = await (await fetch('/bench/scenarios/long-10k.txt')).text();
+    const store = new Store(wasm, { language: 'en', presets: [] });
+    store.load(script);
+    const time = (action) => {
+      const start = performance.now();
+      action();
+      return performance.now() - start;
+    };
+    const figures = { seek: [], intervene: [], forward: [], undo: [], redo: [], rebuild: [] };
+    for (let round = 0; round <= reps; round += 1) {
+      const round_ = {
+        seek: time(() => store.seek(at)),
+        intervene: time(() => store.intervene('crash S1')),
+        forward: time(() => store.forward()),
+        undo: time(() => store.undo()),
+        redo: time(() => store.redo()),
+        rebuild: time(() => store.rebuildTrace()),
+      };
+      if (round > 0) for (const [name, ms] of Object.entries(round_)) figures[name].push(ms);
+    }
+    return figures;
+  }, [LONG_AT, REPS]);
+  await context.close();
+  return Object.fromEntries(Object.entries(result).map(([name, samples]) => [`${name}_ms`, stats(samples)]));
+}
+
+async function longLink() {
+  const glue = await import(pathToFileURL(join(ROOT, 'dist/web/pkg/paxos_wasm.js')).href);
+  glue.initSync({ module: readFileSync(join(ROOT, 'dist/web/pkg/paxos_wasm_bg.wasm')) });
+  const long = new glue.Playground(readFileSync(join(ROOT, 'bench/scenarios/long-10k.txt'), 'utf8'));
+  return long.link(LONG_AT, 0, 0);
+}
+
 async function busyLink() {
   const glue = await import(pathToFileURL(join(ROOT, 'dist/web/pkg/paxos_wasm.js')).href);
   glue.initSync({ module: readFileSync(join(ROOT, 'dist/web/pkg/paxos_wasm_bg.wasm')) });
@@ -133,11 +238,19 @@ async function busyLink() {
 const server = await startServer(SITE);
 const browser = await launchBrowser();
 try {
+  const repository = await startServer(ROOT);
+  const storeResult = await storeActions(browser, repository.origin);
+  await repository.close();
+  if (process.argv.includes('--long-only')) {
+    console.log(JSON.stringify({ long_run: await longRunActions(browser, `${server.origin}/#s=${await longLink()}`), long_run_store: storeResult }));
+    process.exit(0);
+  }
   // One warm-up load, not counted: the browser's own first-start costs are not the page's.
   await loadOnce(browser, `${server.origin}/`);
   const loads = [];
   for (let i = 0; i < REPS; i += 1) loads.push(await loadOnce(browser, `${server.origin}/`));
   const frameResult = await frames(browser, `${server.origin}/#s=${await busyLink()}`);
+  const actionResult = await longRunActions(browser, `${server.origin}/#s=${await longLink()}`);
   console.log(JSON.stringify({
     chromium: browser.version(),
     load: {
@@ -147,6 +260,8 @@ try {
       load_event_ms: stats(loads.map((l) => l.load)),
     },
     frames: frameResult,
+    long_run: actionResult,
+    long_run_store: storeResult,
   }));
 } finally {
   await browser.close();

@@ -68,13 +68,15 @@ class App {
       onStop: (why) => this.say(this.t(`narrate.stop.${why}`, { step: store.step })),
       onRefused: (error) => this.refused('step', error),
     });
-    this.playback = new PlaybackBar(this.doc, {
+    this.playback = new PlaybackBar(this.doc, readOnly, {
       reset: () => this.reset(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
       start: () => this.seekTo(0),
       back: () => this.stepBack(),
       play: () => this.player.toggle(),
       forward: () => this.stepForward(),
-      end: () => this.seekTo(store.steps),
+      end: () => this.toEnd(),
       seek,
       speed: (speed) => store.setSpeed(speed),
     });
@@ -132,6 +134,29 @@ class App {
     if (this.readOnly) return;
     this.player.pause();
     this.store.reset();
+  }
+
+  /** Puts back the run as it was before the last intervention (the core keeps it). */
+  undo() {
+    if (this.readOnly) return;
+    this.player.pause();
+    this.store.undo();
+  }
+
+  redo() {
+    if (this.readOnly) return;
+    this.player.pause();
+    this.store.redo();
+  }
+
+  /**
+   * To the end of the run; already there, on to where the run stops by itself when it goes
+   * on (the automatic network after an intervention): the core's `run` takes it there.
+   */
+  toEnd() {
+    const store = this.store;
+    if (store.step < store.steps || this.readOnly || !store.goesOn) this.seekTo(store.steps);
+    else this.act('run');
   }
 
   /** One intervention at the viewed step; a refusal is shown and changes nothing. */
@@ -261,12 +286,19 @@ class App {
       else this.act(result.command);
     });
     $('heal').addEventListener('click', () => this.act('heal'));
+    $('status-undo').addEventListener('click', () => {
+      this.undo();
+      // The button hides itself; Redo (enabled now) takes the focus.
+      $('redo').focus();
+    });
     installShortcuts(doc, {
       toggle: () => this.player.toggle(),
       forward: () => this.stepForward(),
       back: () => this.stepBack(),
       start: () => this.seekTo(0),
-      end: () => this.seekTo(this.store.steps),
+      end: () => this.toEnd(),
+      undo: () => this.undo(),
+      redo: () => this.redo(),
       faster: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, 1)),
       slower: () => this.store.setSpeed(nextSpeed(this.store.ui.speed, -1)),
       deliver: () => this.actOnSelection('deliver'),
@@ -334,7 +366,12 @@ class App {
     const store = this.store;
     const t = this.t;
     if (change.language) this.translate(t);
-    if (change.run || change.language) this.renderScenario(t);
+    // The title, story and scenario list change with the scenario loaded (or the language),
+    // not with interventions or steps.
+    const scenarioKey = [t.language, store.origin, store.origin.presetId];
+    const scenarioChanged = scenarioKey.some((part, i) => part !== this.scenarioShown?.[i]);
+    this.scenarioShown = scenarioKey;
+    if (scenarioChanged) this.renderScenario(t);
     const snapshot = store.snapshot();
     if (snapshot.nodes.length !== this.nodeCount || change.language) this.renderNodeForms(snapshot.nodes.length, t);
     this.syncPartitionForm(snapshot.partition);
@@ -347,8 +384,14 @@ class App {
     this.quorum.render(t);
     this.aids.render(change);
     this.renderProblem();
-    this.say(narration(change, store, t));
-    if (change.run || change.language) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+    const told = narration(change, store, t);
+    if (told) {
+      this.say(told);
+      // "The rest of the run was replaced": the Undo beside it takes that back.
+      this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
+    }
+    if (!store.canUndo) this.$('status-undo').hidden = true;
+    if (scenarioChanged) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 
   /** The views below the first screen: the space-time diagram, the servers, the events. */

@@ -3,7 +3,10 @@
 // speed, whether it is playing). Views read from here and re-render on change; controls
 // call the methods here. Nothing else keeps state, so a share link can later be made from
 // `origin`, the run's script, the step and the language alone.
-import { appendEvents, buildTrace, emptyTrace } from './trace.js';
+import { appendEvents, buildTrace, emptyTrace, trimTrace } from './trace.js';
+
+/** How many run changes `changedSince` remembers (views further behind redraw all). */
+const CHANGES_KEPT = 64;
 
 export class Store {
   /** @param {object} wasm the initialised paxos_wasm module */
@@ -16,8 +19,10 @@ export class Store {
     this.trace = emptyTrace();
     /** Bumped whenever the run's steps change (load, fork, extension). */
     this.runVersion = 0;
-    /** Bumped when the trace is rebuilt rather than extended (views redraw all). */
+    /** Bumped when the trace is rebuilt rather than changed by a delta (views redraw all). */
     this.traceGeneration = 0;
+    /** The latest run changes, [{runVersion, fork}]: from `fork` on, the steps are new. */
+    this.changes = [];
     this.cached = null;
     this.ui = { language, selection: null, playing: false, speed: 1, problem: null };
     /** Whether someone chose the language (a share link keeps only a chosen one). */
@@ -101,12 +106,43 @@ export class Store {
     this.trace = buildTrace(this.pg.events(1, this.pg.steps()));
     this.traceGeneration += 1;
     this.runVersion += 1;
+    this.changes = [];
     this.cached = null;
   }
 
-  extendTrace(stepsBefore) {
-    appendEvents(this.trace, this.pg.events(stepsBefore + 1, this.pg.steps()));
+  /**
+   * Applies the core's delta `{fork, events}` to the trace: the steps from `fork` on are
+   * dropped and the delta's events (those steps as they are now) added. Nothing is fetched.
+   */
+  applyDelta(delta) {
+    trimTrace(this.trace, delta.fork);
+    appendEvents(this.trace, delta.events);
     this.runVersion += 1;
+    this.changes.push({ runVersion: this.runVersion, fork: delta.fork });
+    if (this.changes.length > CHANGES_KEPT) this.changes.shift();
+    this.cached = null;
+  }
+
+  /**
+   * The first step that changed since the run's version `runVersion` (steps before it are
+   * as they were then): Infinity if none did, null if that is not known (redraw all).
+   */
+  changedSince(runVersion) {
+    if (runVersion === this.runVersion) return Infinity;
+    const first = this.changes.findIndex((change) => change.runVersion === runVersion + 1);
+    if (first < 0) return null;
+    let fork = Infinity;
+    for (let i = first; i < this.changes.length; i += 1) fork = Math.min(fork, this.changes[i].fork);
+    return fork;
+  }
+
+  /** Whether the core can take back the last intervention, or apply again one it took back. */
+  get canUndo() {
+    return this.pg.canUndo();
+  }
+
+  get canRedo() {
+    return this.pg.canRedo();
   }
 
   get step() {
@@ -172,9 +208,9 @@ export class Store {
       this.seek(this.step + 1);
       return true;
     }
-    const before = this.steps;
-    if (!this.pg.stepForward()) return false;
-    if (this.steps > before) this.extendTrace(before);
+    const delta = this.pg.stepForward();
+    if (!delta) return false;
+    this.applyDelta(delta);
     this.emit({ run: true, step: true, reason: 'forward' });
     return true;
   }
@@ -187,10 +223,10 @@ export class Store {
   peekNext() {
     const step = this.step;
     if (step >= this.steps) {
-      const before = this.steps;
-      if (!this.pg.stepForward()) return null;
+      const delta = this.pg.stepForward();
+      if (!delta) return null;
       this.pg.seek(step);
-      this.extendTrace(before);
+      this.applyDelta(delta);
       this.emit({ run: true, reason: 'extend' });
     }
     return this.trace.steps.get(step + 1) ?? null;
@@ -201,10 +237,38 @@ export class Store {
    * Error if the command is refused; then nothing changes.
    */
   intervene(command) {
-    this.pg.intervene(command);
+    const delta = this.pg.intervene(command);
     this.ui.problem = null;
-    this.rebuildTrace();
-    this.emit({ run: true, step: true, ui: true, reason: 'intervene', command });
+    this.applyDelta(delta);
+    this.emit({ run: true, step: true, ui: true, reason: 'intervene', command, replaced: delta.replaced });
+  }
+
+  /**
+   * Puts back the run as it was before the last intervention (the core keeps it), viewed
+   * at the step where that intervention was made. False when there is nothing to undo.
+   */
+  undo() {
+    const delta = this.pg.undo();
+    if (!delta) return false;
+    this.ui.problem = null;
+    this.applyDelta(delta);
+    this.emit({ run: true, step: true, ui: true, reason: 'undo' });
+    return true;
+  }
+
+  /** Applies again the intervention `undo` took back. False when there is none. */
+  redo() {
+    const delta = this.pg.redo();
+    if (!delta) return false;
+    this.ui.problem = null;
+    this.applyDelta(delta);
+    this.emit({ run: true, step: true, ui: true, reason: 'redo' });
+    return true;
+  }
+
+  /** Whether the run would go on past its end (stepping forward there would extend it). */
+  get goesOn() {
+    return this.pg.goesOn();
   }
 
   // --- the page's own state ---

@@ -20,6 +20,10 @@ export function emptyTrace() {
     downtimes: [],
     /** [{from, to|null, groups}] */
     partitions: [],
+    /** The acceptors' "accepted" notes and the Promises sent, in step order: what the
+     *  quorum aid looks up, without going through every step's events. */
+    accepts: [],
+    promises: [],
   };
 }
 
@@ -100,6 +104,8 @@ function record(trace, event) {
       break;
   }
   if (MARKED.has(event.type)) trace.marks.push(event);
+  if (event.type === 'note' && event.note?.note === 'accepted') trace.accepts.push(event);
+  else if (event.message?.type === 'Promise' && (event.type === 'send' || event.type === 'local')) trace.promises.push(event);
 }
 
 /**
@@ -115,6 +121,52 @@ export function appendEvents(trace, events) {
     record(trace, event);
     trace.lastStep = Math.max(trace.lastStep, event.step);
   }
+  return trace;
+}
+
+/**
+ * Forgets, in place, everything the steps from `fromStep` on added to `trace`: their entries,
+ * the messages they sent (a copy made by hand included), the ends they gave to earlier
+ * messages, their marks, and the downtimes and partitions they began or ended. What is left
+ * is what `buildTrace` of the events before `fromStep` gives; `appendEvents` then adds a new
+ * future (a run's delta). Returns `trace`.
+ */
+export function trimTrace(trace, fromStep) {
+  if (fromStep > trace.lastStep) return trace;
+  // Only the cut steps' own events are read: the cost is that of what is cut away.
+  for (let step = Math.max(1, fromStep); step <= trace.lastStep; step += 1) {
+    for (const event of trace.steps.get(step)?.events ?? []) {
+      if (event.type === 'send') trace.messages.delete(event.id);
+      else if (event.type === 'duplicate') trace.messages.delete(event.copy);
+      else if (event.type === 'deliver' || event.type === 'drop') {
+        const life = trace.messages.get(event.id);
+        if (life && life.endStep !== null && life.endStep >= fromStep) {
+          life.endStep = null;
+          life.end = null;
+          life.dropCause = null;
+        }
+      }
+    }
+    trace.steps.delete(step);
+  }
+  for (const list of [trace.marks, trace.accepts, trace.promises]) {
+    let kept = list.length;
+    while (kept > 0 && list[kept - 1].step >= fromStep) kept -= 1;
+    list.length = kept;
+  }
+  for (const list of [trace.downtimes, trace.partitions]) {
+    let kept = 0;
+    for (const entry of list) {
+      if (entry.from >= fromStep) continue;
+      if (entry.to !== null && entry.to >= fromStep) entry.to = null;
+      list[kept] = entry;
+      kept += 1;
+    }
+    list.length = kept;
+  }
+  let last = Math.min(trace.lastStep, fromStep - 1);
+  while (last > 0 && !trace.steps.has(last)) last -= 1;
+  trace.lastStep = Math.max(0, last);
   return trace;
 }
 

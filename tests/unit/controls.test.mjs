@@ -41,8 +41,26 @@ test('shortcut keys map to actions, except while typing or with modifiers', () =
   assert.equal(actionForKey({ key: 'End', inList: true }), null);
 });
 
+test('Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z and Ctrl+Y redo, except while typing', () => {
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true }), 'undo');
+  assert.equal(actionForKey({ key: 'z', metaKey: true }), 'undo');
+  assert.equal(actionForKey({ key: 'Z', ctrlKey: true, shiftKey: true }), 'redo');
+  assert.equal(actionForKey({ key: 'Z', metaKey: true, shiftKey: true }), 'redo');
+  assert.equal(actionForKey({ key: 'y', ctrlKey: true }), 'redo');
+  assert.equal(actionForKey({ key: 'z' }), null);
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true, altKey: true }), null);
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true, targetTag: 'INPUT' }), null);
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true, targetTag: 'textarea' }), null);
+  assert.equal(actionForKey({ key: 'y', ctrlKey: true, targetTag: 'TEXTAREA' }), null);
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true, inDialog: true }), null);
+  assert.equal(actionForKey({ key: 'z', ctrlKey: true, targetTag: 'BUTTON' }), 'undo');
+});
+
 test('the help lists every action the keys can do', () => {
   const listed = new Set(SHORTCUTS.map((s) => s.action));
+  for (const event of [{ key: 'z', ctrlKey: true }, { key: 'Z', ctrlKey: true, shiftKey: true }, { key: 'y', ctrlKey: true }]) {
+    assert.ok(listed.has(actionForKey(event)), `help misses ${JSON.stringify(event)}`);
+  }
   for (const key of [' ', 'ArrowRight', 'ArrowLeft', 'Home', 'End', '+', 'd', 'x', 'c', 'Escape', 'r', 'p', 's', 'g', '?']) {
     assert.ok(listed.has(actionForKey({ key })), `help misses ${key}`);
   }

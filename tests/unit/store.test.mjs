@@ -89,7 +89,8 @@ test('a refused intervention leaves the core usable: the step after it and the r
   const script = pg.script();
   pg.seek(3);
   assert.throws(() => pg.intervene('timeout S2'), /S2 has no pending timer/);
-  assert.equal(pg.stepForward(), true);
+  // A step inside the run changes no step of it: the delta starts after its end.
+  assert.deepEqual(pg.stepForward(), { fork: pg.steps() + 1, steps: pg.steps(), replaced: 0, events: [] });
   assert.equal(pg.step(), 4);
   assert.equal(pg.script(), script);
   pg.seek(3);
@@ -110,4 +111,37 @@ test('a step into a limit of the run is refused with the limit and the step, and
   assert.equal(pg.steps(), steps);
   assert.throws(() => new core.Playground(`${flood}run\n`), /line 16, column 1: step 513: more than 4096 messages/);
   pg.free();
+});
+
+test('interventions, undo and redo change the trace by the core\'s delta, as a rebuild would', async () => {
+  const { buildTrace } = await import('../../web/trace.js');
+  const preset = core.presets().find((p) => p.id === 'paxos-basic');
+  const { store, changes } = storeAt(preset.script, 6);
+  const steps = store.steps;
+  const rebuilt = () => buildTrace(store.pg.events(1, store.steps));
+  const version = store.runVersion;
+  const scriptBefore = store.script();
+  const generation = store.traceGeneration;
+  store.intervene('crash S2');
+  assert.equal(changes.at(-1).reason, 'intervene');
+  assert.equal(changes.at(-1).replaced, steps - 6);
+  assert.deepEqual(store.trace, rebuilt());
+  assert.equal(store.traceGeneration, generation, 'not rebuilt');
+  assert.equal(store.changedSince(version), 7);
+  assert.equal(store.changedSince(store.runVersion), Infinity);
+  assert.equal(store.changedSince(-5), null);
+  assert.ok(store.canUndo && !store.canRedo);
+  const script = store.script();
+  assert.equal(store.undo(), true);
+  assert.equal(changes.at(-1).reason, 'undo');
+  assert.equal(store.step, 6);
+  assert.equal(store.steps, steps);
+  assert.equal(store.script(), scriptBefore);
+  assert.deepEqual(store.trace, rebuilt());
+  assert.equal(store.redo(), true);
+  assert.equal(store.script(), script);
+  assert.deepEqual(store.trace, rebuilt());
+  assert.equal(store.redo(), false, 'nothing more to redo');
+  store.undo();
+  assert.equal(store.undo(), false, 'nothing more to undo');
 });

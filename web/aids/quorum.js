@@ -57,23 +57,17 @@ export function quorumChoices(snapshot) {
 /** The acceptors that accepted `proposal` at or before `step`, from the trace's notes. */
 export function acceptedBy(trace, proposal, step) {
   const ids = new Set();
-  for (const [at, entry] of trace.steps) {
-    if (at > step) continue;
-    for (const event of entry.events) {
-      if (event.type === 'note' && event.note?.note === 'accepted' && sameProposal(event.note.proposal, proposal)) ids.add(event.node);
-    }
+  for (const event of trace.accepts) {
+    if (event.step > step) break;
+    if (sameProposal(event.note.proposal, proposal)) ids.add(event.node);
   }
   return [...ids].sort((a, b) => a - b);
 }
 
 /** The step at which `node` first accepted `proposal`, or null. */
 function acceptStep(trace, node, proposal) {
-  for (const [at, entry] of [...trace.steps].sort((a, b) => a[0] - b[0])) {
-    for (const event of entry.events) {
-      if (event.type === 'note' && event.node === node && event.note?.note === 'accepted' && sameProposal(event.note.proposal, proposal)) return at;
-    }
-  }
-  return null;
+  const event = trace.accepts.find((e) => e.node === node && sameProposal(e.note.proposal, proposal));
+  return event ? event.step : null;
 }
 
 /**
@@ -82,15 +76,13 @@ function acceptStep(trace, node, proposal) {
  */
 export function promiseReport(trace, acceptor, proposer, ballot, step) {
   let found = null;
-  for (const [at, entry] of trace.steps) {
-    if (at > step) continue;
-    for (const event of entry.events) {
-      const message = event.message;
-      if (message?.type !== 'Promise' || message.ballot !== ballot) continue;
-      const fromAcceptor = (event.type === 'send' && event.from === acceptor && event.to === proposer)
-        || (event.type === 'local' && event.node === acceptor && acceptor === proposer);
-      if (fromAcceptor) found = { accepted: message.accepted ?? null };
-    }
+  for (const event of trace.promises) {
+    if (event.step > step) break;
+    const message = event.message;
+    if (message.ballot !== ballot) continue;
+    const fromAcceptor = (event.type === 'send' && event.from === acceptor && event.to === proposer)
+      || (event.type === 'local' && event.node === acceptor && acceptor === proposer);
+    if (fromAcceptor) found = { accepted: message.accepted ?? null };
   }
   return found;
 }

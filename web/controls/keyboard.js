@@ -13,6 +13,8 @@ export const SHORTCUTS = [
   { keys: ['X'], action: 'drop', label: 'help.drop' },
   { keys: ['C'], action: 'duplicate', label: 'help.duplicate' },
   { keys: ['Esc'], action: 'unselect', label: 'help.unselect' },
+  { keys: ['Ctrl+Z', '⌘Z'], action: 'undo', label: 'help.undo' },
+  { keys: ['Shift+Ctrl+Z', '⇧⌘Z', 'Ctrl+Y'], action: 'redo', label: 'help.redo' },
   { keys: ['R'], action: 'reset', label: 'help.reset' },
   { keys: ['P'], action: 'presets', label: 'help.presets' },
   { keys: ['S'], action: 'settings', label: 'help.settings' },
@@ -38,14 +40,22 @@ const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
 /**
  * The action for a keydown, or null when the key belongs to what has focus: typing in a
  * field, a modifier combination, Space/Enter on a button, arrows inside a list.
- * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean,
+ * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean,
  *          targetTag?: string, targetRole?: string|null, inDialog?: boolean, inList?: boolean}} event
  */
 export function actionForKey(event) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.inDialog) return null;
   const tag = (event.targetTag ?? '').toUpperCase();
   if (TYPING.has(tag)) return null;
+  if ((event.ctrlKey || event.metaKey) && !event.altKey) {
+    // Undo and redo: Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z and Ctrl+Y (not while typing: fields
+    // keep their own undo).
+    const key = event.key.toLowerCase();
+    if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'y' && !event.shiftKey) return 'redo';
+    return null;
+  }
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
   const activates = ACTIVATES.has(tag) || event.targetRole === 'button';
   if (activates && (event.key === ' ' || event.key === 'Enter')) return null;
   if (event.inList && (event.key === 'Home' || event.key === 'End')) return null;
@@ -61,6 +71,7 @@ export function installShortcuts(document, handlers) {
       ctrlKey: event.ctrlKey,
       metaKey: event.metaKey,
       altKey: event.altKey,
+      shiftKey: event.shiftKey,
       targetTag: target?.tagName,
       targetRole: target?.getAttribute?.('role') ?? null,
       inDialog: Boolean(target?.closest?.('dialog[open]')),

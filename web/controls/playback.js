@@ -1,14 +1,15 @@
-// The playback bar: reset, start, back, play/pause, step, end, the timeline scrubber and the
-// speed. Buttons call the handlers; render() reflects the store (what is possible now).
+// The playback bar: reset, undo, redo, start, back, play/pause, step, end, the timeline
+// scrubber and the speed. Buttons call the handlers; render() reflects the store (what is possible now).
 import { h } from '../dom.js';
 import { SPEEDS } from '../timeline.js';
 
 export class PlaybackBar {
-  constructor(document, handlers) {
+  constructor(document, readOnly, handlers) {
     this.doc = document;
+    this.readOnly = readOnly;
     const $ = (id) => document.getElementById(id);
     this.buttons = {
-      reset: $('reset'), start: $('to-start'), back: $('back'), play: $('play'), forward: $('forward'), end: $('to-end'),
+      reset: $('reset'), undo: $('undo'), redo: $('redo'), start: $('to-start'), back: $('back'), play: $('play'), forward: $('forward'), end: $('to-end'),
     };
     this.scrubber = $('scrubber');
     this.position = $('position');
@@ -30,7 +31,11 @@ export class PlaybackBar {
     for (const button of Object.values(b)) button.disabled = false;
     b.start.disabled = step === 0;
     b.back.disabled = step === 0;
-    b.end.disabled = step === steps;
+    // At the end, End still takes the run on when it goes on by itself (the automatic
+    // network after an intervention: the core says so).
+    b.end.disabled = step === steps && (this.readOnly || !store.goesOn);
+    b.undo.disabled = !store.canUndo;
+    b.redo.disabled = !store.canRedo;
     b.play.querySelector('.icon').textContent = playing ? '❚❚' : '▶';
     b.play.querySelector('.button-label').textContent = t(playing ? 'playback.pause' : 'playback.play');
     b.play.setAttribute('aria-pressed', playing ? 'true' : 'false');

@@ -105,6 +105,14 @@ export default {
   'playback.speedValue': '{speed}×',
   'playback.position': 'Step {step} / {steps}',
   'playback.positionTick': 'Step {step} / {steps} · tick {tick}',
+  // Undo and redo (the core keeps the runs they go back and forth between).
+  'playback.undo': 'Undo',
+  'playback.redo': 'Redo',
+  'help.undo': 'Undo the last change to the run',
+  'help.redo': 'Redo the change undone',
+  'narrate.replaced': 'The rest of the run ({count} steps) was replaced —',
+  'narrate.undone': 'Undone: the run is back as it was, at step {step} of {steps}.',
+  'narrate.redone': 'Redone: step {step} of {steps}.',
 
   'cluster.heading': 'Cluster',
   'cluster.copy': '(copy)',

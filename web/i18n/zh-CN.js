@@ -104,6 +104,14 @@ export default {
   'playback.speedValue': '{speed}×',
   'playback.position': '第 {step} / {steps} 步',
   'playback.positionTick': '第 {step} / {steps} 步 · tick {tick}',
+  // 撤销与重做（两次运行都由内核保存）。
+  'playback.undo': '撤销',
+  'playback.redo': '重做',
+  'help.undo': '撤销对运行的上一次改动',
+  'help.redo': '重做被撤销的改动',
+  'narrate.replaced': '运行的其余部分（{count} 步）已被替换——',
+  'narrate.undone': '已撤销：运行恢复原样，位于第 {step} / {steps} 步。',
+  'narrate.redone': '已重做：第 {step} / {steps} 步。',
 
   'cluster.heading': '集群',
   'cluster.copy': '（副本）',

@@ -10,7 +10,7 @@ import { codeFromHash, languageCode, languageFromCode, linkProblemKind, pageBase
 
 /** Waits this long after the last change before rewriting the address. */
 const WRITE_DELAY_MS = 250;
-const WRITE_REASONS = new Set(['load', 'seek', 'forward', 'intervene', 'language', 'playing']);
+const WRITE_REASONS = new Set(['load', 'seek', 'forward', 'intervene', 'undo', 'redo', 'language', 'playing']);
 
 /** The link code for what is on screen: the run, the viewed step, a chosen language. */
 export function currentCode(store, { view = 0, step = store.step } = {}) {

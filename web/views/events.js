@@ -1,7 +1,7 @@
 // The event list: every step's canonical lines, the step's cause first and its consequences
 // under it. A step is a button that jumps to it; the list is one tab stop (roving tabindex:
 // arrow keys move between steps). Steps after the viewed one are shown dimmed, so you can
-// jump forward too. Extended in place while the run grows; rebuilt when it forks.
+// jump forward too. Extended in place while the run grows; cut back to where it forks.
 import { h } from '../dom.js';
 import { messageIdOf } from '../trace.js';
 
@@ -17,6 +17,10 @@ export class EventsView {
     this.language = null;
     this.rows = [];
     this.current = null;
+    /** The run version drawn, and the step after which rows are dimmed. */
+    this.runVersion = null;
+    this.futureAfter = -1;
+    this.tabStop = null;
     list.addEventListener('click', (event) => {
       const line = event.target.closest?.('[data-step]');
       if (!line) return;
@@ -50,22 +54,35 @@ export class EventsView {
     }
   }
 
+  /** Makes `button` the list's one tab stop (rows are made with tabindex -1). */
   setTabStop(button) {
-    for (const row of this.rows) row.button.tabIndex = row.button === button ? 0 : -1;
+    if (this.tabStop === button) return;
+    if (this.tabStop) this.tabStop.tabIndex = -1;
+    button.tabIndex = 0;
+    this.tabStop = button;
   }
 
   render(store, t) {
     const trace = store.trace;
-    if (this.generation !== store.traceGeneration || this.language !== t.language || this.rows.length > trace.lastStep + 1) {
+    // A delta changed the steps from `changed` on: only their rows are made again.
+    const same = this.generation === store.traceGeneration && this.language === t.language;
+    const changed = same ? store.changedSince(this.runVersion) : null;
+    this.runVersion = store.runVersion;
+    if (changed === null) {
       this.generation = store.traceGeneration;
       this.language = t.language;
       this.rows = [this.row(0, null, [], t)];
       this.list.replaceChildren(this.rows[0].item);
+      this.futureAfter = -1;
+      this.rows[0].item.classList.add('future');
+    } else if (changed < this.rows.length) {
+      for (const row of this.rows.splice(Math.max(1, changed))) row.item.remove();
     }
     const fragment = this.doc.createDocumentFragment();
     for (let step = this.rows.length; step <= trace.lastStep; step += 1) {
       const entry = trace.steps.get(step);
       const row = this.row(step, entry?.cause ?? null, entry?.events ?? [], t);
+      if (step > this.futureAfter) row.item.classList.add('future');
       this.rows.push(row);
       fragment.append(row.item);
     }
@@ -107,9 +124,12 @@ export class EventsView {
       this.rows[previous].item.classList.remove('current');
       this.rows[previous].button.removeAttribute('aria-current');
     }
-    for (let index = 0; index < this.rows.length; index += 1) {
+    // Rows after `futureAfter` are dimmed; only those between it and `step` change.
+    const last = Math.min(Math.max(this.futureAfter, step), this.rows.length - 1);
+    for (let index = Math.max(0, Math.min(this.futureAfter, step) + 1); index <= last; index += 1) {
       this.rows[index].item.classList.toggle('future', index > step);
     }
+    this.futureAfter = step;
     const row = this.rows[step];
     if (!row) return;
     row.item.classList.add('current');

@@ -15,8 +15,14 @@ export function narration(change, store, t) {
   switch (change.reason) {
     case 'load':
       return t('narrate.loaded', { steps: store.steps });
-    case 'intervene':
-      return [t('narrate.done', { command: change.command }), ...findings].join(' ');
+    case 'intervene': {
+      const replaced = change.replaced > 0 ? [t('narrate.replaced', { count: change.replaced })] : [];
+      return [t('narrate.done', { command: change.command }), ...findings, ...replaced].join(' ');
+    }
+    case 'undo':
+      return t('narrate.undone', { step, steps: store.steps });
+    case 'redo':
+      return t('narrate.redone', { step, steps: store.steps });
     case 'seek':
     case 'forward':
       if (store.ui.playing) return findings.length ? findings.join(' ') : null;

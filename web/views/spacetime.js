@@ -6,7 +6,7 @@
 // The whole run is drawn once per run; what lies after the viewed step is veiled (still
 // visible, faint, and clickable, like the future in the event list), so following the
 // current step (or a playing segment) only moves the veil and a cursor.
-import { reconcile, s } from '../dom.js';
+import { s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 
@@ -119,9 +119,9 @@ export class SpacetimeView {
         notes: [],
         arrows: s(doc, 'g', { class: 'st-arrows' }),
         marks: s(doc, 'g', { class: 'st-marks' }),
-        /** message id -> {key, element}; mark -> its shapes */
+        /** message id -> {life, endStep, endKind, end, element, ...}; [{mark, shapes}] */
         arrowShown: new Map(),
-        markShown: new WeakMap(),
+        markList: [],
         axisSteps: -1,
       };
       parts.past.append(parts.arrows, parts.marks);
@@ -138,15 +138,27 @@ export class SpacetimeView {
     this.cursor.setAttribute('y2', scale.height - 6);
 
     if (parts.axisSteps !== trace.lastStep) {
+      // A gridline and a number every 5 steps: added and removed at the end as the run
+      // grows or is cut back (their places do not depend on the run's length).
       parts.axisSteps = trace.lastStep;
-      const axis = [];
-      for (let step = 0; step <= trace.lastStep + 1; step += 1) {
-        if (step % 5 === 0) {
-          axis.push(s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }));
-          axis.push(s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }));
-        }
+      parts.ticks ??= [];
+      const wanted = Math.floor((trace.lastStep + 1) / 5) + 1;
+      while (parts.ticks.length > wanted) for (const element of parts.ticks.pop()) element.remove();
+      const added = [];
+      for (let index = parts.ticks.length; index < wanted; index += 1) {
+        const step = index * 5;
+        const tick = [
+          s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }),
+          s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }),
+        ];
+        parts.ticks.push(tick);
+        added.push(...tick);
       }
-      parts.axis.replaceChildren(...axis);
+      parts.axis.append(...added);
+    }
+    if (parts.axisHeight !== scale.height) {
+      parts.axisHeight = scale.height;
+      for (const [line] of parts.ticks) line.setAttribute('y2', scale.height - 8);
     }
 
     // Lane names live in their own small drawing beside the scrolling one, so they stay
@@ -191,34 +203,86 @@ export class SpacetimeView {
     // Long automatic runs would bury their arrows under labels: there only the selected
     // arrow is labelled (every arrow has a tooltip).
     const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
-    const arrowShown = new Map();
-    for (const life of trace.messages.values()) {
-      const selected = selection?.type === 'message' && selection.id === life.id;
-      const labelled = labelAll || selected;
-      // Everything the arrow is drawn from that can change while the trace grows, but the
-      // end of the run, which an arrow still in flight is only stretched to.
-      const key = `${life.sentStep}|${life.endStep}|${life.end}|${selected}|${labelled}`;
-      let shown = parts.arrowShown.get(life.id);
-      if (shown?.key !== key) shown = { key, end, ...arrow(doc, scale, life, end, selected, t, labelled) };
-      else if (life.end === null && shown.end !== end) {
-        stretch(shown, scale, life, end);
-        shown.end = end;
-      }
-      arrowShown.set(life.id, shown);
+    const selectedId = selection?.type === 'message' ? selection.id : null;
+    // After a delta only the steps from `changed` on are new: the arrows still in flight,
+    // those that ended in the steps cut away and the new ones are all that is looked at.
+    // Drawn anew: new parts, other labels, or a change the store cannot name.
+    let changed = parts.labelAll === labelAll ? store.changedSince(parts.runVersion) : null;
+    if (changed === null) {
+      parts.arrows.replaceChildren();
+      Object.assign(parts, { arrowShown: new Map(), flying: new Set(), ended: [], selectedId });
+      changed = 1;
     }
-    parts.arrowShown = arrowShown;
-    reconcile(parts.arrows, [...arrowShown.values()].map((shown) => shown.element));
-
-    const marks = [];
-    for (const mark of trace.marks) {
-      let shapes = parts.markShown.get(mark);
-      if (!shapes) {
-        shapes = markShapes(doc, scale, mark, t);
-        parts.markShown.set(mark, shapes);
+    parts.labelAll = labelAll;
+    parts.runVersion = store.runVersion;
+    const { arrowShown, flying, ended } = parts;
+    const endedAgain = [];
+    const added = [];
+    // Draws `life`'s arrow (in place of `shown`'s, if given) and files it by its end.
+    const draw = (life, shown) => {
+      const selected = selectedId === life.id;
+      const fresh = { life, endStep: life.endStep, endKind: life.end, end, ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
+      if (shown) shown.element.replaceWith(fresh.element);
+      else added.push(fresh.element);
+      arrowShown.set(life.id, Object.assign(shown ?? fresh, fresh));
+      if (life.end === null) flying.add(life.id);
+      else endedAgain.push(shown ?? fresh);
+    };
+    const forget = (shown) => {
+      shown.element.remove();
+      arrowShown.delete(shown.life.id);
+    };
+    while (ended.length > 0 && ended[ended.length - 1].endStep >= changed) {
+      const shown = ended.pop();
+      const life = trace.messages.get(shown.life.id);
+      if (life === shown.life) draw(life, shown);
+      else forget(shown);
+    }
+    for (const id of flying) {
+      const shown = arrowShown.get(id);
+      const life = trace.messages.get(id);
+      if (life === shown.life && life.end === null) {
+        if (shown.end !== end) {
+          stretch(shown, scale, life, end);
+          shown.end = end;
+        }
+        continue;
       }
+      flying.delete(id);
+      if (life === shown.life) draw(life, shown);
+      else forget(shown);
+    }
+    // The arrows selected and no longer selected (filed where they were).
+    for (const id of parts.selectedId === selectedId ? [] : [parts.selectedId, selectedId]) {
+      const shown = arrowShown.get(id);
+      if (!shown) continue;
+      const fresh = arrow(doc, scale, shown.life, shown.end, id === selectedId, t, labelAll || id === selectedId);
+      shown.element.replaceWith(fresh.element);
+      Object.assign(shown, fresh);
+    }
+    parts.selectedId = selectedId;
+    // Messages sent (or copied by hand) in the new steps.
+    for (let step = changed; step <= trace.lastStep; step += 1) {
+      for (const event of trace.steps.get(step)?.events ?? []) {
+        const life = trace.messages.get(event.type === 'send' ? event.id : event.type === 'duplicate' ? event.copy : null);
+        if (life && !arrowShown.has(life.id)) draw(life);
+      }
+    }
+    parts.arrows.append(...added);
+    ended.push(...endedAgain.sort((a, b) => a.endStep - b.endStep));
+
+    // Marks only come and go at the end of the list (a delta cuts it and adds to it).
+    parts.markList ??= [];
+    let same = 0;
+    while (same < parts.markList.length && same < trace.marks.length && parts.markList[same].mark === trace.marks[same]) same += 1;
+    for (const { shapes } of parts.markList.splice(same)) for (const shape of shapes) shape.remove();
+    const marks = [];
+    for (const mark of trace.marks.slice(same)) {
+      const shapes = markShapes(doc, scale, mark, t);
+      parts.markList.push({ mark, shapes });
       marks.push(...shapes);
     }
-    reconcile(parts.marks, marks);
+    parts.marks.append(...marks);
 
     this.followed = null;
     // The drawing's new width scrolls as wide (the scroller has no padding): known

@@ -5,7 +5,8 @@
 //! - nothing panicked;
 //! - a refused call changed nothing (script, events, steps, viewed step and state);
 //! - the run is the replay of its own script and of its own share link, and the viewed
-//!   state is the replay's state at that step.
+//!   state is the replay's state at that step (after undo and redo too);
+//! - a redo right after an undo puts back the run as it was before the undo.
 //!
 //! One case per seed, all of it drawn from the seed, so a failure names the seed, the
 //! scenario's script and the actions, and `run(seed)` reproduces it.
@@ -146,6 +147,8 @@ enum Action {
     StepForward,
     /// A command line as the page sends it (it may not parse, or be refused).
     Intervene(String),
+    Undo,
+    Redo,
 }
 
 impl std::fmt::Display for Action {
@@ -154,6 +157,8 @@ impl std::fmt::Display for Action {
             Action::Seek(step) => write!(f, "seek {step}"),
             Action::StepForward => write!(f, "step forward"),
             Action::Intervene(text) => write!(f, "intervene `{text}`"),
+            Action::Undo => write!(f, "undo"),
+            Action::Redo => write!(f, "redo"),
         }
     }
 }
@@ -171,6 +176,22 @@ impl Action {
                 Ok(command) => sim.intervene(command).is_err(),
                 Err(_) => true,
             },
+            Action::Undo => {
+                // Undo, redo (which must give back the run as it was), undo again.
+                let before = Fingerprint::of(sim);
+                if sim.undo().is_none() {
+                    return true;
+                }
+                sim.redo().expect("an undo leaves something to redo");
+                let mut redone = Fingerprint::of(sim);
+                // Redo views the end; the run itself must be the same.
+                redone.step = before.step;
+                redone.view = before.view.clone();
+                assert!(redone == before, "redo after undo did not give back the run");
+                sim.undo().expect("a redo leaves something to undo");
+                false
+            }
+            Action::Redo => sim.redo().is_none(),
         }
     }
 }
@@ -178,7 +199,9 @@ impl Action {
 /// The next action: seeks anywhere (past the end too), steps, and interventions at the
 /// viewed step, which fork the run when it is not the end.
 fn action(rng: &mut SplitMix, sim: &Simulation) -> Action {
-    match rng.below(10) {
+    match rng.below(12) {
+        10 => Action::Undo,
+        11 => Action::Redo,
         0..=2 => Action::Seek(match rng.below(8) {
             0 => u32::MAX,
             _ => rng.below(u64::from(sim.steps()) + 2) as u32,

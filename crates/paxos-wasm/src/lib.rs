@@ -47,6 +47,22 @@ struct EventLine<'a> {
     cause: bool,
 }
 
+/// How an action changed the run, for the page to update its trace without fetching the
+/// whole event log: every step from `fork` on is new (the page drops its own from there),
+/// `events` are those steps' events, `steps` is the run's length now, and `replaced` steps
+/// of the previous run were replaced (kept as a branch to undo to).
+#[derive(Serialize)]
+struct RunDelta<'a> {
+    fork: u32,
+    steps: u32,
+    replaced: u32,
+    events: Vec<EventLine<'a>>,
+}
+
+fn event_lines(events: &[paxos::sim::Event]) -> Vec<EventLine<'_>> {
+    events.iter().map(|event| EventLine { event, text: event.kind.to_string(), cause: event.kind.is_cause() }).collect()
+}
+
 #[derive(Serialize)]
 struct DecodedLink {
     script: String,
@@ -113,30 +129,70 @@ impl Playground {
         self.simulation.seek(step);
     }
 
-    /// One step forward; at the end of the run, extends it with `step`. False when nothing
-    /// is pending.
+    /// One step forward; at the end of the run, extends it with `step`. Returns the delta
+    /// (`{fork, steps, replaced, events}`: no events when the step was already in the run),
+    /// or undefined when nothing is pending.
     #[wasm_bindgen(js_name = stepForward)]
-    pub fn step_forward(&mut self) -> Result<bool, JsError> {
-        self.simulation.step_forward().map_err(run_error)
+    pub fn step_forward(&mut self) -> Result<JsValue, JsError> {
+        let before = self.simulation.steps();
+        if !self.simulation.step_forward().map_err(run_error)? {
+            return Ok(JsValue::UNDEFINED);
+        }
+        self.delta(paxos::simulation::Delta { fork: before + 1, replaced: 0 })
+    }
+
+    fn delta(&self, delta: paxos::simulation::Delta) -> Result<JsValue, JsError> {
+        let steps = self.simulation.steps();
+        let events = event_lines(self.simulation.events_between(delta.fork, steps));
+        to_js(&RunDelta { fork: delta.fork, steps, replaced: delta.replaced, events })
+    }
+
+    /// Puts back the run as it was before the last intervention, viewed at the step where
+    /// it was made. Returns the delta, or undefined when there is nothing to undo.
+    pub fn undo(&mut self) -> Result<JsValue, JsError> {
+        match self.simulation.undo() {
+            Some(delta) => self.delta(delta),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Applies again the intervention `undo` took back. The delta, or undefined.
+    pub fn redo(&mut self) -> Result<JsValue, JsError> {
+        match self.simulation.redo() {
+            Some(delta) => self.delta(delta),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    /// Whether the run would go on past its end (a step there would extend it).
+    #[wasm_bindgen(js_name = goesOn)]
+    pub fn goes_on(&self) -> bool {
+        self.simulation.goes_on()
+    }
+
+    #[wasm_bindgen(js_name = canUndo)]
+    pub fn can_undo(&self) -> bool {
+        self.simulation.can_undo()
+    }
+
+    #[wasm_bindgen(js_name = canRedo)]
+    pub fn can_redo(&self) -> bool {
+        self.simulation.can_redo()
     }
 
     /// The events of steps `from..=to`, each with its canonical text.
     pub fn events(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
-        let lines: Vec<EventLine> = self
-            .simulation
-            .events_between(from, to)
-            .iter()
-            .map(|event| EventLine { event, text: event.kind.to_string(), cause: event.kind.is_cause() })
-            .collect();
-        to_js(&lines)
+        to_js(&event_lines(self.simulation.events_between(from, to)))
     }
 
     /// Carries out one command line (`deliver #12`, `crash S3`, `propose S1 X`, ...) at the
-    /// viewed step, forking the run there. A refused command changes nothing and throws.
-    pub fn intervene(&mut self, command: &str) -> Result<(), JsError> {
+    /// viewed step, forking the run there, and returns the delta (`{fork, steps, replaced,
+    /// events}`). A refused command changes nothing and throws.
+    pub fn intervene(&mut self, command: &str) -> Result<JsValue, JsError> {
         let nodes = self.simulation.scenario().config.nodes;
         let command = paxos::scenario::parse_command(command, nodes).map_err(|e| JsError::new(&e.message))?;
-        self.simulation.intervene(command).map_err(run_error)
+        let delta = self.simulation.intervene(command).map_err(run_error)?;
+        self.delta(delta)
     }
 
     /// The whole run's canonical event log, as the CLI prints it (`Simulation::log`): the

@@ -76,8 +76,8 @@ impl Comparison {
         for command in commands {
             let translated = translate(&right, &command);
             let mapped = match right.intervene(translated.clone()) {
-                Ok(()) if translated == command => Mapped::Same,
-                Ok(()) => Mapped::Mapped { command: translated.to_string() },
+                Ok(_) if translated == command => Mapped::Same,
+                Ok(_) => Mapped::Mapped { command: translated.to_string() },
                 Err(error) => Mapped::Skipped { reason: error.message },
             };
             mapping.push(mapped);

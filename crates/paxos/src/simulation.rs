@@ -6,7 +6,8 @@
 //!
 //! Intervening at an earlier step forks the run: the scenario keeps the commands that led
 //! to that step (a partly done `step N`/`run` becomes `step K` for the K steps it took),
-//! appends the new command, and the old future is discarded.
+//! appends the new command. The old future is kept as a branch: `undo` puts it back (the
+//! last `UNDO_MAX` interventions can be undone) and `redo` applies the intervention again.
 
 use crate::observe::{Chosen, Liveness, Observers, PhaseTwoFact, Verdict};
 use crate::protocol::{NodeView, Protocol};
@@ -22,6 +23,9 @@ use serde::Serialize;
 pub const CHECKPOINT_INTERVAL: u32 = 32;
 /// The longest run the playground keeps (steps); longer scenarios are refused.
 pub const STEPS_MAX: u32 = 50_000;
+/// How many interventions `undo` can take back (older ones are forgotten, oldest first).
+/// Each keeps the future it replaced, so this bounds what the branches hold.
+pub const UNDO_MAX: usize = 32;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct State {
@@ -86,9 +90,29 @@ pub struct Simulation {
     checkpoints: Vec<State>,
     end: State,
     view: State,
+    /// The runs as they were before the last interventions (most recent last).
+    undo: std::collections::VecDeque<Branch>,
+    /// The runs `undo` took back (most recent last); a new intervention clears them.
+    redo: Vec<Branch>,
 }
 
-/// What `Simulation::fork` cut away, kept until the new future is known to run.
+/// Another future of the run from step `at`: what `swap_tail` puts back.
+struct Branch {
+    at: u32,
+    tail: Discarded,
+}
+
+/// How an action changed the run: every step from `fork` on is new (the steps before it are
+/// as they were), and `replaced` steps of the previous run from there are gone (kept as a
+/// branch when the action can be undone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Delta {
+    pub fork: u32,
+    pub replaced: u32,
+}
+
+/// What `Simulation::fork` cut away, kept until the new future is known to run (and then
+/// as the branch `undo` puts back).
 struct Discarded {
     /// How much of each list `fork` kept (the per-step lists keep `at` entries).
     events_kept: usize,
@@ -156,6 +180,8 @@ impl Simulation {
             checkpoints: vec![start.clone()],
             end: start.clone(),
             view: start,
+            undo: Default::default(),
+            redo: Vec::new(),
         };
         sim.run_to_end()?;
         sim.view = sim.end.clone();
@@ -316,13 +342,28 @@ impl Simulation {
         if !self.view.world.has_pending() {
             return Ok(false);
         }
-        self.intervene(Command::Step(1))?;
+        self.apply(Command::Step(1))?;
         Ok(true)
     }
 
-    /// Applies `command` at the viewed step, forking the run there (see the module docs).
+    /// Applies `command` at the viewed step, forking the run there (see the module docs),
+    /// and views the new end. The run as it was can be put back with `undo`.
     /// A refused command leaves the simulation exactly as it was.
-    pub fn intervene(&mut self, command: Command) -> Result<(), RunError> {
+    pub fn intervene(&mut self, command: Command) -> Result<Delta, RunError> {
+        let at = self.step();
+        let replaced = self.steps() - at;
+        let discarded = self.apply(command)?;
+        if self.undo.len() == UNDO_MAX {
+            self.undo.pop_front();
+        }
+        self.undo.push_back(Branch { at, tail: discarded });
+        self.redo.clear();
+        Ok(Delta { fork: at + 1, replaced })
+    }
+
+    /// `intervene` without the undo record (a step that extends the run is not an action
+    /// to take back: the run only grows). Returns the future it replaced.
+    fn apply(&mut self, command: Command) -> Result<Discarded, RunError> {
         let (commands, cursor) = self.commands_through_view(command);
         if commands.len() > COMMANDS_MAX {
             return Err(RunError {
@@ -335,17 +376,55 @@ impl Simulation {
         match self.run_to_end() {
             Ok(()) => {
                 self.view = self.end.clone();
-                Ok(())
+                Ok(discarded)
             }
             Err(error) => {
-                self.undo_fork(discarded);
+                self.swap_tail(discarded);
                 Err(error)
             }
         }
     }
 
+    /// Whether something is still pending at the end of the run: stepping forward there
+    /// would extend it (a `run` there takes it on to where it stops by itself).
+    pub fn goes_on(&self) -> bool {
+        self.end.world.has_pending()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Puts back the run as it was before the last intervention (its events, script and
+    /// link), viewed at the step where that intervention was made. None if there is none.
+    pub fn undo(&mut self) -> Option<Delta> {
+        let Branch { at, tail } = self.undo.pop_back()?;
+        let replaced = self.steps() - at;
+        let current = self.swap_tail(tail);
+        self.redo.push(Branch { at, tail: current });
+        // The view belongs to the other branch (at `at` even its cursor may differ): seek
+        // from this run's own states.
+        self.view = self.end.clone();
+        self.seek(at);
+        Some(Delta { fork: at + 1, replaced })
+    }
+
+    /// Applies again the intervention `undo` took back, viewing the end as it did.
+    pub fn redo(&mut self) -> Option<Delta> {
+        let Branch { at, tail } = self.redo.pop()?;
+        let replaced = self.steps() - at;
+        let current = self.swap_tail(tail);
+        self.undo.push_back(Branch { at, tail: current });
+        self.view = self.end.clone();
+        Some(Delta { fork: at + 1, replaced })
+    }
+
     /// Cuts the run back to the viewed step and sets it to go on with `commands` from
-    /// `cursor`. Returns what it took away, for `undo_fork`: moved out, not copied, so an
+    /// `cursor`. Returns what it took away, for `swap_tail`: moved out, not copied, so an
     /// intervention costs no more than the future it replaces. The view is left alone.
     fn fork(&mut self, commands: Vec<Command>, cursor: Cursor) -> Discarded {
         let at = self.step();
@@ -377,19 +456,36 @@ impl Simulation {
         discarded
     }
 
-    /// Puts back what `fork` took away, dropping whatever the refused run added since.
-    fn undo_fork(&mut self, discarded: Discarded) {
-        restore_tail(&mut self.events, discarded.events_kept, discarded.events);
-        restore_tail(&mut self.step_starts, discarded.at, discarded.step_starts);
-        restore_tail(&mut self.step_commands, discarded.at, discarded.step_commands);
-        restore_tail(&mut self.resolved, discarded.resolved_kept, discarded.resolved);
-        restore_tail(&mut self.checkpoints, discarded.checkpoints_kept, discarded.checkpoints);
-        if let Some(cursor) = discarded.fork_checkpoint_cursor {
+    /// Puts `tail` in place of the run's future from its fork step and returns the future it
+    /// took out, in the same form: both runs share everything up to that step. For a refused
+    /// run this puts back what `fork` took away; for undo and redo it swaps branches.
+    fn swap_tail(&mut self, tail: Discarded) -> Discarded {
+        let Discarded { events_kept, at, resolved_kept, checkpoints_kept, .. } = tail;
+        let mut current = Discarded {
+            events_kept,
+            at,
+            resolved_kept,
+            checkpoints_kept,
+            commands: std::mem::replace(&mut self.scenario.commands, tail.commands),
+            events: self.events.split_off(events_kept),
+            step_starts: self.step_starts.split_off(at),
+            step_commands: self.step_commands.split_off(at),
+            resolved: self.resolved.split_off(resolved_kept),
+            checkpoints: self.checkpoints.split_off(checkpoints_kept),
+            fork_checkpoint_cursor: None,
+            end: std::mem::replace(&mut self.end, tail.end),
+        };
+        restore_tail(&mut self.events, events_kept, tail.events);
+        restore_tail(&mut self.step_starts, at, tail.step_starts);
+        restore_tail(&mut self.step_commands, at, tail.step_commands);
+        restore_tail(&mut self.resolved, resolved_kept, tail.resolved);
+        restore_tail(&mut self.checkpoints, checkpoints_kept, tail.checkpoints);
+        if let Some(cursor) = tail.fork_checkpoint_cursor {
             // `fork` found it at the end of the kept checkpoints.
-            self.checkpoints[discarded.checkpoints_kept - 1].world.cursor = cursor;
+            let checkpoint = &mut self.checkpoints[checkpoints_kept - 1].world.cursor;
+            current.fork_checkpoint_cursor = Some(std::mem::replace(checkpoint, cursor));
         }
-        self.scenario.commands = discarded.commands;
-        self.end = discarded.end;
+        current
     }
 
     /// The commands that led to the viewed step, then `command`, and where the world's
