@@ -17,7 +17,8 @@
 //!   acceptors than a phase-2 quorum.
 //!
 //! [`run`] drives one random run (by seed) and compares the judge with the observers after
-//! every step; any difference is returned with the script that reproduces it.
+//! every step; any difference is returned with the script that reproduces it. (`crate::show`
+//! records the input for the fuzz runner; crates that include this file define it too.)
 
 use paxos::observe::{Observers, Violation};
 use paxos::protocol::{Config, Protocol};
@@ -233,6 +234,7 @@ fn replay(scenario: &Scenario) -> World {
 /// One differential case: `Err` carries the seed and the script that reproduces it.
 pub fn run(seed: u64) -> Result<(), String> {
     let scenario = random_case(seed);
+    crate::show("script", || scenario.to_script());
     compare(&scenario).map(|_| ()).map_err(|difference| {
         format!("oracle seed {seed}: {difference}\n--- reproducing script ---\n{}", scenario.to_script())
     })
@@ -282,6 +284,7 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
         violated_after.push(matches!(model.property(&state), Property::Violated(_)));
     }
     let scenario = model.scenario(&walk, "random walk");
+    crate::show("the walk as a script", || scenario.to_script());
     let fail = |what: String| format!("checker seed {seed}: {what}\n--- the walk as a script ---\n{}", scenario.to_script());
     let mut world = World::new(&scenario);
     let mut judge = Judge::default();

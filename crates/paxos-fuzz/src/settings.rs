@@ -13,7 +13,8 @@ use paxos::Simulation;
 struct Model {
     nodes: u64,
     quorum: Option<(u64, u64, usize)>,
-    leader: Option<u64>,
+    /// The leader's server number and the line that set it.
+    leader: Option<(u64, usize)>,
 }
 
 fn unsigned(text: &str) -> Option<u64> {
@@ -70,7 +71,7 @@ fn accepts(model: &mut Model, setting: &str, value: &str, line: usize) -> bool {
         "leader" => {
             let ok = w == "none" || server(w).is_some();
             if ok {
-                model.leader = server(w);
+                model.leader = server(w).map(|s| (s, line));
             }
             ok
         }
@@ -150,7 +151,10 @@ pub fn run(seed: u64) -> Result<(), String> {
     }
     let cross = match (refused, model.quorum) {
         (None, Some((q1, q2, line))) if q1 > model.nodes || q2 > model.nodes => Some((line, "quorum")),
-        (None, _) if model.leader.is_some_and(|l| l > model.nodes) => Some((1, "leader")),
+        (None, _) => match model.leader {
+            Some((leader, line)) if leader > model.nodes => Some((line, "leader")),
+            _ => None,
+        },
         _ => None,
     };
     let result = Simulation::from_script(&text);
@@ -164,7 +168,11 @@ pub fn run(seed: u64) -> Result<(), String> {
         (Some((line, setting)), Ok(_)) => Err(format!("line {line} (`{setting}`) is past its limits but accepted")),
         (Some((line, setting)), Err(e)) => {
             let message = e.message.to_lowercase();
-            let named = message.contains(setting) || names(setting).iter().any(|n| message.contains(n));
+            // A control character is refused where it stands, whatever the setting: the
+            // position names it.
+            let named = message.contains(setting)
+                || names(setting).iter().any(|n| message.contains(n))
+                || message.contains("control character");
             if e.line != line {
                 Err(format!("`{setting}` on line {line} is refused at line {}: \"{}\"", e.line, e.message))
             } else if e.message.trim().is_empty() || !named {

@@ -25,6 +25,7 @@ pub fn run(seed: u64) -> Result<(), String> {
     let mut rng = SplitMix(seed);
     let scenario = scenario(&mut rng);
     let script = scenario.to_script();
+    crate::show("script", || script.clone());
     let fail = |actions: &[String], why: String| {
         format!("time travel, seed {seed}: {why}\nactions: {}\nscript:\n{script}", actions.join("; "))
     };

@@ -25,6 +25,10 @@ fn every_target_runs_a_few_thousand_seeds_without_a_new_finding() {
                     match t.name {
                         "cli" => 3_000,
                         "script" => 4_000,
+                        // Each case is a whole run stepped, forked and replayed many times.
+                        "time_travel" => 100,
+                        "oracle" => 3_000,
+                        "checker_oracle" => 2_000,
                         _ => 10_000,
                     },
                 )

@@ -4,6 +4,9 @@
 #[path = "../../paxos-fuzz/src/oracle.rs"]
 mod oracle;
 
+/// The fuzz runner records inputs with `show`; here each failure message carries its script.
+fn show(_label: &str, _text: impl FnOnce() -> String) {}
+
 use paxos::observe::Outcome;
 use paxos::Simulation;
 

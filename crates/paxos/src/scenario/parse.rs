@@ -271,8 +271,12 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     line.arity(1, 8, usage)?;
     let first = line.words[1].text;
     // `drop 27` is most likely the setting without its `%`.
-    if command != "deliver" && unsigned::<u8>(first).is_some() {
-        return Err(line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: `{command} {first}%`")));
+    if command != "deliver" && !first.starts_with('#') && !first.contains("->") {
+        let hint = match unsigned::<u8>(first) {
+            Some(_) => format!("`{command} {first}%`"),
+            None => format!("like `{command} 5%`"),
+        };
+        return Err(line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}")));
     }
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
