@@ -271,7 +271,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     line.arity(1, 8, usage)?;
     let first = line.words[1].text;
     // `drop 27` is most likely the setting without its `%`.
-    if command != "deliver" && !first.starts_with('#') && !first.contains("->") {
+    if command != "deliver" && !first.starts_with('#') && split_once_ascii(first, "->").is_none() {
         let hint = match unsigned::<u8>(first) {
             Some(_) => format!("`{command} {first}%`"),
             None => format!("like `{command} 5%`"),
