@@ -7,8 +7,6 @@
 //
 // URL shape:  <page>#s=<code>                        a link (the fragment never reaches a server)
 //             <page>?embed=1&interactive=1&autoplay=1&step=N&origin=https://blog.example#s=<code>
-import { settingsFromScript } from '../script.js';
-
 /** The fragment parameter that carries the code. */
 export const LINK_PARAM = 's';
 
@@ -131,13 +129,14 @@ export function embedSnippet({ src, title, view = 'all', autosize = true, script
  * scenario of its own.
  * @param {string} script the decoded script
  * @param {{id: string, script: string}[]} presets
+ * @param {(script: string) => object} settingsOf the core's settings of a script (`scriptSettings`)
  */
-export function presetOf(script, presets) {
-  const settings = settingsFromScript(script);
+export function presetOf(script, presets, settingsOf) {
+  const settings = settingsOf(script);
   const key = JSON.stringify(settings);
-  const same = presets.find((preset) => JSON.stringify(settingsFromScript(preset.script)) === key);
+  const same = presets.find((preset) => JSON.stringify(settingsOf(preset.script)) === key);
   if (same) return { presetId: same.id, modified: false };
-  const titled = settings.title ? presets.find((preset) => settingsFromScript(preset.script).title === settings.title) : null;
+  const titled = settings.title ? presets.find((preset) => settingsOf(preset.script).title === settings.title) : null;
   return titled ? { presetId: titled.id, modified: true } : { presetId: null, modified: false };
 }
 

@@ -149,6 +149,12 @@ impl Playground {
         self.simulation.link(paxos::scenario::LinkView { step, view, language })
     }
 
+    /// The settings this run uses, every default resolved (`paxos::scenario::Settings`). The
+    /// settings panel edits them with the aids' module (`withSettings`, `defaultSettings`).
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        to_js(&paxos::scenario::Settings::of(self.simulation.scenario()))
+    }
+
     /// The index of the script command that made each step (`[s - 1]` for step `s`).
     #[wasm_bindgen(js_name = stepCommands)]
     pub fn step_commands(&self) -> Vec<u32> {
@@ -162,6 +168,13 @@ impl Playground {
 pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
     let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| JsError::new(&e.message))?;
     to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
+}
+
+/// The settings of a script, as `Playground.settings()` gives them (without running it).
+#[wasm_bindgen(js_name = scriptSettings)]
+pub fn script_settings(script: &str) -> Result<JsValue, JsError> {
+    let scenario = paxos::scenario::parse(script).map_err(script_error)?;
+    to_js(&paxos::scenario::Settings::of(&scenario))
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
