@@ -381,7 +381,7 @@ class App {
   renderScenario(t) {
     const { origin } = this.store;
     const preset = origin.presetId ? this.store.presets().find((p) => p.id === origin.presetId) : null;
-    const scriptTitle = this.store.pg.settings().title;
+    const scriptTitle = this.store.snapshot().title;
     let title = preset ? presetTitle(t, preset) : scriptTitle || t('scenario.custom');
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;

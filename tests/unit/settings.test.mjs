@@ -14,22 +14,29 @@ test('the protocols are the core\'s, in the seed\'s order', () => {
 
 test('a run\'s settings have every default resolved: one-phase-adopt retries unless told not to', () => {
   const adopt = new core.Playground('protocol one-phase-adopt\nnodes 3\n');
-  const settings = adopt.settings();
+  const settings = aids.settingsOf(adopt.script());
   assert.equal(settings.retry, true);
   assert.deepEqual([settings.quorum1, settings.quorum2, settings.leader, settings.title], [2, 2, null, '']);
-  assert.equal(new core.Playground('protocol one-phase-adopt\nretry off\n').settings().retry, false);
+  assert.equal(aids.settingsOf('protocol one-phase-adopt\nretry off\n').retry, false);
   assert.equal(aids.defaultSettings('one-phase-adopt', 5).retry, true);
   assert.equal(aids.defaultSettings('basic-paxos', 5).retry, false);
-  assert.deepEqual(aids.defaultSettings('basic-paxos', 4), core.scriptSettings('nodes 4\n'));
+  assert.deepEqual(aids.defaultSettings('basic-paxos', 4), aids.settingsOf('nodes 4\n'));
   assert.throws(() => aids.defaultSettings('basic-paxos', 10), /1 to 9 servers/);
   assert.throws(() => aids.defaultSettings('raft', 3), /unknown protocol/);
+  assert.equal(adopt.snapshot().title, '');
+  assert.equal(new core.Playground('title Hi there\n').snapshot().title, 'Hi there');
+  // Which preset a script shows: the same settings (1), only the same title (2), neither (0).
+  assert.equal(core.presetMatch('nodes 3\npropose S1 X\n', 'nodes 3\n'), 1);
+  assert.equal(core.presetMatch('title A\nnodes 3\n', 'title A\nnodes 3\nretry on\n'), 2);
+  assert.equal(core.presetMatch('nodes 3\n', 'nodes 3\nretry on\n'), 0);
+  assert.equal(core.presetMatch('title A\n', 'title B\n'), 0);
   adopt.free();
 });
 
 test('round trip through the core: every preset keeps its settings and its run', () => {
   for (const preset of core.presets()) {
     const original = new core.Playground(preset.script);
-    const made = aids.withSettings(original.script(), original.settings(), true);
+    const made = aids.withSettings(original.script(), aids.settingsOf(original.script()), true);
     assert.equal(made.script, original.script(), preset.id);
     const again = new core.Playground(made.script);
     assert.equal(again.steps(), original.steps(), preset.id);
@@ -41,7 +48,7 @@ test('round trip through the core: every preset keeps its settings and its run',
 
 test('a refused setting is named; a kept command that no longer fits says which', () => {
   const pg = new core.Playground('nodes 5\nnetwork manual\npropose S5 X\n');
-  const settings = pg.settings();
+  const settings = aids.settingsOf(pg.script());
   assert.deepEqual(aids.withSettings(pg.script(), { ...settings, quorum2: 6 }, false),
     { script: null, setting: 'quorum2', error: 'a quorum cannot be larger than the 5 servers' });
   assert.equal(aids.withSettings(pg.script(), { ...settings, title: 'Mine\npropose S1 EVIL' }, false).setting, 'title');

@@ -108,10 +108,10 @@ export class SettingsPanel {
     this.defaults = this.formDefaults();
   }
 
-  /** Opens the panel showing the settings of the run `pg` (a Playground). */
+  /** Opens the panel showing the settings of the run `pg` (a Playground), as the core reads them. */
   open(pg) {
     this.pg = pg;
-    this.current = pg.settings();
+    this.current = this.core.settingsOf(pg.script());
     this.show(this.current);
     this.describeProtocol();
     this.markInvalid(null);

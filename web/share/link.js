@@ -129,14 +129,13 @@ export function embedSnippet({ src, title, view = 'all', autosize = true, script
  * scenario of its own.
  * @param {string} script the decoded script
  * @param {{id: string, script: string}[]} presets
- * @param {(script: string) => object} settingsOf the core's settings of a script (`scriptSettings`)
+ * @param core the page's core module (`presetMatch` compares a script's settings with a preset's)
  */
-export function presetOf(script, presets, settingsOf) {
-  const settings = settingsOf(script);
-  const key = JSON.stringify(settings);
-  const same = presets.find((preset) => JSON.stringify(settingsOf(preset.script)) === key);
+export function presetOf(script, presets, core) {
+  const matches = presets.map((preset) => core.presetMatch(script, preset.script));
+  const same = presets[matches.indexOf(1)];
   if (same) return { presetId: same.id, modified: false };
-  const titled = settings.title ? presets.find((preset) => settingsOf(preset.script).title === settings.title) : null;
+  const titled = presets[matches.indexOf(2)];
   return titled ? { presetId: titled.id, modified: true } : { presetId: null, modified: false };
 }
 

@@ -159,7 +159,14 @@ extern "C" {
     fn reflect_get(target: &JsValue, key: &str) -> Result<JsValue, JsValue>;
 }
 
-/// A script with `settings` (an object shaped like the page module's `Playground.settings()`)
+/// The settings of `script`, every default resolved (`paxos::scenario::Settings`): what the
+/// settings panel shows.
+#[wasm_bindgen(js_name = settingsOf)]
+pub fn settings_of(script: &str) -> Result<JsValue, JsError> {
+    to_js(&paxos::scenario::Settings::of(&scenario_of(script)?))
+}
+
+/// A script with `settings` (an object shaped like `settingsOf`'s)
 /// and, if `keep`, the commands of `script` (the current run's). Returns `{script}`, or
 /// `{setting, error}` when the core refuses a setting (`setting` names the field; null when
 /// a kept command no longer fits).

@@ -149,12 +149,6 @@ impl Playground {
         self.simulation.link(paxos::scenario::LinkView { step, view, language })
     }
 
-    /// The settings this run uses, every default resolved (`paxos::scenario::Settings`). The
-    /// settings panel edits them with the aids' module (`withSettings`, `defaultSettings`).
-    pub fn settings(&self) -> Result<JsValue, JsError> {
-        to_js(&paxos::scenario::Settings::of(self.simulation.scenario()))
-    }
-
     /// The index of the script command that made each step (`[s - 1]` for step `s`).
     #[wasm_bindgen(js_name = stepCommands)]
     pub fn step_commands(&self) -> Vec<u32> {
@@ -170,11 +164,22 @@ pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
     to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
 }
 
-/// The settings of a script, as `Playground.settings()` gives them (without running it).
-#[wasm_bindgen(js_name = scriptSettings)]
-pub fn script_settings(script: &str) -> Result<JsValue, JsError> {
-    let scenario = paxos::scenario::parse(script).map_err(script_error)?;
-    to_js(&paxos::scenario::Settings::of(&scenario))
+/// How a script's settings compare with a preset's (commands aside): 1 the same settings,
+/// title included; 2 another preset's title with other settings; 0 neither. How the page
+/// tells which preset a link shows; the settings themselves are read and edited with the
+/// aids' module (`settingsOf`, `withSettings`).
+#[wasm_bindgen(js_name = presetMatch)]
+pub fn preset_match(script: &str, preset: &str) -> Result<u8, JsError> {
+    let a = paxos::scenario::parse(script).map_err(script_error)?;
+    let b = paxos::scenario::parse(preset).map_err(script_error)?;
+    let same_title = a.title == b.title;
+    Ok(if same_title && a.config == b.config && a.network == b.network && a.seed == b.seed {
+        1
+    } else if same_title && a.title.is_some() {
+        2
+    } else {
+        0
+    })
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"

@@ -124,6 +124,8 @@ pub struct RunOutcome {
 #[derive(Clone, Debug, Serialize)]
 pub struct Snapshot {
     pub version: &'static str,
+    /// The scenario's title ("" for none).
+    pub title: String,
     pub step: u32,
     pub steps: u32,
     pub tick: u64,
@@ -463,6 +465,7 @@ impl Simulation {
         let State { world, observers } = &self.view;
         Snapshot {
             version: crate::VERSION,
+            title: self.scenario.title.clone().unwrap_or_default(),
             step: world.step,
             steps: self.steps(),
             tick: world.tick,
