@@ -6,7 +6,6 @@ import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, tra
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
-import { settingsFromScript } from './script.js';
 import { embedModule, prepareShare } from './share/index.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
@@ -340,10 +339,12 @@ class App {
   openSettings() {
     if (this.embedded) return;
     this.player.pause();
-    loadModule(this.doc, 'web/controls/settings.js').then(({ SettingsPanel }) => {
+    // The panel's code and the core's aids module (its defaults and its checks of settings)
+    // are fetched on the first press.
+    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel }) => loadSettingsPanel()).then((SettingsPanel) => {
       this.settings ??= new SettingsPanel(this.$('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
       if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
-      this.settings.open(this.store.script());
+      this.settings.open(this.store.pg);
     }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
   }
 
@@ -423,7 +424,7 @@ class App {
   renderScenario(t) {
     const { origin } = this.store;
     const preset = origin.presetId ? this.store.presets().find((p) => p.id === origin.presetId) : null;
-    const scriptTitle = settingsFromScript(this.store.script()).title;
+    const scriptTitle = this.store.snapshot().title;
     let title = preset ? presetTitle(t, preset) : scriptTitle || t('scenario.custom');
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;

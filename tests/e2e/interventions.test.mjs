@@ -186,7 +186,7 @@ describe('interventions', { timeout: 180_000 }, () => {
     await form.locator('[name="nodes"]').dispatchEvent('change');
     assert.equal(await form.locator('[name="quorum1"]').inputValue(), '2');
     await form.locator('button[type="submit"]').click();
-    assert.match(await page.locator('#settings-problem').textContent(), /^These settings cannot run: scenario script: line \d+, column \d+: .*S5/);
+    assert.match(await page.locator('#settings-problem').textContent(), /^These settings cannot run: the kept command `[^`]*S[45][^`]*`: `S[45]` does not exist: the cluster has S1\.\.S3\./);
     assert.equal(await page.locator('#settings-dialog').isVisible(), true);
     await page.click('#settings-cancel');
     assert.equal(await page.locator('#cluster g.node').count(), 5);
@@ -208,6 +208,38 @@ describe('interventions', { timeout: 180_000 }, () => {
     await waitForStep(page, 1);
     assert.equal(await page.locator('#cluster .msg:not(.ghost)').first().textContent(), 'Accept X');
     assert.equal((await observer(page)).outcome, 'safe');
+    assert.deepEqual(problems, []);
+  });
+
+  test('the settings panel follows the core: its defaults per protocol and size, and the setting it refuses', async () => {
+    await loadPreset(page, 'seed-5');
+    await openSettings(page);
+    const form = page.locator('#settings-form');
+    // The protocols are the core's, in the seed's order.
+    assert.deepEqual(await form.locator('[name="protocol"] option').evaluateAll((options) => options.map((o) => o.value)),
+      ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos']);
+    assert.equal(await form.locator('[name="retry"]').isChecked(), false);
+    // One-phase-adopt's proposers retry by default in the core: the panel shows it.
+    await form.locator('[name="protocol"]').selectOption('one-phase-adopt');
+    assert.equal(await form.locator('[name="retry"]').isChecked(), true);
+    await form.locator('[name="protocol"]').selectOption('basic-paxos');
+    assert.equal(await form.locator('[name="retry"]').isChecked(), false);
+    await form.locator('[name="protocol"]').selectOption('one-phase-adopt');
+    // A quorum larger than the cluster: refused by the core, the field named and marked.
+    await form.locator('[name="quorum2"]').fill('7');
+    await form.locator('[name="keep"]').uncheck();
+    await form.locator('button[type="submit"]').click();
+    assert.equal(await page.locator('#settings-problem').textContent(),
+      'These settings cannot run: a quorum cannot be larger than the 5 servers. Your current run is unchanged.');
+    assert.equal(await form.locator('[name="quorum2"]').getAttribute('aria-invalid'), 'true');
+    await form.locator('[name="quorum2"]').fill('3');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('#settings-dialog').waitFor({ state: 'hidden' });
+    // The new run retries (the core's default for the protocol), and says so when reopened.
+    await openSettings(page);
+    assert.equal(await form.locator('[name="protocol"]').inputValue(), 'one-phase-adopt');
+    assert.equal(await form.locator('[name="retry"]').isChecked(), true);
+    await page.click('#settings-cancel');
     assert.deepEqual(problems, []);
   });
 

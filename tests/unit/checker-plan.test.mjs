@@ -1,13 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextChunkStates, formatRate, jobForScenario, CHECK_NODES_MAX } from '../../web/checker/plan.js';
+import { nextChunkStates, formatRate } from '../../web/checker/plan.js';
+import { loadAids } from './core.mjs';
 
-const snapshot = (nodes, q1, q2, protocol = 'basic-paxos') => ({
-  protocol,
-  quorum_phase1: q1,
-  quorum_phase2: q2,
-  nodes: Array.from({ length: nodes }, (_, i) => ({ id: i + 1 })),
-});
+const aids = await loadAids();
+const options = (script, changes = {}) => ({ ...aids.checkOptions(script), ...changes });
+const jobForScenario = (script, changes) => aids.planForScenario(script, options(script, changes));
 
 test('chunks grow when fast, shrink when slow, and stay bounded', () => {
   assert.equal(nextChunkStates(1000, 5), 2000);
@@ -22,24 +20,33 @@ test('rates are whole states per second', () => {
   assert.equal(formatRate(10, 0, 'en'), '0');
 });
 
+// The plan is the core's (crates/paxos/src/check/plan.rs has the exhaustive tests); these
+// check that the aids' module hands it over whole.
 test('the checked copy of a 5-node majority scenario is a 3-node majority one', () => {
-  const { job, notes } = jobForScenario(snapshot(5, 3, 3, 'one-phase-highest'));
+  const { job, notes, states_max: statesMax, bytes_max: bytesMax } = jobForScenario('protocol one-phase-highest\n');
   assert.deepEqual(
-    [job.model, job.protocol, job.nodes, job.quorum_phase1, job.quorum_phase2, job.proposers],
-    ['sim', 'one-phase-highest', 3, 2, 2, 2],
+    [job.protocol, job.nodes, job.quorum_phase1, job.quorum_phase2, job.proposers, job.in_flight_max],
+    ['one-phase-highest', 3, 2, 2, 2, 12],
   );
-  assert.deepEqual(notes, [{ key: 'check.note.nodes', nodes: 3 }]);
+  assert.deepEqual(notes, [{ kind: 'nodes', nodes: 3 }]);
+  assert.deepEqual([statesMax, bytesMax], [2_000_000, 768 * 1024 * 1024]);
+  assert.deepEqual(aids.checkBounds(), { states_max: statesMax, bytes_max: bytesMax });
 });
 
 test('scaling down keeps unsafe flexible quorums unsafe and safe ones safe', () => {
-  const unsafe = jobForScenario(snapshot(5, 2, 3)).job;
+  const unsafe = jobForScenario('nodes 5\nquorum 2 3\n').job;
   assert.ok(unsafe.quorum_phase1 + unsafe.quorum_phase2 <= unsafe.nodes, JSON.stringify(unsafe));
-  const safe = jobForScenario(snapshot(5, 4, 2)).job;
+  const safe = jobForScenario('nodes 5\nquorum 4 2\n').job;
   assert.ok(safe.quorum_phase1 + safe.quorum_phase2 > safe.nodes, JSON.stringify(safe));
+  assert.deepEqual(jobForScenario('nodes 5\nquorum 2 3\n').notes, [{ kind: 'nodes', nodes: 3 }, { kind: 'quorums', q1: 1, q2: 2 }]);
 });
 
-test('never more servers than the checker takes, and options pass through', () => {
-  const { job } = jobForScenario(snapshot(9, 5, 5), { nodes: 9, proposers: 3, drops: true, crashes: 1, amnesia: true });
-  assert.equal(job.nodes, CHECK_NODES_MAX);
-  assert.deepEqual([job.proposers, job.drops, job.crashes, job.amnesia, job.nacks], [3, true, 1, true, true]);
+test('never more servers than the checker takes, options pass through, nacks are the scenario\'s', () => {
+  const { job } = jobForScenario('nodes 9\nnacks off\n', { nodes: 9, proposers: 3, drops: true, crashes: 1, amnesia: true });
+  assert.equal(job.nodes, 5);
+  assert.deepEqual([job.proposers, job.drops, job.crashes, job.amnesia, job.nacks], [3, true, 1, true, false]);
+  assert.deepEqual(aids.checkOptions('amnesia on\n'), {
+    nodes: 3, proposers: 2, attempts: 1, drops: false, duplicates: 0, crashes: 1, timeouts: false, amnesia: true, symmetry: true,
+  });
+  assert.throws(() => aids.planForScenario('nodes 3\n', { nodes: 3 }), /check options/);
 });

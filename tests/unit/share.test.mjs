@@ -99,7 +99,7 @@ test('every preset: the page\'s link replays the same run at the same step, well
     assert.deepEqual(replay.snapshot(), original.snapshot(), preset.id);
     assert.deepEqual(replay.events(1, replay.steps()), original.events(1, original.steps()), preset.id);
     // The page shows it as the preset it is, not as "your scenario".
-    assert.deepEqual(presetOf(decoded.script, core.presets()), { presetId: preset.id, modified: false });
+    assert.deepEqual(presetOf(decoded.script, core.presets(), core), { presetId: preset.id, modified: false });
   }
   console.log(`preset link lengths (${PAGE}index.html#s=...): ${JSON.stringify(lengths)}`);
 });
@@ -144,7 +144,7 @@ test('a 200-intervention run replays exactly from a link under 2,000 characters'
   replay.seek(decoded.step);
   assert.equal(replay.steps(), original.steps());
   assert.deepEqual(replay.snapshot(), original.snapshot());
-  assert.deepEqual(presetOf(decoded.script, core.presets()), { presetId: null, modified: false });
+  assert.deepEqual(presetOf(decoded.script, core.presets(), core), { presetId: null, modified: false });
 });
 
 test('which preset a link shows: same settings, a changed preset, or a scenario of its own', async () => {
@@ -155,11 +155,11 @@ test('which preset a link shows: same settings, a changed preset, or a scenario 
   intervened.seek(2);
   intervened.intervene('crash S2');
   const decoded = core.decodeLink(intervened.link(2, 0, 0)).script;
-  assert.deepEqual(presetOf(decoded, presets), { presetId: 'seed-3', modified: false });
+  assert.deepEqual(presetOf(decoded, presets, core), { presetId: 'seed-3', modified: false });
   const reseeded = decoded.replace(/^seed \d+$/m, 'seed 99');
-  assert.deepEqual(presetOf(reseeded, presets), { presetId: 'seed-3', modified: true });
-  assert.deepEqual(presetOf(reseeded.replace(/^title .*$/m, 'title Mine'), presets), { presetId: null, modified: false });
-  assert.deepEqual(presetOf('nodes 3\n', presets), { presetId: null, modified: false });
+  assert.deepEqual(presetOf(reseeded, presets, core), { presetId: 'seed-3', modified: true });
+  assert.deepEqual(presetOf(reseeded.replace(/^title .*$/m, 'title Mine'), presets, core), { presetId: null, modified: false });
+  assert.deepEqual(presetOf('nodes 3\n', presets, core), { presetId: null, modified: false });
 });
 
 test('bad links: each of the core\'s refusals gets a headline of the right kind', async () => {
@@ -254,6 +254,6 @@ test('the demo blog post embeds seed §1, §3 (at step 8) and §5 with links tha
     const { verdict } = run.snapshot();
     assert.deepEqual({ step: decoded.step, view: decoded.view, language: decoded.language, steps: run.steps(), outcome: verdict.outcome, chosen: verdict.chosen },
       { ...expected[id], language: 0 }, id);
-    assert.equal(presetOf(decoded.script, core.presets()).presetId, id);
+    assert.equal(presetOf(decoded.script, core.presets(), core).presetId, id);
   }
 });

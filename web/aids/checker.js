@@ -3,35 +3,16 @@
 // within the bound", never "holds"), counting moves, and the "Can you break it?"
 // challenges, each a small configuration whose script and checker job describe the same
 // thing, so the reader's moves and the checker's shortest counterexample are comparable.
-import { jobForScenario } from '../checker/plan.js';
-import { splitScript } from '../script.js';
 
-/** Bounds of one check in the page: enough for the reference configurations (the largest,
- *  Basic Paxos with loss and one duplicate, has 781,237 states and grows the worker's wasm
- *  memory to about 540 MiB). The memory bound counts every byte the search holds, heap parts of
- *  states included, and holds to within a few percent of the worker's wasm memory
- *  (docs/BENCHMARKS.md), so a larger job stops there instead of taking gigabytes. */
-export const STATES_MAX = 2_000_000;
-export const BYTES_MAX = 768 * 1024 * 1024;
-
-export const DEFAULT_OPTIONS = Object.freeze({
-  nodes: 3, proposers: 2, attempts: 1, drops: false, duplicates: 0, crashes: 0, timeouts: false, amnesia: false, symmetry: true,
-});
-
-/** The panel's options for a scenario: the defaults, with the scenario's amnesia (and a crash, without which amnesia cannot show). */
-export function optionsForScenario(settings) {
-  return { ...DEFAULT_OPTIONS, amnesia: Boolean(settings.amnesia), crashes: settings.amnesia ? 1 : 0, nacks: settings.nacks !== false };
-}
-
-/** The job for the scenario on screen and the panel's options: `{job, notes}`. */
-export function checkJob(snapshot, options) {
-  const { job, notes } = jobForScenario(snapshot, options);
-  return { job: { ...job, symmetry: Boolean(options.symmetry) }, notes };
-}
-
-/** The moves of a script: its command lines (proposals included, as the checker counts them). */
-export function scriptMoves(script) {
-  return splitScript(script ?? '').commands;
+/**
+ * The panel's preview of the check of the scenario on screen, from the core's plan
+ * (`planForScenario` of the aids' wasm module: the job scaled down to what the checker
+ * explores, notes saying what was scaled, and the search's bound): `{job, notes, statesMax}`,
+ * each note with its text's key.
+ */
+export function checkPreview(aidsModule, script, options) {
+  const { job, notes, states_max: statesMax } = aidsModule.planForScenario(script, options);
+  return { job, notes: notes.map((note) => ({ ...note, key: `check.note.${note.kind}` })), statesMax };
 }
 
 /** How many commands it took to reach `step` (each step is made by one command). */
@@ -42,11 +23,11 @@ export function movesToStep(stepCommands, step) {
 }
 
 /**
- * How a summary reads: `{kind, moves}`. `kind` is holds, violated, stuck, bounded (the
+ * How a summary reads: `{kind, moves}` (the moves of its counterexample, from the core). `kind` is holds, violated, stuck, bounded (the
  * bounds cut the search short) or cancelled; only `holds` claims that nothing can break it.
  */
 export function verdictOf(summary, { cancelled = false } = {}) {
-  const moves = summary.counterexample ? scriptMoves(summary.counterexample) : [];
+  const moves = summary.moves ?? [];
   if (summary.verdict === 'violated' || summary.verdict === 'stuck') return { kind: summary.verdict, moves };
   if (summary.verdict === 'holds' && !cancelled) return { kind: 'holds', moves };
   return { kind: cancelled ? 'cancelled' : 'bounded', moves };
@@ -101,25 +82,14 @@ export function challengeScript(challenge) {
   ].join('\n');
 }
 
-/** The checker job for exactly the challenge's configuration. */
-export function challengeJob(challenge) {
-  return {
-    model: 'sim',
-    protocol: challenge.protocol,
-    nodes: challenge.nodes,
-    quorum_phase1: challenge.q1,
-    quorum_phase2: challenge.q2,
-    proposers: 2,
-    attempts: 1,
-    timeouts: false,
-    drops: Boolean(challenge.faults.drops),
-    duplicates: challenge.faults.duplicates ?? 0,
-    crashes: challenge.faults.crashes ?? 0,
-    amnesia: challenge.amnesia,
-    nacks: true,
-    in_flight_max: 12,
-    symmetry: true,
+/** The checker job for exactly the challenge's configuration (the core's plan for its
+ *  script, at its own size, with the faults the challenge allows). */
+export function challengeJob(aidsModule, challenge) {
+  const options = {
+    nodes: challenge.nodes, proposers: 2, attempts: 1, timeouts: false, drops: Boolean(challenge.faults.drops),
+    duplicates: challenge.faults.duplicates ?? 0, crashes: challenge.faults.crashes ?? 0, amnesia: challenge.amnesia, symmetry: true,
   };
+  return aidsModule.planForScenario(challengeScript(challenge), options).job;
 }
 
 /**

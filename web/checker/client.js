@@ -2,11 +2,8 @@
 // this object; `cancel()` asks the worker to stop after its current chunk (about 50 ms), and
 // `terminate()` stops it at once.
 
-const DEFAULT_STATES_MAX = 5_000_000;
-// The search (states with their heap parts, tables) stops growing past this, so a large check
-// cannot exhaust the tab; the figure tracks the worker's wasm memory to within a few percent.
-const DEFAULT_BYTES_MAX = 768 * 1024 * 1024;
-
+/** `statesMax` and `bytesMax` bound the search; by default the worker uses the core's bounds
+ *  for a check in the page (`checkBounds` of the aids' module). */
 export function startCheck(job, { onProgress, onDone, onError, statesMax, bytesMax } = {}) {
   // Resolved against the page (index.html), not this module: in dist/ this module is bundled
   // into web/app.js, while the worker stays at web/checker/worker.js.
@@ -36,8 +33,8 @@ export function startCheck(job, { onProgress, onDone, onError, statesMax, bytesM
   worker.postMessage({
     type: 'start',
     job,
-    statesMax: statesMax ?? DEFAULT_STATES_MAX,
-    bytesMax: bytesMax ?? DEFAULT_BYTES_MAX,
+    statesMax,
+    bytesMax,
   });
   return {
     cancel() {

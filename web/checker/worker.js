@@ -2,7 +2,7 @@
 // does), runs the search in chunks sized to about 50 ms each, reports progress after every
 // chunk, and yields to its message queue between chunks so that a cancel gets through. The
 // page's main thread never runs the search, so it never freezes.
-import init, { ModelCheck } from '../pkg/paxos_check_wasm.js';
+import init, { ModelCheck, checkBounds } from '../pkg/paxos_check_wasm.js';
 import { nextChunkStates } from './plan.js';
 
 let cancelRequested = false;
@@ -20,9 +20,13 @@ const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function run({ job, statesMax, bytesMax }) {
   await init();
+  // The core's bounds for a check in the page, unless the page asked for others. The search
+  // (states with their heap parts, tables) stops growing past the memory bound, so a large
+  // check cannot exhaust the tab.
+  const bounds = checkBounds();
   let check;
   try {
-    check = new ModelCheck(job, statesMax, bytesMax);
+    check = new ModelCheck(job, statesMax ?? bounds.states_max, bytesMax ?? bounds.bytes_max);
   } catch (error) {
     self.postMessage({ type: 'error', message: error.message });
     return;

@@ -6,13 +6,12 @@
 // the checker's Web Worker, never on the page's thread.
 import { startCheck } from '../checker/client.js';
 import { prefersReducedMotion } from '../dom.js';
-import { settingsFromScript, splitScript } from '../script.js';
 import { loadAidsModule } from '../aids/module.js';
 import { buildTrace } from '../trace.js';
 import { idleCheck } from '../aids/state.js';
 import { defaultOtherProtocol, firstViolation } from '../aids/compare.js';
 import {
-  BYTES_MAX, STATES_MAX, challengeJob, challengeScript, challengeState, checkJob, findChallenge, optionsForScenario, verdictOf,
+  challengeJob, challengeScript, challengeState, checkPreview, findChallenge, verdictOf,
 } from '../aids/checker.js';
 import { renderChallengePanel, renderCheckerPanel, wonSentence } from '../views/checker.js';
 import { CompareView } from '../views/compare.js';
@@ -30,13 +29,16 @@ export class Aids {
   /**
    * @param app the page's App: its store, player, cluster view and status line
    * @param state the AidsState the page keeps (the quorum aid shares it)
+   * @param aidsModule the core's aids wasm module, loaded (web/aids/module.js): the checker's
+   *   plans and bounds, compare mode
    */
-  constructor(app, state) {
+  constructor(app, state, aidsModule) {
     this.app = app;
     this.store = app.store;
     this.doc = app.doc;
     this.wasm = app.store.wasm;
     this.state = state;
+    this.aidsModule = aidsModule;
     this.challengePick = 'one-phase';
     this.handles = { check: null, challenge: null };
     const $ = (id) => this.doc.getElementById(id);
@@ -66,7 +68,7 @@ export class Aids {
     });
     $('check-form').addEventListener('change', () => this.renderChecker());
     $('check-cancel').addEventListener('click', () => this.handles.check?.cancel());
-    $('check-animate').addEventListener('click', () => this.animate(this.state.check.summary?.counterexample));
+    $('check-animate').addEventListener('click', () => this.animate(this.state.check.summary));
     $('challenge-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.startChallenge($('challenge-pick').value);
@@ -105,12 +107,12 @@ export class Aids {
 
   renderCompare(t = this.t) {
     const compare = this.state.compare;
-    this.compareView.renderForm(this.store, compare, t, defaultOtherProtocol(this.store.snapshot().protocol));
+    this.compareView.renderForm(this.store, compare, t, defaultOtherProtocol(this.store.snapshot().protocol), this.aidsModule.protocols());
     this.compareView.render(this.store, compare, t);
   }
 
   renderChecker(t = this.t) {
-    renderCheckerPanel(this.doc, this.state.check, checkJob(this.store.snapshot(), this.readOptions()), t);
+    renderCheckerPanel(this.doc, this.state.check, checkPreview(this.aidsModule, this.store.script(), this.readOptions()), t);
   }
 
   /** The challenge's standing in the run on screen (null when the run is not the challenge's). */
@@ -164,7 +166,7 @@ export class Aids {
         this.handles.check?.terminate();
         this.handles.check = null;
         this.state.check = idleCheck();
-        this.writeOptions(optionsForScenario(settingsFromScript(origin)));
+        this.resetOptions();
       }
       if (!this.importing) {
         this.state.imported = null;
@@ -199,7 +201,7 @@ export class Aids {
       comparison,
       right,
       rightTrace,
-      commands: splitScript(script).commands,
+      commands: comparison.left_commands,
       stepCommands: [...this.store.pg.stepCommands()],
       leftViolation: firstViolation(this.store.trace),
       rightViolation: firstViolation(rightTrace),
@@ -233,8 +235,12 @@ export class Aids {
     const options = {};
     for (const name of NUMBER_OPTIONS) options[name] = Number(form[name].value);
     for (const name of FLAG_OPTIONS) options[name] = form[name].checked;
-    options.nacks = settingsFromScript(this.store.origin.script).nacks;
     return options;
+  }
+
+  /** The core's starting options for the scenario on screen (once the aids' module is here). */
+  resetOptions() {
+    if (this.aidsModule) this.writeOptions(this.aidsModule.checkOptions(this.store.script()));
   }
 
   writeOptions(options) {
@@ -246,8 +252,6 @@ export class Aids {
   /** Runs a check in the worker; `onDone` also gets the summary. Returns the handle. */
   check(job, report) {
     return startCheck(job, {
-      statesMax: STATES_MAX,
-      bytesMax: BYTES_MAX,
       onProgress: (progress, seconds) => report({ progress, seconds }),
       onDone: (summary, { cancelled, seconds }) => report({ status: 'done', summary, cancelled, seconds }),
       onError: (error) => report({ status: 'error', error: error.message }),
@@ -256,7 +260,7 @@ export class Aids {
 
   runCheck() {
     this.handles.check?.terminate();
-    const { job } = checkJob(this.store.snapshot(), this.readOptions());
+    const { job } = this.aidsModule.planForScenario(this.store.script(), this.readOptions());
     this.state.set('check', { ...idleCheck(), status: 'running', job });
     this.app.say(this.t('check.started'));
     this.handles.check = this.check(job, (changes) => {
@@ -268,10 +272,11 @@ export class Aids {
     });
   }
 
-  /** Loads a counterexample as the scenario and plays it from the start. */
-  animate(script) {
+  /** Loads a summary's counterexample as the scenario and plays it from the start. */
+  animate(summary) {
+    const script = summary?.counterexample;
     if (!script) return;
-    const moves = splitScript(script).commands.length;
+    const moves = summary.moves.length;
     this.app.player.pause();
     this.state.scenario = { script, kind: 'check', moves };
     this.store.load(script);
@@ -293,7 +298,7 @@ export class Aids {
     if (!challenge) return;
     this.handles.challenge?.terminate();
     const script = challengeScript(challenge);
-    const job = challengeJob(challenge);
+    const job = challengeJob(this.aidsModule, challenge);
     this.challengePick = id;
     this.app.player.pause();
     this.state.scenario = { script, kind: 'challenge', id };
@@ -331,7 +336,7 @@ export class Aids {
     const challenge = this.state.challenge;
     const summary = challenge.check.summary;
     this.state.patch('challenge', { showing: true, wantShow: false });
-    if (summary?.counterexample) this.animate(summary.counterexample);
+    if (summary?.counterexample) this.animate(summary);
     else this.app.say(this.doc.getElementById('challenge-outcome').textContent);
   }
 

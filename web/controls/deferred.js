@@ -7,22 +7,27 @@
 
 import { addTexts } from '../i18n.js';
 import { loadModule, loadStylesheet } from '../lazy.js';
+import { loadAidsModule } from '../aids/module.js';
 
 const PANELS = ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel'];
 /** How far below the screen a panel starts the load, so it is ready when scrolled to. */
 const NEAR_MARGIN = '600px 0px';
 
-/** The aids' code and their styles, together: the panels go live only once both are here. */
+/** The aids' code, their styles and the core's aids module (the checker's plans, compare),
+ *  together: the panels go live only once all three are here. */
 async function loadAids(doc) {
-  const [module] = await Promise.all([loadModule(doc, 'web/controls/aids.js'), loadStylesheet(doc, 'web/aids/aids.css')]);
-  return module;
+  const [module, , aidsModule] = await Promise.all([
+    loadModule(doc, 'web/controls/aids.js'), loadStylesheet(doc, 'web/aids/aids.css'), loadAidsModule(),
+  ]);
+  return { Aids: module.Aids, TEXTS: module.TEXTS, aidsModule };
 }
 
 export class DeferredAids {
   /**
    * @param app the page's App (store, window, $, t)
    * @param state the AidsState the page keeps
-   * @param load () => the aids' module (`{Aids, TEXTS}`); a call after a failure tries again
+   * @param load () => the aids' module (`{Aids, TEXTS, aidsModule}`, the last the core's aids
+   *   wasm module); a call after a failure tries again
    */
   constructor(app, state, load = () => loadAids(app.doc)) {
     this.app = app;
@@ -60,10 +65,10 @@ export class DeferredAids {
 
   /** Starts loading (once); resolves when the aids are ready. */
   start() {
-    this.loading ??= this.load().then(({ Aids, TEXTS }) => {
+    this.loading ??= this.load().then(({ Aids, TEXTS, aidsModule }) => {
       this.observer?.disconnect();
       addTexts(TEXTS);
-      this.aids = new Aids(this.app, this.state);
+      this.aids = new Aids(this.app, this.state, aidsModule);
       // As if the run had just been loaded: the panels take in the scenario on screen.
       this.aids.render({ run: true, language: true, reason: 'load' });
       // For tests and styles: the panel's markup is live now (index.html starts it "false").

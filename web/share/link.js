@@ -7,8 +7,6 @@
 //
 // URL shape:  <page>#s=<code>                        a link (the fragment never reaches a server)
 //             <page>?embed=1&interactive=1&autoplay=1&step=N&origin=https://blog.example#s=<code>
-import { settingsFromScript } from '../script.js';
-
 /** The fragment parameter that carries the code. */
 export const LINK_PARAM = 's';
 
@@ -131,13 +129,13 @@ export function embedSnippet({ src, title, view = 'all', autosize = true, script
  * scenario of its own.
  * @param {string} script the decoded script
  * @param {{id: string, script: string}[]} presets
+ * @param core the page's core module (`presetMatch` compares a script's settings with a preset's)
  */
-export function presetOf(script, presets) {
-  const settings = settingsFromScript(script);
-  const key = JSON.stringify(settings);
-  const same = presets.find((preset) => JSON.stringify(settingsFromScript(preset.script)) === key);
+export function presetOf(script, presets, core) {
+  const matches = presets.map((preset) => core.presetMatch(script, preset.script));
+  const same = presets[matches.indexOf(1)];
   if (same) return { presetId: same.id, modified: false };
-  const titled = settings.title ? presets.find((preset) => settingsFromScript(preset.script).title === settings.title) : null;
+  const titled = presets[matches.indexOf(2)];
   return titled ? { presetId: titled.id, modified: true } : { presetId: null, modified: false };
 }
 

@@ -24,7 +24,7 @@ export function currentCode(store, { view = 0, step = store.step } = {}) {
 export function openDecoded(app, decoded) {
   const store = app.store;
   app.player.pause();
-  store.load(decoded.script, presetOf(decoded.script, store.presets()));
+  store.load(decoded.script, presetOf(decoded.script, store.presets(), store.wasm));
   store.seek(decoded.step ?? 0);
   const language = languageFromCode(decoded.language);
   if (language) app.setLanguage(language, { chosen: true });

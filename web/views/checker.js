@@ -3,7 +3,7 @@
 // the rate, depth and memory in words; its result says exactly what was shown: a
 // counterexample, a proof within the configuration, or no violation within the bound.
 import { h } from '../dom.js';
-import { CHALLENGES, STATES_MAX, formatCount, progressFigures, verdictOf } from '../aids/checker.js';
+import { CHALLENGES, formatCount, progressFigures, verdictOf } from '../aids/checker.js';
 
 /** The sentence for a check's state: running, failed, or what its result shows. */
 export function checkSentence(check, t) {
@@ -26,7 +26,7 @@ function renderMoves(list, moves) {
 
 export function renderCheckerPanel(doc, check, preview, t) {
   const $ = (id) => doc.getElementById(id);
-  const { job, notes } = preview;
+  const { job, notes, statesMax } = preview;
   $('check-job').textContent = t('check.job', {
     protocol: t(`protocol.${job.protocol}.name`), nodes: job.nodes, q1: job.quorum_phase1, q2: job.quorum_phase2, proposers: job.proposers,
   });
@@ -35,10 +35,10 @@ export function renderCheckerPanel(doc, check, preview, t) {
   $('check-run').disabled = running;
   $('check-cancel').disabled = !running;
   const progress = $('check-progress');
-  progress.max = STATES_MAX;
+  progress.max = statesMax;
   const figures = check.progress ? progressFigures(check.progress, check.seconds) : null;
-  progress.value = figures ? Math.min(figures.states, STATES_MAX) : 0;
-  $('check-progress-label').textContent = t('check.progressLabel', { max: formatCount(STATES_MAX, t.language) });
+  progress.value = figures ? Math.min(figures.states, statesMax) : 0;
+  $('check-progress-label').textContent = t('check.progressLabel', { max: formatCount(statesMax, t.language) });
   const stats = figures ? t('check.stats', {
     states: formatCount(figures.states, t.language), rate: formatCount(figures.rate, t.language), depth: figures.depth, megabytes: figures.megabytes,
   }) : t('check.statsNone');

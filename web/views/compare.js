@@ -4,7 +4,6 @@
 // first divergence and each side's first violation are summarised with a way to go there.
 // The right run is read-only: the page's controls step the left run, the right one follows.
 import { h } from '../dom.js';
-import { PROTOCOLS } from '../script.js';
 import { diffLines, leftStepFor, mappingCounts, rightRange, rightStepFor } from '../aids/compare.js';
 import { ClusterView } from './cluster.js';
 import { headline } from './observer.js';
@@ -37,14 +36,15 @@ export class CompareView {
   }
 
   /** The protocol list: every protocol but the one on screen. */
-  renderForm(store, compare, t, suggested) {
+  /** `protocols`: the core's protocol names (the aids' module's `protocols()`). */
+  renderForm(store, compare, t, suggested, protocols) {
     const select = this.$('compare-protocol');
     const current = store.snapshot().protocol;
     const key = `${t.language}|${current}`;
     if (select.dataset.key !== key) {
       select.dataset.key = key;
       const keep = select.value;
-      select.replaceChildren(...PROTOCOLS.filter((p) => p !== current)
+      select.replaceChildren(...protocols.filter((p) => p !== current)
         .map((p) => h(this.doc, 'option', { value: p, text: t(`protocol.${p}.name`) })));
       select.value = [...select.options].some((o) => o.value === keep) ? keep : suggested;
     }

@@ -44,17 +44,73 @@ impl ModelCheck {
         to_js(&self.search.run_for(u64::from(budget_states)))
     }
 
-    /// `{distinct_states, generated_states, depth, verdict, reason, counterexample}`; the
-    /// counterexample of a simulator check is a scenario script to open in a Playground.
+    /// `{distinct_states, generated_states, depth, verdict, reason, counterexample, moves}`;
+    /// the counterexample of a simulator check is a scenario script to open in a Playground,
+    /// and `moves` are its commands (a TLA counterexample's action lines).
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        to_js(&self.search.summary())
+        let summary = self.search.summary();
+        let moves = summary.counterexample.as_deref().map_or_else(Vec::new, moves_of);
+        to_js(&SummaryView { summary, moves })
     }
+}
+
+#[derive(Serialize)]
+struct SummaryView {
+    #[serde(flatten)]
+    summary: paxos::check::job::Summary,
+    moves: Vec<String>,
+}
+
+/// The moves of a counterexample: a script's commands, else its non-blank lines.
+fn moves_of(text: &str) -> Vec<String> {
+    match paxos::scenario::parse(text) {
+        Ok(scenario) => scenario.commands.iter().map(ToString::to_string).collect(),
+        Err(_) => text.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+    }
+}
+
+fn scenario_of(script: &str) -> Result<paxos::Scenario, JsError> {
+    paxos::scenario::parse(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))
+}
+
+/// The checker panel's starting options for the scenario of `script`: `{nodes, proposers,
+/// attempts, drops, duplicates, crashes, timeouts, amnesia, symmetry}`.
+#[wasm_bindgen(js_name = checkOptions)]
+pub fn check_options(script: &str) -> Result<JsValue, JsError> {
+    to_js(&paxos::check::plan::CheckOptions::for_scenario(&scenario_of(script)?))
+}
+
+/// The check of the scenario of `script` with the panel's `options` (shaped like
+/// `checkOptions`'): `{job, notes, states_max, bytes_max}`, the job scaled down to what the
+/// checker can explore (`notes` say what was scaled: `{kind: "nodes", nodes}` or `{kind:
+/// "quorums", q1, q2}`).
+#[wasm_bindgen(js_name = planForScenario)]
+pub fn plan_for_scenario(script: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options: paxos::check::plan::CheckOptions =
+        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("check options: {e}")))?;
+    to_js(&paxos::check::plan::plan(&scenario_of(script)?, &options))
+}
+
+/// The page's bounds for one check: `{states_max, bytes_max}`.
+#[wasm_bindgen(js_name = checkBounds)]
+pub fn check_bounds() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct CheckBounds {
+        states_max: u64,
+        bytes_max: u64,
+    }
+    to_js(&CheckBounds {
+        states_max: paxos::check::plan::PAGE_STATES_MAX,
+        bytes_max: paxos::check::plan::PAGE_BYTES_MAX,
+    })
 }
 
 #[derive(Serialize)]
 struct ComparisonView {
     /// The right run as a script: load it in a second Playground.
     script: String,
+    /// The left run's commands, as its script writes them (the mapping has one per command).
+    left_commands: Vec<String>,
     mapping: Vec<paxos::compare::Mapped>,
     left_steps: Vec<u32>,
     right_steps: Vec<u32>,
@@ -69,9 +125,11 @@ pub fn compare(script: &str, protocol: &str) -> Result<JsValue, JsError> {
     let left = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
     let protocol = paxos::protocol::Protocol::parse(protocol)
         .ok_or_else(|| JsError::new(&format!("unknown protocol `{protocol}`")))?;
+    let left_commands = left.readable_commands().iter().map(ToString::to_string).collect();
     let comparison = paxos::compare::Comparison::new(left, protocol);
     to_js(&ComparisonView {
         script: comparison.right.script(),
+        left_commands,
         mapping: comparison.mapping,
         left_steps: comparison.left_steps,
         right_steps: comparison.right_steps,
@@ -91,4 +149,146 @@ pub fn mermaid(script: &str) -> Result<String, JsError> {
 pub fn rust_test(script: &str) -> Result<String, JsError> {
     let sim = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
     Ok(paxos::export::rust_test(&sim))
+}
+
+// --- the settings panel: the core's defaults, and a new script from edited settings ---
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The settings of `script`, every default resolved (`paxos::scenario::Settings`): what the
+/// settings panel shows.
+#[wasm_bindgen(js_name = settingsOf)]
+pub fn settings_of(script: &str) -> Result<JsValue, JsError> {
+    to_js(&paxos::scenario::Settings::of(&scenario_of(script)?))
+}
+
+/// A script with `settings` (an object shaped like `settingsOf`'s)
+/// and, if `keep`, the commands of `script` (the current run's). Returns `{script}`, or
+/// `{setting, error}` when the core refuses a setting (`setting` names the field; null when
+/// a kept command no longer fits).
+#[wasm_bindgen(js_name = withSettings)]
+pub fn with_settings(script: &str, settings: &JsValue, keep: bool) -> Result<JsValue, JsError> {
+    let commands = if keep { scenario_of(script)?.commands } else { Vec::new() };
+    let result = read_settings(settings).and_then(|s| s.scenario(&commands));
+    to_js(&match result {
+        Ok(scenario) => SettingsResult { script: Some(scenario.to_script()), setting: None, error: None },
+        Err(e) => SettingsResult { script: None, setting: e.setting, error: Some(e.message) },
+    })
+}
+
+#[derive(Serialize)]
+struct SettingsResult {
+    script: Option<String>,
+    setting: Option<&'static str>,
+    error: Option<String>,
+}
+
+/// The protocols the core runs, by name, in the order the seed text meets them (the page's
+/// texts name and describe each).
+#[wasm_bindgen]
+pub fn protocols() -> Result<JsValue, JsError> {
+    to_js(&paxos::protocol::Protocol::ALL)
+}
+
+/// The core's settings for `protocol` on `nodes` servers when a script says nothing else.
+#[wasm_bindgen(js_name = defaultSettings)]
+pub fn default_settings(protocol: &str, nodes: u8) -> Result<JsValue, JsError> {
+    let protocol = parse_protocol(protocol)?;
+    let settings = paxos::scenario::Settings::defaults(protocol, nodes)
+        .ok_or_else(|| JsError::new(&format!("the core runs 1 to {} servers", paxos::types::NODES_MAX)))?;
+    to_js(&settings)
+}
+
+fn parse_protocol(name: &str) -> Result<paxos::protocol::Protocol, JsError> {
+    paxos::protocol::Protocol::parse(name).ok_or_else(|| JsError::new(&format!("unknown protocol `{name}`")))
+}
+
+/// The numeric settings and the largest value each one's type holds (seeds above 2^53 do
+/// not survive a JS number; the page shows and edits smaller ones).
+const NUMBERS: [(&str, u64); 12] = [
+    ("nodes", 255),
+    ("quorum1", 255),
+    ("quorum2", 255),
+    ("delayMin", u32::MAX as u64),
+    ("delayMax", u32::MAX as u64),
+    ("drop", 255),
+    ("duplicate", 255),
+    ("seed", (1 << 53) - 1),
+    ("backoff", u32::MAX as u64),
+    ("timeout", u32::MAX as u64),
+    ("attempts", u32::MAX as u64),
+    ("leader", 255),
+];
+const FLAGS: [&str; 3] = ["nacks", "retry", "amnesia"];
+
+/// A settings object from JS, field by field, so that a refusal can name the field. A field of the wrong type or out of its type's range is
+/// refused by name; the core checks the rest (`Settings::scenario`).
+#[inline(never)]
+fn read_settings(value: &JsValue) -> Result<paxos::scenario::Settings, paxos::scenario::SettingsError> {
+    use paxos::scenario::NetworkMode;
+    let protocol = text(value, "protocol")?;
+    let protocol = paxos::protocol::Protocol::parse(&protocol).ok_or_else(|| refused("protocol"))?;
+    let network = match text(value, "network")?.as_str() {
+        "manual" => NetworkMode::Manual,
+        "auto" => NetworkMode::Auto,
+        _ => return Err(refused("network")),
+    };
+    let title = if field(value, "title").is_undefined() { String::new() } else { text(value, "title")? };
+    let no_leader = field(value, "leader").is_null();
+    let mut n = [0u64; NUMBERS.len()];
+    for (i, &(name, max)) in NUMBERS.iter().enumerate() {
+        if !(name == "leader" && no_leader) {
+            n[i] = number(value, name, max)?;
+        }
+    }
+    let mut f = [false; FLAGS.len()];
+    for (i, name) in FLAGS.into_iter().enumerate() {
+        f[i] = field(value, name).as_bool().ok_or_else(|| refused(name))?;
+    }
+    Ok(paxos::scenario::Settings {
+        title,
+        protocol,
+        nodes: n[0] as u8,
+        quorum1: n[1] as u8,
+        quorum2: n[2] as u8,
+        network,
+        delay_min: n[3] as u32,
+        delay_max: n[4] as u32,
+        drop: n[5] as u8,
+        duplicate: n[6] as u8,
+        seed: n[7],
+        nacks: f[0],
+        retry: f[1],
+        backoff: n[8] as u32,
+        timeout: n[9] as u32,
+        leader: (!no_leader).then_some(paxos::types::NodeId(n[11] as u8)),
+        amnesia: f[2],
+        attempts: n[10] as u32,
+    })
+}
+
+fn field(value: &JsValue, name: &str) -> JsValue {
+    reflect_get(value, name).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[inline(never)]
+fn refused(name: &'static str) -> paxos::scenario::SettingsError {
+    paxos::scenario::SettingsError { setting: Some(name), message: "not a value this setting takes".into() }
+}
+
+#[inline(never)]
+fn number(value: &JsValue, name: &'static str, max: u64) -> Result<u64, paxos::scenario::SettingsError> {
+    match field(value, name).as_f64() {
+        Some(n) if n >= 0.0 && n <= max as f64 && n == (n as u64) as f64 => Ok(n as u64),
+        _ => Err(refused(name)),
+    }
+}
+
+#[inline(never)]
+fn text(value: &JsValue, name: &'static str) -> Result<String, paxos::scenario::SettingsError> {
+    field(value, name).as_string().ok_or_else(|| refused(name))
 }

@@ -226,6 +226,24 @@ pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
     to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
 }
 
+/// How a script's settings compare with a preset's (commands aside): 1 the same settings,
+/// title included; 2 another preset's title with other settings; 0 neither. How the page
+/// tells which preset a link shows; the settings themselves are read and edited with the
+/// aids' module (`settingsOf`, `withSettings`).
+#[wasm_bindgen(js_name = presetMatch)]
+pub fn preset_match(script: &str, preset: &str) -> Result<u8, JsError> {
+    let a = paxos::scenario::parse(script).map_err(script_error)?;
+    let b = paxos::scenario::parse(preset).map_err(script_error)?;
+    let same_title = a.title == b.title;
+    Ok(if same_title && a.config == b.config && a.network == b.network && a.seed == b.seed {
+        1
+    } else if same_title && a.title.is_some() {
+        2
+    } else {
+        0
+    })
+}
+
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
 /// (the position comes from `paxos::ScriptError`'s Display).
 fn script_error(error: impl std::fmt::Display) -> JsError {

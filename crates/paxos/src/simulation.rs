@@ -148,6 +148,8 @@ pub struct RunOutcome {
 #[derive(Clone, Debug, Serialize)]
 pub struct Snapshot {
     pub version: &'static str,
+    /// The scenario's title ("" for none).
+    pub title: String,
     pub step: u32,
     pub steps: u32,
     pub tick: u64,
@@ -533,11 +535,33 @@ impl Simulation {
         }
     }
 
+    /// The run at the viewed step, as the quorum overlay's pictures read it.
+    pub fn picture_input(&self) -> crate::observe::PictureInput<'_> {
+        let State { world, observers } = &self.view;
+        crate::observe::PictureInput {
+            protocol: world.config.protocol,
+            nodes: world.config.nodes,
+            quorum_phase1: world.config.quorum_phase1,
+            quorum_phase2: world.config.quorum_phase2,
+            step: world.step,
+            chosen: &observers.safety.chosen,
+            facts: &observers.quorums.phase_two,
+            events: self.events_between(1, world.step),
+        }
+    }
+
+    /// The quorum overlay's picture at the viewed step: of the choice `key`, or the latest
+    /// (see `observe::quorum_picture`).
+    pub fn quorum_picture(&self, key: Option<&str>) -> Option<crate::observe::QuorumPicture> {
+        crate::observe::quorum_picture(&self.picture_input(), key)
+    }
+
     /// What the UI shows at the viewed step.
     pub fn snapshot(&self) -> Snapshot {
         let State { world, observers } = &self.view;
         Snapshot {
             version: crate::VERSION,
+            title: self.scenario.title.clone().unwrap_or_default(),
             step: world.step,
             steps: self.steps(),
             tick: world.tick,

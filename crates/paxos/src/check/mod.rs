@@ -61,6 +61,7 @@ mod engine;
 pub mod hash;
 pub mod job;
 mod model;
+pub mod plan;
 mod report;
 pub mod sim;
 pub mod tla;

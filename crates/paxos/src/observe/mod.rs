@@ -17,10 +17,15 @@
 //! moment can slip between two checks.
 
 mod liveness;
+mod pictures;
 mod quorums;
 mod safety;
 
 pub use liveness::{provably_stuck, Liveness};
+pub use pictures::{
+    quorum_choices, quorum_picture, Adopted, ChoiceKind, Earlier, Leg, LegKind, PictureInput, QuorumChoice,
+    QuorumPicture, Report, ReportKind, Sizes,
+};
 pub use quorums::{PhaseTwoFact, QuorumFacts};
 pub use safety::{chosen_key, may_gain_acceptors, Chosen, Safety, Violation};
 

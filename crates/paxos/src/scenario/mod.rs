@@ -33,11 +33,13 @@ mod link;
 mod parse;
 mod print;
 mod random;
+mod settings;
 
 pub use link::{decode as decode_link, encode as encode_link, LinkError, LinkView, LINK_CHARS_MAX, LINK_VERSION};
 pub use parse::{parse, parse_command, parse_with_lines, script_text, ScriptError, SCRIPT_BYTES_MAX};
 pub use print::groups_text;
 pub use random::{random_scenario, Shape};
+pub use settings::{Settings, SettingsError};
 
 use crate::protocol::{Config, Protocol};
 use crate::quorum::NodeSet;
@@ -54,7 +56,7 @@ pub const DELAY_TICKS_LIMIT: u32 = 1_000;
 pub const STEP_COUNT_LIMIT: u32 = 100_000;
 pub const TARGET_TEXT_LEN_MAX: usize = 48;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NetworkMode {
     /// Nothing is delivered unless a command says so: the user is the network.

@@ -1,0 +1,66 @@
+// The settings the page shows and edits come from the core (there is no script parser in
+// the page): a run's settings, the core's defaults, and a new script from edited settings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadAids, loadCore } from './core.mjs';
+
+const core = await loadCore();
+// Editing settings is the aids' module's (fetched with the settings panel).
+const aids = await loadAids();
+
+test('the protocols are the core\'s, in the seed\'s order', () => {
+  assert.deepEqual(aids.protocols(), ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos']);
+});
+
+test('a run\'s settings have every default resolved: one-phase-adopt retries unless told not to', () => {
+  const adopt = new core.Playground('protocol one-phase-adopt\nnodes 3\n');
+  const settings = aids.settingsOf(adopt.script());
+  assert.equal(settings.retry, true);
+  assert.deepEqual([settings.quorum1, settings.quorum2, settings.leader, settings.title], [2, 2, null, '']);
+  assert.equal(aids.settingsOf('protocol one-phase-adopt\nretry off\n').retry, false);
+  assert.equal(aids.defaultSettings('one-phase-adopt', 5).retry, true);
+  assert.equal(aids.defaultSettings('basic-paxos', 5).retry, false);
+  assert.deepEqual(aids.defaultSettings('basic-paxos', 4), aids.settingsOf('nodes 4\n'));
+  assert.throws(() => aids.defaultSettings('basic-paxos', 10), /1 to 9 servers/);
+  assert.throws(() => aids.defaultSettings('raft', 3), /unknown protocol/);
+  assert.equal(adopt.snapshot().title, '');
+  assert.equal(new core.Playground('title Hi there\n').snapshot().title, 'Hi there');
+  // Which preset a script shows: the same settings (1), only the same title (2), neither (0).
+  assert.equal(core.presetMatch('nodes 3\npropose S1 X\n', 'nodes 3\n'), 1);
+  assert.equal(core.presetMatch('title A\nnodes 3\n', 'title A\nnodes 3\nretry on\n'), 2);
+  assert.equal(core.presetMatch('nodes 3\n', 'nodes 3\nretry on\n'), 0);
+  assert.equal(core.presetMatch('title A\n', 'title B\n'), 0);
+  adopt.free();
+});
+
+test('round trip through the core: every preset keeps its settings and its run', () => {
+  for (const preset of core.presets()) {
+    const original = new core.Playground(preset.script);
+    const made = aids.withSettings(original.script(), aids.settingsOf(original.script()), true);
+    assert.equal(made.script, original.script(), preset.id);
+    const again = new core.Playground(made.script);
+    assert.equal(again.steps(), original.steps(), preset.id);
+    assert.deepEqual(again.snapshot().verdict, original.snapshot().verdict, preset.id);
+    original.free();
+    again.free();
+  }
+});
+
+test('a refused setting is named; a kept command that no longer fits says which', () => {
+  const pg = new core.Playground('nodes 5\nnetwork manual\npropose S5 X\n');
+  const settings = aids.settingsOf(pg.script());
+  assert.deepEqual(aids.withSettings(pg.script(), { ...settings, quorum2: 6 }, false),
+    { script: null, setting: 'quorum2', error: 'a quorum cannot be larger than the 5 servers' });
+  assert.equal(aids.withSettings(pg.script(), { ...settings, title: 'Mine\npropose S1 EVIL' }, false).setting, 'title');
+  assert.equal(aids.withSettings(pg.script(), { ...settings, nodes: 'five' }, false).setting, 'nodes');
+  assert.equal(aids.withSettings(pg.script(), { ...settings, protocol: 'raft' }, false).setting, 'protocol');
+  assert.equal(aids.withSettings(pg.script(), { ...settings, leader: 7 }, false).setting, 'leader');
+  const smaller = aids.withSettings(pg.script(), { ...settings, nodes: 3, quorum1: 2, quorum2: 2 }, true);
+  assert.equal(smaller.setting, null);
+  assert.match(smaller.error, /^the kept command `propose S5 X`: `S5` does not exist/);
+  const fresh = aids.withSettings(pg.script(), { ...settings, nodes: 3, quorum1: 2, quorum2: 2, leader: 2, title: 'Mine' }, false);
+  assert.equal(fresh.script.split('\n')[0], 'title Mine');
+  assert.match(fresh.script, /\nleader S2\n/);
+  assert.ok(!fresh.script.includes('propose'));
+  pg.free();
+});
