@@ -158,19 +158,21 @@ describe('interventions', { timeout: 180_000 }, () => {
   });
 
   test('a refused intervention is explained and changes nothing', async () => {
-    await loadPreset(page, 'seed-1');
-    await page.locator('#scrubber').fill('4');
-    await waitForStep(page, 4);
-    await page.locator('#servers [data-select-node="4"]').click();
-    await page.locator('#selection [data-command="timeout S4"]').click();
+    // S1 crashes at step 7 of crash-phase2: a proposal from it is refused by the core.
+    await loadPreset(page, 'crash-phase2');
+    await page.locator('#scrubber').fill('8');
+    await waitForStep(page, 8);
+    await page.selectOption('#propose-server', '1');
+    await page.fill('#propose-value', 'Q');
+    await page.click('#propose-form button[type="submit"]');
     await page.locator('#problem').waitFor();
-    assert.equal(await page.locator('#problem-text').textContent(), 'Not done: “timeout S4”: S4 has no pending timer.');
-    assert.deepEqual(await position(page), { step: 4, steps: 16 });
+    assert.match(await page.locator('#problem-text').textContent(), /propose S1 Q.*S1 is down/);
+    assert.deepEqual(await position(page), { step: 8, steps: 20 });
     // Keys that need a selected message say so.
     await page.keyboard.press('Escape');
     await page.keyboard.press('x');
     assert.match(await page.locator('#problem-text').textContent(), /Select a message in flight first/);
-    assert.deepEqual(await position(page), { step: 4, steps: 16 });
+    assert.deepEqual(await position(page), { step: 8, steps: 20 });
     assert.deepEqual(problems, []);
   });
 

@@ -21,24 +21,27 @@ describe('refusals', { timeout: 180_000 }, () => {
   before(async () => ({ server, browser } = await startServerAndBrowser()));
   after(() => closeAll(browser, server));
 
-  async function refuseTimeout(page, node) {
-    await page.locator(`#servers [data-select-node="${node}"]`).click();
-    await page.locator(`#selection [data-command="timeout S${node}"]`).click();
+  /** S1 is down from step 7 of crash-phase2 to its restart: the core refuses its proposals.
+   *  (A time-out without a timer, the issue's first example, is no longer offered by the page;
+   *  crates/paxos/tests/refusals.rs and tests/unit/store.test.mjs keep it.) */
+  async function refuseProposal(page, value) {
+    await page.selectOption('#propose-server', '1');
+    await page.fill('#propose-value', value);
+    await page.click('#propose-form button[type="submit"]');
     await page.locator('#problem').waitFor();
-    assert.equal(await page.locator('#problem-text').textContent(), `Not done: “timeout S${node}”: S${node} has no pending timer.`);
+    assert.match(await page.locator('#problem-text').textContent(), new RegExp(`propose S1 ${value}.*S1 is down`));
     await page.click('#problem-close');
   }
 
-  test('refused time-outs at several steps change nothing; stepping, playing and the link still work', async () => {
+  test('refused proposals at several steps change nothing; stepping, playing and the link still work', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
-    await loadPreset(page, 'paxos-basic');
+    await loadPreset(page, 'crash-phase2');
     const { steps } = await position(page);
-    // The happy path sets no timers: every "Time out" is refused.
-    for (const [i, step] of [0, 3, 8, steps].entries()) {
+    for (const [i, step] of [7, 8, 12, steps - 1].entries()) {
       await page.locator('#scrubber').fill(String(step));
       await waitForStep(page, step);
       const shown = await fingerprint(page);
-      await refuseTimeout(page, i + 1);
+      await refuseProposal(page, `Q${i}`);
       assert.deepEqual(await fingerprint(page), shown);
       if (step < steps) {
         await page.click('#forward');
@@ -48,10 +51,10 @@ describe('refusals', { timeout: 180_000 }, () => {
         assert.deepEqual(await fingerprint(page), shown);
       }
     }
-    // Play from step 3 to the end.
-    await page.locator('#scrubber').fill('3');
-    await waitForStep(page, 3);
-    await refuseTimeout(page, 5);
+    // Play from step 9 to the end.
+    await page.locator('#scrubber').fill('9');
+    await waitForStep(page, 9);
+    await refuseProposal(page, 'Q9');
     await page.selectOption('#speed', '8');
     await page.click('#play');
     await page.waitForFunction(() => document.getElementById('play').dataset.playing === 'false', null, { timeout: 30_000 });
@@ -63,7 +66,7 @@ describe('refusals', { timeout: 180_000 }, () => {
     const opened = await openPage(browser, link);
     assert.deepEqual(await fingerprint(opened.page), shown);
     // And it is the untouched preset's run: the refusals added nothing.
-    const fresh = await openPage(browser, `${server.origin}/#s=${await codeFor('paxos-basic', { step: steps })}`);
+    const fresh = await openPage(browser, `${server.origin}/#s=${await codeFor('crash-phase2', { step: steps })}`);
     assert.deepEqual(await fingerprint(fresh.page), shown);
     assert.deepEqual([...problems, ...opened.problems, ...fresh.problems], []);
     await Promise.all([page.close(), opened.page.close(), fresh.page.close()]);
