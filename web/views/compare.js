@@ -4,6 +4,7 @@
 // first divergence and each side's first violation are summarised with a way to go there.
 // The right run is read-only: the page's controls step the left run, the right one follows.
 import { h } from '../dom.js';
+import { eventText } from '../events-text.js';
 import { PROTOCOLS } from '../script.js';
 import { diffLines, leftStepFor, mappingCounts, rightRange, rightStepFor } from '../aids/compare.js';
 import { ClusterView } from './cluster.js';
@@ -18,10 +19,20 @@ function showOnly(svg, label) {
   svg.setAttribute('aria-label', label);
 }
 
-function eventTexts(trace, from, to) {
-  const texts = [];
-  for (let step = from; step <= to; step += 1) for (const event of trace.steps.get(step)?.events ?? []) texts.push(event.text);
-  return texts;
+function stepEvents(trace, from, to) {
+  const events = [];
+  for (let step = from; step <= to; step += 1) events.push(...(trace.steps.get(step)?.events ?? []));
+  return events;
+}
+
+/**
+ * The two sides' lines, marked where they differ. The comparison is of the core's canonical
+ * lines (language-free); what is shown is each event worded in the reader's language.
+ */
+function comparedLines(left, right, t) {
+  const diff = diffLines(left.map((event) => event.text), right.map((event) => event.text));
+  const worded = (lines, events) => lines.map((line, index) => ({ ...line, text: eventText(events[index], t) }));
+  return { left: worded(diff.left, left), right: worded(diff.right, right) };
 }
 
 export class CompareView {
@@ -69,7 +80,7 @@ export class CompareView {
     const leftProtocol = store.snapshot().protocol;
     const command = step > 0 ? stepCommands[step - 1] : null;
     const diverging = comparison.divergence && command === comparison.divergence.command;
-    const diff = diffLines(eventTexts(store.trace, step, step), step > 0 ? eventTexts(compare.rightTrace, range.from, range.to) : []);
+    const diff = comparedLines(stepEvents(store.trace, step, step), step > 0 ? stepEvents(compare.rightTrace, range.from, range.to) : [], t);
 
     this.renderSummary(store, compare, t);
     this.renderSide('left', {

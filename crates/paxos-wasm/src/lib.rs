@@ -37,14 +37,29 @@ pub struct Playground {
     simulation: paxos::Simulation,
 }
 
-/// An event as the page lists it: the structured event plus its canonical text, and whether
-/// it is its step's cause (the rest are consequences, indented under it).
+/// An event as the page lists it: the structured event plus its canonical text, whether it
+/// is its step's cause (the rest are consequences, indented under it), and the canonical
+/// text of the message it carries, if any (so the page never writes message notation).
 #[derive(Serialize)]
 struct EventLine<'a> {
     #[serde(flatten)]
     event: &'a paxos::sim::Event,
     text: String,
-    cause: bool,
+    /// Not `cause`: a drop's own `cause` (why it was dropped) has that name.
+    is_cause: bool,
+    message_text: Option<String>,
+}
+
+/// The message an event carries (sent, delivered, handled locally, dropped, refused).
+fn event_message(kind: &paxos::sim::EventKind) -> Option<&paxos::message::Message> {
+    use paxos::sim::EventKind as K;
+    match kind {
+        K::Send { message, .. } | K::Deliver { message, .. } | K::Local { message, .. } | K::Drop { message, .. } => {
+            Some(message)
+        }
+        K::Note { note: paxos::protocol::Note::Refused { message }, .. } => Some(message),
+        _ => None,
+    }
 }
 
 #[derive(Serialize)]
@@ -70,10 +85,26 @@ extern "C" {
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(text: &str);
+    #[wasm_bindgen(js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &JsValue, source: &JsValue);
 }
 
-fn run_error(error: paxos::sim::RunError) -> JsError {
-    JsError::new(&error.message)
+/// An error as the page gets it: a JS `Error` whose message is the core's English sentence,
+/// with `problem` holding the typed facts (`{kind, ...}`) the page words in its language.
+fn typed_error<T: Serialize>(message: &str, problem: &T) -> JsValue {
+    #[derive(Serialize)]
+    struct Facts<'a, T> {
+        problem: &'a T,
+    }
+    let error = JsValue::from(JsError::new(message));
+    if let Ok(facts) = to_js(&Facts { problem }) {
+        object_assign(&error, &facts);
+    }
+    error
+}
+
+fn run_error(error: paxos::sim::RunError) -> JsValue {
+    typed_error(&error.message, &error.kind)
 }
 
 #[wasm_bindgen]
@@ -81,8 +112,8 @@ impl Playground {
     /// Builds a simulation from a scenario script ("" is the default 5-node scenario).
     /// A malformed script becomes a JS `Error` whose message names line and column.
     #[wasm_bindgen(constructor)]
-    pub fn new(script: &str) -> Result<Playground, JsError> {
-        let simulation = paxos::Simulation::from_script(script).map_err(script_error)?;
+    pub fn new(script: &str) -> Result<Playground, JsValue> {
+        let simulation = paxos::Simulation::from_script(script).map_err(|e| script_error(&e))?;
         Ok(Playground { simulation })
     }
 
@@ -116,7 +147,7 @@ impl Playground {
     /// One step forward; at the end of the run, extends it with `step`. False when nothing
     /// is pending.
     #[wasm_bindgen(js_name = stepForward)]
-    pub fn step_forward(&mut self) -> Result<bool, JsError> {
+    pub fn step_forward(&mut self) -> Result<bool, JsValue> {
         self.simulation.step_forward().map_err(run_error)
     }
 
@@ -126,16 +157,21 @@ impl Playground {
             .simulation
             .events_between(from, to)
             .iter()
-            .map(|event| EventLine { event, text: event.kind.to_string(), cause: event.kind.is_cause() })
+            .map(|event| EventLine {
+                event,
+                text: event.kind.to_string(),
+                is_cause: event.kind.is_cause(),
+                message_text: event_message(&event.kind).map(ToString::to_string),
+            })
             .collect();
         to_js(&lines)
     }
 
     /// Carries out one command line (`deliver #12`, `crash S3`, `propose S1 X`, ...) at the
     /// viewed step, forking the run there. A refused command changes nothing and throws.
-    pub fn intervene(&mut self, command: &str) -> Result<(), JsError> {
+    pub fn intervene(&mut self, command: &str) -> Result<(), JsValue> {
         let nodes = self.simulation.scenario().config.nodes;
-        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| JsError::new(&e.message))?;
+        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| script_error(&e))?;
         self.simulation.intervene(command).map_err(run_error)
     }
 
@@ -159,15 +195,22 @@ impl Playground {
 /// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
 /// `Error` whose message says what is wrong with it.
 #[wasm_bindgen(js_name = decodeLink)]
-pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
-    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| JsError::new(&e.message))?;
-    to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
+pub fn decode_link(code: &str) -> Result<JsValue, JsValue> {
+    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &e))?;
+    Ok(to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })?)
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
-/// (the position comes from `paxos::ScriptError`'s Display).
-fn script_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("scenario script: {error}"))
+/// (the position comes from `paxos::ScriptError`'s Display), with `problem` = `{kind:
+/// "script", line, column, message, refusal?}` (`refusal`: the facts of a run-time refusal).
+fn script_error(error: &paxos::scenario::ScriptError) -> JsValue {
+    #[derive(Serialize)]
+    struct Script<'a> {
+        kind: &'static str,
+        #[serde(flatten)]
+        error: &'a paxos::scenario::ScriptError,
+    }
+    typed_error(&format!("scenario script: {error}"), &Script { kind: "script", error })
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -180,7 +223,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn script_error_reaches_js_as_an_error_with_position() {
-        let value = JsValue::from(script_error("line 2, column 7: unknown command"));
+        let error =
+            paxos::scenario::ScriptError { line: 2, column: 7, message: "unknown command".into(), refusal: None };
+        let value = script_error(&error);
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
         assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
     }
