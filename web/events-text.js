@@ -1,7 +1,8 @@
 // The core's event records worded in the reader's language. Pure: an event (as
 // `Playground.events` gives it) and a translator in, one line out. The English texts are
-// written so that this reproduces the core's canonical line (`event.text`) exactly, which
-// tests/unit/events-text.test.mjs checks for every event of every preset. Notation stays
+// written so that this reproduces the core's canonical line exactly (the page module does
+// not send it; tests/unit/events-text.test.mjs checks every event of every preset against
+// the aids' module's `eventLines`). Notation stays
 // as the core writes it in every language: server names (S3), proposal numbers (13),
 // proposals ((13,Z)), server sets ({S1,S2}) and message texts (the core's `message_text`,
 // "Prepare 13"), so the page never writes protocol notation of its own.
@@ -95,7 +96,7 @@ function noteText(t, event) {
         ? t('ev.note.forgotBoth', { node, promised: note.promised, accepted: p(note.accepted) })
         : t('ev.note.forgot', { node, promised: note.promised });
     default:
-      return event.text;
+      return `${node} ${note.note}`;
   }
 }
 
@@ -144,6 +145,6 @@ export function eventText(event, t) {
     case 'livelock':
       return t('ev.livelock', { count: event.preemptions, ladder: event.ladder.join(' < ') });
     default:
-      return event.text;
+      return String(event.type);
   }
 }

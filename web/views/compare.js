@@ -25,12 +25,18 @@ function stepEvents(trace, from, to) {
   return events;
 }
 
+/** An event's line with its message ids left out: what the two sides compare by. */
+function withoutIdsText(event, t) {
+  const copyOf = event.copy_of === null || event.copy_of === undefined ? event.copy_of : 0;
+  return eventText({ ...event, id: 0, copy: 0, copy_of: copyOf }, t);
+}
+
 /**
- * The two sides' lines, marked where they differ. The comparison is of the core's canonical
- * lines (language-free); what is shown is each event worded in the reader's language.
+ * The two sides' lines, marked where they differ, each worded in the reader's language.
+ * Both sides are worded alike, so lines compare as they read (message ids aside).
  */
 function comparedLines(left, right, t) {
-  const diff = diffLines(left.map((event) => event.text), right.map((event) => event.text));
+  const diff = diffLines(left.map((event) => withoutIdsText(event, t)), right.map((event) => withoutIdsText(event, t)));
   const worded = (lines, events) => lines.map((line, index) => ({ ...line, text: eventText(events[index], t) }));
   return { left: worded(diff.left, left), right: worded(diff.right, right) };
 }

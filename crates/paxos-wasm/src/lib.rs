@@ -37,14 +37,16 @@ pub struct Playground {
     simulation: paxos::Simulation,
 }
 
-/// An event as the page lists it: the structured event plus its canonical text, whether it
-/// is its step's cause (the rest are consequences, indented under it), and the canonical
-/// text of the message it carries, if any (so the page never writes message notation).
+/// An event as the page lists it: the structured event, whether it is its step's cause (the
+/// rest are consequences, indented under it), and the canonical text of the message it
+/// carries, if any (so the page never writes message notation). The page words the event
+/// itself, in its language (web/events-text.js): the event's canonical line is not sent,
+/// which keeps its formatting code (1.9 kB gzip) out of this module. The aids' module has
+/// it (`eventLines`), for the tests that hold the page's English to the core's.
 #[derive(Serialize)]
 struct EventLine<'a> {
     #[serde(flatten)]
     event: &'a paxos::sim::Event,
-    text: String,
     /// Not `cause`: a drop's own `cause` (why it was dropped) has that name.
     is_cause: bool,
     message_text: Option<String>,
@@ -151,7 +153,7 @@ impl Playground {
         self.simulation.step_forward().map_err(run_error)
     }
 
-    /// The events of steps `from..=to`, each with its canonical text.
+    /// The events of steps `from..=to`, as records (see `EventLine`).
     pub fn events(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
         let lines: Vec<EventLine> = self
             .simulation
@@ -159,7 +161,6 @@ impl Playground {
             .iter()
             .map(|event| EventLine {
                 event,
-                text: event.kind.to_string(),
                 is_cause: event.kind.is_cause(),
                 message_text: event_message(&event.kind).map(ToString::to_string),
             })
@@ -196,21 +197,27 @@ impl Playground {
 /// `Error` whose message says what is wrong with it.
 #[wasm_bindgen(js_name = decodeLink)]
 pub fn decode_link(code: &str) -> Result<JsValue, JsValue> {
-    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &e))?;
+    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &e.kind))?;
     Ok(to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })?)
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
 /// (the position comes from `paxos::ScriptError`'s Display), with `problem` = `{kind:
-/// "script", line, column, message, refusal?}` (`refusal`: the facts of a run-time refusal).
+/// "script", line, column, message, refusal}` (`refusal`: the facts of a run-time refusal, or
+/// null for a script that does not parse).
 fn script_error(error: &paxos::scenario::ScriptError) -> JsValue {
+    // Fields spelt out rather than `#[serde(flatten)]`, whose map serializer costs code.
     #[derive(Serialize)]
     struct Script<'a> {
         kind: &'static str,
-        #[serde(flatten)]
-        error: &'a paxos::scenario::ScriptError,
+        line: usize,
+        column: usize,
+        message: &'a str,
+        refusal: &'a Option<paxos::sim::Refusal>,
     }
-    typed_error(&format!("scenario script: {error}"), &Script { kind: "script", error })
+    let problem =
+        Script { kind: "script", line: error.line, column: error.column, message: &error.message, refusal: &error.refusal };
+    typed_error(&format!("scenario script: {error}"), &problem)
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
