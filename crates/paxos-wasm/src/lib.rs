@@ -215,8 +215,13 @@ fn script_error(error: &paxos::scenario::ScriptError) -> JsValue {
         message: &'a str,
         refusal: &'a Option<paxos::sim::Refusal>,
     }
-    let problem =
-        Script { kind: "script", line: error.line, column: error.column, message: &error.message, refusal: &error.refusal };
+    let problem = Script {
+        kind: "script",
+        line: error.line,
+        column: error.column,
+        message: &error.message,
+        refusal: &error.refusal,
+    };
     typed_error(&format!("scenario script: {error}"), &problem)
 }
 
