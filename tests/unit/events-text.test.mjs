@@ -111,3 +111,12 @@ test('the core\'s refusals arrive typed, and the English wording is the core\'s 
   assert.equal(refusalText({ ...limit, limit: 'local-chain', max: 64, node: 2 }, zh), '第 7 步：S2 在一步内发给自己的消息将超过 64 条（上限）');
   assert.equal(problemText(new Error('plain'), zh), 'plain');
 });
+
+test('records no run here reaches are worded as the core words them too', () => {
+  const chosen = { proposal: { ballot: '11', value: 'W' }, quorum: [1, 2], step: 4 };
+  const validity = { step: 4, tick: 0, type: 'violation', violation: { property: 'validity', chosen } };
+  assert.equal(eventText(validity, en), 'VIOLATION validity at step 4: W was never proposed');
+  assert.equal(eventText(validity, zh), '【违反】第 4 步破坏了有效性：W 从未被提议过');
+  const stuck = { step: 9, tick: 0, type: 'stuck', holders: [['X', [1, 2]], ['Y', [3]]], empty: [4, 5] };
+  assert.equal(eventText(stuck, en), 'STUCK no value can reach a quorum any more: X {S1,S2}, Y {S3}, empty {S4,S5}');
+});
