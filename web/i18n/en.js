@@ -172,10 +172,6 @@ export default {
   'selection.delivered': 'Delivered at step {step}.',
   'selection.dropped': 'Dropped at step {step} ({why}).',
   'selection.goTo': 'Go to step {step}',
-  'drop.network': 'lost by the network',
-  'drop.partition': 'cut off by the partition',
-  'drop.crashed': 'the receiver was down',
-  'drop.hand': 'dropped by hand',
 
   'inflight.heading': 'Messages in flight',
   'inflight.empty': 'Nothing is in flight.',
@@ -226,7 +222,6 @@ export default {
 
   'narrate.ready': 'Simulator ready: {count} servers.',
   'narrate.loaded': 'Scenario loaded: {steps} steps. Press Play or step through it.',
-  'narrate.done': 'Done: {command}.',
   'narrate.atStart': 'At the start: step 0 of {steps}.',
   'narrate.step': 'Step {step} of {steps}: {text}.',
   'narrate.stop.end': 'End of the run: nothing more happens by itself.',

@@ -171,10 +171,6 @@ export default {
   'selection.delivered': '在第 {step} 步送达。',
   'selection.dropped': '在第 {step} 步被丢弃（{why}）。',
   'selection.goTo': '跳到第 {step} 步',
-  'drop.network': '被网络丢失',
-  'drop.partition': '被分区隔断',
-  'drop.crashed': '接收方已崩溃',
-  'drop.hand': '被手动丢弃',
 
   'inflight.heading': '在途消息',
   'inflight.empty': '没有在途消息。',
@@ -225,7 +221,6 @@ export default {
 
   'narrate.ready': '模拟器已就绪：{count} 台服务器。',
   'narrate.loaded': '场景已载入：共 {steps} 步。点击播放，或逐步执行。',
-  'narrate.done': '已执行：{command}。',
   'narrate.atStart': '在开头：第 0 / {steps} 步。',
   'narrate.step': '第 {step} / {steps} 步：{text}。',
   'narrate.stop.end': '运行结束：不会再自动发生任何事。',

@@ -23,8 +23,7 @@ export function narration(change, store, t) {
     case 'intervene':
       // The core's account of the step, not the command as asked: "deliver #4" may have
       // become "drop #4 ... (link cut by the partition)".
-      if (!cause) return [t('narrate.done', { command: change.command }), ...findings].join(' ');
-      return [t('narrate.did', { text: cause }), ...findings].join(' ');
+      return [t('narrate.did', { text: cause ?? change.command }), ...findings].join(' ');
     case 'seek':
     case 'forward':
       if (store.ui.playing) return findings.length ? findings.join(' ') : null;
