@@ -92,21 +92,85 @@ extern "C" {
 }
 
 /// An error as the page gets it: a JS `Error` whose message is the core's English sentence,
-/// with `problem` holding the typed facts (`{kind, ...}`) the page words in its language.
-fn typed_error<T: Serialize>(message: &str, problem: &T) -> JsValue {
-    #[derive(Serialize)]
-    struct Facts<'a, T> {
-        problem: &'a T,
-    }
+/// with `problem` holding the typed facts (`{kind, ...}`, JSON written by `facts`) the page
+/// words in its language.
+fn typed_error(message: &str, problem: &str) -> JsValue {
     let error = JsValue::from(JsError::new(message));
-    if let Ok(facts) = to_js(&Facts { problem }) {
+    if let Ok(facts) = json_parse(&json::Object::empty().json("problem", problem).finish()) {
         object_assign(&error, &facts);
     }
     error
 }
 
+/// The facts of the core's errors as JSON objects, written with `json::Object` rather than
+/// serde's derives of these enums (which the CLI uses): those cost 1.3 kB gzip here. The
+/// kinds are the derives' names; tests/unit/events-text.test.mjs and share.test.mjs check
+/// what the page gets.
+mod facts {
+    use crate::json::Object;
+    use paxos::scenario::{LinkProblem, ScriptError};
+    use paxos::sim::{Limit, Refusal};
+
+    pub fn refusal(refusal: &Refusal) -> String {
+        let with_node = |kind: &str, node: &paxos::types::NodeId| Object::new(kind).number("node", u64::from(node.0));
+        let object = match refusal {
+            Refusal::NodeDown { node } => with_node("node-down", node),
+            Refusal::AlreadyDown { node } => with_node("already-down", node),
+            Refusal::AlreadyUp { node } => with_node("already-up", node),
+            Refusal::NoPendingTimer { node } => with_node("no-pending-timer", node),
+            Refusal::NoSuchMessage { target, in_flight, more } => Object::new("no-such-message")
+                .text("target", target)
+                .texts("in_flight", in_flight)
+                .number("more", *more as u64),
+            Refusal::Limit { limit, max, step, node } => {
+                let limit = match limit {
+                    Limit::InFlight => "in-flight",
+                    Limit::Proposals => "proposals",
+                    Limit::LocalChain => "local-chain",
+                    Limit::Steps => "steps",
+                    Limit::Commands => "commands",
+                };
+                let object = Object::new("limit").text("limit", limit).number("max", *max as u64);
+                let object = object.number("step", u64::from(*step));
+                match node {
+                    Some(node) => object.number("node", u64::from(node.0)),
+                    None => object.json("node", "null"),
+                }
+            }
+        };
+        object.finish()
+    }
+
+    pub fn link(problem: &LinkProblem) -> String {
+        let object = match problem {
+            LinkProblem::TooLong { chars, max } => {
+                Object::new("too-long").number("chars", *chars as u64).number("max", *max as u64)
+            }
+            LinkProblem::Truncated => Object::new("truncated"),
+            LinkProblem::Corrupted => Object::new("corrupted"),
+            LinkProblem::Newer { version, max } => {
+                Object::new("newer").number("version", u64::from(*version)).number("max", u64::from(*max))
+            }
+            LinkProblem::Invalid => Object::new("invalid"),
+        };
+        object.finish()
+    }
+
+    /// `{kind: "script", line, column, message, refusal}` (`refusal`: the facts of a run-time
+    /// refusal, or null for a script that does not parse).
+    pub fn script(error: &ScriptError) -> String {
+        let refusal = error.refusal.as_ref().map_or_else(|| "null".to_string(), refusal);
+        Object::new("script")
+            .number("line", error.line as u64)
+            .number("column", error.column as u64)
+            .text("message", &error.message)
+            .json("refusal", &refusal)
+            .finish()
+    }
+}
+
 fn run_error(error: paxos::sim::RunError) -> JsValue {
-    typed_error(&error.message, &error.kind)
+    typed_error(&error.message, &facts::refusal(&error.kind))
 }
 
 #[wasm_bindgen]
@@ -197,32 +261,16 @@ impl Playground {
 /// `Error` whose message says what is wrong with it.
 #[wasm_bindgen(js_name = decodeLink)]
 pub fn decode_link(code: &str) -> Result<JsValue, JsValue> {
-    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &e.kind))?;
+    let (scenario, view) =
+        paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &facts::link(&e.kind)))?;
     Ok(to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })?)
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
-/// (the position comes from `paxos::ScriptError`'s Display), with `problem` = `{kind:
-/// "script", line, column, message, refusal}` (`refusal`: the facts of a run-time refusal, or
-/// null for a script that does not parse).
+/// (the position comes from `paxos::ScriptError`'s Display), with `problem` = its facts
+/// (`facts::script`).
 fn script_error(error: &paxos::scenario::ScriptError) -> JsValue {
-    // Fields spelt out rather than `#[serde(flatten)]`, whose map serializer costs code.
-    #[derive(Serialize)]
-    struct Script<'a> {
-        kind: &'static str,
-        line: usize,
-        column: usize,
-        message: &'a str,
-        refusal: &'a Option<paxos::sim::Refusal>,
-    }
-    let problem = Script {
-        kind: "script",
-        line: error.line,
-        column: error.column,
-        message: &error.message,
-        refusal: &error.refusal,
-    };
-    typed_error(&format!("scenario script: {error}"), &problem)
+    typed_error(&format!("scenario script: {error}"), &facts::script(error))
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
