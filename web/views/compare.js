@@ -5,6 +5,7 @@
 // The right run is read-only: the page's controls step the left run, the right one follows.
 import { h } from '../dom.js';
 import { eventText } from '../events-text.js';
+import { refusalText } from '../problems.js';
 import { PROTOCOLS } from '../script.js';
 import { diffLines, leftStepFor, mappingCounts, rightRange, rightStepFor } from '../aids/compare.js';
 import { ClusterView } from './cluster.js';
@@ -170,7 +171,7 @@ export class CompareView {
       const parts = [h(doc, 'code', { text: command })];
       if (entry.kind === 'same') parts.push(` ${t('compare.same')}`);
       else if (entry.kind === 'mapped') parts.push(` → `, h(doc, 'code', { text: entry.command }));
-      else parts.push(` ${t('compare.skipped')} `, h(doc, 'span', { lang: 'en', text: entry.reason }));
+      else parts.push(` ${t('compare.skipped')} `, h(doc, 'span', { text: refusalText(entry.refusal, t) ?? entry.reason }));
       return h(doc, 'li', { class: `compare-map ${entry.kind}` }, ...parts);
     }));
   }
