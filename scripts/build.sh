@@ -58,8 +58,11 @@ for module in "${LAZY_MODULES[@]}"; do keep+=(! -path "dist/$module"); done
 find dist/web -name '*.js' "${keep[@]}" -delete
 find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
+# The texts keep their Chinese as UTF-8 rather than \u escapes: 0.7 kB less gzip for the
+# Chinese page. They are ES modules, which browsers always read as UTF-8.
 for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/embed/*.js; do
-  node_modules/.bin/esbuild "$file" --minify --outfile="$file" --allow-overwrite --log-level=warning
+  charset=(); [[ $file == dist/web/i18n/* ]] && charset=(--charset=utf8)
+  node_modules/.bin/esbuild "$file" --minify "${charset[@]}" --outfile="$file" --allow-overwrite --log-level=warning
 done
 # The HTML loses its comments (notes for whoever edits it) and its indentation; it has no
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.

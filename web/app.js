@@ -20,6 +20,7 @@ import { ClusterView } from './views/cluster.js';
 import { EventsView } from './views/events.js';
 import { renderInFlight } from './views/inflight.js';
 import { narration } from './views/narrator.js';
+import { problemText } from './problems.js';
 import { outcomeSentence, renderObserver } from './views/observer.js';
 import { renderSelection } from './views/selection.js';
 import { renderServers } from './views/servers.js';
@@ -126,7 +127,7 @@ class App {
 
   /** Shows why the core refused `command`; the run is as it was. */
   refused(command, error) {
-    this.store.setProblem(this.t('problem.refused', { command, reason: error.message }));
+    this.store.setProblem(this.t('problem.refused', { command, reason: problemText(error, this.t) }));
   }
 
   reset() {
@@ -196,7 +197,7 @@ class App {
       this.store.load(script, { presetId, modified: presetId !== null });
       return null;
     } catch (error) {
-      return error.message;
+      return problemText(error, this.t);
     }
   }
 

@@ -1,6 +1,6 @@
-// Pure formatting of the core's data for the page. The core already gives canonical text
-// for events and in-flight messages; these helpers cover the structured parts (proposals,
-// server sets, the messages inside events) in exactly the same notation as the seed:
+// Pure formatting of the core's data for the page. The core gives the canonical text of
+// every message (in flight, and `message_text` beside each event's); these helpers cover
+// the structured parts (proposals, server sets) in exactly the same notation as the seed:
 // proposal number 13 = counter 1 on server 3, proposal (13,Z), "-" = no number.
 
 const NO_BALLOT = '-';
@@ -19,39 +19,6 @@ export function serverSetText(ids) {
 export function proposalText(proposal) {
   if (!proposal) return '–';
   return proposal.ballot === NO_BALLOT ? `(${proposal.value})` : `(${proposal.ballot},${proposal.value})`;
-}
-
-/** "13 Z", or just "Z" without a number (the core's bare form inside messages). */
-function bareProposal(proposal) {
-  return proposal.ballot === NO_BALLOT ? proposal.value : `${proposal.ballot} ${proposal.value}`;
-}
-
-/**
- * The canonical one-line text of a message object from an event (`{type: "Promise", ...}`),
- * identical to the core's Display: "Prepare 13", "Promise 13 (11,X)", "Accept 13 Z",
- * "Accepted 13", "Nack 11 (15)", "Reject 11 X (13,Z)".
- */
-export function messageText(message) {
-  switch (message.type) {
-    case 'Prepare':
-      return `Prepare ${message.ballot}`;
-    case 'Promise':
-      return message.accepted
-        ? `Promise ${message.ballot} ${proposalText(message.accepted)}`
-        : `Promise ${message.ballot} (-)`;
-    case 'Accept':
-      return `Accept ${bareProposal(message.proposal)}`;
-    case 'Accepted':
-      return message.proposal.ballot === NO_BALLOT
-        ? `Accepted ${message.proposal.value}`
-        : `Accepted ${message.proposal.ballot}`;
-    case 'Nack':
-      return `Nack ${message.ballot} (${message.promised})`;
-    case 'Reject':
-      return `Reject ${bareProposal(message.proposal)} ${proposalText(message.holds)}`;
-    default:
-      throw new TypeError(`unknown message type ${String(message.type)}`);
-  }
 }
 
 /** "prepare" for {type: "Prepare"}: the kind the page colours and shapes by. */

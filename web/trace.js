@@ -2,7 +2,7 @@
 // (sent at one step, delivered or dropped at a later one), what each step did, and the
 // moments worth marking (proposals, crashes, partitions, chosen values, violations).
 // Pure data in, plain data out; extended step by step as the run grows.
-import { messageKind, messageText } from './format.js';
+import { messageKind } from './format.js';
 
 const MARKED = new Set(['propose', 'crash', 'restart', 'partition', 'heal', 'timer', 'chosen', 'violation', 'stuck', 'livelock']);
 
@@ -42,7 +42,7 @@ function sendLife(event) {
     from: event.from,
     to: event.to,
     kind: messageKind(event.message),
-    text: messageText(event.message),
+    text: event.message_text,
     sentStep: event.step,
     sentTick: event.tick,
     dueTick: event.due_tick ?? null,
@@ -117,7 +117,7 @@ export function appendEvents(trace, events) {
     if (event.step <= 0) continue;
     const entry = stepEntry(trace, event);
     entry.events.push(event);
-    if (event.cause && !entry.cause) entry.cause = event;
+    if (event.is_cause && !entry.cause) entry.cause = event;
     record(trace, event);
     trace.lastStep = Math.max(trace.lastStep, event.step);
   }

@@ -68,7 +68,7 @@ describe('accessibility of the understanding aids', { timeout: 180_000 }, () => 
     assert.equal(await page.locator('#challenge-outcome').textContent(), '🎉 你用 4 步破坏了它，和模型检查器的最短方式一样短！');
     assert.match(await page.locator('#check-result').textContent(), /^违反：最短的反例需要 4 步/);
     assert.match(await page.locator('#compare-summary').textContent(), /首次分歧/);
-    assert.match(await page.locator('#import-problem').textContent(), /^未导入：line 2, column 1: /);
+    assert.match(await page.locator('#import-problem').textContent(), /^未导入：第 2 行第 1 列：/);
     // Outside the notation (event lines, commands, the core's own messages), no English.
     const text = await page.evaluate((panels) => panels.map((selector) => {
       const clone = document.querySelector(selector).cloneNode(true);

@@ -31,7 +31,7 @@ describe('interventions', { timeout: 180_000 }, () => {
     assert.deepEqual(await position(page), { step: 2, steps: 2 });
     assert.equal(await lastEvent(page), 'deliver #3 S1->S4 Prepare 11');
     assert.deepEqual(await flying(page), ['#1', '#2', '#4', '#5']);
-    assert.match(await page.locator('#status').textContent(), /^Done: deliver #3\./);
+    assert.match(await page.locator('#status').textContent(), /^Done: deliver #3 S1->S4 Prepare 11\./);
     assert.equal(await page.locator('#scenario-title').textContent(), 'Two phases: conflicts in both, one value chosen');
     assert.deepEqual(problems, []);
   });

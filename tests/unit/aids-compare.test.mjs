@@ -49,6 +49,10 @@ test('seed §5 under one phase: skipped commands hold the right run still, and i
   const c = compare('seed-5', 'one-phase-highest');
   const counts = mappingCounts(c.comparison.mapping);
   assert.equal(counts.skipped, 6);
+  // Why a command was skipped comes with its facts, for the page to word (web/problems.js).
+  const skipped = c.comparison.mapping.find((entry) => entry.kind === 'skipped');
+  assert.equal(skipped.refusal.kind, 'no-such-message');
+  assert.ok(skipped.reason.startsWith(`no message ${skipped.refusal.target} is in flight`), skipped.reason);
   const violation = firstViolation(c.rightTrace);
   assert.ok(violation, 'the one-phase run breaks');
   const left = leftStepFor(c.comparison, violation.step);

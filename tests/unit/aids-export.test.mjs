@@ -20,17 +20,19 @@ test('the three exports come from the core: script, Mermaid, and the committed R
 });
 
 test('a script error points at its line and column, and the caret can be put there', () => {
-  let message = '';
+  let thrown = null;
   try {
     new core.Playground('nodes 3\npropose S1 X\ndeliver S9->S1 Prepare 11\n');
   } catch (error) {
-    message = error.message;
+    thrown = error;
   }
-  assert.match(message, /^scenario script: line 3, column \d+: /);
-  const position = errorPosition(message);
+  assert.match(thrown.message, /^scenario script: line 3, column \d+: /);
+  const position = errorPosition(thrown);
   assert.equal(position.line, 3);
-  assert.doesNotMatch(errorText(message), /^scenario script/);
-  assert.equal(errorPosition('no position here'), null);
+  assert.equal(position.column, thrown.problem.column);
+  const t = (key, params) => `${key} ${JSON.stringify(params)}`;
+  assert.match(errorText(thrown, t), /^import\.at \{"line":3,/);
+  assert.equal(errorPosition(new Error('line 3, column 9: words are not facts')), null);
   const text = 'ab\ncdef\ng';
   assert.equal(offsetAt(text, 1, 1), 0);
   assert.equal(offsetAt(text, 2, 3), 5);

@@ -162,15 +162,16 @@ test('which preset a link shows: same settings, a changed preset, or a scenario 
   assert.deepEqual(presetOf('nodes 3\n', presets, core), { presetId: null, modified: false });
 });
 
-test('bad links: each of the core\'s refusals gets a headline of the right kind', async () => {
+test('bad links: each of the core\'s refusals arrives typed and gets a headline of its kind', async () => {
   const core = await loadCore();
   const good = new core.Playground(core.presets()[0].script).link(3, 0, 0);
-  const message = (code) => {
+  const message = (code) => { // the Error the core throws
     try {
       core.decodeLink(code);
     } catch (error) {
       assert.ok(error instanceof Error);
-      return error.message;
+      assert.equal(typeof error.problem.kind, 'string');
+      return error;
     }
     assert.fail(`${code.slice(0, 20)}... was accepted`);
   };
@@ -182,7 +183,16 @@ test('bad links: each of the core\'s refusals gets a headline of the right kind'
   assert.equal(linkProblemKind(message('A'.repeat(70_000))), 'tooLong');
   assert.equal(linkProblemKind(message(`Ag${good.slice(2)}`)), 'newer');
   assert.equal(linkProblemKind(message('_w')), 'newer');
-  assert.match(message('Ag'), /newer version of the playground \(link format 2; this page reads up to 1\)/);
+  assert.deepEqual(message('Ag').problem, { kind: 'newer', version: 2, max: 1 });
+  assert.match(message('Ag').message, /newer version of the playground \(link format 2; this page reads up to 1\)/);
+});
+
+test('a bad link\'s kind comes from its facts, never from its English words', () => {
+  const typed = (kind) => Object.assign(new Error('the words say: newer version, too long, cut short'), { problem: { kind } });
+  assert.equal(linkProblemKind(typed('corrupted')), 'corrupted');
+  assert.equal(linkProblemKind(typed('script')), 'invalid');
+  assert.equal(linkProblemKind(typed('invalid')), 'invalid');
+  assert.equal(linkProblemKind(new Error('newer version')), 'corrupted');
 });
 
 test('through the wasm binding, mutated links are refused with an Error or open as a valid scenario', async () => {

@@ -5,16 +5,16 @@ import { loadCore } from './core.mjs';
 
 const prepare = { type: 'Prepare', ballot: '11' };
 const EVENTS = [
-  { step: 1, tick: 0, type: 'propose', node: 1, value: 'X', cause: true, text: 'propose S1 X' },
-  { step: 1, tick: 0, type: 'send', id: 1, from: 1, to: 2, message: prepare, due_tick: 2, copy_of: null, cause: false, text: 'send #1' },
-  { step: 1, tick: 0, type: 'send', id: 2, from: 1, to: 3, message: prepare, due_tick: 3, copy_of: null, cause: false, text: 'send #2' },
-  { step: 2, tick: 2, type: 'deliver', id: 1, from: 1, to: 2, message: prepare, cause: true, text: 'deliver #1' },
-  { step: 3, tick: 2, type: 'duplicate', id: 2, copy: 3, cause: true, text: 'duplicate #2 as #3' },
-  { step: 4, tick: 3, type: 'crash', node: 3, cause: true, text: 'crash S3' },
+  { step: 1, tick: 0, type: 'propose', node: 1, value: 'X', is_cause: true, text: 'propose S1 X' },
+  { step: 1, tick: 0, type: 'send', id: 1, from: 1, to: 2, message: prepare, message_text: 'Prepare 11', due_tick: 2, copy_of: null, is_cause: false, text: 'send #1' },
+  { step: 1, tick: 0, type: 'send', id: 2, from: 1, to: 3, message: prepare, message_text: 'Prepare 11', due_tick: 3, copy_of: null, is_cause: false, text: 'send #2' },
+  { step: 2, tick: 2, type: 'deliver', id: 1, from: 1, to: 2, message: prepare, is_cause: true, text: 'deliver #1' },
+  { step: 3, tick: 2, type: 'duplicate', id: 2, copy: 3, is_cause: true, text: 'duplicate #2 as #3' },
+  { step: 4, tick: 3, type: 'crash', node: 3, is_cause: true, text: 'crash S3' },
   { step: 5, tick: 3, type: 'drop', id: 2, from: 1, to: 3, message: prepare, cause: 'crashed', text: 'drop #2' },
-  { step: 6, tick: 4, type: 'partition', groups: [[1, 2], [3]], cause: true, text: 'partition S1 S2 | S3' },
-  { step: 7, tick: 5, type: 'restart', node: 3, cause: true, text: 'restart S3' },
-  { step: 8, tick: 6, type: 'heal', cause: true, text: 'heal' },
+  { step: 6, tick: 4, type: 'partition', groups: [[1, 2], [3]], is_cause: true, text: 'partition S1 S2 | S3' },
+  { step: 7, tick: 5, type: 'restart', node: 3, is_cause: true, text: 'restart S3' },
+  { step: 8, tick: 6, type: 'heal', is_cause: true, text: 'heal' },
 ];
 
 test('a message lives from the step that sends it to the one that delivers or drops it', () => {

@@ -1,6 +1,7 @@
 // Export and import, the pure parts: which text each export is (the core writes all three),
-// where a script error points (the core says `line L, column C: ...`), and copying to the
+// where a script error points (the facts of the core's error), and copying to the
 // clipboard with an honest answer when the browser refuses.
+import { refusalText } from '../problems.js';
 
 /** The exports: the script comes from the page's module; the others from the aids' module. */
 export const EXPORTS = Object.freeze({ script: 'script', mermaid: 'mermaid', rust: 'rustTest' });
@@ -16,15 +17,21 @@ export async function exportText(pg, kind, aids) {
   return (await aids())[method](pg.script());
 }
 
-/** `{line, column}` from a core error message ("scenario script: line 3, column 9: ..."), or null. */
-export function errorPosition(message) {
-  const match = /line (\d+), column (\d+)/.exec(String(message));
-  return match ? { line: Number(match[1]), column: Number(match[2]) } : null;
+/** `{line, column}` of a script error the core threw (its `problem` facts), or null. */
+export function errorPosition(error) {
+  const problem = error?.problem;
+  return problem?.kind === 'script' ? { line: problem.line, column: problem.column } : null;
 }
 
-/** The error message without the "scenario script: " prefix the page module adds. */
-export function errorText(message) {
-  return String(message).replace(/^scenario script:\s*/, '');
+/**
+ * What is wrong with an imported script, in the language of `t`: "line 3, column 9: ...",
+ * a run-time refusal worded from its facts (a syntax error's detail is the core's English).
+ */
+export function errorText(error, t) {
+  const problem = error?.problem;
+  if (problem?.kind !== 'script') return error instanceof Error ? error.message : String(error);
+  const reason = problem.refusal ? refusalText(problem.refusal, t) : problem.message;
+  return t('import.at', { line: problem.line, column: problem.column, reason });
 }
 
 /**

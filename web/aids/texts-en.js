@@ -68,6 +68,7 @@ export default {
   'export.fallback': 'This browser did not allow copying: {what} is selected in the box below; press Ctrl+C (⌘C on a Mac) to copy it.',
   'export.textLabel': 'Exported text: {what}',
   'import.empty': 'Paste a script first.',
+  'import.at': 'line {line}, column {column}: {reason}',
   'import.error': 'Not imported: {reason}. Your current run is unchanged.',
   'import.done': 'Imported: a run of {steps} steps.',
 };

@@ -68,6 +68,7 @@ export default {
   'export.fallback': '这个浏览器不允许复制：{what}已在下面的文本框中选中，按 Ctrl+C（Mac 上为 ⌘C）即可复制。',
   'export.textLabel': '导出的文本：{what}',
   'import.empty': '请先粘贴一个脚本。',
+  'import.at': '第 {line} 行第 {column} 列：{reason}',
   'import.error': '未导入：{reason}。当前的运行没有改变。',
   'import.done': '已导入：共 {steps} 步的运行。',
 };

@@ -54,9 +54,9 @@ export class ExportPanel {
       this.aids.set('importProblem', null);
       this.aids.set('imported', { steps: this.store.steps });
     } catch (error) {
-      const position = errorPosition(error.message);
+      const position = errorPosition(error);
       this.aids.set('imported', null);
-      this.aids.set('importProblem', { key: 'import.error', reason: errorText(error.message), position });
+      this.aids.set('importProblem', { key: 'import.error', error, position });
       box.focus();
       if (position) {
         const start = offsetAt(text, position.line, position.column);
@@ -74,7 +74,7 @@ export class ExportPanel {
     this.$('export-panel').dataset.exported = exported ? `${exported.kind}:${exported.result}` : '';
     this.$('export-text-label').textContent = exported ? t('export.textLabel', { what: t(`export.what.${exported.kind}`) }) : t('export.textLabelNone');
     const problem = this.aids.importProblem;
-    this.$('import-problem').textContent = problem ? t(problem.key, { reason: problem.reason ?? '' }) : '';
+    this.$('import-problem').textContent = problem ? t(problem.key, { reason: problem.error ? errorText(problem.error, t) : '' }) : '';
     const imported = this.aids.imported;
     this.$('import-done').textContent = imported ? t('import.done', { steps: imported.steps }) : '';
   }

@@ -139,11 +139,13 @@ export function presetOf(script, presets, core) {
   return titled ? { presetId: titled.id, modified: true } : { presetId: null, modified: false };
 }
 
-/** The kind of a bad link, from the core's message: picks the translated headline. */
-export function linkProblemKind(message) {
-  const text = String(message);
-  if (/newer version/.test(text)) return 'newer';
-  if (/too long/.test(text)) return 'tooLong';
-  if (/cut short/.test(text)) return 'truncated';
-  return 'corrupted';
+const LINK_PROBLEMS = { 'too-long': 'tooLong', truncated: 'truncated', corrupted: 'corrupted', newer: 'newer', invalid: 'invalid', script: 'invalid' };
+
+/**
+ * The kind of a bad link, from the facts the core's error carries (`error.problem.kind`:
+ * a link the decoder refused, or `script` for a link whose scenario does not run): picks
+ * the translated headline. Anything else is a damaged link.
+ */
+export function linkProblemKind(error) {
+  return LINK_PROBLEMS[error?.problem?.kind] ?? 'corrupted';
 }

@@ -6,6 +6,7 @@
 // after the run, the viewed step or a chosen language changes, and never while playing;
 // so the address bar is always a link to what is on screen, and a reload keeps it. Nothing
 // is written before the first change: a page opened without a link keeps its plain address.
+import { problemText } from '../problems.js';
 import { codeFromHash, languageCode, languageFromCode, linkProblemKind, pageBase, presetOf, viewName, withCode } from './link.js';
 
 /** Waits this long after the last change before rewriting the address. */
@@ -64,13 +65,13 @@ export class LinkSync {
   /** Opens a decoded link, or shows why it cannot be opened (keeping the current run). */
   open(decoded, error) {
     if (error) {
-      this.showProblem(error.message ?? String(error));
+      this.showProblem(error);
       return false;
     }
     try {
       openDecoded(this.app, decoded);
     } catch (openError) {
-      this.showProblem(openError.message);
+      this.showProblem(openError);
       return false;
     }
     this.showProblem(null);
@@ -100,8 +101,9 @@ export class LinkSync {
     this.app.$('play').focus();
   }
 
-  showProblem(reason) {
-    this.problem = reason;
+  /** Shows why a link cannot be opened (`error`: what the core threw), or hides it (null). */
+  showProblem(error) {
+    this.problem = error;
     this.renderProblem();
   }
 
@@ -109,7 +111,7 @@ export class LinkSync {
     const t = this.app.t;
     this.box.hidden = this.problem === null;
     this.app.$('link-problem-text').textContent = this.problem === null ? ''
-      : `${t(`linkProblem.${linkProblemKind(this.problem)}`)} ${t('linkProblem.detail', { reason: this.problem })}`;
+      : `${t(`linkProblem.${linkProblemKind(this.problem)}`)} ${linkProblemDetail(this.problem, t)}`.trimEnd();
   }
 
   schedule() {
@@ -132,5 +134,24 @@ export class LinkSync {
 
   replace(url) {
     if (url !== this.window.location.href) this.window.history.replaceState(this.window.history.state, '', url);
+  }
+}
+
+/**
+ * What is wrong with a bad link, in the page's language: worded from the core's facts where
+ * it gives them (a newer format, the length, a refused run); the decoder's own detail of
+ * damage (which byte, which field) is the core's English, shown on the English page only.
+ */
+function linkProblemDetail(error, t) {
+  const problem = error?.problem;
+  if (problem?.kind === 'script') return t('linkProblem.detail', { reason: problemText(error, t) });
+  if (t.language === 'en') return t('linkProblem.detail', { reason: error?.message ?? String(error) });
+  switch (problem?.kind) {
+    case 'newer':
+      return t('linkProblem.newerDetail', { version: problem.version, max: problem.max });
+    case 'too-long':
+      return t('linkProblem.tooLongDetail', { chars: problem.chars, max: problem.max });
+    default:
+      return '';
   }
 }

@@ -4,6 +4,8 @@
 // first divergence and each side's first violation are summarised with a way to go there.
 // The right run is read-only: the page's controls step the left run, the right one follows.
 import { h } from '../dom.js';
+import { eventText } from '../events-text.js';
+import { refusalText } from '../problems.js';
 import { diffLines, leftStepFor, mappingCounts, rightRange, rightStepFor } from '../aids/compare.js';
 import { ClusterView } from './cluster.js';
 import { headline } from './observer.js';
@@ -17,10 +19,26 @@ function showOnly(svg, label) {
   svg.setAttribute('aria-label', label);
 }
 
-function eventTexts(trace, from, to) {
-  const texts = [];
-  for (let step = from; step <= to; step += 1) for (const event of trace.steps.get(step)?.events ?? []) texts.push(event.text);
-  return texts;
+function stepEvents(trace, from, to) {
+  const events = [];
+  for (let step = from; step <= to; step += 1) events.push(...(trace.steps.get(step)?.events ?? []));
+  return events;
+}
+
+/** An event's line with its message ids left out: what the two sides compare by. */
+function withoutIdsText(event, t) {
+  const copyOf = event.copy_of === null || event.copy_of === undefined ? event.copy_of : 0;
+  return eventText({ ...event, id: 0, copy: 0, copy_of: copyOf }, t);
+}
+
+/**
+ * The two sides' lines, marked where they differ, each worded in the reader's language.
+ * Both sides are worded alike, so lines compare as they read (message ids aside).
+ */
+function comparedLines(left, right, t) {
+  const diff = diffLines(left.map((event) => withoutIdsText(event, t)), right.map((event) => withoutIdsText(event, t)));
+  const worded = (lines, events) => lines.map((line, index) => ({ ...line, text: eventText(events[index], t) }));
+  return { left: worded(diff.left, left), right: worded(diff.right, right) };
 }
 
 export class CompareView {
@@ -69,7 +87,7 @@ export class CompareView {
     const leftProtocol = store.snapshot().protocol;
     const command = step > 0 ? stepCommands[step - 1] : null;
     const diverging = comparison.divergence && command === comparison.divergence.command;
-    const diff = diffLines(eventTexts(store.trace, step, step), step > 0 ? eventTexts(compare.rightTrace, range.from, range.to) : []);
+    const diff = comparedLines(stepEvents(store.trace, step, step), step > 0 ? stepEvents(compare.rightTrace, range.from, range.to) : [], t);
 
     this.renderSummary(store, compare, t);
     this.renderSide('left', {
@@ -153,7 +171,7 @@ export class CompareView {
       const parts = [h(doc, 'code', { text: command })];
       if (entry.kind === 'same') parts.push(` ${t('compare.same')}`);
       else if (entry.kind === 'mapped') parts.push(` → `, h(doc, 'code', { text: entry.command }));
-      else parts.push(` ${t('compare.skipped')} `, h(doc, 'span', { lang: 'en', text: entry.reason }));
+      else parts.push(` ${t('compare.skipped')} `, h(doc, 'span', { text: refusalText(entry.refusal, t) ?? entry.reason }));
       return h(doc, 'li', { class: `compare-map ${entry.kind}` }, ...parts);
     }));
   }

@@ -1,8 +1,9 @@
-// The event list: every step's canonical lines, the step's cause first and its consequences
+// The event list: every step's lines (the core's events worded in the page's language), the step's cause first and its consequences
 // under it. A step is a button that jumps to it; the list is one tab stop (roving tabindex:
 // arrow keys move between steps). Steps after the viewed one are shown dimmed, so you can
 // jump forward too. Extended in place while the run grows; cut back to where it forks.
 import { h } from '../dom.js';
+import { eventText } from '../events-text.js';
 import { messageIdOf } from '../trace.js';
 
 const FINDINGS = new Set(['chosen', 'violation', 'stuck', 'livelock']);
@@ -92,7 +93,7 @@ export class EventsView {
 
   row(step, cause, events, t) {
     const doc = this.doc;
-    const causeText = step === 0 ? t('events.start') : cause?.text ?? t('events.nothing');
+    const causeText = step === 0 ? t('events.start') : cause ? eventText(cause, t) : t('events.nothing');
     const button = h(doc, 'button', {
       type: 'button', class: 'event-step', 'data-step': step, tabindex: '-1',
       'data-msg-id': cause ? messageIdOf(cause) ?? undefined : undefined,
@@ -108,7 +109,7 @@ export class EventsView {
           class: ['event-effect', `type-${event.type}`, FINDINGS.has(event.type) ? 'finding' : ''],
           'data-step': step,
           'data-msg-id': messageIdOf(event) ?? undefined,
-          text: event.text,
+          text: eventText(event, t),
         }));
       }
       item.append(list);

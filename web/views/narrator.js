@@ -1,6 +1,10 @@
 // What the status line says (a polite live region, so screen readers hear it): the step's
 // main event when someone steps or jumps, only the observers' findings while playing (not a
-// flood of every message), the result of an intervention, and why playing stopped.
+// flood of every message), the result of an intervention, and why playing stopped. Every
+// sentence is worded from the core's events in the page's language: after an intervention,
+// what the step did (a delivery across a partition says it was dropped, and why).
+import { eventText } from '../events-text.js';
+
 const FINDINGS = new Set(['chosen', 'violation', 'stuck', 'livelock']);
 
 export function findingsAt(trace, step) {
@@ -10,14 +14,17 @@ export function findingsAt(trace, step) {
 /** The sentence for a store change, or null to leave the status line as it is. */
 export function narration(change, store, t) {
   const step = store.step;
-  const findings = findingsAt(store.trace, step).map((event) => event.text);
-  const cause = store.trace.steps.get(step)?.cause?.text;
+  const findings = findingsAt(store.trace, step).map((event) => eventText(event, t));
+  const causeEvent = store.trace.steps.get(step)?.cause;
+  const cause = causeEvent ? eventText(causeEvent, t) : null;
   switch (change.reason) {
     case 'load':
       return t('narrate.loaded', { steps: store.steps });
     case 'intervene': {
+      // The core's account of the step, not the command as asked: "deliver #4" may have
+      // become "drop #4 ... (link cut by the partition)".
       const replaced = change.replaced > 0 ? [t('narrate.replaced', { count: change.replaced })] : [];
-      return [t('narrate.done', { command: change.command }), ...findings, ...replaced].join(' ');
+      return [t('narrate.did', { text: cause ?? change.command }), ...findings, ...replaced].join(' ');
     }
     case 'undo':
       return t('narrate.undone', { step, steps: store.steps });

@@ -64,7 +64,7 @@ export function renderSelection(box, store, t) {
     fact = t('selection.delivered', { step: life.endStep });
     jump = life.endStep;
   } else if (life.end === 'drop') {
-    fact = t('selection.dropped', { step: life.endStep, why: t(`drop.${life.dropCause}`) });
+    fact = t('selection.dropped', { step: life.endStep, why: t(`ev.drop.${life.dropCause}`) });
     jump = life.endStep;
   } else {
     fact = t('selection.gone', { id: life.id });

@@ -137,6 +137,15 @@ pub fn compare(script: &str, protocol: &str) -> Result<JsValue, JsError> {
     })
 }
 
+/// The canonical line of every event of `script`'s run, in the order the page module's
+/// `Playground.events(0, steps)` lists them (which sends the records, not these lines): for
+/// the tests that hold the page's English wording to the core's.
+#[wasm_bindgen(js_name = eventLines)]
+pub fn event_lines(script: &str) -> Result<Vec<String>, JsError> {
+    let sim = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
+    Ok(sim.events_between(0, sim.steps()).iter().map(|event| event.kind.to_string()).collect())
+}
+
 /// The run of `script` as a Mermaid sequence diagram.
 #[wasm_bindgen]
 pub fn mermaid(script: &str) -> Result<String, JsError> {

@@ -37,14 +37,31 @@ pub struct Playground {
     simulation: paxos::Simulation,
 }
 
-/// An event as the page lists it: the structured event plus its canonical text, and whether
-/// it is its step's cause (the rest are consequences, indented under it).
+/// An event as the page lists it: the structured event, whether it is its step's cause (the
+/// rest are consequences, indented under it), and the canonical text of the message it
+/// carries, if any (so the page never writes message notation). The page words the event
+/// itself, in its language (web/events-text.js): the event's canonical line is not sent,
+/// which keeps its formatting code (1.9 kB gzip) out of this module. The aids' module has
+/// it (`eventLines`), for the tests that hold the page's English to the core's.
 #[derive(Serialize)]
 struct EventLine<'a> {
     #[serde(flatten)]
     event: &'a paxos::sim::Event,
-    text: String,
-    cause: bool,
+    /// Not `cause`: a drop's own `cause` (why it was dropped) has that name.
+    is_cause: bool,
+    message_text: Option<String>,
+}
+
+/// The message an event carries (sent, delivered, handled locally, dropped, refused).
+fn event_message(kind: &paxos::sim::EventKind) -> Option<&paxos::message::Message> {
+    use paxos::sim::EventKind as K;
+    match kind {
+        K::Send { message, .. } | K::Deliver { message, .. } | K::Local { message, .. } | K::Drop { message, .. } => {
+            Some(message)
+        }
+        K::Note { note: paxos::protocol::Note::Refused { message }, .. } => Some(message),
+        _ => None,
+    }
 }
 
 /// How an action changed the run, for the page to update its trace without fetching the
@@ -60,7 +77,14 @@ struct RunDelta<'a> {
 }
 
 fn event_lines(events: &[paxos::sim::Event]) -> Vec<EventLine<'_>> {
-    events.iter().map(|event| EventLine { event, text: event.kind.to_string(), cause: event.kind.is_cause() }).collect()
+    events
+        .iter()
+        .map(|event| EventLine {
+            event,
+            is_cause: event.kind.is_cause(),
+            message_text: event_message(&event.kind).map(ToString::to_string),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -86,10 +110,90 @@ extern "C" {
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(text: &str);
+    #[wasm_bindgen(js_namespace = Object, js_name = assign)]
+    fn object_assign(target: &JsValue, source: &JsValue);
 }
 
-fn run_error(error: paxos::sim::RunError) -> JsError {
-    JsError::new(&error.message)
+/// An error as the page gets it: a JS `Error` whose message is the core's English sentence,
+/// with `problem` holding the typed facts (`{kind, ...}`, JSON written by `facts`) the page
+/// words in its language.
+fn typed_error(message: &str, problem: &str) -> JsValue {
+    let error = JsValue::from(JsError::new(message));
+    if let Ok(facts) = json_parse(&json::Object::empty().json("problem", problem).finish()) {
+        object_assign(&error, &facts);
+    }
+    error
+}
+
+/// The facts of the core's errors as JSON objects, written with `json::Object` rather than
+/// serde's derives of these enums (which the CLI uses): those cost 1.3 kB gzip here. The
+/// kinds are the derives' names; tests/unit/events-text.test.mjs and share.test.mjs check
+/// what the page gets.
+mod facts {
+    use crate::json::Object;
+    use paxos::scenario::{LinkProblem, ScriptError};
+    use paxos::sim::{Limit, Refusal};
+
+    pub fn refusal(refusal: &Refusal) -> String {
+        let with_node = |kind: &str, node: &paxos::types::NodeId| Object::new(kind).number("node", u64::from(node.0));
+        let object = match refusal {
+            Refusal::NodeDown { node } => with_node("node-down", node),
+            Refusal::AlreadyDown { node } => with_node("already-down", node),
+            Refusal::AlreadyUp { node } => with_node("already-up", node),
+            Refusal::NoPendingTimer { node } => with_node("no-pending-timer", node),
+            Refusal::NoSuchMessage { target, in_flight, more } => Object::new("no-such-message")
+                .text("target", target)
+                .texts("in_flight", in_flight)
+                .number("more", *more as u64),
+            Refusal::Limit { limit, max, step, node } => {
+                let limit = match limit {
+                    Limit::InFlight => "in-flight",
+                    Limit::Proposals => "proposals",
+                    Limit::LocalChain => "local-chain",
+                    Limit::Steps => "steps",
+                    Limit::Commands => "commands",
+                };
+                let object = Object::new("limit").text("limit", limit).number("max", *max as u64);
+                let object = object.number("step", u64::from(*step));
+                match node {
+                    Some(node) => object.number("node", u64::from(node.0)),
+                    None => object.json("node", "null"),
+                }
+            }
+        };
+        object.finish()
+    }
+
+    pub fn link(problem: &LinkProblem) -> String {
+        let object = match problem {
+            LinkProblem::TooLong { chars, max } => {
+                Object::new("too-long").number("chars", *chars as u64).number("max", *max as u64)
+            }
+            LinkProblem::Truncated => Object::new("truncated"),
+            LinkProblem::Corrupted => Object::new("corrupted"),
+            LinkProblem::Newer { version, max } => {
+                Object::new("newer").number("version", u64::from(*version)).number("max", u64::from(*max))
+            }
+            LinkProblem::Invalid => Object::new("invalid"),
+        };
+        object.finish()
+    }
+
+    /// `{kind: "script", line, column, message, refusal}` (`refusal`: the facts of a run-time
+    /// refusal, or null for a script that does not parse).
+    pub fn script(error: &ScriptError) -> String {
+        let refusal = error.refusal.as_ref().map_or_else(|| "null".to_string(), refusal);
+        Object::new("script")
+            .number("line", error.line as u64)
+            .number("column", error.column as u64)
+            .text("message", &error.message)
+            .json("refusal", &refusal)
+            .finish()
+    }
+}
+
+fn run_error(error: paxos::sim::RunError) -> JsValue {
+    typed_error(&error.message, &facts::refusal(&error.kind))
 }
 
 #[wasm_bindgen]
@@ -97,8 +201,8 @@ impl Playground {
     /// Builds a simulation from a scenario script ("" is the default 5-node scenario).
     /// A malformed script becomes a JS `Error` whose message names line and column.
     #[wasm_bindgen(constructor)]
-    pub fn new(script: &str) -> Result<Playground, JsError> {
-        let simulation = paxos::Simulation::from_script(script).map_err(script_error)?;
+    pub fn new(script: &str) -> Result<Playground, JsValue> {
+        let simulation = paxos::Simulation::from_script(script).map_err(|e| script_error(&e))?;
         Ok(Playground { simulation })
     }
 
@@ -133,7 +237,7 @@ impl Playground {
     /// (`{fork, steps, replaced, events}`: no events when the step was already in the run),
     /// or undefined when nothing is pending.
     #[wasm_bindgen(js_name = stepForward)]
-    pub fn step_forward(&mut self) -> Result<JsValue, JsError> {
+    pub fn step_forward(&mut self) -> Result<JsValue, JsValue> {
         let before = self.simulation.steps();
         if !self.simulation.step_forward().map_err(run_error)? {
             return Ok(JsValue::UNDEFINED);
@@ -141,15 +245,15 @@ impl Playground {
         self.delta(paxos::simulation::Delta { fork: before + 1, replaced: 0 })
     }
 
-    fn delta(&self, delta: paxos::simulation::Delta) -> Result<JsValue, JsError> {
+    fn delta(&self, delta: paxos::simulation::Delta) -> Result<JsValue, JsValue> {
         let steps = self.simulation.steps();
         let events = event_lines(self.simulation.events_between(delta.fork, steps));
-        to_js(&RunDelta { fork: delta.fork, steps, replaced: delta.replaced, events })
+        to_js(&RunDelta { fork: delta.fork, steps, replaced: delta.replaced, events }).map_err(JsValue::from)
     }
 
     /// Puts back the run as it was before the last intervention, viewed at the step where
     /// it was made. Returns the delta, or undefined when there is nothing to undo.
-    pub fn undo(&mut self) -> Result<JsValue, JsError> {
+    pub fn undo(&mut self) -> Result<JsValue, JsValue> {
         match self.simulation.undo() {
             Some(delta) => self.delta(delta),
             None => Ok(JsValue::UNDEFINED),
@@ -157,7 +261,7 @@ impl Playground {
     }
 
     /// Applies again the intervention `undo` took back. The delta, or undefined.
-    pub fn redo(&mut self) -> Result<JsValue, JsError> {
+    pub fn redo(&mut self) -> Result<JsValue, JsValue> {
         match self.simulation.redo() {
             Some(delta) => self.delta(delta),
             None => Ok(JsValue::UNDEFINED),
@@ -180,7 +284,7 @@ impl Playground {
         self.simulation.can_redo()
     }
 
-    /// The events of steps `from..=to`, each with its canonical text.
+    /// The events of steps `from..=to`, as records (see `EventLine`).
     pub fn events(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
         to_js(&event_lines(self.simulation.events_between(from, to)))
     }
@@ -188,9 +292,9 @@ impl Playground {
     /// Carries out one command line (`deliver #12`, `crash S3`, `propose S1 X`, ...) at the
     /// viewed step, forking the run there, and returns the delta (`{fork, steps, replaced,
     /// events}`). A refused command changes nothing and throws.
-    pub fn intervene(&mut self, command: &str) -> Result<JsValue, JsError> {
+    pub fn intervene(&mut self, command: &str) -> Result<JsValue, JsValue> {
         let nodes = self.simulation.scenario().config.nodes;
-        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| JsError::new(&e.message))?;
+        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| script_error(&e))?;
         let delta = self.simulation.intervene(command).map_err(run_error)?;
         self.delta(delta)
     }
@@ -221,9 +325,10 @@ impl Playground {
 /// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
 /// `Error` whose message says what is wrong with it.
 #[wasm_bindgen(js_name = decodeLink)]
-pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
-    let (scenario, view) = paxos::scenario::decode_link(code).map_err(|e| JsError::new(&e.message))?;
-    to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })
+pub fn decode_link(code: &str) -> Result<JsValue, JsValue> {
+    let (scenario, view) =
+        paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &facts::link(&e.kind)))?;
+    Ok(to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })?)
 }
 
 /// How a script's settings compare with a preset's (commands aside): 1 the same settings,
@@ -231,9 +336,9 @@ pub fn decode_link(code: &str) -> Result<JsValue, JsError> {
 /// tells which preset a link shows; the settings themselves are read and edited with the
 /// aids' module (`settingsOf`, `withSettings`).
 #[wasm_bindgen(js_name = presetMatch)]
-pub fn preset_match(script: &str, preset: &str) -> Result<u8, JsError> {
-    let a = paxos::scenario::parse(script).map_err(script_error)?;
-    let b = paxos::scenario::parse(preset).map_err(script_error)?;
+pub fn preset_match(script: &str, preset: &str) -> Result<u8, JsValue> {
+    let a = paxos::scenario::parse(script).map_err(|e| script_error(&e))?;
+    let b = paxos::scenario::parse(preset).map_err(|e| script_error(&e))?;
     let same_title = a.title == b.title;
     Ok(if same_title && a.config == b.config && a.network == b.network && a.seed == b.seed {
         1
@@ -245,9 +350,10 @@ pub fn preset_match(script: &str, preset: &str) -> Result<u8, JsError> {
 }
 
 /// The JS-facing form of a script error: "scenario script: line L, column C: message"
-/// (the position comes from `paxos::ScriptError`'s Display).
-fn script_error(error: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("scenario script: {error}"))
+/// (the position comes from `paxos::ScriptError`'s Display), with `problem` = its facts
+/// (`facts::script`).
+fn script_error(error: &paxos::scenario::ScriptError) -> JsValue {
+    typed_error(&format!("scenario script: {error}"), &facts::script(error))
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
@@ -260,7 +366,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn script_error_reaches_js_as_an_error_with_position() {
-        let value = JsValue::from(script_error("line 2, column 7: unknown command"));
+        let error =
+            paxos::scenario::ScriptError { line: 2, column: 7, message: "unknown command".into(), refusal: None };
+        let value = script_error(&error);
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
         assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
     }

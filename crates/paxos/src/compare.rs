@@ -21,8 +21,8 @@ pub enum Mapped {
     Same,
     /// Carried out on another message of the same link: `command` is what ran.
     Mapped { command: String },
-    /// Not carried out: `reason` says why.
-    Skipped { reason: String },
+    /// Not carried out: `reason` says why (in English; `refusal` has the facts).
+    Skipped { reason: String, refusal: crate::sim::Refusal },
 }
 
 /// Where the two runs first differ: the first command after which their events differ
@@ -78,7 +78,7 @@ impl Comparison {
             let mapped = match right.intervene(translated.clone()) {
                 Ok(_) if translated == command => Mapped::Same,
                 Ok(_) => Mapped::Mapped { command: translated.to_string() },
-                Err(error) => Mapped::Skipped { reason: error.message },
+                Err(error) => Mapped::Skipped { reason: error.message, refusal: error.kind },
             };
             mapping.push(mapped);
             right_steps.push(right.steps());

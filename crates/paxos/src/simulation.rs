@@ -17,7 +17,7 @@ use crate::scenario::{
     STEP_COUNT_LIMIT,
 };
 use crate::sim::world::{Cursor, Resolved};
-use crate::sim::{EnvelopeView, Event, RunError, World};
+use crate::sim::{EnvelopeView, Event, Limit, Refusal, RunError, World};
 use serde::Serialize;
 
 pub const CHECKPOINT_INTERVAL: u32 = 32;
@@ -69,11 +69,8 @@ pub fn judge(scenario: &Scenario) -> Result<(Verdict, u32), RunError> {
 
 /// The refusal of a step past `STEPS_MAX`.
 fn too_long(world: &World) -> RunError {
-    RunError {
-        command: world.cursor.command,
-        step: world.step,
-        message: format!("step {}: the run would be longer than {STEPS_MAX} steps (the limit)", world.step),
-    }
+    let limit = Refusal::Limit { limit: Limit::Steps, max: STEPS_MAX as usize, step: world.step, node: None };
+    RunError::new(world.cursor.command, world.step, limit)
 }
 
 pub struct Simulation {
@@ -197,6 +194,7 @@ impl Simulation {
             line: lines.get(e.command).copied().unwrap_or(1),
             column: 1,
             message: e.message,
+            refusal: Some(e.kind),
         })
     }
 
@@ -368,11 +366,8 @@ impl Simulation {
     fn apply(&mut self, command: Command) -> Result<Discarded, RunError> {
         let (commands, cursor) = self.commands_through_view(command);
         if commands.len() > COMMANDS_MAX {
-            return Err(RunError {
-                command: commands.len() - 1,
-                step: self.step() + 1,
-                message: format!("the scenario would have more than {COMMANDS_MAX} commands (the limit)"),
-            });
+            let limit = Refusal::Limit { limit: Limit::Commands, max: COMMANDS_MAX, step: self.step() + 1, node: None };
+            return Err(RunError::new(commands.len() - 1, self.step() + 1, limit));
         }
         let discarded = self.fork(commands, cursor);
         match self.run_to_end() {
@@ -570,7 +565,11 @@ impl Simulation {
             network: world.network.mode,
             quorum_phase1: world.config.quorum_phase1,
             quorum_phase2: world.config.quorum_phase2,
-            nodes: world.nodes.iter().map(|n| n.view(&world.config, world.timers.iter().any(|t| t.node == n.id))).collect(),
+            nodes: world
+                .nodes
+                .iter()
+                .map(|n| n.view(&world.config, world.timers.iter().any(|t| t.node == n.id)))
+                .collect(),
             in_flight: world.in_flight.iter().map(|e| e.view()).collect(),
             partition: world.partition.clone(),
             chosen: observers.safety.chosen.clone(),

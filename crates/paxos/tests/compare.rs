@@ -49,7 +49,7 @@ fn the_paxos_schedule_under_one_phase_breaks_and_unmatched_commands_are_skipped(
         .mapping
         .iter()
         .filter_map(|m| match m {
-            Mapped::Skipped { reason } => Some(reason.as_str()),
+            Mapped::Skipped { reason, .. } => Some(reason.as_str()),
             _ => None,
         })
         .collect();

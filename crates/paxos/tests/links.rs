@@ -4,7 +4,7 @@
 
 use paxos::presets::PRESETS;
 use paxos::protocol::Protocol;
-use paxos::scenario::{decode_link, encode_link, random_scenario, Command, LinkView, Shape, Target};
+use paxos::scenario::{decode_link, encode_link, random_scenario, Command, LinkProblem, LinkView, Shape, Target};
 use paxos::sim::rng::Rng;
 use paxos::Simulation;
 
@@ -147,20 +147,23 @@ fn mutated_and_truncated_links_are_refused_or_valid() {
 fn bad_links_say_what_is_wrong() {
     let good = Simulation::from_script(PRESETS[0].script).unwrap().link(LinkView::default());
     let cases = [
-        ("", "cut short"),
-        ("A", "cut short"),
-        ("Ag", "newer version of the playground (link format 2"),
-        ("_w", "newer version"),
-        ("AA", "version 0 does not exist"),
-        ("AQ!!", "character 3 is not allowed"),
-        (&good[..good.len() - 3], "cut short"),
+        ("", "cut short", LinkProblem::Truncated),
+        ("A", "cut short", LinkProblem::Truncated),
+        ("Ag", "newer version of the playground (link format 2", LinkProblem::Newer { version: 2, max: 1 }),
+        ("_w", "newer version", LinkProblem::Newer { version: 255, max: 1 }),
+        ("AA", "version 0 does not exist", LinkProblem::Corrupted),
+        ("AQ!!", "character 3 is not allowed", LinkProblem::Corrupted),
+        (&good[..good.len() - 3], "cut short", LinkProblem::Truncated),
     ];
-    for (link, expected) in cases {
+    for (link, expected, kind) in cases {
         let error = decode_link(link).err().unwrap_or_else(|| panic!("{link:?} accepted"));
         assert!(error.message.contains(expected), "{link:?}: {}", error.message);
+        assert_eq!(error.kind, kind, "{link:?}: {}", error.message);
     }
-    let huge = "A".repeat(paxos::scenario::LINK_CHARS_MAX + 1);
-    assert!(decode_link(&huge).unwrap_err().message.contains("too long"));
+    let max = paxos::scenario::LINK_CHARS_MAX;
+    let huge = decode_link(&"A".repeat(max + 1)).unwrap_err();
+    assert!(huge.message.contains("too long"));
+    assert_eq!(huge.kind, LinkProblem::TooLong { chars: max + 1, max });
 }
 
 #[test]

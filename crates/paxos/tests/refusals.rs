@@ -3,6 +3,8 @@
 
 use paxos::scenario::{decode_link, encode_link, parse, parse_command, LinkView};
 use paxos::sim::world::{IN_FLIGHT_MAX, PROPOSALS_MAX};
+use paxos::sim::{Limit, Refusal};
+use paxos::types::NodeId;
 use paxos::Simulation;
 
 /// Everything a refusal must leave as it was, as comparable values.
@@ -31,6 +33,7 @@ fn a_refused_timeout_leaves_the_view_usable() {
     let before = fingerprint(&sim);
     let error = sim.intervene(command(&sim, "timeout S2")).unwrap_err();
     assert_eq!(error.message, "S2 has no pending timer");
+    assert_eq!(error.kind, Refusal::NoPendingTimer { node: NodeId(2) });
     assert_eq!(fingerprint(&sim), before);
     assert!(sim.step_forward().unwrap());
     assert_eq!(sim.step(), 4);
@@ -84,6 +87,30 @@ fn too_many_messages_in_flight_is_a_refusal_naming_the_limit_and_the_line() {
     assert_eq!(error.line, 16, "the `run` line: {error}");
     assert!(error.message.contains(&format!("more than {IN_FLIGHT_MAX} messages")), "{error}");
     assert!(error.message.starts_with("step "), "{error}");
+    // The facts behind the sentence, for the page to word in its language.
+    let Some(Refusal::Limit { limit: Limit::InFlight, max, step, node: None }) = error.refusal else {
+        panic!("not an in-flight limit: {:?}", error.refusal)
+    };
+    assert_eq!(max, IN_FLIGHT_MAX);
+    assert!(error.message.starts_with(&format!("step {step}: ")), "{error}");
+}
+
+#[test]
+fn every_refusal_is_a_kind_with_its_facts_and_its_english_sentence() {
+    let mut sim = Simulation::from_script("nodes 3\nnetwork manual\npropose S1 X\ncrash S3\n").unwrap();
+    let cases = [
+        ("crash S3", Refusal::AlreadyDown { node: NodeId(3) }, "S3 is already down"),
+        ("restart S1", Refusal::AlreadyUp { node: NodeId(1) }, "S1 is already up"),
+        ("propose S3 Y", Refusal::NodeDown { node: NodeId(3) }, "S3 is down and cannot propose"),
+    ];
+    for (text, kind, message) in cases {
+        let error = sim.intervene(command(&sim, text)).unwrap_err();
+        assert_eq!((error.kind, error.message.as_str()), (kind, message));
+    }
+    let error = sim.intervene(command(&sim, "deliver #9")).unwrap_err();
+    let in_flight = vec!["#1 S1->S2 Prepare 11".to_string(), "#2 S1->S3 Prepare 11".to_string()];
+    assert_eq!(error.kind, Refusal::NoSuchMessage { target: "#9".into(), in_flight, more: 0 });
+    assert_eq!(error.message, "no message #9 is in flight (in flight: #1 S1->S2 Prepare 11; #2 S1->S3 Prepare 11)");
 }
 
 #[test]

@@ -31,7 +31,26 @@ pub struct LinkView {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LinkError {
+    /// What kind of bad link it is, with its facts (the page words it in its language).
+    #[serde(flatten)]
+    pub kind: LinkProblem,
+    /// The canonical English sentence, with the detail of what is wrong.
     pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LinkProblem {
+    /// Longer than any link the playground writes.
+    TooLong { chars: usize, max: usize },
+    /// Cut off part-way (copied or sent incompletely).
+    Truncated,
+    /// Bytes no encoder writes.
+    Corrupted,
+    /// Written by a newer link format than this page reads.
+    Newer { version: u8, max: u8 },
+    /// Well-formed, but the scenario it describes does not run or parse.
+    Invalid,
 }
 
 impl std::fmt::Display for LinkError {
@@ -40,8 +59,8 @@ impl std::fmt::Display for LinkError {
     }
 }
 
-fn error<T>(message: impl Into<String>) -> Result<T, LinkError> {
-    Err(LinkError { message: message.into() })
+fn error<T>(kind: LinkProblem, message: impl Into<String>) -> Result<T, LinkError> {
+    Err(LinkError { kind, message: message.into() })
 }
 
 // ---- encoding ----
@@ -161,13 +180,15 @@ struct Stop;
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
-    /// The message of the first (and only) failure.
+    /// The kind and message of the first (and only) failure.
+    kind: LinkProblem,
     error: String,
 }
 
 impl Reader<'_> {
     /// Records why decoding stops: `return Err(r.fail(...))`. Not generic, so one copy.
-    fn fail(&mut self, message: String) -> Stop {
+    fn fail(&mut self, kind: LinkProblem, message: String) -> Stop {
+        self.kind = kind;
         self.error = message;
         Stop
     }
@@ -176,7 +197,7 @@ impl Reader<'_> {
         self.at += 1;
         match byte {
             Some(byte) => Ok(byte),
-            None => Err(self.fail(format!("the link is cut short (while reading {what})"))),
+            None => Err(self.fail(LinkProblem::Truncated, format!("the link is cut short (while reading {what})"))),
         }
     }
     /// At most 10 bytes: a u64.
@@ -189,30 +210,33 @@ impl Reader<'_> {
                 return Ok(value);
             }
         }
-        Err(self.fail(format!("the link is corrupted ({what} is too long)")))
+        Err(self.fail(LinkProblem::Corrupted, format!("the link is corrupted ({what} is too long)")))
     }
     fn bounded(&mut self, what: &str, max: u64) -> Result<u32, Stop> {
         match self.varint(what)? {
             v if v <= max => Ok(v as u32),
-            v => Err(self.fail(format!("the link is corrupted ({what} {v} is above {max})"))),
+            v => Err(self.fail(LinkProblem::Corrupted, format!("the link is corrupted ({what} {v} is above {max})"))),
         }
     }
     fn text(&mut self, what: &str, len_max: usize) -> Result<String, Stop> {
         let len = self.bounded(what, len_max as u64)? as usize;
         let end = self.at.checked_add(len).filter(|end| *end <= self.bytes.len());
-        let Some(end) = end else { return Err(self.fail(format!("the link is cut short (while reading {what})"))) };
+        let Some(end) = end else {
+            return Err(self.fail(LinkProblem::Truncated, format!("the link is cut short (while reading {what})")));
+        };
         match std::str::from_utf8(&self.bytes[self.at..end]) {
             Ok(text) => {
                 self.at = end;
                 Ok(text.to_string())
             }
-            Err(_) => Err(self.fail(format!("the link is corrupted ({what} is not UTF-8)"))),
+            Err(_) => Err(self.fail(LinkProblem::Corrupted, format!("the link is corrupted ({what} is not UTF-8)"))),
         }
     }
     fn node(&mut self, nodes: u8) -> Result<NodeId, Stop> {
         match self.byte("a server")? {
             id if id >= 1 && id <= nodes => Ok(NodeId(id)),
-            id => Err(self.fail(format!("the link is corrupted (server {id} in a cluster of {nodes})"))),
+            id => Err(self
+                .fail(LinkProblem::Corrupted, format!("the link is corrupted (server {id} in a cluster of {nodes})"))),
         }
     }
     fn target(&mut self, nodes: u8) -> Result<Target, Stop> {
@@ -223,38 +247,44 @@ impl Reader<'_> {
         let pair = self.byte("a link")?;
         let (from, to) = (pair >> 4, pair & 0xf);
         if from < 1 || from > nodes || to < 1 || to > nodes {
-            return Err(self.fail("the link is corrupted (a message between unknown servers)".into()));
+            return Err(
+                self.fail(LinkProblem::Corrupted, "the link is corrupted (a message between unknown servers)".into())
+            );
         }
         let (from, to) = (NodeId(from), NodeId(to));
         match kind {
             1 => Ok(Target::Link { from, to, text: None }),
             2 => Ok(Target::Link { from, to, text: Some(self.text("a message text", TARGET_TEXT_LEN_MAX)?) }),
-            other => Err(self.fail(format!("the link is corrupted (unknown message reference {other})"))),
+            other => {
+                Err(self
+                    .fail(LinkProblem::Corrupted, format!("the link is corrupted (unknown message reference {other})")))
+            }
         }
     }
 }
 
 pub fn decode(link: &str) -> Result<(Scenario, LinkView), LinkError> {
     if link.len() > LINK_CHARS_MAX {
-        return error(format!("the link is too long ({} characters; at most {LINK_CHARS_MAX})", link.len()));
+        let kind = LinkProblem::TooLong { chars: link.len(), max: LINK_CHARS_MAX };
+        return error(kind, format!("the link is too long ({} characters; at most {LINK_CHARS_MAX})", link.len()));
     }
     let bytes = unbase64url(link)?;
-    let mut r = Reader { bytes: &bytes, at: 0, error: String::new() };
-    let Ok((scenario, view)) = read(&mut r) else { return error(r.error) };
+    let mut r = Reader { bytes: &bytes, at: 0, kind: LinkProblem::Corrupted, error: String::new() };
+    let Ok((scenario, view)) = read(&mut r) else { return error(r.kind, r.error) };
     // The script is the reference: a link means exactly what its script means.
     match parse(&scenario.to_script()) {
         Ok(reparsed) if reparsed == scenario => Ok((scenario, view)),
-        Ok(_) => error("the link is corrupted (it does not describe a consistent scenario)"),
-        Err(e) => error(format!("the link describes an invalid scenario: {}", e.message)),
+        Ok(_) => error(LinkProblem::Corrupted, "the link is corrupted (it does not describe a consistent scenario)"),
+        Err(e) => error(LinkProblem::Invalid, format!("the link describes an invalid scenario: {}", e.message)),
     }
 }
 
 /// The whole decoded input: version, scenario, view, and nothing after them.
 fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
     match r.byte("the version")? {
-        0 => return Err(r.fail("the link is corrupted (version 0 does not exist)".into())),
+        0 => return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (version 0 does not exist)".into())),
         LINK_VERSION => {}
-        newer => return Err(r.fail(format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
+        newer => return Err(r.fail(LinkProblem::Newer { version: newer, max: LINK_VERSION }, format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
     }
     let scenario = decode_v1(r)?;
     let view = match r.at < r.bytes.len() {
@@ -263,10 +293,9 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
             // Written as step + 1 (0: none), so any u32 step is one more than a u32.
             let step = match r.varint("the step")? {
                 0 => None,
-                n => Some(
-                    u32::try_from(n - 1)
-                        .map_err(|_| r.fail(format!("the link is corrupted (the step {n} is too large)")))?,
-                ),
+                n => Some(u32::try_from(n - 1).map_err(|_| {
+                    r.fail(LinkProblem::Corrupted, format!("the link is corrupted (the step {n} is too large)"))
+                })?),
             };
             let view = r.byte("the view")?;
             let language = r.byte("the language")?;
@@ -274,25 +303,25 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
         }
     };
     if r.at != r.bytes.len() {
-        return Err(r.fail("the link is corrupted (unexpected bytes at the end)".into()));
+        return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (unexpected bytes at the end)".into()));
     }
     Ok((scenario, view))
 }
 
 fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
     let Some(&protocol) = PROTOCOLS.get(usize::from(r.byte("the protocol")?)) else {
-        return Err(r.fail("the link is corrupted (unknown protocol)".into()));
+        return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (unknown protocol)".into()));
     };
     let nodes = r.byte("the cluster size")?;
     if !(1..=NODES_MAX).contains(&nodes) {
-        return Err(r.fail(format!("the link is corrupted (a cluster of {nodes} servers)")));
+        return Err(r.fail(LinkProblem::Corrupted, format!("the link is corrupted (a cluster of {nodes} servers)")));
     }
     let mut config = Config::new(protocol, nodes);
     config.quorum_phase1 = r.byte("the phase-1 quorum")?;
     config.quorum_phase2 = r.byte("the phase-2 quorum")?;
     let flags = r.byte("the flags")?;
     if flags >> 5 != 0 {
-        return Err(r.fail("the link is corrupted (unknown flags)".into()));
+        return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (unknown flags)".into()));
     }
     config.nacks = flags & 2 != 0;
     config.retry = flags & 4 != 0;
@@ -300,7 +329,7 @@ fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
     config.leader = match r.byte("the leader")? {
         0 => None,
         id if id <= nodes => Some(NodeId(id)),
-        _ => return Err(r.fail("the link is corrupted (unknown leader)".into())),
+        _ => return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (unknown leader)".into())),
     };
     let network = Network {
         mode: if flags & 1 != 0 { NetworkMode::Auto } else { NetworkMode::Manual },
@@ -332,7 +361,7 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
             let node = r.node(nodes)?;
             let text = r.text("a value", Value::LEN_MAX)?;
             let Some(value) = Value::new(&text) else {
-                return Err(r.fail("the link is corrupted (an invalid value)".into()));
+                return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (an invalid value)".into()));
             };
             Command::Propose { node, value }
         }
@@ -345,7 +374,10 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
         6 => {
             let count = r.byte("a partition")?;
             if count < 2 || count > nodes {
-                return Err(r.fail("the link is corrupted (a partition with a wrong number of groups)".into()));
+                return Err(r.fail(
+                    LinkProblem::Corrupted,
+                    "the link is corrupted (a partition with a wrong number of groups)".into(),
+                ));
             }
             let mut groups = Vec::with_capacity(usize::from(count));
             for _ in 0..count {
@@ -354,13 +386,13 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
             }
             match normalize_partition(nodes, &groups) {
                 Some(normal) if normal == groups => Command::Partition(groups),
-                _ => return Err(r.fail("the link is corrupted (an invalid partition)".into())),
+                _ => return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (an invalid partition)".into())),
             }
         }
         7 => Command::Heal,
         8 => Command::Step(r.bounded("a step count", u64::from(STEP_COUNT_LIMIT))?),
         9 => Command::Run,
-        other => return Err(r.fail(format!("the link is corrupted (unknown command {other})"))),
+        other => return Err(r.fail(LinkProblem::Corrupted, format!("the link is corrupted (unknown command {other})"))),
     };
     Ok(command)
 }
@@ -386,7 +418,10 @@ fn unbase64url(text: &str) -> Result<Vec<u8>, LinkError> {
     let (mut acc, mut bits) = (0u32, 0u32);
     for (i, c) in text.bytes().enumerate() {
         let Some(v) = ALPHABET.iter().position(|a| *a == c) else {
-            return error(format!("the link is corrupted (character {} is not allowed)", i + 1));
+            return error(
+                LinkProblem::Corrupted,
+                format!("the link is corrupted (character {} is not allowed)", i + 1),
+            );
         };
         acc = (acc << 6 | v as u32) & 0xffffff;
         bits += 6;
@@ -396,7 +431,7 @@ fn unbase64url(text: &str) -> Result<Vec<u8>, LinkError> {
         }
     }
     if text.len() % 4 == 1 {
-        return error("the link is cut short");
+        return error(LinkProblem::Truncated, "the link is cut short");
     }
     Ok(out)
 }

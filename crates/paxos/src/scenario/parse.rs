@@ -15,6 +15,10 @@ pub struct ScriptError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    /// When the script parsed but the run refused one of its commands: the facts of the
+    /// refusal (`message` is then their English sentence).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<crate::sim::Refusal>,
 }
 
 impl fmt::Display for ScriptError {
@@ -44,7 +48,7 @@ impl Line<'_> {
     /// one per message type.
     fn error(&self, word: usize, message: String) -> ScriptError {
         let column = self.words.get(word).map_or(self.text.chars().count() + 1, |w| w.column);
-        ScriptError { line: self.number, column, message }
+        ScriptError { line: self.number, column, message, refusal: None }
     }
 
     fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
@@ -117,13 +121,14 @@ pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
             line: 1,
             column: 1,
             message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
+            refusal: None,
         });
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
         let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
         let column = valid.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
-        ScriptError { line: valid.matches('\n').count() + 1, column, message: "invalid UTF-8".into() }
+        ScriptError { line: valid.matches('\n').count() + 1, column, message: "invalid UTF-8".into(), refusal: None }
     })
 }
 
@@ -133,7 +138,7 @@ fn read_line(number: usize, raw: &str) -> Result<Line<'_>, ScriptError> {
     let text = strip_comment(raw);
     if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
         let message = format!("control character U+{:04X} is not allowed", u32::from(c));
-        return Err(ScriptError { line: number, column: at + 1, message });
+        return Err(ScriptError { line: number, column: at + 1, message, refusal: None });
     }
     Ok(Line { number, words: split_words(text), text })
 }
@@ -151,6 +156,7 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
             line: 1,
             column: 1,
             message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
+            refusal: None,
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -176,7 +182,7 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
 pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
     let line = read_line(1, text.lines().next().unwrap_or(""))?;
     if line.words.is_empty() {
-        return Err(ScriptError { line: 1, column: 1, message: "empty command".into() });
+        return Err(ScriptError { line: 1, column: 1, message: "empty command".into(), refusal: None });
     }
     let mut scenario = Scenario::default();
     scenario.config.nodes = nodes;
@@ -522,6 +528,7 @@ impl Parser {
                         line,
                         column: columns[usize::from(q1 <= nodes)],
                         message: format!("a quorum cannot be larger than the {nodes} servers"),
+                        refusal: None,
                     });
                 }
                 config.quorum_phase1 = q1;
@@ -535,7 +542,12 @@ impl Parser {
         config.retry = self.retry.unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
         if config.leader.is_some_and(|l| l.0 > nodes) {
             let (line, column) = self.leader_at;
-            return Err(ScriptError { line, column, message: format!("the leader must be one of S1..S{nodes}") });
+            return Err(ScriptError {
+                line,
+                column,
+                message: format!("the leader must be one of S1..S{nodes}"),
+                refusal: None,
+            });
         }
         // Commands were checked against the node count known when they were read; settings
         // all precede commands, so that was the final count.

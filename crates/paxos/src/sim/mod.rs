@@ -8,7 +8,7 @@ pub mod world;
 
 pub use event::{DropCause, Event, EventKind};
 pub use network::{Envelope, EnvelopeView};
-pub use world::{RunError, World};
+pub use world::{Limit, Refusal, RunError, World};
 
 /// One line per event: `[step t=tick] cause`, consequences indented beneath it.
 pub fn format_events(events: &[Event]) -> String {

@@ -13,7 +13,7 @@ use crate::protocol::{Config, Effect, Node};
 use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Value};
-use std::fmt::Write;
+use serde::Serialize;
 
 /// Bounds on a run's resources. A script, a link or a click can reach them, so a step that
 /// would exceed one is refused (a `RunError` naming the limit and the step), never a panic.
@@ -44,7 +44,97 @@ pub struct RunError {
     pub command: usize,
     /// The step it failed at (the step it would have been).
     pub step: u32,
+    /// Why, as facts (the page words them in its language).
+    pub kind: Refusal,
+    /// The canonical English sentence: `kind`'s Display.
     pub message: String,
+}
+
+impl RunError {
+    pub fn new(command: usize, step: u32, kind: Refusal) -> RunError {
+        let message = kind.to_string();
+        RunError { command, step, kind, message }
+    }
+}
+
+/// Why the simulator refused a command or a step: the facts, one variant per guard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Refusal {
+    /// A down server cannot propose.
+    NodeDown {
+        node: NodeId,
+    },
+    AlreadyDown {
+        node: NodeId,
+    },
+    AlreadyUp {
+        node: NodeId,
+    },
+    NoPendingTimer {
+        node: NodeId,
+    },
+    /// No in-flight message matches `target`; `in_flight` lists the first few that are
+    /// there (`#id S1->S3 Prepare 11`), `more` how many were left out.
+    NoSuchMessage {
+        target: String,
+        in_flight: Vec<String>,
+        more: usize,
+    },
+    /// A bound on the run's resources would be exceeded at `step` (`node`: the server that
+    /// would exceed the local-chain bound).
+    Limit {
+        limit: Limit,
+        max: usize,
+        step: u32,
+        node: Option<NodeId>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    InFlight,
+    Proposals,
+    LocalChain,
+    Steps,
+    Commands,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NodeDown { node } => write!(f, "{node} is down and cannot propose"),
+            Refusal::AlreadyDown { node } => write!(f, "{node} is already down"),
+            Refusal::AlreadyUp { node } => write!(f, "{node} is already up"),
+            Refusal::NoPendingTimer { node } => write!(f, "{node} has no pending timer"),
+            Refusal::NoSuchMessage { target, in_flight, .. } => {
+                write!(f, "no message {target} is in flight (")?;
+                match in_flight.is_empty() {
+                    true => f.write_str("nothing is in flight")?,
+                    false => {
+                        f.write_str("in flight: ")?;
+                        crate::types::write_separated(f, in_flight, "; ")?;
+                    }
+                }
+                f.write_str(")")
+            }
+            Refusal::Limit { limit, max, step, node } => match (limit, node) {
+                (Limit::InFlight, _) => {
+                    write!(f, "step {step}: more than {max} messages would be in flight (the limit)")
+                }
+                (Limit::Proposals, _) => {
+                    write!(f, "step {step}: more than {max} different values would be proposed (the limit)")
+                }
+                (Limit::LocalChain, Some(node)) => {
+                    write!(f, "step {step}: {node} would send itself more than {max} messages in one step (the limit)")
+                }
+                (Limit::LocalChain, None) => write!(f, "step {step}: more than {max} local messages (the limit)"),
+                (Limit::Steps, _) => write!(f, "step {step}: the run would be longer than {max} steps (the limit)"),
+                (Limit::Commands, _) => write!(f, "the scenario would have more than {max} commands (the limit)"),
+            },
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -145,8 +235,12 @@ impl World {
     }
 
     /// The current command refused at the current step.
-    fn refusal(&self, message: String) -> RunError {
-        RunError { command: self.cursor.command, step: self.step, message }
+    fn refusal(&self, kind: Refusal) -> RunError {
+        RunError::new(self.cursor.command, self.step, kind)
+    }
+
+    fn limit(&self, limit: Limit, max: usize, node: Option<NodeId>) -> Refusal {
+        Refusal::Limit { limit, max, step: self.step, node }
     }
 
     /// Facts that hold after every step whatever the protocol or the faults; checked in
@@ -176,7 +270,7 @@ impl World {
     }
 
     /// One step of the network or the clock: the next due message or timer.
-    fn automatic_step(&mut self, events: &mut Vec<Event>) -> Result<bool, String> {
+    fn automatic_step(&mut self, events: &mut Vec<Event>) -> Result<bool, Refusal> {
         let deliver_messages = self.network.mode == NetworkMode::Auto;
         let Some((tick, due)) = next_due(&self.in_flight, &self.timers, deliver_messages) else {
             return Ok(false);
@@ -211,7 +305,12 @@ impl World {
     }
 
     /// Hands `envelope` to its receiver, unless it is lost (`cause`), cut off or unheard.
-    fn deliver(&mut self, envelope: Envelope, cause: Option<DropCause>, events: &mut Vec<Event>) -> Result<(), String> {
+    fn deliver(
+        &mut self,
+        envelope: Envelope,
+        cause: Option<DropCause>,
+        events: &mut Vec<Event>,
+    ) -> Result<(), Refusal> {
         let Envelope { id, from, to, message, .. } = envelope;
         let cause = cause
             .or(self.partitioned(from, to).then_some(DropCause::Partition))
@@ -228,7 +327,7 @@ impl World {
 
     /// Carries out a server's effects; its messages to itself are handled at once, in order.
     /// Refused when it would exceed a limit (the world is then spoilt: see `advance`).
-    fn perform(&mut self, node: NodeId, effects: Vec<Effect>, events: &mut Vec<Event>) -> Result<(), String> {
+    fn perform(&mut self, node: NodeId, effects: Vec<Effect>, events: &mut Vec<Event>) -> Result<(), Refusal> {
         let mut local: std::collections::VecDeque<Message> = std::collections::VecDeque::new();
         let mut pending = effects;
         for _ in 0..LOCAL_CHAIN_MAX {
@@ -254,13 +353,10 @@ impl World {
             self.push(events, EventKind::Local { node, message });
             self.nodes[node.index()].receive(&self.config, node, message, &mut pending);
         }
-        Err(format!(
-            "step {}: {node} would send itself more than {LOCAL_CHAIN_MAX} messages in one step (the limit)",
-            self.step
-        ))
+        Err(self.limit(Limit::LocalChain, LOCAL_CHAIN_MAX, Some(node)))
     }
 
-    fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) -> Result<(), String> {
+    fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) -> Result<(), Refusal> {
         let original = self.envelope(from, to, message, None);
         let copy = (self.network.mode == NetworkMode::Auto && self.rng.chance(self.network.duplicate_percent))
             .then(|| self.envelope(from, to, message, Some(original.id)));
@@ -274,12 +370,10 @@ impl World {
     }
 
     /// Refuses one more message in flight when `IN_FLIGHT_MAX` are already there.
-    fn check_in_flight_room(&self) -> Result<(), String> {
+    fn check_in_flight_room(&self) -> Result<(), Refusal> {
         match self.in_flight.len() < IN_FLIGHT_MAX {
             true => Ok(()),
-            false => {
-                Err(format!("step {}: more than {IN_FLIGHT_MAX} messages would be in flight (the limit)", self.step))
-            }
+            false => Err(self.limit(Limit::InFlight, IN_FLIGHT_MAX, None)),
         }
     }
 
@@ -298,26 +392,22 @@ impl World {
     }
 
     /// Finds the in-flight message a command names.
-    pub fn find(&self, target: &Target) -> Result<usize, String> {
+    pub fn find(&self, target: &Target) -> Result<usize, Refusal> {
         let found = match target {
             Target::Id(id) => self.in_flight.iter().position(|e| e.id == *id),
             Target::Link { from, to, text } => self.in_flight.iter().position(|e| {
                 e.from == *from && e.to == *to && text.as_ref().is_none_or(|t| *t == e.message.to_string())
             }),
         };
-        found.ok_or_else(|| {
-            let mut listing =
-                String::from(if self.in_flight.is_empty() { "nothing is in flight" } else { "in flight: " });
-            for (i, e) in self.in_flight.iter().take(12).enumerate() {
-                let separator = if i > 0 { "; " } else { "" };
-                let _ = write!(listing, "{separator}#{} {}", e.id, e.link_text());
-            }
-            format!("no message {target} is in flight ({listing})")
+        found.ok_or_else(|| Refusal::NoSuchMessage {
+            target: target.to_string(),
+            in_flight: self.in_flight.iter().take(12).map(|e| format!("#{} {}", e.id, e.link_text())).collect(),
+            more: self.in_flight.len().saturating_sub(12),
         })
     }
 
     /// Finds the message a command names and remembers it in `resolved`.
-    fn resolve(&mut self, target: &Target) -> Result<usize, String> {
+    fn resolve(&mut self, target: &Target) -> Result<usize, Refusal> {
         let index = self.find(target)?;
         self.resolved = Some(Resolved { id: self.in_flight[index].id, readable: self.target_for(index) });
         Ok(index)
@@ -336,18 +426,15 @@ impl World {
         }
     }
 
-    fn apply(&mut self, command: &Command, events: &mut Vec<Event>) -> Result<(), String> {
+    fn apply(&mut self, command: &Command, events: &mut Vec<Event>) -> Result<(), Refusal> {
         match command {
             Command::Propose { node, value } => {
                 if !self.node(*node).up {
-                    return Err(format!("{node} is down and cannot propose"));
+                    return Err(Refusal::NodeDown { node: *node });
                 }
                 if !self.proposed.contains(value) {
                     if self.proposed.len() >= PROPOSALS_MAX {
-                        return Err(format!(
-                            "step {}: more than {PROPOSALS_MAX} different values would be proposed (the limit)",
-                            self.step
-                        ));
+                        return Err(self.limit(Limit::Proposals, PROPOSALS_MAX, None));
                     }
                     self.proposed.push(*value);
                 }
@@ -378,7 +465,7 @@ impl World {
             }
             Command::Crash(node) => {
                 if !self.node(*node).up {
-                    return Err(format!("{node} is already down"));
+                    return Err(Refusal::AlreadyDown { node: *node });
                 }
                 self.push(events, EventKind::Crash { node: *node });
                 self.nodes[node.index()].crash();
@@ -386,7 +473,7 @@ impl World {
             }
             Command::Timeout(node) => {
                 let Some(index) = self.timers.iter().position(|t| t.node == *node) else {
-                    return Err(format!("{node} has no pending timer"));
+                    return Err(Refusal::NoPendingTimer { node: *node });
                 };
                 let pending = self.timers.remove(index);
                 self.push(events, EventKind::Timer { node: pending.node, timer: pending.timer });
@@ -396,7 +483,7 @@ impl World {
             }
             Command::Restart(node) => {
                 if self.node(*node).up {
-                    return Err(format!("{node} is already up"));
+                    return Err(Refusal::AlreadyUp { node: *node });
                 }
                 self.push(events, EventKind::Restart { node: *node });
                 let mut effects = Vec::new();
