@@ -374,6 +374,8 @@ class App {
     const scenarioChanged = scenarioKey.some((part, i) => part !== this.scenarioShown?.[i]);
     this.scenarioShown = scenarioKey;
     if (scenarioChanged) this.renderScenario(t);
+    // How the run ends changes with every change to the run.
+    if (scenarioChanged || change.run) this.renderOutcome(t);
     const snapshot = store.snapshot();
     if (snapshot.nodes.length !== this.nodeCount || change.language) this.renderNodeForms(snapshot.nodes.length, t);
     this.syncPartitionForm(snapshot.partition);
@@ -430,6 +432,11 @@ class App {
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
     this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
+  }
+
+  renderOutcome(t) {
+    const { origin } = this.store;
+    const preset = origin.presetId ? this.store.presets().find((p) => p.id === origin.presetId) : null;
     // The preset's own outcome only while the run on screen is the preset's; otherwise (any
     // intervention, a step past its end, a run of one's own) how this run ends, from the core.
     const presetRun = preset && this.store.isPresetRun();

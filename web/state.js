@@ -240,7 +240,7 @@ export class Store {
     const delta = this.pg.intervene(command);
     this.ui.problem = null;
     this.applyDelta(delta);
-    this.emit({ run: true, step: true, ui: true, reason: 'intervene', command, replaced: delta.replaced });
+    this.emit({ run: true, step: true, ui: true, reason: 'intervene', command, replaced: delta.replaced, fork: delta.fork, steps: delta.steps });
   }
 
   /**

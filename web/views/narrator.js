@@ -21,10 +21,13 @@ export function narration(change, store, t) {
     case 'load':
       return t('narrate.loaded', { steps: store.steps });
     case 'intervene': {
-      // The core's account of the step, not the command as asked: "deliver #4" may have
-      // become "drop #4 ... (link cut by the partition)".
+      // The core's account of what the command did: the event of the step it made, the
+      // first new one ("deliver #4" may have become "drop #4 ... (link cut by the
+      // partition)"); the page's own `run` and `step` (End, Forward) are named as given.
+      const automatic = change.command === 'run' || change.command.startsWith('step');
+      const made = automatic ? null : store.trace.steps.get(change.fork)?.cause;
       const replaced = change.replaced > 0 ? [t('narrate.replaced', { count: change.replaced })] : [];
-      return [t('narrate.did', { text: cause ?? change.command }), ...findings, ...replaced].join(' ');
+      return [t('narrate.did', { text: made ? eventText(made, t) : change.command }), ...findings, ...replaced].join(' ');
     }
     case 'undo':
       return t('narrate.undone', { step, steps: store.steps });
