@@ -8,6 +8,7 @@ import { TEXTS as AIDS_TEXTS } from '../../web/controls/aids.js';
 // The page's texts, and those the aids bring along when they load.
 await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
 addTexts(AIDS_TEXTS);
+addTexts((await import('../../web/controls/quorum-view.js')).TEXTS);
 import { buildTrace } from '../../web/trace.js';
 import { quorumPicture } from '../../web/aids/quorum.js';
 import { AidsState, idleCheck } from '../../web/aids/state.js';

@@ -11,16 +11,24 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE = { en: await loadLanguage('en'), 'zh-CN': await loadLanguage('zh-CN') };
 /** The texts the aids bring along when they load (web/controls/aids.js adds them). */
 const AIDS = { en: (await import('../../web/aids/texts-en.js')).default, 'zh-CN': (await import('../../web/aids/texts-zh-CN.js')).default };
-const DICTIONARIES = { en: { ...PAGE.en, ...AIDS.en }, 'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'] } };
+/** The texts the quorum aid brings along (web/controls/quorum-view.js adds them). */
+const QUORUM = { en: (await import('../../web/aids/quorum-texts-en.js')).default, 'zh-CN': (await import('../../web/aids/quorum-texts-zh-CN.js')).default };
+const DICTIONARIES = {
+  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en },
+  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'] },
+};
 
-test('the aids’ texts are their own: no key in both, and none the static page markup needs', () => {
+test('the lazily loaded modules’ texts are their own: no key twice, and none the static page markup needs', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const inMarkup = new Set([...html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]));
-  for (const key of Object.keys(AIDS.en)) {
-    assert.ok(!(key in PAGE.en), `${key} is in the page's texts too`);
-    assert.ok(!inMarkup.has(key), `${key} is used by the static markup, which is translated before the aids load`);
+  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20]]) {
+    for (const key of Object.keys(texts.en)) {
+      assert.ok(!(key in PAGE.en), `${key} (${name}) is in the page's texts too`);
+      assert.ok(!inMarkup.has(key), `${key} (${name}) is used by the static markup, which is translated before the module loads`);
+    }
+    assert.ok(Object.keys(texts.en).length > least, name);
   }
-  assert.ok(Object.keys(AIDS.en).length > 50);
+  for (const key of Object.keys(QUORUM.en)) assert.ok(!(key in AIDS.en), `${key} is in both lazy modules`);
 });
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

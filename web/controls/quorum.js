@@ -1,17 +1,25 @@
-// The quorum overlay: drawn on the cluster and explained in its panel at every change. It is
-// the one aid on screen when the page opens, so it is part of the page; the other aids load
-// on first use (web/controls/deferred.js).
-import { quorumPicture } from '../aids/quorum.js';
-import { drawQuorumOverlay, renderQuorumPanel } from '../views/quorum.js';
+// The quorum overlay: drawn on the cluster and explained in its panel at every change. Its
+// code, its analysis of the run and its texts (web/controls/quorum-view.js) load the first
+// time the run on screen has a quorum to show, a proposal in phase 2 or a value chosen (the
+// core's snapshot says so): opening the page on a fresh run does not pay for them. Until then,
+// and while they arrive, the panel says that nothing has reached phase 2.
+import { addTexts } from '../i18n.js';
+import { loadModule } from '../lazy.js';
+import { renderNoQuorum } from '../views/quorum-panel.js';
 
 export class QuorumAid {
   /**
    * @param app the page's App (store, cluster view, t, $)
    * @param state the aids' shared AidsState (its `quorum` part is this aid's)
+   * @param load () => the aid's module (`{renderQuorum, TEXTS}`); a call after a failure retries
    */
-  constructor(app, state) {
+  constructor(app, state, load = () => loadModule(app.doc, 'web/controls/quorum-view.js')) {
     this.app = app;
     this.state = state;
+    this.load = load;
+    /** The loaded module, or null. */
+    this.view = null;
+    this.loading = null;
     const $ = app.$;
     $('quorum-show').addEventListener('change', () => state.patch('quorum', { shown: $('quorum-show').checked }));
     $('quorum-pick').addEventListener('change', () => state.patch('quorum', { pick: $('quorum-pick').value || null }));
@@ -22,8 +30,27 @@ export class QuorumAid {
 
   render(t = this.app.t) {
     const { app, state } = this;
-    const picture = quorumPicture(app.store.snapshot(), app.store.trace, state.quorum.pick);
-    renderQuorumPanel(app.$('quorum-panel'), picture, state, t);
-    drawQuorumOverlay(app.cluster.svg, app.cluster.layout, picture, state.quorum.shown, t);
+    if (this.view) {
+      this.view.renderQuorum(app, state, t);
+      return;
+    }
+    const snapshot = app.store.snapshot();
+    if (snapshot.quorums.length === 0 && snapshot.chosen.length === 0) {
+      renderNoQuorum(app.$('quorum-panel'), app.cluster.svg, state.quorum.shown, t);
+      return;
+    }
+    // After a failed load, the next try waits for another step or run (not the redraw that
+    // shows the failure itself).
+    const moment = `${app.store.runVersion}:${snapshot.step}`;
+    if (this.loading || this.failedAt === moment) return;
+    this.loading = this.load().then((module) => {
+      addTexts(module.TEXTS);
+      this.view = module;
+      this.render();
+    }, (error) => {
+      this.loading = null;
+      this.failedAt = moment;
+      app.store.setProblem(app.t('problem.quorum.load', { reason: error.message }));
+    });
   }
 }

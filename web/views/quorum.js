@@ -7,8 +7,7 @@
 import { h, s } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
 import { overlayShapes } from '../aids/quorum.js';
-
-const LEGEND = ['promise', 'accept', 'earlier', 'meet', 'travel'];
+import { renderLegend } from './quorum-panel.js';
 
 /** Keeps the proposal list in step with the choices, rebuilding it only when they change. */
 function renderChoices(select, picture, pick, t) {
@@ -101,12 +100,7 @@ export function renderQuorumPanel(panel, picture, aids, t) {
   $('quorum-show').checked = aids.quorum.shown;
   renderChoices($('quorum-pick'), picture, aids.quorum.pick, t);
   $('quorum-facts').replaceChildren(...quorumFacts(picture, t).map(([cls, text]) => h(doc, 'li', { class: `q-fact ${cls}`, text })));
-  const legend = $('quorum-legend');
-  if (legend.dataset.language !== t.language) {
-    legend.dataset.language = t.language;
-    legend.replaceChildren(...LEGEND.map((kind) => h(doc, 'li', { class: 'legend-item' },
-      h(doc, 'span', { class: `quorum-swatch q-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`quorum.legend.${kind}`) }))));
-  }
+  renderLegend($('quorum-legend'), t);
   panel.dataset.missing = picture?.missing ? 'true' : 'false';
 }
 

@@ -1,0 +1,30 @@
+// The Chinese texts only the quorum aid writes: shipped inside the aid's module
+// (web/controls/quorum-view.js), loaded the first time there is a quorum to show. The panel's
+// static markup, its legend and its "nothing yet" line stay in web/i18n/zh-CN.js.
+export default {
+  'quorum.optionPhase2': '{server} 的 {proposal}（第 {step} 步进入阶段二）',
+  'quorum.optionChosen': '第 {step} 步选定的 {value}',
+  'quorum.proposalLine': '{proposal}，由 {server} 提出：第 {step} 步进入阶段二。',
+  'quorum.chosenLine': '{value}，在第 {step} 步被选定。',
+  'quorum.promises': '提议号 {ballot} 的承诺法定集合（阶段一）：{set}。',
+  'quorum.noPhase1': '没有承诺法定集合：这个协议没有阶段一，没有人去问 Acceptor 已经持有什么。',
+  'quorum.accepts': '接受法定集合（阶段二）：{set} 接受了 {proposal}，第 {step} 步被选定。',
+  'quorum.acceptsOnePhase': '它的法定集合：第 {step} 步被选定时，{set} 持有 {proposal}。',
+  'quorum.acceptsSoFar': '目前接受了 {proposal} 的：{set}。',
+  'quorum.acceptsNone': '还没有人接受 {proposal}。',
+  'quorum.ownValue': '承诺法定集合中没有 Acceptor 回报已接受的提议，所以 {server} 可以提议自己的值。',
+  'quorum.earlierAccepted': '此前，{proposal} 已被 {set} 接受。',
+  'quorum.earlierChosen': '此前，{proposal} 在第 {step} 步由 {set} 选定。',
+  'quorum.meet': '同时在两个法定集合中的：{set}。早先的值必须从这里传过去。',
+  'quorum.carried': '{server} 在它的 Promise {ballot} 中回报了 {earlier}，于是 {proposer} 重新提议 {value}，而不是自己的值：早先的值经由交集传了过去。',
+  'quorum.forgot': '{server} 曾接受 {earlier}，但它的 Promise {ballot} 什么也没回报：它重启后忘记了。交集存在，却什么也没带过去。',
+  'quorum.nothing': '{server} 在它的 Promise {ballot} 中没有回报已接受的提议。',
+  'quorum.other': '{server} 在它的 Promise {ballot} 中回报了 {reported}。',
+  'quorum.adopted': '{server} 采用了 {from} 回报的 {proposal}。',
+  'quorum.missing': '交集缺失：承诺法定集合 {promises} 与 {quorum} 没有共同的服务器，所以没有人能告诉 {server} 关于 {value} 的事。',
+  'quorum.switched': '{set} 同时在两个法定集合中：它们持有 {first}，却直接用 {second} 替换了它。没有任何机制让 {second} 的 Proposer 先得知 {first}。',
+  'quorum.disjoint': '法定集合 {first} 与 {second} 没有共同的服务器。',
+  'quorum.sizesSafe': 'Q1 + Q2 = {q1} + {q2} > N = {n}：每个承诺法定集合都与每个接受法定集合相交。',
+  'quorum.sizesUnsafe': 'Q1 + Q2 = {q1} + {q2} = {sum}，不大于 N = {n}：承诺法定集合可能与接受法定集合错开。',
+  'quorum.gap': '没有共同的服务器',
+};
