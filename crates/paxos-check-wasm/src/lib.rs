@@ -1,6 +1,6 @@
 //! wasm-bindgen binding of the understanding aids: the model checker (loaded by its Web
-//! Worker), compare mode and the Mermaid and Rust-test exports (loaded by the page when one
-//! of those is first used).
+//! Worker), compare mode, the Mermaid and Rust-test exports, the settings panel and the
+//! quorum aid's pictures (loaded by the page when one of those is first used).
 //!
 //! It is a module of its own so that the page's module stays small: all of this is paid for
 //! only by someone who uses it.
@@ -300,4 +300,48 @@ fn number(value: &JsValue, name: &'static str, max: u64) -> Result<u64, paxos::s
 #[inline(never)]
 fn text(value: &JsValue, name: &'static str) -> Result<String, paxos::scenario::SettingsError> {
     field(value, name).as_string().ok_or_else(|| refused(name))
+}
+
+// --- the quorum aid: the core's pictures of the page's run ---
+
+/// The quorum aid's copy of the page's run: the page's module sends no pictures (they would
+/// cost the opening page 3.6 kB gzip), so the aid rebuilds the run here from its share-link
+/// code (or script), keeps it while the page's run stays the same, and seeks it to the step
+/// the page views (the core keeps checkpoints: a seek replays at most a few steps).
+#[wasm_bindgen]
+pub struct QuorumMirror {
+    sim: paxos::Simulation,
+}
+
+#[wasm_bindgen]
+impl QuorumMirror {
+    /// The run of a share-link code (`Playground.link`, the shortest form of the run).
+    #[wasm_bindgen(js_name = fromLink)]
+    pub fn from_link(code: &str) -> Result<QuorumMirror, JsError> {
+        let (scenario, _) = paxos::scenario::decode_link(code).map_err(|e| JsError::new(&e.message))?;
+        let sim = paxos::Simulation::new(scenario).map_err(|e| JsError::new(&e.message))?;
+        Ok(QuorumMirror { sim })
+    }
+
+    /// The run of a scenario script (`Playground.script`; for a run too long for a link).
+    #[wasm_bindgen(js_name = fromScript)]
+    pub fn from_script(script: &str) -> Result<QuorumMirror, JsError> {
+        let sim = paxos::Simulation::from_script(script).map_err(|e| JsError::new(&format!("scenario script: {e}")))?;
+        Ok(QuorumMirror { sim })
+    }
+
+    /// The run's number of steps.
+    pub fn steps(&self) -> u32 {
+        self.sim.steps()
+    }
+
+    /// The quorum overlay's picture at `step` (`paxos::observe::QuorumPicture`): of the
+    /// choice `key`, or the latest when `key` is undefined or not there at that step; null
+    /// when nothing has reached phase 2 or been chosen by then.
+    pub fn picture(&mut self, step: u32, key: Option<String>) -> Result<JsValue, JsError> {
+        if self.sim.step() != step {
+            self.sim.seek(step);
+        }
+        to_js(&self.sim.quorum_picture(key.as_deref()))
+    }
 }
