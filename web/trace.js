@@ -20,10 +20,6 @@ export function emptyTrace() {
     downtimes: [],
     /** [{from, to|null, groups}] */
     partitions: [],
-    /** The acceptors' "accepted" notes and the Promises sent, in step order: what the
-     *  quorum aid looks up, without going through every step's events. */
-    accepts: [],
-    promises: [],
   };
 }
 
@@ -104,8 +100,6 @@ function record(trace, event) {
       break;
   }
   if (MARKED.has(event.type)) trace.marks.push(event);
-  if (event.type === 'note' && event.note?.note === 'accepted') trace.accepts.push(event);
-  else if (event.message?.type === 'Promise' && (event.type === 'send' || event.type === 'local')) trace.promises.push(event);
 }
 
 /**
@@ -149,11 +143,9 @@ export function trimTrace(trace, fromStep) {
     }
     trace.steps.delete(step);
   }
-  for (const list of [trace.marks, trace.accepts, trace.promises]) {
-    let kept = list.length;
-    while (kept > 0 && list[kept - 1].step >= fromStep) kept -= 1;
-    list.length = kept;
-  }
+  let kept = trace.marks.length;
+  while (kept > 0 && trace.marks[kept - 1].step >= fromStep) kept -= 1;
+  trace.marks.length = kept;
   for (const list of [trace.downtimes, trace.partitions]) {
     let kept = 0;
     for (const entry of list) {

@@ -6,8 +6,12 @@ import assert from 'node:assert/strict';
 import { closeAll, loadPreset, openPage, startServerAndBrowser } from './harness.mjs';
 import { texts } from './aids-helpers.mjs';
 
-/** The servers the overlay rings, by ring kind: {promise: [2, 3, 5], ...}. */
-function rings(page) {
+/**
+ * The servers the overlay rings, by ring kind: {promise: [2, 3, 5], ...}. The overlay is
+ * drawn once the aid's module and the aids' wasm module (its pictures) have loaded.
+ */
+async function rings(page) {
+  await page.locator('#cluster .quorum-overlay').first().waitFor();
   return page.locator('#cluster .quorum-overlay .q-ring').evaluateAll((circles) => {
     const byKind = {};
     for (const circle of circles) {

@@ -1,36 +1,31 @@
-// The quorum overlay's facts and geometry, checked against runs of the real core.
+// The quorum overlay: the core's pictures as the quorum aid receives them from the aids'
+// module (a QuorumMirror of the page's run, web/aids/quorum-mirror.js), and the geometry the
+// page lays them out with. The analysis itself is tested in Rust against the same presets
+// (crates/paxos/tests/quorum_pictures.rs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTrace } from '../../web/trace.js';
 import { clusterLayout } from '../../web/geometry.js';
-import {
-  acceptedBy, ballotServer, legPath, overlayShapes, promiseReport, quorumChoices, quorumPicture, RING_GAPS, travelLegs,
-} from '../../web/aids/quorum.js';
-import { loadCore } from './core.mjs';
+import { legPath, overlayShapes, RING_GAPS } from '../../web/aids/quorum.js';
+import { quorumPictureOf } from '../../web/aids/quorum-mirror.js';
+import { loadAids, loadCore } from './core.mjs';
 
 const core = await loadCore();
+const aids = await loadAids();
 
-/** The snapshot at `step` (the end when omitted) and the whole run's trace of a preset. */
+/** A preset's run in the page's module, viewed at `step` (the end when omitted), as a store. */
 function run(id, step) {
   const preset = core.presets().find((p) => p.id === id);
   const pg = new core.Playground(preset.script);
   pg.seek(step ?? pg.steps());
-  return { snapshot: pg.snapshot(), trace: buildTrace(pg.events(1, pg.steps())), pg };
+  return { pg, runVersion: 1, get step() { return pg.step(); }, script: () => pg.script() };
 }
 
-test('proposal numbers name their server: 13 is S3, 15 is S5, none without a number', () => {
-  assert.equal(ballotServer('13'), 3);
-  assert.equal(ballotServer('15'), 5);
-  assert.equal(ballotServer('21'), 1);
-  assert.equal(ballotServer('-'), null);
-  assert.equal(ballotServer(null), null);
-});
-
-test('crash during phase 2: S5 adopts (11,X) from S2, where its promise quorum meets S1 and S2', () => {
-  const { snapshot, trace } = run('crash-phase2');
-  const choices = quorumChoices(snapshot);
-  assert.deepEqual(choices.map((c) => c.key), ['p:11:X', 'p:15:X']);
-  const picture = quorumPicture(snapshot, trace, null);
+test('crash during phase 2: the core\'s picture, as the quorum aid reads it', () => {
+  const store = run('crash-phase2');
+  const cache = {};
+  const picture = quorumPictureOf(aids, store, null, cache);
+  assert.deepEqual(picture.choices.map((c) => c.key), ['p:11:X', 'p:15:X']);
   assert.equal(picture.key, 'p:15:X');
   assert.equal(picture.proposer, 5);
   assert.deepEqual(picture.promises, [2, 3, 5]);
@@ -39,28 +34,52 @@ test('crash during phase 2: S5 adopts (11,X) from S2, where its promise quorum m
   assert.deepEqual(picture.adopted, { from: 2, proposal: { ballot: '11', value: 'X' } });
   assert.deepEqual(picture.earlier, { proposal: { ballot: '11', value: 'X' }, proposer: 1, accepts: [1, 2], chosenStep: null });
   assert.deepEqual(picture.intersection, [2]);
-  assert.equal(picture.missing, false);
   assert.deepEqual(picture.reports, [{ id: 2, accepted: { ballot: '11', value: 'X' }, kind: 'carried' }]);
-  assert.deepEqual(travelLegs(picture), [
+  assert.deepEqual(picture.legs, [
     { from: 1, to: 2, kind: 'accept', text: 'Accept 11 X' },
     { from: 2, to: 5, kind: 'promise', text: 'Promise 15 (11,X)' },
   ]);
   // The legs' texts are the very messages of the run.
+  const trace = buildTrace(store.pg.events(1, store.pg.steps()));
   const texts = [...trace.messages.values()].map((life) => life.text);
-  for (const leg of travelLegs(picture)) assert.ok(texts.includes(leg.text), leg.text);
-  // The first proposal had no earlier value: S1 proposed its own.
-  const first = quorumPicture(snapshot, trace, 'p:11:X');
-  assert.deepEqual([first.promises, first.earlier, first.intersection], [[1, 2, 3], null, null]);
+  for (const leg of picture.legs) assert.ok(texts.includes(leg.text), leg.text);
+  // A pick by key; an unknown key is the latest. The mirror is kept while the run is the same.
+  const mirror = cache.mirror;
+  assert.deepEqual([quorumPictureOf(aids, store, 'p:11:X', cache).earlier, quorumPictureOf(aids, store, 'nope', cache).key], [null, 'p:15:X']);
+  assert.equal(cache.mirror, mirror);
+  // The mirror follows the page's step; before the pick exists the latest is shown.
+  store.pg.seek(14);
+  assert.equal(quorumPictureOf(aids, store, 'p:15:X', cache).key, 'p:11:X');
+  store.pg.seek(2);
+  assert.equal(quorumPictureOf(aids, store, null, cache), null);
+  // Another run (a new version) makes a new mirror; a script serves when the link does not.
+  const other = run('flexible-unsafe');
+  other.runVersion = 2;
+  assert.equal(quorumPictureOf(aids, other, null, cache).missing, true);
+  assert.notEqual(cache.mirror, mirror);
+  const scripted = run('crash-phase2');
+  scripted.pg = { link: () => 'not a link' };
+  Object.defineProperty(scripted, 'step', { value: 17 });
+  scripted.script = () => store.pg.script();
+  scripted.runVersion = 3;
+  assert.equal(quorumPictureOf(aids, scripted, null, cache).key, 'p:15:X');
+  cache.mirror.free();
 });
 
-test('unsafe flexible quorums: the promise quorum {S4,S5} misses the quorum that chose X', () => {
-  const { snapshot, trace } = run('flexible-unsafe');
-  const picture = quorumPicture(snapshot, trace, null);
-  assert.equal(picture.key, 'p:15:Y');
-  assert.deepEqual(picture.promises, [4, 5]);
-  assert.deepEqual(picture.earlier.accepts, [1, 2, 3]);
-  assert.equal(picture.earlier.chosenStep, 5);
-  assert.deepEqual(picture.intersection, []);
+test('the mirror in the aids module: the page\'s run from its link, sought to any step', () => {
+  const { pg } = run('crash-phase2');
+  const mirror = aids.QuorumMirror.fromLink(pg.link(undefined, 0, 0));
+  assert.equal(mirror.steps(), pg.steps());
+  assert.equal(mirror.picture(pg.steps()).key, 'p:15:X');
+  assert.equal(mirror.picture(0), null);
+  assert.equal(mirror.picture(pg.steps(), 'p:11:X').key, 'p:11:X');
+  assert.throws(() => aids.QuorumMirror.fromLink('!'));
+  assert.throws(() => aids.QuorumMirror.fromScript('nonsense command'), /scenario script/);
+  mirror.free();
+});
+
+test('unsafe flexible quorums: the gap between the quorums that should have met', () => {
+  const picture = quorumPictureOf(aids, run('flexible-unsafe'), null, {});
   assert.equal(picture.missing, true);
   assert.deepEqual(picture.sizes, { n: 5, q1: 2, q2: 3, safe: false });
   const shapes = overlayShapes(picture, clusterLayout(5, { width: 840, height: 610, ringShare: 0.6, nodeShare: 0.105 }));
@@ -70,45 +89,11 @@ test('unsafe flexible quorums: the promise quorum {S4,S5} misses the quorum that
   assert.equal(shapes.rings.filter((r) => r.kind === 'meet').length, 0);
 });
 
-test('amnesia: the quorums meet at S2, which restarted and reported nothing', () => {
-  const { snapshot, trace } = run('amnesia');
-  const picture = quorumPicture(snapshot, trace, null);
-  assert.deepEqual(picture.promises, [2, 3]);
-  assert.deepEqual(picture.intersection, [2]);
-  assert.deepEqual(picture.reports, [{ id: 2, accepted: null, kind: 'forgot' }]);
-  assert.deepEqual(travelLegs(picture), []);
-  assert.deepEqual(promiseReport(trace, 2, 3, '13', snapshot.step), { accepted: null });
-});
-
-test('one phase (seed §3): no promise quorum; Y’s quorum shares S3 and S4 with Z’s', () => {
-  const { snapshot, trace } = run('seed-3');
-  const choices = quorumChoices(snapshot);
-  assert.deepEqual(choices.map((c) => c.kind), ['chosen', 'chosen']);
-  const picture = quorumPicture(snapshot, trace, null);
-  assert.equal(picture.proposal.value, 'Y');
-  assert.equal(picture.promises, null);
-  assert.deepEqual(picture.accepts, [3, 4, 5]);
-  assert.deepEqual(picture.earlier.accepts, [2, 3, 4]);
-  assert.deepEqual(picture.intersection, [3, 4]);
-  // Before anything is chosen there is nothing to show.
-  const start = run('seed-3', 0);
-  assert.equal(quorumPicture(start.snapshot, start.trace, null), null);
-});
-
-test('Basic Paxos offers only proposals with a phase 1, even in a long run', () => {
-  const { snapshot } = run('livelock');
-  const choices = quorumChoices(snapshot);
-  assert.ok(choices.length > 1);
-  assert.ok(choices.every((c) => c.kind === 'phase2' && c.fact.promises.length >= 3));
-});
-
-test('a pick survives stepping, and falls back to the latest proposal where it does not exist yet', () => {
-  const { snapshot, trace } = run('seed-5', 16);
-  assert.equal(quorumPicture(snapshot, trace, 'p:11:X').key, 'p:11:X');
-  const early = run('seed-5', 6);
-  assert.equal(quorumPicture(early.snapshot, early.trace, 'p:15:X').key, 'p:11:X');
-  // Who accepted (11,X) by step 16: S1 (its own) and S2; S3 refused it.
-  assert.deepEqual(acceptedBy(trace, { ballot: '11', value: 'X' }, 16), [1, 2]);
+test('amnesia and one phase: who forgot, and no promise quorum; nothing before a choice', () => {
+  assert.deepEqual(quorumPictureOf(aids, run('amnesia'), null, {}).reports, [{ id: 2, accepted: null, kind: 'forgot' }]);
+  const picture = quorumPictureOf(aids, run('seed-3'), null, {});
+  assert.deepEqual([picture.kind, picture.promises, picture.intersection], ['chosen', null, [3, 4]]);
+  assert.equal(quorumPictureOf(aids, run('seed-3', 0), null, {}), null);
 });
 
 test('overlay geometry: a ring per set member, legs that curve and stop short of the servers', () => {
@@ -116,6 +101,7 @@ test('overlay geometry: a ring per set member, legs that curve and stop short of
   const picture = {
     promises: [1, 2], accepts: [2, 3], earlier: { accepts: [1, 3], proposal: { ballot: '11', value: 'X' } }, intersection: [1],
     adopted: { from: 1, proposal: { ballot: '13', value: 'X' } }, proposer: 2, proposal: { ballot: '22', value: 'X' }, missing: false,
+    legs: [{ from: 3, to: 1, kind: 'accept', text: 'Accept 13 X' }, { from: 1, to: 2, kind: 'promise', text: 'Promise 22 (13,X)' }],
   };
   const shapes = overlayShapes(picture, layout);
   assert.deepEqual(shapes.rings.map((r) => `${r.kind}:${r.id}:${r.r}`), [

@@ -8,22 +8,30 @@ import { TEXTS as AIDS_TEXTS } from '../../web/controls/aids.js';
 // The page's texts, and those the aids bring along when they load.
 await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
 addTexts(AIDS_TEXTS);
-addTexts((await import('../../web/controls/quorum-view.js')).TEXTS);
-import { buildTrace } from '../../web/trace.js';
-import { quorumPicture } from '../../web/aids/quorum.js';
+// The quorum aid's texts (web/controls/quorum-view.js brings them; it also waits for the aids'
+// wasm module the browser way, so the texts are taken from their own files here).
+addTexts({ en: (await import('../../web/aids/quorum-texts-en.js')).default, 'zh-CN': (await import('../../web/aids/quorum-texts-zh-CN.js')).default });
+import { quorumPictureOf } from '../../web/aids/quorum-mirror.js';
 import { AidsState, idleCheck } from '../../web/aids/state.js';
 import { quorumFacts } from '../../web/views/quorum.js';
 import { checkSentence, wonSentence } from '../../web/views/checker.js';
-import { loadCore } from './core.mjs';
+import { loadAids, loadCore } from './core.mjs';
 
 const core = await loadCore();
+const aids = await loadAids();
 const en = translator('en');
 const zh = translator('zh-CN');
 
 function picture(id) {
   const pg = new core.Playground(core.presets().find((p) => p.id === id).script);
   pg.seek(pg.steps());
-  return quorumPicture(pg.snapshot(), buildTrace(pg.events(1, pg.steps())), null);
+  // The core's picture, as the quorum aid gets it (a mirror of the page's run in the aids' module).
+  const store = { pg, runVersion: 1, step: pg.step(), script: () => pg.script() };
+  const cache = {};
+  const result = quorumPictureOf(aids, store, null, cache);
+  cache.mirror.free();
+  pg.free();
+  return result;
 }
 
 test('quorum facts name every case in both languages, with no raw keys', () => {

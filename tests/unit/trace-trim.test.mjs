@@ -21,8 +21,6 @@ function plain(trace) {
     marks: trace.marks,
     downtimes: trace.downtimes,
     partitions: trace.partitions,
-    accepts: trace.accepts,
-    promises: trace.promises,
   };
 }
 

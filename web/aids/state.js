@@ -11,7 +11,7 @@ export function idleCheck() {
 
 export class AidsState {
   constructor() {
-    /** shown: overlay drawn on the cluster; pick: a quorumChoices key, or null for the latest. */
+    /** shown: overlay drawn on the cluster; pick: a key of the quorum picture's choices, or null for the latest. */
     this.quorum = { shown: true, pick: null };
     /** null, or {protocol, runVersion, comparison, right (Playground), rightTrace, leftViolation, rightViolation}. */
     this.compare = null;

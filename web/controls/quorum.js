@@ -1,8 +1,9 @@
 // The quorum overlay: drawn on the cluster and explained in its panel at every change. Its
-// code, its analysis of the run and its texts (web/controls/quorum-view.js) load the first
-// time the run on screen has a quorum to show, a proposal in phase 2 or a value chosen (the
-// core's snapshot says so): opening the page on a fresh run does not pay for them. Until then,
-// and while they arrive, the panel says that nothing has reached phase 2.
+// code and texts (web/controls/quorum-view.js), and the aids' wasm module that makes the
+// core's pictures of the run, load the first time the run on screen has a quorum to show, a
+// proposal in phase 2 or a value chosen (the core's snapshot says so): opening the page on a
+// fresh run does not pay for them. Until then, and while they arrive, the panel says that
+// nothing has reached phase 2.
 import { addTexts } from '../i18n.js';
 import { loadModule } from '../lazy.js';
 import { renderNoQuorum } from '../views/quorum-panel.js';
