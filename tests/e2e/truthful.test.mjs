@@ -54,6 +54,19 @@ describe('the page tells what the core did', { timeout: 180_000 }, () => {
     assert.deepEqual([...problems, ...otherProblems], []);
   });
 
+  test('"deliver" across a partition: the status says the message was dropped, and why', async () => {
+    await loadPreset(page, 'seed-5');
+    await page.click('#forward');
+    await waitForStep(page, 1);
+    for (const [server, group] of [['1', 'A'], ['4', 'B'], ['5', 'B']]) await page.selectOption(`#group-${server}`, group);
+    await page.click('#partition-form button[type="submit"]');
+    await waitForStep(page, 2);
+    await page.click('#inflight [data-command="deliver #3"]');
+    await waitForStep(page, 3);
+    assert.equal(await page.locator('#status').textContent(), 'Done: drop #3 S1->S4 Prepare 11 (link cut by the partition).');
+    assert.deepEqual(problems, []);
+  });
+
   test('the preset\'s own outcome is kept while the run is the preset\'s', async () => {
     await loadPreset(page, 'seed-3');
     await stepTo(page, 3);
