@@ -299,10 +299,10 @@ impl Playground {
         self.delta(delta)
     }
 
-    /// The whole run's canonical event log, as the CLI prints it (`Simulation::log`): the
-    /// determinism tests compare it, byte for byte, with the native build's.
+    /// The whole run's log as this module sends it (`run_log`): the determinism tests
+    /// compare it, byte for byte, with the native build's.
     pub fn log(&self) -> String {
-        self.simulation.log()
+        run_log(&self.simulation)
     }
 
     /// The scenario as script text (for export, and for reloading).
@@ -320,6 +320,19 @@ impl Playground {
     pub fn step_commands(&self) -> Vec<u32> {
         self.simulation.step_commands().to_vec()
     }
+}
+
+/// The whole run as the page gets it, for the determinism tests: every event record (as
+/// `events` sends them, `EventLine`), a newline, and the run's outcome (`outcome`), in this
+/// module's JSON. The determinism corpus (crates/paxos-fuzz) hashes the same text written by
+/// the native build, so the shipped module must reproduce every field of every event and the
+/// verdict. Not the CLI's text log (`Simulation::log`): its event wording (EventKind's
+/// Display, 1.9 kB gzip) is code the page never runs otherwise.
+pub fn run_log(simulation: &paxos::Simulation) -> String {
+    let mut text = json::to_string(&event_lines(simulation.events())).unwrap_or_default();
+    text.push('\n');
+    text.push_str(&json::to_string(&simulation.outcome()).unwrap_or_default());
+    text
 }
 
 /// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
