@@ -162,7 +162,13 @@ pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
 fn read_line(number: usize, raw: &str) -> Result<Line<'_>, ScriptError> {
     let text = strip_comment(raw);
     if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
-        let message = format!("control character U+{:04X} is not allowed", u32::from(c));
+        // `U+` and four hex digits (control characters are below U+0100), written by hand:
+        // `{:04X}` brings padded hex formatting into the page's wasm.
+        let mut message = String::from("control character U+");
+        for shift in [12, 8, 4, 0] {
+            message.push(char::from(b"0123456789ABCDEF"[(u32::from(c) >> shift & 15) as usize]));
+        }
+        message.push_str(" is not allowed");
         return Err(ScriptError { line: number, column: at + 1, message, refusal: None });
     }
     Ok(Line { number, words: split_words(text), text })
@@ -419,7 +425,15 @@ impl Parser {
 
     fn setting(&mut self, line: &Line, setting: Setting, usage: &str) -> Result<(), ScriptError> {
         if setting == Setting::Title {
-            let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
+            // From the second word to the end of the last (the words are slices of the
+            // line): the line trimmed, without `title`, and without `str::trim`'s code.
+            let offset = |word: &str| word.as_ptr() as usize - line.text.as_ptr() as usize;
+            let title = match (line.words.get(1), line.words.last()) {
+                (Some(first), Some(last)) => {
+                    line.text.get(offset(first.text)..offset(last.text) + last.text.len()).unwrap_or("")
+                }
+                _ => "",
+            };
             if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
                 return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
             }
