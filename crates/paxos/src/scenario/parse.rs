@@ -255,8 +255,25 @@ struct Parser {
 /// digits; `None` when empty, not a number, or above `T::MAX`). One `u64` parser narrowed
 /// to `T`, rather than `parse::<u8>`, `parse::<u32>` and `parse::<u64>`: three copies of
 /// std's integer parsing in the page's wasm.
+/// The digits are read by hand: std's `u64` parser (signs, radixes, its error kinds) costs
+/// more of that wasm.
 fn unsigned<T: TryFrom<u64>>(text: &str) -> Option<T> {
-    text.parse::<u64>().ok().and_then(|n| T::try_from(n).ok())
+    let bytes = text.as_bytes();
+    let digits = match bytes.first() {
+        Some(b'+') => bytes.get(1..).unwrap_or(&[]),
+        _ => bytes,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &byte in digits {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
+    }
+    T::try_from(n).ok()
 }
 
 fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
@@ -636,7 +653,7 @@ mod tests {
         assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
         assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
         assert_eq!(strip_comment("é # note"), "é ");
-        let numbers = ["", "0", "+5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
+        let numbers = ["", "0", "+5", "++5", "+-5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
         for text in numbers.into_iter().chain(["18446744073709551615", "18446744073709551616", "+"]) {
             assert_eq!(unsigned::<u8>(text), text.parse::<u8>().ok(), "{text:?}");
             assert_eq!(unsigned::<u32>(text), text.parse::<u32>().ok(), "{text:?}");
