@@ -344,7 +344,12 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
             Some(_) => format!("`{command} {first}%`"),
             None => format!("like `{command} 5%`"),
         };
-        return Err(line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}")));
+        return Err(line.error(
+            1,
+            format!(
+                "expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}"
+            ),
+        ));
     }
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
@@ -631,7 +636,9 @@ mod tests {
 
     #[test]
     fn next_line_splits_as_str_lines_does() {
-        for text in ["", "a", "a\n", "a\r\n", "a\r", "\r", "\n", "\r\n", "a\n\nb", "a\r\rb\r\n\r\nc\r", "é\r\nü\n", "\n\n"] {
+        for text in
+            ["", "a", "a\n", "a\r\n", "a\r", "\r", "\n", "\r\n", "a\n\nb", "a\r\rb\r\n\r\nc\r", "é\r\nü\n", "\n\n"]
+        {
             let (mut rest, mut lines) = (text, Vec::new());
             while let Some(line) = next_line(&mut rest) {
                 lines.push(line);
@@ -653,7 +660,23 @@ mod tests {
         assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
         assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
         assert_eq!(strip_comment("é # note"), "é ");
-        let numbers = ["", "0", "+5", "++5", "+-5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
+        let numbers = [
+            "",
+            "0",
+            "+5",
+            "++5",
+            "+-5",
+            "-0",
+            "-1",
+            "007",
+            "255",
+            "256",
+            "4294967295",
+            "4294967296",
+            "1_0",
+            " 5",
+            "١",
+        ];
         for text in numbers.into_iter().chain(["18446744073709551615", "18446744073709551616", "+"]) {
             assert_eq!(unsigned::<u8>(text), text.parse::<u8>().ok(), "{text:?}");
             assert_eq!(unsigned::<u32>(text), text.parse::<u32>().ok(), "{text:?}");
