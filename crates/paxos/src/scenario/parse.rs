@@ -105,16 +105,14 @@ fn next_line<'a>(rest: &mut &'a str) -> Option<&'a str> {
     }
     let text = *rest;
     let bytes = text.as_bytes();
-    let mut end = 0;
-    while end < bytes.len() && bytes[end] != b'\n' {
-        end += 1;
-    }
-    // `\n` is ASCII, so both cuts are char boundaries and `get` cannot fail.
+    // `\n` is ASCII, so every cut is a char boundary and `get` cannot fail.
+    let Some(end) = bytes.iter().position(|&b| b == b'\n') else {
+        *rest = "";
+        return Some(text);
+    };
     *rest = text.get(end + 1..).unwrap_or("");
-    if end < bytes.len() && end > 0 && bytes[end - 1] == b'\r' {
-        end -= 1;
-    }
-    text.get(..end)
+    let line = text.get(..end).unwrap_or("");
+    Some(line.strip_suffix('\r').unwrap_or(line))
 }
 
 fn split_words(text: &str) -> Vec<Word<'_>> {
