@@ -1,6 +1,8 @@
 //! The determinism corpus: random scenarios (every protocol, unsafe quorums, amnesia, manual
-//! networks driven message by message, refused scripts) as scripts, each with the native event log's FNV-1a hash and
-//! length, or the native refusal message. The JS tests (tests/unit/determinism.test.mjs,
+//! networks driven message by message, refused scripts) as scripts, each with the FNV-1a hash
+//! and length of the native build's run log as the page's module writes it
+//! (`paxos_wasm::run_log`: every event record and the outcome, as JSON), or the native
+//! refusal message. The JS tests (tests/unit/determinism.test.mjs,
 //! tests/e2e/determinism.test.mjs) run every script in the shipped wasm module, in Node and in
 //! Chromium, and compare. Written by `cargo test -p paxos-fuzz` (tests/corpus.rs) to
 //! `target/determinism-corpus.json`, or by `paxos-fuzz determinism-corpus N FILE`.
@@ -104,7 +106,7 @@ pub fn corpus(n: u64) -> String {
         let script = script(i);
         let entry = match Simulation::from_script(&script) {
             Ok(sim) => {
-                let log = sim.log();
+                let log = paxos_wasm::run_log(&sim);
                 format!("{{\"script\":{},\"hash\":\"{}\",\"bytes\":{}}}", json_string(&script), fnv1a(&log), log.len())
             }
             Err(e) => format!("{{\"script\":{},\"error\":{}}}", json_string(&script), json_string(&e.to_string())),

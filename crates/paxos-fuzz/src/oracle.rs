@@ -285,7 +285,8 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
     }
     let scenario = model.scenario(&walk, "random walk");
     crate::show("the walk as a script", || scenario.to_script());
-    let fail = |what: String| format!("checker seed {seed}: {what}\n--- the walk as a script ---\n{}", scenario.to_script());
+    let fail =
+        |what: String| format!("checker seed {seed}: {what}\n--- the walk as a script ---\n{}", scenario.to_script());
     let mut world = World::new(&scenario);
     let mut judge = Judge::default();
     let mut events = Vec::new();

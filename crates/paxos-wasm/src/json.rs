@@ -181,6 +181,21 @@ impl Object {
         self
     }
 
+    /// The fields of `object` (JSON of an object, `{...}`) as this object's own, in order:
+    /// what `#[serde(flatten)]` does, without its generic map machinery.
+    #[inline(never)]
+    pub fn fields(mut self, object: &str) -> Object {
+        let inner = object.get(1..object.len().saturating_sub(1)).unwrap_or("");
+        if !inner.is_empty() {
+            if !self.first {
+                self.ser.out.push(',');
+            }
+            self.first = false;
+            self.ser.push(inner);
+        }
+        self
+    }
+
     pub fn finish(mut self) -> String {
         self.ser.out.push('}');
         self.ser.out

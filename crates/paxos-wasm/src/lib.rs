@@ -37,21 +37,6 @@ pub struct Playground {
     simulation: paxos::Simulation,
 }
 
-/// An event as the page lists it: the structured event, whether it is its step's cause (the
-/// rest are consequences, indented under it), and the canonical text of the message it
-/// carries, if any (so the page never writes message notation). The page words the event
-/// itself, in its language (web/events-text.js): the event's canonical line is not sent,
-/// which keeps its formatting code (1.9 kB gzip) out of this module. The aids' module has
-/// it (`eventLines`), for the tests that hold the page's English to the core's.
-#[derive(Serialize)]
-struct EventLine<'a> {
-    #[serde(flatten)]
-    event: &'a paxos::sim::Event,
-    /// Not `cause`: a drop's own `cause` (why it was dropped) has that name.
-    is_cause: bool,
-    message_text: Option<String>,
-}
-
 /// The message an event carries (sent, delivered, handled locally, dropped, refused).
 fn event_message(kind: &paxos::sim::EventKind) -> Option<&paxos::message::Message> {
     use paxos::sim::EventKind as K;
@@ -64,42 +49,48 @@ fn event_message(kind: &paxos::sim::EventKind) -> Option<&paxos::message::Messag
     }
 }
 
-/// How an action changed the run, for the page to update its trace without fetching the
-/// whole event log: every step from `fork` on is new (the page drops its own from there),
-/// `events` are those steps' events, `steps` is the run's length now, and `replaced` steps
-/// of the previous run were replaced (kept as a branch to undo to).
-#[derive(Serialize)]
-struct RunDelta<'a> {
-    fork: u32,
-    steps: u32,
-    replaced: u32,
-    events: Vec<EventLine<'a>>,
-}
-
-fn event_lines(events: &[paxos::sim::Event]) -> Vec<EventLine<'_>> {
-    events
-        .iter()
-        .map(|event| EventLine {
-            event,
-            is_cause: event.kind.is_cause(),
-            message_text: event_message(&event.kind).map(ToString::to_string),
-        })
-        .collect()
-}
-
-#[derive(Serialize)]
-struct DecodedLink {
-    script: String,
-    step: Option<u32>,
-    view: u8,
-    language: u8,
+/// The events as the page lists them: `[{step, tick, type, ...the kind's fields, is_cause,
+/// message_text}]`. Each is the event's own fields (its kind flattened into them, as the
+/// core's `Event` serialises), whether it is its step's cause (the rest are consequences,
+/// indented under it; not `cause`: a drop's own `cause`, why it was dropped, has that
+/// name), and the canonical text of the message it carries, if any (so the page never
+/// writes message notation). The page words the event itself, in its language
+/// (web/events-text.js): the event's canonical line is not sent, which keeps its formatting
+/// code (1.9 kB gzip) out of this module; the aids' module has it (`eventLines`), for the
+/// tests that hold the page's English to the core's. Written with `json::Object` rather
+/// than a derive with `#[serde(flatten)]`, whose generic map code cost 0.5 kB gzip here.
+fn events_json(events: &[paxos::sim::Event]) -> String {
+    let mut out = String::from("[");
+    for event in events {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        let kind = json::to_string(&event.kind).unwrap_or_default();
+        let cause = if event.kind.is_cause() { "true" } else { "false" };
+        let object = json::Object::empty()
+            .number("step", u64::from(event.step))
+            .number("tick", event.tick)
+            .fields(&kind)
+            .json("is_cause", cause);
+        let object = match event_message(&event.kind) {
+            Some(message) => object.text("message_text", &message.to_string()),
+            None => object.json("message_text", "null"),
+        };
+        out.push_str(&object.finish());
+    }
+    out.push(']');
+    out
 }
 
 /// Hands a result to JS as a plain object: compact JSON written by `json`, then one
 /// `JSON.parse` (smaller code than building the object field by field across the boundary).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = json::to_string(value).map_err(|_| JsError::new("serialise: unsupported value"))?;
-    json_parse(&text).map_err(|_| JsError::new("serialise: JSON.parse failed"))
+    parse_js(&text)
+}
+
+fn parse_js(text: &str) -> Result<JsValue, JsError> {
+    json_parse(text).map_err(|_| JsError::new("serialise: JSON.parse failed"))
 }
 
 // `JSON.parse` imported directly: js-sys would bring in code of its own (closure shims,
@@ -247,8 +238,17 @@ impl Playground {
 
     fn delta(&self, delta: paxos::simulation::Delta) -> Result<JsValue, JsValue> {
         let steps = self.simulation.steps();
-        let events = event_lines(self.simulation.events_between(delta.fork, steps));
-        to_js(&RunDelta { fork: delta.fork, steps, replaced: delta.replaced, events }).map_err(JsValue::from)
+        // `{fork, steps, replaced, events}`: every step from `fork` on is new (the page drops
+        // its own from there), `events` are those steps' events, `steps` is the run's length
+        // now, and `replaced` steps of the previous run were replaced (kept as a branch to
+        // undo to).
+        let events = events_json(self.simulation.events_between(delta.fork, steps));
+        let object = json::Object::empty()
+            .number("fork", u64::from(delta.fork))
+            .number("steps", u64::from(steps))
+            .number("replaced", u64::from(delta.replaced))
+            .json("events", &events);
+        parse_js(&object.finish()).map_err(JsValue::from)
     }
 
     /// Puts back the run as it was before the last intervention, viewed at the step where
@@ -284,9 +284,9 @@ impl Playground {
         self.simulation.can_redo()
     }
 
-    /// The events of steps `from..=to`, as records (see `EventLine`).
+    /// The events of steps `from..=to`, as records (see `events_json`).
     pub fn events(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
-        to_js(&event_lines(self.simulation.events_between(from, to)))
+        parse_js(&events_json(self.simulation.events_between(from, to)))
     }
 
     /// Carries out one command line (`deliver #12`, `crash S3`, `propose S1 X`, ...) at the
@@ -299,10 +299,10 @@ impl Playground {
         self.delta(delta)
     }
 
-    /// The whole run's canonical event log, as the CLI prints it (`Simulation::log`): the
-    /// determinism tests compare it, byte for byte, with the native build's.
+    /// The whole run's log as this module sends it (`run_log`): the determinism tests
+    /// compare it, byte for byte, with the native build's.
     pub fn log(&self) -> String {
-        self.simulation.log()
+        run_log(&self.simulation)
     }
 
     /// The scenario as script text (for export, and for reloading).
@@ -322,13 +322,34 @@ impl Playground {
     }
 }
 
+/// The whole run as the page gets it, for the determinism tests: every event record (as
+/// `events` sends them, `events_json`), a newline, and the run's outcome (`outcome`), in this
+/// module's JSON. The determinism corpus (crates/paxos-fuzz) hashes the same text written by
+/// the native build, so the shipped module must reproduce every field of every event and the
+/// verdict. Not the CLI's text log (`Simulation::log`): its event wording (EventKind's
+/// Display, 1.9 kB gzip) is code the page never runs otherwise.
+pub fn run_log(simulation: &paxos::Simulation) -> String {
+    let mut text = events_json(simulation.events());
+    text.push('\n');
+    text.push_str(&json::to_string(&simulation.outcome()).unwrap_or_default());
+    text
+}
+
 /// Decodes a share-link code into `{script, step, view, language}`; a bad link throws an
 /// `Error` whose message says what is wrong with it.
 #[wasm_bindgen(js_name = decodeLink)]
 pub fn decode_link(code: &str) -> Result<JsValue, JsValue> {
     let (scenario, view) =
         paxos::scenario::decode_link(code).map_err(|e| typed_error(&e.message, &facts::link(&e.kind)))?;
-    Ok(to_js(&DecodedLink { script: scenario.to_script(), step: view.step, view: view.view, language: view.language })?)
+    // `{script, step, view, language}` (`step`: null for none), with `json::Object`: a
+    // derive's code for this one struct cost more.
+    let object = json::Object::empty().text("script", &scenario.to_script());
+    let object = match view.step {
+        Some(step) => object.number("step", u64::from(step)),
+        None => object.json("step", "null"),
+    };
+    let object = object.number("view", u64::from(view.view)).number("language", u64::from(view.language));
+    Ok(parse_js(&object.finish())?)
 }
 
 /// How a script's settings compare with a preset's (commands aside): 1 the same settings,
@@ -371,5 +392,37 @@ mod tests {
         let value = script_error(&error);
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
         assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod native_tests {
+    /// `events_json` writes what the derive with `#[serde(flatten)]` it replaced wrote.
+    #[test]
+    fn events_json_is_the_flattened_records_json() {
+        #[derive(serde::Serialize)]
+        struct EventLine<'a> {
+            #[serde(flatten)]
+            event: &'a paxos::sim::Event,
+            is_cause: bool,
+            message_text: Option<String>,
+        }
+        let mut events = 0;
+        for preset in paxos::presets::PRESETS {
+            let simulation = paxos::Simulation::from_script(preset.script).expect("presets run");
+            let expected: Vec<EventLine> = simulation
+                .events()
+                .iter()
+                .map(|event| EventLine {
+                    event,
+                    is_cause: event.kind.is_cause(),
+                    message_text: super::event_message(&event.kind).map(ToString::to_string),
+                })
+                .collect();
+            assert_eq!(super::events_json(simulation.events()), serde_json::to_string(&expected).unwrap());
+            events += expected.len();
+        }
+        assert!(events > 1000, "{events} events");
+        assert_eq!(super::events_json(&[]), "[]");
     }
 }

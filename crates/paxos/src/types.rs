@@ -128,7 +128,11 @@ impl Value {
             return None;
         }
         let mut bytes = [0u8; Value::LEN_MAX];
-        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        // A loop, not `copy_from_slice`: no length-mismatch panic (with its message) in the
+        // page's wasm.
+        for (slot, &byte) in bytes.iter_mut().zip(text.as_bytes()) {
+            *slot = byte;
+        }
         Some(Value { len: text.len() as u8, bytes })
     }
 

@@ -9,7 +9,8 @@ use paxos::Simulation;
 /// messages, which panicked. The bound now covers every attempts setting.
 #[test]
 fn a_proposer_retrying_against_itself_within_one_step_is_no_limit() {
-    let script = "protocol one-phase-adopt\nnodes 6\nquorum 5 6\nattempts 35\npropose S4 D\npropose S2 E\nstep 8\nstep 5\n";
+    let script =
+        "protocol one-phase-adopt\nnodes 6\nquorum 5 6\nattempts 35\npropose S4 D\npropose S2 E\nstep 8\nstep 5\n";
     let sim = Simulation::from_script(script).expect("runs");
     assert_eq!(sim.verdict().outcome, Outcome::Stuck);
 }

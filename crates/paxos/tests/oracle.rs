@@ -50,7 +50,10 @@ fn the_random_runs_reach_choices_and_every_kind_of_violation() {
     // Seen when written: 2053 runs choose a value, 558 break agreement, 579 stability, 1484
     // are manual. Loose floors, so that a generator change that stops exercising a verdict
     // fails here instead of silently weakening the differential test.
-    assert!(chosen > 1_000 && agreement > 200 && stability > 200 && manual > 1_000, "{chosen} {agreement} {stability} {manual}");
+    assert!(
+        chosen > 1_000 && agreement > 200 && stability > 200 && manual > 1_000,
+        "{chosen} {agreement} {stability} {manual}"
+    );
 }
 
 #[test]

@@ -47,7 +47,7 @@ impl Line<'_> {
     /// Takes a `String` (callers with a literal write `.into()`): one copy of this, not
     /// one per message type.
     fn error(&self, word: usize, message: String) -> ScriptError {
-        let column = self.words.get(word).map_or(self.text.chars().count() + 1, |w| w.column);
+        let column = self.words.get(word).map_or(char_count(self.text) + 1, |w| w.column);
         ScriptError { line: self.number, column, message, refusal: None }
     }
 
@@ -65,19 +65,54 @@ impl Line<'_> {
 /// immediately followed by a digit (`#12` names message 12).
 fn strip_comment(line: &str) -> &str {
     let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
+    // Whether the character before is white space (or there is none), tracked going forward:
+    // looking back from each `#` (`chars().next_back()`) costs the page's wasm a reverse
+    // UTF-8 decoder.
+    let mut starts_word = true;
+    for (i, c) in line.char_indices() {
         // After any white space, as `split_words` splits words: otherwise a `#` after, say,
         // an ideographic space would be a comment here but part of a word once printed.
-        let starts_word = line.get(..i).and_then(|before| before.chars().next_back()).is_none_or(char::is_whitespace);
         let names_message = bytes.get(i + 1).is_some_and(|c| c.is_ascii_digit());
-        if b == b'#' && starts_word && !names_message {
+        if c == '#' && starts_word && !names_message {
             // `#` is ASCII, so `i` is a char boundary and `get` cannot fail. `get` rather than
             // `&line[..i]`: str indexing brings in its panic message, which formats with
             // `{:?}` (char escaping, Unicode tables), about 3 kB of the page's wasm.
             return line.get(..i).unwrap_or(line);
         }
+        starts_word = c.is_whitespace();
     }
     line
+}
+
+/// The number of characters in `text`: its bytes that start one (not UTF-8 continuation
+/// bytes). A plain loop: `chars().count()` costs the page's wasm more.
+fn char_count(text: &str) -> usize {
+    let mut count = 0;
+    for &byte in text.as_bytes() {
+        if byte & 0xC0 != 0x80 {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The next line of `rest` (as `str::lines` splits them: at `\n` or `\r\n`, the last line
+/// ending optional), moving `rest` past it; None at the end. A byte scan: `str::lines`
+/// costs the page's wasm 0.9 kB more.
+fn next_line<'a>(rest: &mut &'a str) -> Option<&'a str> {
+    if rest.is_empty() {
+        return None;
+    }
+    let text = *rest;
+    let bytes = text.as_bytes();
+    // `\n` is ASCII, so every cut is a char boundary and `get` cannot fail.
+    let Some(end) = bytes.iter().position(|&b| b == b'\n') else {
+        *rest = "";
+        return Some(text);
+    };
+    *rest = text.get(end + 1..).unwrap_or("");
+    let line = text.get(..end).unwrap_or("");
+    Some(line.strip_suffix('\r').unwrap_or(line))
 }
 
 fn split_words(text: &str) -> Vec<Word<'_>> {
@@ -127,7 +162,7 @@ pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
         let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-        let column = valid.get(line_start..).map_or(0, |l| l.chars().count()) + 1;
+        let column = valid.get(line_start..).map_or(0, |l| char_count(l)) + 1;
         ScriptError { line: valid.matches('\n').count() + 1, column, message: "invalid UTF-8".into(), refusal: None }
     })
 }
@@ -137,7 +172,13 @@ pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
 fn read_line(number: usize, raw: &str) -> Result<Line<'_>, ScriptError> {
     let text = strip_comment(raw);
     if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
-        let message = format!("control character U+{:04X} is not allowed", u32::from(c));
+        // `U+` and four hex digits (control characters are below U+0100), written by hand:
+        // `{:04X}` brings padded hex formatting into the page's wasm.
+        let mut message = String::from("control character U+");
+        for shift in [12, 8, 4, 0] {
+            message.push(char::from(b"0123456789ABCDEF"[(u32::from(c) >> shift & 15) as usize]));
+        }
+        message.push_str(" is not allowed");
         return Err(ScriptError { line: number, column: at + 1, message, refusal: None });
     }
     Ok(Line { number, words: split_words(text), text })
@@ -168,8 +209,10 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
         seen_command: None,
         lines: Vec::new(),
     };
-    for (index, raw) in text.lines().enumerate() {
-        let line = read_line(index + 1, raw)?;
+    let (mut rest, mut index) = (text, 0);
+    while let Some(raw) = next_line(&mut rest) {
+        index += 1;
+        let line = read_line(index, raw)?;
         if !line.words.is_empty() {
             parser.line(&line)?;
         }
@@ -180,7 +223,7 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
 
 /// Parses one command line (as the UI sends them) for a cluster of `nodes` servers.
 pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
-    let line = read_line(1, text.lines().next().unwrap_or(""))?;
+    let line = read_line(1, next_line(&mut { text }).unwrap_or(""))?;
     if line.words.is_empty() {
         return Err(ScriptError { line: 1, column: 1, message: "empty command".into(), refusal: None });
     }
@@ -210,8 +253,25 @@ struct Parser {
 /// digits; `None` when empty, not a number, or above `T::MAX`). One `u64` parser narrowed
 /// to `T`, rather than `parse::<u8>`, `parse::<u32>` and `parse::<u64>`: three copies of
 /// std's integer parsing in the page's wasm.
+/// The digits are read by hand: std's `u64` parser (signs, radixes, its error kinds) costs
+/// more of that wasm.
 fn unsigned<T: TryFrom<u64>>(text: &str) -> Option<T> {
-    text.parse::<u64>().ok().and_then(|n| T::try_from(n).ok())
+    let bytes = text.as_bytes();
+    let digits = match bytes.first() {
+        Some(b'+') => bytes.get(1..).unwrap_or(&[]),
+        _ => bytes,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &byte in digits {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u64::from(byte - b'0'))?;
+    }
+    T::try_from(n).ok()
 }
 
 fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
@@ -282,7 +342,12 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
             Some(_) => format!("`{command} {first}%`"),
             None => format!("like `{command} 5%`"),
         };
-        return Err(line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}")));
+        return Err(line.error(
+            1,
+            format!(
+                "expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}"
+            ),
+        ));
     }
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
@@ -298,7 +363,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
         words: vec![
             line.words[0],
             Word { text: from, column: line.words[1].column },
-            Word { text: to, column: line.words[1].column + from.chars().count() + 2 },
+            Word { text: to, column: line.words[1].column + char_count(from) + 2 },
         ],
     };
     let (from, to) = (node_id(&link, 1, nodes)?, node_id(&link, 2, nodes)?);
@@ -392,8 +457,16 @@ impl Parser {
 
     fn setting(&mut self, line: &Line, setting: Setting, usage: &str) -> Result<(), ScriptError> {
         if setting == Setting::Title {
-            let title = line.text.trim().strip_prefix("title").unwrap_or("").trim();
-            if title.chars().count() > TITLE_LEN_MAX || title.chars().any(char::is_control) {
+            // From the second word to the end of the last (the words are slices of the
+            // line): the line trimmed, without `title`, and without `str::trim`'s code.
+            let offset = |word: &str| word.as_ptr() as usize - line.text.as_ptr() as usize;
+            let title = match (line.words.get(1), line.words.last()) {
+                (Some(first), Some(last)) => {
+                    line.text.get(offset(first.text)..offset(last.text) + last.text.len()).unwrap_or("")
+                }
+                _ => "",
+            };
+            if char_count(title) > TITLE_LEN_MAX || title.chars().any(char::is_control) {
                 return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
             }
             self.scenario.title = (!title.is_empty()).then(|| title.to_string());
@@ -560,6 +633,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn next_line_splits_as_str_lines_does() {
+        for text in
+            ["", "a", "a\n", "a\r\n", "a\r", "\r", "\n", "\r\n", "a\n\nb", "a\r\rb\r\n\r\nc\r", "é\r\nü\n", "\n\n"]
+        {
+            let (mut rest, mut lines) = (text, Vec::new());
+            while let Some(line) = next_line(&mut rest) {
+                lines.push(line);
+            }
+            assert_eq!(lines, text.lines().collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn hand_written_helpers_match_std() {
         for text in ["", "a", "..", "1..3", "a...b", "S1->S2", "S1->->S2", "é->ü", "x-", "->"] {
             for separator in ["..", "->"] {
@@ -572,7 +658,23 @@ mod tests {
         assert_eq!(found, [("é", 3), ("propose", 6), ("S1", 14), ("中文X", 17)]);
         assert_eq!(strip_comment("deliver #12 # note"), "deliver #12 ");
         assert_eq!(strip_comment("é # note"), "é ");
-        let numbers = ["", "0", "+5", "-0", "-1", "007", "255", "256", "4294967295", "4294967296", "1_0", " 5", "١"];
+        let numbers = [
+            "",
+            "0",
+            "+5",
+            "++5",
+            "+-5",
+            "-0",
+            "-1",
+            "007",
+            "255",
+            "256",
+            "4294967295",
+            "4294967296",
+            "1_0",
+            " 5",
+            "١",
+        ];
         for text in numbers.into_iter().chain(["18446744073709551615", "18446744073709551616", "+"]) {
             assert_eq!(unsigned::<u8>(text), text.parse::<u8>().ok(), "{text:?}");
             assert_eq!(unsigned::<u32>(text), text.parse::<u32>().ok(), "{text:?}");

@@ -119,20 +119,25 @@ impl std::fmt::Display for Refusal {
                 }
                 f.write_str(")")
             }
-            Refusal::Limit { limit, max, step, node } => match (limit, node) {
-                (Limit::InFlight, _) => {
-                    write!(f, "step {step}: more than {max} messages would be in flight (the limit)")
+            Refusal::Limit { limit, max, step, node } => {
+                // One `write!` for the number and the text around it, whichever the limit:
+                // each `write!` with arguments costs the page's wasm its own code.
+                if *limit != Limit::Commands {
+                    write!(f, "step {step}: ")?;
                 }
-                (Limit::Proposals, _) => {
-                    write!(f, "step {step}: more than {max} different values would be proposed (the limit)")
-                }
-                (Limit::LocalChain, Some(node)) => {
-                    write!(f, "step {step}: {node} would send itself more than {max} messages in one step (the limit)")
-                }
-                (Limit::LocalChain, None) => write!(f, "step {step}: more than {max} local messages (the limit)"),
-                (Limit::Steps, _) => write!(f, "step {step}: the run would be longer than {max} steps (the limit)"),
-                (Limit::Commands, _) => write!(f, "the scenario would have more than {max} commands (the limit)"),
-            },
+                let (before, after) = match (limit, node) {
+                    (Limit::InFlight, _) => ("more than ", " messages would be in flight (the limit)"),
+                    (Limit::Proposals, _) => ("more than ", " different values would be proposed (the limit)"),
+                    (Limit::LocalChain, Some(node)) => {
+                        write!(f, "{node}")?;
+                        (" would send itself more than ", " messages in one step (the limit)")
+                    }
+                    (Limit::LocalChain, None) => ("more than ", " local messages (the limit)"),
+                    (Limit::Steps, _) => ("the run would be longer than ", " steps (the limit)"),
+                    (Limit::Commands, _) => ("the scenario would have more than ", " commands (the limit)"),
+                };
+                write!(f, "{before}{max}{after}")
+            }
         }
     }
 }
