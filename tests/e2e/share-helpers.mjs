@@ -26,7 +26,9 @@ export async function codeFor(scriptOrPreset, { step = 0, view = 0, language = 0
  * Everything the page shows about the run at the viewed step (not the selection), to
  * compare two pages: the same run at the same step shows the same.
  */
-export function fingerprint(page) {
+export async function fingerprint(page) {
+  // The quorum overlay is drawn on the cluster once its module has loaded: wait for it.
+  await page.waitForFunction(() => document.getElementById('quorum-panel')?.dataset.quorumState !== 'loading');
   return page.evaluate(() => {
     const text = (id) => document.getElementById(id).textContent;
     const scrubber = document.getElementById('scrubber');

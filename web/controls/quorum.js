@@ -31,15 +31,21 @@ export class QuorumAid {
 
   render(t = this.app.t) {
     const { app, state } = this;
+    // `data-quorum-state`: "drawn" once the panel shows the viewed step, "loading" while the
+    // aid's module is on its way (tests wait for the drawing to settle).
+    const panel = app.$('quorum-panel');
     if (this.view) {
       this.view.renderQuorum(app, state, t);
+      panel.dataset.quorumState = 'drawn';
       return;
     }
     const snapshot = app.store.snapshot();
     if (snapshot.quorums.length === 0 && snapshot.chosen.length === 0) {
-      renderNoQuorum(app.$('quorum-panel'), app.cluster.svg, state.quorum.shown, t);
+      renderNoQuorum(panel, app.cluster.svg, state.quorum.shown, t);
+      panel.dataset.quorumState = 'drawn';
       return;
     }
+    panel.dataset.quorumState = 'loading';
     // After a failed load, the next try waits for another step or run (not the redraw that
     // shows the failure itself).
     const moment = `${app.store.runVersion}:${snapshot.step}`;
@@ -51,6 +57,7 @@ export class QuorumAid {
     }, (error) => {
       this.loading = null;
       this.failedAt = moment;
+      panel.dataset.quorumState = 'drawn';
       app.store.setProblem(app.t('problem.quorum.load', { reason: error.message }));
     });
   }
