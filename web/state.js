@@ -162,6 +162,18 @@ export class Store {
     return this.cached.snapshot;
   }
 
+  /**
+   * The viewed step's phase-2 quorum facts, for the quorum aid (the snapshot has only their
+   * count, `quorum_facts`): fetched when asked for, cached like the snapshot.
+   */
+  quorums() {
+    const step = this.pg.step();
+    if (!this.cachedQuorums || this.cachedQuorums.step !== step || this.cachedQuorums.runVersion !== this.runVersion) {
+      this.cachedQuorums = { step, runVersion: this.runVersion, quorums: this.pg.quorums() };
+    }
+    return this.cachedQuorums.quorums;
+  }
+
   script() {
     return this.pg.script();
   }

@@ -15,7 +15,8 @@ function run(id, step) {
   const preset = core.presets().find((p) => p.id === id);
   const pg = new core.Playground(preset.script);
   pg.seek(step ?? pg.steps());
-  return { snapshot: pg.snapshot(), trace: buildTrace(pg.events(1, pg.steps())), pg };
+  // The page snapshot counts the phase-2 facts (quorum_facts); the aid asks for them.
+  return { snapshot: { ...pg.snapshot(), quorums: pg.quorums() }, trace: buildTrace(pg.events(1, pg.steps())), pg };
 }
 
 test('proposal numbers name their server: 13 is S3, 15 is S5, none without a number', () => {

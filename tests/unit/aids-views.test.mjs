@@ -23,7 +23,7 @@ const zh = translator('zh-CN');
 function picture(id) {
   const pg = new core.Playground(core.presets().find((p) => p.id === id).script);
   pg.seek(pg.steps());
-  return quorumPicture(pg.snapshot(), buildTrace(pg.events(1, pg.steps())), null);
+  return quorumPicture({ ...pg.snapshot(), quorums: pg.quorums() }, buildTrace(pg.events(1, pg.steps())), null);
 }
 
 test('quorum facts name every case in both languages, with no raw keys', () => {

@@ -76,7 +76,7 @@ function acceptStep(trace, node, proposal) {
  */
 export function promiseReport(trace, acceptor, proposer, ballot, step) {
   let found = null;
-  for (const event of trace.promises) {
+  for (const event of promisesFor(trace, ballot)) {
     if (event.step > step) break;
     const message = event.message;
     if (message.ballot !== ballot) continue;
@@ -85,6 +85,28 @@ export function promiseReport(trace, acceptor, proposer, ballot, step) {
     if (fromAcceptor) found = { accepted: message.accepted ?? null };
   }
   return found;
+}
+
+/** trace.promises -> {length, last, byBallot: Map(ballot -> its events, in order)}. */
+const promiseIndex = new WeakMap();
+
+/**
+ * The trace's Promises for `ballot`, in order. Indexed once per version of the list (a delta
+ * cuts it and appends new events, so its length and last event tell a changed list apart).
+ */
+function promisesFor(trace, ballot) {
+  const list = trace.promises;
+  let index = promiseIndex.get(list);
+  if (!index || index.length !== list.length || index.last !== list[list.length - 1]) {
+    index = { length: list.length, last: list[list.length - 1], byBallot: new Map() };
+    for (const event of list) {
+      const events = index.byBallot.get(event.message.ballot);
+      if (events) events.push(event);
+      else index.byBallot.set(event.message.ballot, [event]);
+    }
+    promiseIndex.set(list, index);
+  }
+  return index.byBallot.get(ballot) ?? [];
 }
 
 /** Did `node` restart between `from` and `to` (steps)? */

@@ -28,28 +28,43 @@ export class PlaybackBar {
     const { step, steps } = store;
     const playing = store.ui.playing;
     const b = this.buttons;
-    for (const button of Object.values(b)) button.disabled = false;
-    b.start.disabled = step === 0;
-    b.back.disabled = step === 0;
-    // At the end, End still takes the run on when it goes on by itself (the automatic
-    // network after an intervention: the core says so).
-    b.end.disabled = step === steps && (this.readOnly || !store.goesOn);
-    b.undo.disabled = !store.canUndo;
-    b.redo.disabled = !store.canRedo;
-    b.play.querySelector('.icon').textContent = playing ? '❚❚' : '▶';
-    b.play.querySelector('.button-label').textContent = t(playing ? 'playback.pause' : 'playback.play');
-    b.play.setAttribute('aria-pressed', playing ? 'true' : 'false');
-    b.play.dataset.playing = playing ? 'true' : 'false';
-    this.scrubber.disabled = false;
-    this.scrubber.max = String(steps);
-    this.scrubber.value = String(step);
+    // Only what changed is written: most renders (a step, a seek) change the position alone.
+    const disabled = {
+      start: step === 0,
+      back: step === 0,
+      // At the end, End still takes the run on when it goes on by itself (the automatic
+      // network after an intervention: the core says so).
+      end: step === steps && (this.readOnly || !store.goesOn),
+      undo: !store.canUndo,
+      redo: !store.canRedo,
+    };
+    for (const [name, button] of Object.entries(b)) {
+      const off = disabled[name] ?? false;
+      if (button.disabled !== off) button.disabled = off;
+    }
+    setText(b.play.querySelector('.icon'), playing ? '❚❚' : '▶');
+    setText(b.play.querySelector('.button-label'), t(playing ? 'playback.pause' : 'playback.play'));
+    const pressed = playing ? 'true' : 'false';
+    if (b.play.dataset.playing !== pressed) {
+      b.play.setAttribute('aria-pressed', pressed);
+      b.play.dataset.playing = pressed;
+    }
+    if (this.scrubber.disabled) this.scrubber.disabled = false;
+    if (this.scrubber.max !== String(steps)) this.scrubber.max = String(steps);
+    if (this.scrubber.value !== String(step)) this.scrubber.value = String(step);
     const snapshot = store.snapshot();
     const position = snapshot.network === 'auto'
       ? t('playback.positionTick', { step, steps, tick: snapshot.tick })
       : t('playback.position', { step, steps });
-    this.position.textContent = position;
-    this.scrubber.setAttribute('aria-valuetext', position);
-    this.speed.disabled = false;
+    if (this.position.textContent !== position || this.scrubber.getAttribute('aria-valuetext') !== position) {
+      this.position.textContent = position;
+      this.scrubber.setAttribute('aria-valuetext', position);
+    }
+    if (this.speed.disabled) this.speed.disabled = false;
     this.speed.value = String(store.ui.speed);
   }
+}
+
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
 }

@@ -35,7 +35,7 @@ export class QuorumAid {
       return;
     }
     const snapshot = app.store.snapshot();
-    if (snapshot.quorums.length === 0 && snapshot.chosen.length === 0) {
+    if (snapshot.quorum_facts === 0 && snapshot.chosen.length === 0) {
       renderNoQuorum(app.$('quorum-panel'), app.cluster.svg, state.quorum.shown, t);
       return;
     }

@@ -73,8 +73,12 @@ export class ClusterView {
     this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
     const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
-    this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
-    this.svg.classList.toggle('narrow', narrow);
+    const viewBox = `0 0 ${view.width} ${view.height}`;
+    if (this.viewBox !== viewBox) {
+      this.viewBox = viewBox;
+      this.svg.setAttribute('viewBox', viewBox);
+      this.svg.classList.toggle('narrow', narrow);
+    }
     const layout = clusterLayout(n, view);
     this.layout = layout;
     this.snapshot = snapshot;
@@ -85,7 +89,8 @@ export class ClusterView {
     const layers = this.ownLayers();
 
     const ring = `${n}|${view.width}|${JSON.stringify(snapshot.partition)}`;
-    if (this.ring !== ring) {
+    const ringChanged = this.ring !== ring;
+    if (ringChanged) {
       this.ring = ring;
       const links = [];
       const cuts = [];
@@ -104,17 +109,23 @@ export class ClusterView {
       layers.cuts.replaceChildren(...cuts);
     }
 
-    const ghosts = [];
+    // The ghost, the group badges and the centre text are kept while they stay the same.
+    let ghostKey = '';
     const cause = store.trace.steps.get(snapshot.step)?.cause;
     const life = cause && (cause.type === 'deliver' || cause.type === 'drop') ? store.trace.messages.get(cause.id) : null;
     if (life) {
       const fraction = cause.type === 'deliver' ? 1 : flightFraction({ sent_tick: life.sentTick, due_tick: life.dueTick }, snapshot.tick) ?? 0.5;
       const point = messagePosition(at(life.from), at(life.to), fraction, { trim: layout.nodeRadius, offset: LANE_OFFSET });
-      const ghost = pill(doc, life.kind, cause.type === 'drop' ? `✕ ${life.text}` : life.text, point);
-      ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
-      ghosts.push(ghost);
+      const label = cause.type === 'drop' ? `✕ ${life.text}` : life.text;
+      ghostKey = `${life.kind}|${label}|${point.x},${point.y}|${cause.type}`;
+      if (this.ghostKey !== ghostKey) {
+        const ghost = pill(doc, life.kind, label, point);
+        ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
+        layers.ghosts.replaceChildren(ghost);
+      }
     }
-    layers.ghosts.replaceChildren(...ghosts);
+    if (!ghostKey && this.ghostKey) layers.ghosts.replaceChildren();
+    this.ghostKey = ghostKey;
 
     const previous = this.pills;
     this.pills = new Map();
@@ -163,7 +174,7 @@ export class ClusterView {
       const kept = previousNodes.get(node.id);
       const element = kept?.key === key ? kept.element : this.nodeGroup(node, point, centre, layout, t, { selected, group });
       this.nodes.set(node.id, { key, element });
-      if (group) {
+      if (group && ringChanged) {
         const badge = { x: point.x - layout.nodeRadius * 0.8, y: point.y - layout.nodeRadius * 0.8 };
         badges.push(
           s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'group-badge' }),
@@ -172,10 +183,26 @@ export class ClusterView {
       }
     }
     reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
-    layers.badges.replaceChildren(...badges);
+    if (ringChanged) layers.badges.replaceChildren(...badges);
 
-    const middle = [];
     const chosenValues = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
+    const middleKey = `${ring}|${t.language}|${chosenValues.join('\u0000')}`;
+    if (this.middleKey !== middleKey) {
+      this.middleKey = middleKey;
+      layers.middle.replaceChildren(...this.centreText(snapshot, chosenValues, centre, t));
+    }
+
+    const aria = t('cluster.aria', { count: n, flying: snapshot.in_flight.length });
+    if (this.aria !== aria) {
+      this.aria = aria;
+      this.svg.setAttribute('aria-label', aria);
+    }
+  }
+
+  /** The chosen value(s) in the middle of the ring, and the partition's caption. */
+  centreText(snapshot, chosenValues, centre, t) {
+    const doc = this.doc;
+    const middle = [];
     if (chosenValues.length > 0) {
       middle.push(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
       middle.push(s(doc, 'text', {
@@ -190,9 +217,7 @@ export class ClusterView {
         text: t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') }),
       }));
     }
-    layers.middle.replaceChildren(...middle);
-
-    this.svg.setAttribute('aria-label', t('cluster.aria', { count: n, flying: snapshot.in_flight.length }));
+    return middle;
   }
 
   /**
@@ -214,6 +239,8 @@ export class ClusterView {
       middle: s(doc, 'g', { class: 'centre-text' }),
     };
     this.ring = null;
+    this.ghostKey = null;
+    this.middleKey = null;
     this.pills = new Map();
     this.nodes = new Map();
     this.svg.replaceChildren(...Object.values(this.layers));

@@ -17,7 +17,8 @@ export function renderInFlight(list, store, t) {
   const snapshot = store.snapshot();
   const selection = store.ui.selection;
   if (snapshot.in_flight.length === 0) {
-    kept.delete(list);
+    if (kept.get(list)?.empty === t.language) return;
+    kept.set(list, { empty: t.language, language: null, rows: new Map() });
     list.replaceChildren(h(doc, 'li', { class: 'empty', text: t('inflight.empty') }));
     return;
   }
@@ -26,6 +27,10 @@ export function renderInFlight(list, store, t) {
     cache = { language: t.language, rows: new Map() };
     kept.set(list, cache);
   }
+  // Nothing to do when the same messages are in flight and the same one is selected.
+  const key = `${selection?.type === 'message' ? selection.id : ''}|${JSON.stringify(snapshot.in_flight)}`;
+  if (cache.key === key) return;
+  cache.key = key;
   const rows = new Map();
   for (const message of snapshot.in_flight) {
     const selected = selection?.type === 'message' && selection.id === message.id;

@@ -387,14 +387,26 @@ function arrow(doc, scale, life, end, selected, t, labelled) {
 function stretch(shown, scale, life, end) {
   const line = arrowLine(scale, life, end);
   for (const element of shown.lines) {
-    element.setAttribute('x2', line.x2);
-    element.setAttribute('y2', line.y2);
+    setLength(element, 'x2', line.x2);
+    setLength(element, 'y2', line.y2);
   }
   if (shown.label) {
     const point = labelPoint(line);
-    shown.label.setAttribute('x', point.x);
-    shown.label.setAttribute('y', point.y);
+    setLength(shown.label, 'x', point.x);
+    setLength(shown.label, 'y', point.y);
   }
+}
+
+/**
+ * Sets a coordinate through the SVG DOM where there is one (a number, no string to build
+ * and parse: a fraction of setAttribute's cost, for the arrows a step stretches), else as
+ * an attribute. A text's x and y are lists: their one item is set.
+ */
+function setLength(element, name, value) {
+  const length = element[name]?.baseVal;
+  if (length && 'value' in length) length.value = value;
+  else if (length?.numberOfItems === 1) length.getItem(0).value = value;
+  else element.setAttribute(name, value);
 }
 
 function markShapes(doc, scale, mark, t) {

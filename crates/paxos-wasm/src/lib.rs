@@ -207,9 +207,16 @@ impl Playground {
     }
 
     /// The viewed step as a plain JS object: nodes, messages in flight, partition, the
-    /// observers' verdict, quorum facts.
+    /// observers' verdict, and how many phase-2 quorum facts there are (`quorum_facts`).
     pub fn snapshot(&self) -> Result<JsValue, JsError> {
         to_js(&self.simulation.snapshot())
+    }
+
+    /// The viewed step's phase-2 quorum facts (promise quorums, adopted values, where they
+    /// met a chosen quorum; the latest 64), for the quorum aid: half the size of the rest of
+    /// the snapshot, so they are not in it.
+    pub fn quorums(&self) -> Result<JsValue, JsError> {
+        to_js(&self.simulation.snapshot().quorums)
     }
 
     /// How the whole run ends (its verdict at the last step, and the first value chosen),

@@ -161,8 +161,12 @@ pub struct Snapshot {
     pub partition: Option<Vec<NodeSet>>,
     pub chosen: Vec<Chosen>,
     pub liveness: Liveness,
-    /// Promise quorums, adopted values and where they met the chosen quorum.
+    /// Promise quorums, adopted values and where they met the chosen quorum. Not in the
+    /// serialised snapshot (half its size, and only the quorum aid reads them): the page asks
+    /// for them on their own; the snapshot says how many there are (`quorum_facts`).
+    #[serde(skip)]
     pub quorums: Vec<PhaseTwoFact>,
+    pub quorum_facts: usize,
     pub verdict: Verdict,
 }
 
@@ -575,6 +579,7 @@ impl Simulation {
             chosen: observers.safety.chosen.clone(),
             liveness: observers.liveness.clone(),
             quorums: observers.quorums.phase_two.clone(),
+            quorum_facts: observers.quorums.phase_two.len(),
             verdict: observers.verdict(),
         }
     }
