@@ -164,13 +164,19 @@ export class Store {
 
   /**
    * The viewed step's phase-2 quorum facts, for the quorum aid (the snapshot has only their
-   * count, `quorum_facts`): fetched when asked for, cached like the snapshot.
+   * count and the step of the latest, `quorum_facts` and `quorum_latest`). Facts are only
+   * added, so those fetched at another step are still the ones when neither step has a fact
+   * after the earlier of the two and the run did not change up to there: then they are not
+   * fetched again (12 kB of JSON on a long run).
    */
   quorums() {
     const step = this.pg.step();
-    if (!this.cachedQuorums || this.cachedQuorums.step !== step || this.cachedQuorums.runVersion !== this.runVersion) {
-      this.cachedQuorums = { step, runVersion: this.runVersion, quorums: this.pg.quorums() };
-    }
+    const latest = this.snapshot().quorum_latest;
+    const kept = this.cachedQuorums;
+    const both = kept ? Math.min(kept.step, step) : -1;
+    const same = kept && kept.latest === latest && (latest === null || latest <= both) && this.changedSince(kept.runVersion) > both;
+    if (!same) this.cachedQuorums = { quorums: this.pg.quorums(), latest };
+    Object.assign(this.cachedQuorums, { step, runVersion: this.runVersion });
     return this.cachedQuorums.quorums;
   }
 

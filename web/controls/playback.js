@@ -24,6 +24,14 @@ export class PlaybackBar {
     this.speed.replaceChildren(...SPEEDS.map((speed) => h(this.doc, 'option', { value: speed, text: t('playback.speedValue', { speed }) })));
   }
 
+  /** What the core says of the run (asked once per version of the run: it changes only with it). */
+  run(store) {
+    if (this.known?.runVersion !== store.runVersion || this.known.pg !== store.pg) {
+      this.known = { runVersion: store.runVersion, pg: store.pg, goesOn: store.goesOn, canUndo: store.canUndo, canRedo: store.canRedo };
+    }
+    return this.known;
+  }
+
   render(store, t) {
     const { step, steps } = store;
     const playing = store.ui.playing;
@@ -34,9 +42,9 @@ export class PlaybackBar {
       back: step === 0,
       // At the end, End still takes the run on when it goes on by itself (the automatic
       // network after an intervention: the core says so).
-      end: step === steps && (this.readOnly || !store.goesOn),
-      undo: !store.canUndo,
-      redo: !store.canRedo,
+      end: step === steps && (this.readOnly || !this.run(store).goesOn),
+      undo: !this.run(store).canUndo,
+      redo: !this.run(store).canRedo,
     };
     for (const [name, button] of Object.entries(b)) {
       const off = disabled[name] ?? false;

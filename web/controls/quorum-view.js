@@ -26,7 +26,8 @@ export function renderQuorum(app, state, t) {
   const svg = app.cluster.svg;
   const layout = app.cluster.layout;
   const shown = drawn.get(panel) ?? {};
-  const facts = JSON.stringify([picture, state.quorum, t.language]);
+  // The choices by their keys (the list of proposals is redrawn when those change).
+  const facts = JSON.stringify([picture && { ...picture, choices: picture.choices.map((c) => c.key) }, state.quorum, t.language]);
   if (shown.panel !== facts) renderQuorumPanel(panel, picture, state, t);
   // The overlay again when its facts, the drawing's layout or the drawing itself changed (a
   // cluster drawn anew has lost it).

@@ -79,8 +79,14 @@ export class ClusterView {
       this.svg.setAttribute('viewBox', viewBox);
       this.svg.classList.toggle('narrow', narrow);
     }
-    const layout = clusterLayout(n, view);
-    this.layout = layout;
+    // The layout and the pills' ways along the links depend on the ring only: kept.
+    const shape = `${n}|${view.width}`;
+    if (this.shape !== shape) {
+      this.shape = shape;
+      this.layout = clusterLayout(n, view);
+      this.tracks = new Map();
+    }
+    const layout = this.layout;
     this.snapshot = snapshot;
     const centre = { x: layout.cx, y: layout.cy };
     const at = (id) => layout.positions[id - 1];
@@ -135,13 +141,24 @@ export class ClusterView {
       const index = waiting.get(key) ?? 0;
       waiting.set(key, index + 1);
       const base = flightFraction(message, snapshot.tick) ?? parkedFraction(index);
+      const selected = selection?.type === 'message' && selection.id === message.id;
+      let shown = previous.get(message.id);
+      if (shown && shown.base === base && shown.selected === selected && shown.opacity === 1 && shown.fraction === base &&
+        shown.language === t.language && shown.track === this.tracks.get(key) && sameMessage(shown.message, message)) {
+        // Still in flight, where it was: nothing to do but keep it.
+        shown.message = message;
+        this.pills.set(message.id, shown);
+        continue;
+      }
       const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
       // The pill's way is worked out once per step; each frame only places it on it.
-      const track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
+      let track = this.tracks.get(key);
+      if (!track) {
+        track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
+        this.tracks.set(key, track);
+      }
       const point = trackPoint(track, base);
-      const selected = selection?.type === 'message' && selection.id === message.id;
       const classes = ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' ');
-      let shown = previous.get(message.id);
       if (shown && shown.label === label && sameMessage(shown.message, message)) {
         // Still in flight: the same pill, moved to where it is at this step.
         if (shown.x !== point.x || shown.y !== point.y) place(shown, point);
@@ -158,7 +175,7 @@ export class ClusterView {
       }
       // What the element shows now (fraction, point, opacity), so frames that do not move
       // a pill do not touch it.
-      Object.assign(shown, { message, base, track, classes, fraction: base, x: point.x, y: point.y, opacity: 1 });
+      Object.assign(shown, { message, base, track, classes, selected, language: t.language, fraction: base, x: point.x, y: point.y, opacity: 1 });
       this.pills.set(message.id, shown);
     }
     reconcile(layers.messages, [...this.pills.values()].map((shown) => shown.element));

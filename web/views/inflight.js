@@ -27,10 +27,11 @@ export function renderInFlight(list, store, t) {
     cache = { language: t.language, rows: new Map() };
     kept.set(list, cache);
   }
-  // Nothing to do when the same messages are in flight and the same one is selected.
-  const key = `${selection?.type === 'message' ? selection.id : ''}|${JSON.stringify(snapshot.in_flight)}`;
-  if (cache.key === key) return;
-  cache.key = key;
+  // Nothing to do for the same snapshot (the store keeps it while the step and the run stay)
+  // with the same message selected.
+  const selected = selection?.type === 'message' ? selection.id : null;
+  if (cache.snapshot === snapshot && cache.selected === selected) return;
+  Object.assign(cache, { snapshot, selected });
   const rows = new Map();
   for (const message of snapshot.in_flight) {
     const selected = selection?.type === 'message' && selection.id === message.id;

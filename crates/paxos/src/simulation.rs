@@ -167,6 +167,9 @@ pub struct Snapshot {
     #[serde(skip)]
     pub quorums: Vec<PhaseTwoFact>,
     pub quorum_facts: usize,
+    /// The step of the latest of them (null for none): with the steps up to it unchanged,
+    /// the page knows the facts it has are still the ones (web/state.js `quorums`).
+    pub quorum_latest: Option<u32>,
     pub verdict: Verdict,
 }
 
@@ -580,6 +583,7 @@ impl Simulation {
             liveness: observers.liveness.clone(),
             quorums: observers.quorums.phase_two.clone(),
             quorum_facts: observers.quorums.phase_two.len(),
+            quorum_latest: observers.quorums.phase_two.last().map(|fact| fact.step),
             verdict: observers.verdict(),
         }
     }
