@@ -2,7 +2,7 @@
 // LIVELOCK), the facts behind it (the step, the values, the quorums, the ladder of
 // proposal numbers) and one sentence saying what it means. Pure function of the snapshot
 // and the trace, redrawn on every step.
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { ladderText, proposalText, serverSetText } from '../format.js';
 
 /** The verdict's headline: what the badge says and how the panel is styled. */
@@ -128,7 +128,3 @@ export function renderObserver(section, store, t) {
 
 /** list element -> the facts it shows (as JSON). */
 const shownFacts = new WeakMap();
-
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
-}

@@ -11,13 +11,9 @@ export function renderSelection(box, store, t) {
   const selection = store.ui.selection;
   const snapshot = store.snapshot();
   if (!selection) {
-    // The hint stays as it is while nothing is selected (every step would redraw it).
-    if (box.dataset.none === t.language && box.firstChild) return;
-    box.dataset.none = t.language;
     box.replaceChildren(h(doc, 'p', { class: 'hint', text: t('selection.none') }));
     return;
   }
-  delete box.dataset.none;
   if (selection.type === 'node') {
     const node = snapshot.nodes.find((n) => n.id === selection.id);
     if (!node) {
