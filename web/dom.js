@@ -21,6 +21,11 @@ export function h(document, tag, attributes, ...children) {
   return element;
 }
 
+/** Writes `text` into `element` only when it says something else (no DOM change for the same). */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** An SVG element, same shape as h(). */
 export function s(document, tag, attributes, ...children) {
   const element = apply(document.createElementNS(SVG_NS, tag), attributes);

@@ -1,6 +1,6 @@
 // The playback bar: reset, undo, redo, start, back, play/pause, step, end, the timeline
 // scrubber and the speed. Buttons call the handlers; render() reflects the store (what is possible now).
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { SPEEDS } from '../timeline.js';
 
 export class PlaybackBar {
@@ -28,16 +28,25 @@ export class PlaybackBar {
     const { step, steps } = store;
     const playing = store.ui.playing;
     const b = this.buttons;
-    for (const button of Object.values(b)) button.disabled = false;
-    b.start.disabled = step === 0;
-    b.back.disabled = step === 0;
-    // At the end, End still takes the run on when it goes on by itself (the automatic
-    // network after an intervention: the core says so).
-    b.end.disabled = step === steps && (this.readOnly || !store.goesOn);
-    b.undo.disabled = !store.canUndo;
-    b.redo.disabled = !store.canRedo;
-    b.play.querySelector('.icon').textContent = playing ? '❚❚' : '▶';
-    b.play.querySelector('.button-label').textContent = t(playing ? 'playback.pause' : 'playback.play');
+    // What the core says of the run changes only with the run: asked once per version of it.
+    if (this.known?.[0] !== store.runVersion || this.known[1] !== store.pg) {
+      this.known = [store.runVersion, store.pg, store.goesOn, store.canUndo, store.canRedo];
+    }
+    const [, , goesOn, canUndo, canRedo] = this.known;
+    // Each button set once, to its state (not enabled first, then disabled again).
+    const disabled = {
+      start: step === 0,
+      back: step === 0,
+      // At the end, End still takes the run on when it goes on by itself (the automatic
+      // network after an intervention: the core says so).
+      end: step === steps && (this.readOnly || !goesOn),
+      undo: !canUndo,
+      redo: !canRedo,
+    };
+    for (const name in b) b[name].disabled = Boolean(disabled[name]);
+    // Texts are written only when they change (most renders change the position alone).
+    setText(b.play.querySelector('.icon'), playing ? '❚❚' : '▶');
+    setText(b.play.querySelector('.button-label'), t(playing ? 'playback.pause' : 'playback.play'));
     b.play.setAttribute('aria-pressed', playing ? 'true' : 'false');
     b.play.dataset.playing = playing ? 'true' : 'false';
     this.scrubber.disabled = false;
@@ -47,7 +56,7 @@ export class PlaybackBar {
     const position = snapshot.network === 'auto'
       ? t('playback.positionTick', { step, steps, tick: snapshot.tick })
       : t('playback.position', { step, steps });
-    this.position.textContent = position;
+    setText(this.position, position);
     this.scrubber.setAttribute('aria-valuetext', position);
     this.speed.disabled = false;
     this.speed.value = String(store.ui.speed);

@@ -40,7 +40,7 @@ export class QuorumAid {
       return;
     }
     const snapshot = app.store.snapshot();
-    if (snapshot.quorums.length === 0 && snapshot.chosen.length === 0) {
+    if (snapshot.quorum_facts === 0 && snapshot.chosen.length === 0) {
       renderNoQuorum(panel, app.cluster.svg, state.quorum.shown, t);
       panel.dataset.quorumState = 'drawn';
       return;

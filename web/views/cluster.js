@@ -73,10 +73,20 @@ export class ClusterView {
     this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
     const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
-    this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
-    this.svg.classList.toggle('narrow', narrow);
-    const layout = clusterLayout(n, view);
-    this.layout = layout;
+    const viewBox = `0 0 ${view.width} ${view.height}`;
+    if (this.viewBox !== viewBox) {
+      this.viewBox = viewBox;
+      this.svg.setAttribute('viewBox', viewBox);
+      this.svg.classList.toggle('narrow', narrow);
+    }
+    // The layout and the pills' ways along the links depend on the ring only: kept.
+    const shape = `${n}|${view.width}`;
+    if (this.shape !== shape) {
+      this.shape = shape;
+      this.layout = clusterLayout(n, view);
+      this.tracks = new Map();
+    }
+    const layout = this.layout;
     this.snapshot = snapshot;
     const centre = { x: layout.cx, y: layout.cy };
     const at = (id) => layout.positions[id - 1];
@@ -85,7 +95,8 @@ export class ClusterView {
     const layers = this.ownLayers();
 
     const ring = `${n}|${view.width}|${JSON.stringify(snapshot.partition)}`;
-    if (this.ring !== ring) {
+    const ringChanged = this.ring !== ring;
+    if (ringChanged) {
       this.ring = ring;
       const links = [];
       const cuts = [];
@@ -104,17 +115,23 @@ export class ClusterView {
       layers.cuts.replaceChildren(...cuts);
     }
 
-    const ghosts = [];
+    // The ghost, the group badges and the centre text are kept while they stay the same.
+    let ghostKey = '';
     const cause = store.trace.steps.get(snapshot.step)?.cause;
     const life = cause && (cause.type === 'deliver' || cause.type === 'drop') ? store.trace.messages.get(cause.id) : null;
     if (life) {
       const fraction = cause.type === 'deliver' ? 1 : flightFraction({ sent_tick: life.sentTick, due_tick: life.dueTick }, snapshot.tick) ?? 0.5;
       const point = messagePosition(at(life.from), at(life.to), fraction, { trim: layout.nodeRadius, offset: LANE_OFFSET });
-      const ghost = pill(doc, life.kind, cause.type === 'drop' ? `✕ ${life.text}` : life.text, point);
-      ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
-      ghosts.push(ghost);
+      const label = cause.type === 'drop' ? `✕ ${life.text}` : life.text;
+      ghostKey = `${life.kind}|${label}|${point.x},${point.y}|${cause.type}`;
+      if (this.ghostKey !== ghostKey) {
+        const ghost = pill(doc, life.kind, label, point);
+        ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
+        layers.ghosts.replaceChildren(ghost);
+      }
     }
-    layers.ghosts.replaceChildren(...ghosts);
+    if (!ghostKey && this.ghostKey) layers.ghosts.replaceChildren();
+    this.ghostKey = ghostKey;
 
     const previous = this.pills;
     this.pills = new Map();
@@ -124,13 +141,24 @@ export class ClusterView {
       const index = waiting.get(key) ?? 0;
       waiting.set(key, index + 1);
       const base = flightFraction(message, snapshot.tick) ?? parkedFraction(index);
+      const selected = selection?.type === 'message' && selection.id === message.id;
+      let shown = previous.get(message.id);
+      if (shown && shown.base === base && shown.selected === selected && shown.opacity === 1 && shown.fraction === base &&
+        shown.language === t.language && shown.track === this.tracks.get(key) && sameMessage(shown.message, message)) {
+        // Still in flight, where it was: nothing to do but keep it.
+        shown.message = message;
+        this.pills.set(message.id, shown);
+        continue;
+      }
       const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
       // The pill's way is worked out once per step; each frame only places it on it.
-      const track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
+      let track = this.tracks.get(key);
+      if (!track) {
+        track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
+        this.tracks.set(key, track);
+      }
       const point = trackPoint(track, base);
-      const selected = selection?.type === 'message' && selection.id === message.id;
       const classes = ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' ');
-      let shown = previous.get(message.id);
       if (shown && shown.label === label && sameMessage(shown.message, message)) {
         // Still in flight: the same pill, moved to where it is at this step.
         if (shown.x !== point.x || shown.y !== point.y) place(shown, point);
@@ -147,7 +175,7 @@ export class ClusterView {
       }
       // What the element shows now (fraction, point, opacity), so frames that do not move
       // a pill do not touch it.
-      Object.assign(shown, { message, base, track, classes, fraction: base, x: point.x, y: point.y, opacity: 1 });
+      Object.assign(shown, { message, base, track, classes, selected, language: t.language, fraction: base, x: point.x, y: point.y, opacity: 1 });
       this.pills.set(message.id, shown);
     }
     reconcile(layers.messages, [...this.pills.values()].map((shown) => shown.element));
@@ -163,7 +191,7 @@ export class ClusterView {
       const kept = previousNodes.get(node.id);
       const element = kept?.key === key ? kept.element : this.nodeGroup(node, point, centre, layout, t, { selected, group });
       this.nodes.set(node.id, { key, element });
-      if (group) {
+      if (group && ringChanged) {
         const badge = { x: point.x - layout.nodeRadius * 0.8, y: point.y - layout.nodeRadius * 0.8 };
         badges.push(
           s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'group-badge' }),
@@ -172,10 +200,26 @@ export class ClusterView {
       }
     }
     reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
-    layers.badges.replaceChildren(...badges);
+    if (ringChanged) layers.badges.replaceChildren(...badges);
 
-    const middle = [];
     const chosenValues = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
+    const middleKey = `${ring}|${t.language}|${chosenValues.join('\u0000')}`;
+    if (this.middleKey !== middleKey) {
+      this.middleKey = middleKey;
+      layers.middle.replaceChildren(...this.centreText(snapshot, chosenValues, centre, t));
+    }
+
+    const aria = t('cluster.aria', { count: n, flying: snapshot.in_flight.length });
+    if (this.aria !== aria) {
+      this.aria = aria;
+      this.svg.setAttribute('aria-label', aria);
+    }
+  }
+
+  /** The chosen value(s) in the middle of the ring, and the partition's caption. */
+  centreText(snapshot, chosenValues, centre, t) {
+    const doc = this.doc;
+    const middle = [];
     if (chosenValues.length > 0) {
       middle.push(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
       middle.push(s(doc, 'text', {
@@ -190,9 +234,7 @@ export class ClusterView {
         text: t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') }),
       }));
     }
-    layers.middle.replaceChildren(...middle);
-
-    this.svg.setAttribute('aria-label', t('cluster.aria', { count: n, flying: snapshot.in_flight.length }));
+    return middle;
   }
 
   /**
@@ -214,6 +256,8 @@ export class ClusterView {
       middle: s(doc, 'g', { class: 'centre-text' }),
     };
     this.ring = null;
+    this.ghostKey = null;
+    this.middleKey = null;
     this.pills = new Map();
     this.nodes = new Map();
     this.svg.replaceChildren(...Object.values(this.layers));

@@ -17,7 +17,8 @@ export function renderInFlight(list, store, t) {
   const snapshot = store.snapshot();
   const selection = store.ui.selection;
   if (snapshot.in_flight.length === 0) {
-    kept.delete(list);
+    if (kept.get(list)?.empty === t.language) return;
+    kept.set(list, { empty: t.language, language: null, rows: new Map() });
     list.replaceChildren(h(doc, 'li', { class: 'empty', text: t('inflight.empty') }));
     return;
   }
@@ -26,6 +27,11 @@ export function renderInFlight(list, store, t) {
     cache = { language: t.language, rows: new Map() };
     kept.set(list, cache);
   }
+  // Nothing to do for the same snapshot (the store keeps it while the step and the run stay)
+  // with the same message selected.
+  const selected = selection?.type === 'message' ? selection.id : null;
+  if (cache.snapshot === snapshot && cache.selected === selected) return;
+  Object.assign(cache, { snapshot, selected });
   const rows = new Map();
   for (const message of snapshot.in_flight) {
     const selected = selection?.type === 'message' && selection.id === message.id;

@@ -2,7 +2,7 @@
 // LIVELOCK), the facts behind it (the step, the values, the quorums, the ladder of
 // proposal numbers) and one sentence saying what it means. Pure function of the snapshot
 // and the trace, redrawn on every step.
-import { h } from '../dom.js';
+import { h, setText } from '../dom.js';
 import { ladderText, proposalText, serverSetText } from '../format.js';
 
 /** The verdict's headline: what the badge says and how the panel is styled. */
@@ -81,41 +81,50 @@ export function renderObserver(section, store, t) {
   const snapshot = store.snapshot();
   const { verdict, liveness } = snapshot;
   const kind = headline(verdict);
-  section.dataset.outcome = kind;
-  section.dataset.verdict = verdict.outcome;
+  if (section.dataset.outcome !== kind) section.dataset.outcome = kind;
+  if (section.dataset.verdict !== verdict.outcome) section.dataset.verdict = verdict.outcome;
   const facts = [];
   let explanation;
 
   if (kind === 'violated') {
     for (const violation of verdict.violations) {
-      facts.push(h(doc, 'li', { class: `fact violation property-${violation.property}`, text: violationLine(t, violation) }));
+      facts.push([`fact violation property-${violation.property}`, violationLine(t, violation)]);
     }
     explanation = t(`explain.${verdict.violations[0]?.property ?? 'agreement'}`);
   } else if (kind === 'stuck') {
     const mark = lastMark(store.trace, 'stuck', snapshot.step);
     const holders = mark ? mark.holders.map(([value, ids]) => `${value} ${serverSetText(ids)}`).join(', ') : '';
-    facts.push(h(doc, 'li', { class: 'fact', text: t('observer.stuckSince', { step: verdict.stuck_step, holders }) }));
+    facts.push(['fact', t('observer.stuckSince', { step: verdict.stuck_step, holders })]);
     explanation = t('explain.stuck');
   } else if (kind === 'livelock') {
-    facts.push(h(doc, 'li', { class: 'fact', text: t('observer.livelockSince', { step: verdict.livelock_step, count: verdict.preemptions }) }));
-    facts.push(h(doc, 'li', { class: 'fact ladder', text: t('observer.ladder', { ladder: ladderText(liveness.ladder) }) }));
+    facts.push(['fact', t('observer.livelockSince', { step: verdict.livelock_step, count: verdict.preemptions })]);
+    facts.push(['fact ladder', t('observer.ladder', { ladder: ladderText(liveness.ladder) })]);
     explanation = t('explain.livelock');
   } else if (verdict.outcome === 'chosen') {
-    facts.push(h(doc, 'li', { class: 'fact', text: chosenLine(t, snapshot.chosen[0]) }));
+    facts.push(['fact', chosenLine(t, snapshot.chosen[0])]);
     explanation = t('explain.chosen', { value: verdict.chosen });
   } else {
-    facts.push(h(doc, 'li', { class: 'fact', text: t('observer.nothingChosen') }));
+    facts.push(['fact', t('observer.nothingChosen')]);
     if (liveness.preemptions > 0) {
-      facts.push(h(doc, 'li', { class: 'fact ladder', text: t('observer.preemptions', { count: liveness.preemptions, ladder: ladderText(liveness.ladder) }) }));
+      facts.push(['fact ladder', t('observer.preemptions', { count: liveness.preemptions, ladder: ladderText(liveness.ladder) })]);
     }
     explanation = t('explain.undecided');
   }
   if (kind !== 'livelock' && verdict.livelock_step !== null) {
-    facts.push(h(doc, 'li', { class: 'fact past-livelock', text: t('observer.livelockEnded', { step: verdict.livelock_step, count: verdict.preemptions_peak }) }));
+    facts.push(['fact past-livelock', t('observer.livelockEnded', { step: verdict.livelock_step, count: verdict.preemptions_peak })]);
   }
 
-  section.querySelector('.verdict-badge').textContent = t(`outcome.${kind}`);
-  section.querySelector('.verdict-step').textContent = t('observer.atStep', { step: snapshot.step, steps: store.steps });
-  section.querySelector('.verdict-facts').replaceChildren(...facts);
-  section.querySelector('.verdict-explanation').textContent = explanation;
+  // Each part is written only when its text changed (most steps change only the step line).
+  setText(section.querySelector('.verdict-badge'), t(`outcome.${kind}`));
+  setText(section.querySelector('.verdict-step'), t('observer.atStep', { step: snapshot.step, steps: store.steps }));
+  const list = section.querySelector('.verdict-facts');
+  const key = JSON.stringify(facts);
+  if (shownFacts.get(list) !== key) {
+    shownFacts.set(list, key);
+    list.replaceChildren(...facts.map(([cls, text]) => h(doc, 'li', { class: cls, text })));
+  }
+  setText(section.querySelector('.verdict-explanation'), explanation);
 }
+
+/** list element -> the facts it shows (as JSON). */
+const shownFacts = new WeakMap();

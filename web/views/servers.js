@@ -1,26 +1,39 @@
 // The servers as a table: the same facts as the cluster drawing, as text that reads well on
 // a phone and in a screen reader, with each server's crash/restart button.
-import { h } from '../dom.js';
+import { h, reconcile } from '../dom.js';
 import { proposalText, serverLabel, stateText } from '../format.js';
+
+/** tbody -> Map(server id -> {key, row}): a row is made anew only when what it shows changed. */
+const shownRows = new WeakMap();
 
 export function renderServers(tbody, store, t) {
   const doc = tbody.ownerDocument;
   const snapshot = store.snapshot();
   const selection = store.ui.selection;
-  tbody.replaceChildren(...snapshot.nodes.map((node) => {
+  const previous = shownRows.get(tbody) ?? new Map();
+  const rows = new Map();
+  for (const node of snapshot.nodes) {
     const selected = selection?.type === 'node' && selection.id === node.id;
-    return h(doc, 'tr', { class: [node.up ? 'up' : 'down', selected ? 'selected' : ''], 'data-node-id': node.id },
-      h(doc, 'th', { scope: 'row' }, h(doc, 'button', {
-        type: 'button', class: 'server-pick', 'data-select-node': node.id, 'aria-pressed': selected ? 'true' : 'false', text: serverLabel(node.id),
-      })),
-      h(doc, 'td', { text: stateText(node, t) }),
-      h(doc, 'td', { text: node.promised ?? '–' }),
-      h(doc, 'td', { text: proposalText(node.accepted) }),
-      h(doc, 'td', { class: 'learned-cell', text: node.learned ?? '–' }),
-      h(doc, 'td', {}, h(doc, 'button', {
-        type: 'button', class: 'action', 'data-command': `${node.up ? 'crash' : 'restart'} ${serverLabel(node.id)}`,
-        'aria-label': t(node.up ? 'action.crashServer' : 'action.restartServer', { server: serverLabel(node.id) }),
-        text: t(node.up ? 'action.crash' : 'action.restart'),
-      })));
-  }));
+    const key = `${t.language}|${selected}|${JSON.stringify(node)}`;
+    const kept = previous.get(node.id);
+    rows.set(node.id, kept?.key === key ? kept : { key, row: serverRow(doc, node, selected, t) });
+  }
+  shownRows.set(tbody, rows);
+  reconcile(tbody, [...rows.values()].map((shown) => shown.row));
+}
+
+function serverRow(doc, node, selected, t) {
+  return h(doc, 'tr', { class: [node.up ? 'up' : 'down', selected ? 'selected' : ''], 'data-node-id': node.id },
+    h(doc, 'th', { scope: 'row' }, h(doc, 'button', {
+      type: 'button', class: 'server-pick', 'data-select-node': node.id, 'aria-pressed': selected ? 'true' : 'false', text: serverLabel(node.id),
+    })),
+    h(doc, 'td', { text: stateText(node, t) }),
+    h(doc, 'td', { text: node.promised ?? '–' }),
+    h(doc, 'td', { text: proposalText(node.accepted) }),
+    h(doc, 'td', { class: 'learned-cell', text: node.learned ?? '–' }),
+    h(doc, 'td', {}, h(doc, 'button', {
+      type: 'button', class: 'action', 'data-command': `${node.up ? 'crash' : 'restart'} ${serverLabel(node.id)}`,
+      'aria-label': t(node.up ? 'action.crashServer' : 'action.restartServer', { server: serverLabel(node.id) }),
+      text: t(node.up ? 'action.crash' : 'action.restart'),
+    })));
 }

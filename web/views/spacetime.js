@@ -92,10 +92,15 @@ export class SpacetimeView {
     const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
     this.scale = scale;
     const selection = store.ui.selection;
-    this.svg.setAttribute('viewBox', `0 0 ${scale.width} ${scale.height}`);
-    this.svg.setAttribute('width', scale.width);
-    this.svg.setAttribute('height', scale.height);
-    this.svg.setAttribute('aria-label', t('spacetime.aria', { count: lanes, steps: trace.lastStep }));
+    const size = `${scale.width} ${scale.height}`;
+    if (this.size !== size) {
+      this.size = size;
+      this.svg.setAttribute('viewBox', `0 0 ${size}`);
+      this.svg.setAttribute('width', scale.width);
+      this.svg.setAttribute('height', scale.height);
+    }
+    const aria = t('spacetime.aria', { count: lanes, steps: trace.lastStep });
+    if (this.svg.getAttribute('aria-label') !== aria) this.svg.setAttribute('aria-label', aria);
 
     // The drawing's parts are made once per trace (a load, a fork, another language or
     // column width) and kept while the run grows: a played step at the end of the run
@@ -130,12 +135,15 @@ export class SpacetimeView {
       this.cursor = s(doc, 'line', { x1: 0, x2: 0, class: 'st-cursor', 'aria-hidden': 'true' });
       this.svg.replaceChildren(defs, parts.background, parts.axis, parts.lanes, parts.past, this.veil, this.cursor);
     }
-    for (const element of [parts.background, this.veil]) {
-      element.setAttribute('width', scale.width);
-      element.setAttribute('height', scale.height);
+    if (parts.size !== size) {
+      parts.size = size;
+      for (const element of [parts.background, this.veil]) {
+        element.setAttribute('width', scale.width);
+        element.setAttribute('height', scale.height);
+      }
+      this.cursor.setAttribute('y1', scale.top - 20);
+      this.cursor.setAttribute('y2', scale.height - 6);
     }
-    this.cursor.setAttribute('y1', scale.top - 20);
-    this.cursor.setAttribute('y2', scale.height - 6);
 
     if (parts.axisSteps !== trace.lastStep) {
       // A gridline and a number every 5 steps: added and removed at the end as the run
@@ -163,25 +171,18 @@ export class SpacetimeView {
 
     // Lane names live in their own small drawing beside the scrolling one, so they stay
     // in view however far the diagram is scrolled.
-    const laneLines = [];
-    const names = [];
-    for (const node of snapshot.nodes) {
-      const y = scale.y(node.id - 1);
-      const selected = selection?.type === 'node' && selection.id === node.id;
-      const classes = selected ? 'st-lane selected' : 'st-lane';
-      laneLines.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
-        s(doc, 'line', { x1: 0, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' })));
-      names.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
-        s(doc, 'rect', { x: 0, y: y - scale.laneHeight / 2, width: 44, height: scale.laneHeight, class: 'st-lane-hit' }),
-        s(doc, 'text', { x: 38, y, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
+    // Made anew when the servers, the height or the selected one change; the run's new
+    // length only moves the lines' ends.
+    const laneKey = `${scale.height}|${lanes}|${selection?.type === 'node' ? selection.id : ''}`;
+    if (parts.laneKey === laneKey) {
+      if (parts.laneWidth !== scale.width) {
+        for (const g of parts.lanes.children) g.firstElementChild.setAttribute('x2', scale.width - 8);
+      }
+    } else {
+      this.drawLanes(parts, scale, snapshot, selection);
     }
-    parts.lanes.replaceChildren(...laneLines);
-    if (this.lanes) {
-      this.lanes.setAttribute('viewBox', `0 0 44 ${scale.height}`);
-      this.lanes.setAttribute('width', 44);
-      this.lanes.setAttribute('height', scale.height);
-      this.lanes.replaceChildren(...names);
-    }
+    parts.laneKey = laneKey;
+    parts.laneWidth = scale.width;
 
     const end = trace.lastStep + 1;
     const notes = [];
@@ -221,7 +222,7 @@ export class SpacetimeView {
     // Draws `life`'s arrow (in place of `shown`'s, if given) and files it by its end.
     const draw = (life, shown) => {
       const selected = selectedId === life.id;
-      const fresh = { life, endStep: life.endStep, endKind: life.end, end, ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
+      const fresh = { life, endStep: life.endStep, endKind: life.end, end, x2: null, ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
       if (shown) shown.element.replaceWith(fresh.element);
       else added.push(fresh.element);
       arrowShown.set(life.id, Object.assign(shown ?? fresh, fresh));
@@ -258,7 +259,7 @@ export class SpacetimeView {
       if (!shown) continue;
       const fresh = arrow(doc, scale, shown.life, shown.end, id === selectedId, t, labelAll || id === selectedId);
       shown.element.replaceWith(fresh.element);
-      Object.assign(shown, fresh);
+      Object.assign(shown, fresh, { x2: null });
     }
     parts.selectedId = selectedId;
     // Messages sent (or copied by hand) in the new steps.
@@ -288,6 +289,30 @@ export class SpacetimeView {
     // The drawing's new width scrolls as wide (the scroller has no padding): known
     // without asking the layout again.
     if (this.viewport) this.viewport.scrollWidth = Math.max(this.viewport.clientWidth, scale.width * this.viewport.scaleFactor);
+  }
+
+  /** The servers' lanes, and their names in the drawing beside (`lanes`). */
+  drawLanes(parts, scale, snapshot, selection) {
+    const doc = this.doc;
+    const laneLines = [];
+    const names = [];
+    for (const node of snapshot.nodes) {
+      const y = scale.y(node.id - 1);
+      const selected = selection?.type === 'node' && selection.id === node.id;
+      const classes = selected ? 'st-lane selected' : 'st-lane';
+      laneLines.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'line', { x1: 0, x2: scale.width - 8, y1: y, y2: y, class: 'st-lane-line' })));
+      names.push(s(doc, 'g', { class: classes, 'data-node-id': node.id },
+        s(doc, 'rect', { x: 0, y: y - scale.laneHeight / 2, width: 44, height: scale.laneHeight, class: 'st-lane-hit' }),
+        s(doc, 'text', { x: 38, y, 'text-anchor': 'end', 'dominant-baseline': 'central', class: 'st-lane-label', text: serverLabel(node.id) })));
+    }
+    parts.lanes.replaceChildren(...laneLines);
+    if (this.lanes) {
+      this.lanes.setAttribute('viewBox', `0 0 44 ${scale.height}`);
+      this.lanes.setAttribute('width', 44);
+      this.lanes.setAttribute('height', scale.height);
+      this.lanes.replaceChildren(...names);
+    }
   }
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
@@ -383,12 +408,15 @@ function arrow(doc, scale, life, end, selected, t, labelled) {
   return { element: g, lines, label };
 }
 
-/** Stretches an in-flight arrow to the run's new end. */
+/**
+ * Stretches an in-flight arrow to the run's new end. Only its end's x moves: its y, like the
+ * whole scale's vertical layout, stays while the drawing's parts are kept.
+ */
 function stretch(shown, scale, life, end) {
   const line = arrowLine(scale, life, end);
-  for (const element of shown.lines) {
-    element.setAttribute('x2', line.x2);
-    element.setAttribute('y2', line.y2);
+  if (shown.x2 !== line.x2) {
+    shown.x2 = line.x2;
+    for (const element of shown.lines) element.setAttribute('x2', line.x2);
   }
   if (shown.label) {
     const point = labelPoint(line);

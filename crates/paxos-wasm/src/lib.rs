@@ -198,7 +198,7 @@ impl Playground {
     }
 
     /// The viewed step as a plain JS object: nodes, messages in flight, partition, the
-    /// observers' verdict, quorum facts.
+    /// observers' verdict, and how many phase-2 quorum facts there are (`quorum_facts`).
     pub fn snapshot(&self) -> Result<JsValue, JsError> {
         to_js(&self.simulation.snapshot())
     }

@@ -163,8 +163,13 @@ pub struct Snapshot {
     pub partition: Option<Vec<NodeSet>>,
     pub chosen: Vec<Chosen>,
     pub liveness: Liveness,
-    /// Promise quorums, adopted values and where they met the chosen quorum.
+    /// Promise quorums, adopted values and where they met the chosen quorum. Not in the
+    /// serialised snapshot (half its size): the page's quorum aid gets its pictures from the
+    /// aids' module; the snapshot says how many facts there are (`quorum_facts`), which is
+    /// when the aid has something to show.
+    #[serde(skip)]
     pub quorums: Vec<PhaseTwoFact>,
+    pub quorum_facts: usize,
     pub verdict: Verdict,
 }
 
@@ -578,6 +583,7 @@ impl Simulation {
             chosen: observers.safety.chosen.clone(),
             liveness: observers.liveness.clone(),
             quorums: observers.quorums.phase_two.clone(),
+            quorum_facts: observers.quorums.phase_two.len(),
             verdict: observers.verdict(),
         }
     }
