@@ -84,9 +84,11 @@ fn stepping_intervening_and_events_cross_the_boundary() {
     assert_eq!(playground.step(), 6);
     let events = js_sys::Array::from(&playground.events(6, 6).unwrap());
     let first = events.get(0);
-    assert_eq!(get(&first, "text").as_string().unwrap(), "deliver #7 S3->S4 Accept 13 Z");
-    assert_eq!(get(&first, "cause").as_bool(), Some(true));
+    // A record, not a sentence: the page words it (web/events-text.js), from these facts.
     assert_eq!(get(&first, "type").as_string().unwrap(), "deliver");
+    assert_eq!((get(&first, "id").as_f64(), get(&first, "from").as_f64(), get(&first, "to").as_f64()), (Some(7.0), Some(3.0), Some(4.0)));
+    assert_eq!(get(&first, "message_text").as_string().unwrap(), "Accept 13 Z");
+    assert_eq!(get(&first, "is_cause").as_bool(), Some(true));
     // A refused command throws and changes nothing; an accepted one forks the run here.
     let refused = playground.intervene("restart S1").err().expect("S1 is up");
     assert_eq!(error_message(JsValue::from(refused)), "S1 is already up");
