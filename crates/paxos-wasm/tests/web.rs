@@ -86,7 +86,10 @@ fn stepping_intervening_and_events_cross_the_boundary() {
     let first = events.get(0);
     // A record, not a sentence: the page words it (web/events-text.js), from these facts.
     assert_eq!(get(&first, "type").as_string().unwrap(), "deliver");
-    assert_eq!((get(&first, "id").as_f64(), get(&first, "from").as_f64(), get(&first, "to").as_f64()), (Some(7.0), Some(3.0), Some(4.0)));
+    assert_eq!(
+        (get(&first, "id").as_f64(), get(&first, "from").as_f64(), get(&first, "to").as_f64()),
+        (Some(7.0), Some(3.0), Some(4.0))
+    );
     assert_eq!(get(&first, "message_text").as_string().unwrap(), "Accept 13 Z");
     assert_eq!(get(&first, "is_cause").as_bool(), Some(true));
     // A refused command throws and changes nothing; an accepted one forks the run here.
