@@ -217,7 +217,7 @@ pub fn run(plan: &Plan) -> Vec<Tally> {
             std::thread::spawn(move || loop {
                 let Some((index, start, end)) = queue.lock().unwrap().pop() else { break };
                 let target = targets[index];
-                let hang_limit = hang_limit * target.hang_factor();
+                let hang_limit = hang_limit * target.hang_factor;
                 let mut local = Tally::default();
                 let chunk_started = Instant::now();
                 for i in start..end {

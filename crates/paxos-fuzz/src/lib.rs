@@ -16,16 +16,10 @@
 //!
 //! Put the module in `src/NAME.rs` with `pub fn run(seed: u64) -> Result<(), String>` (and,
 //! ideally, a call to [`show`] with its input so findings print it), then add ONE line to the
-//! `targets!` list below, `NAME = DEFAULT_EXECS: "what it checks",`. For the two targets
-//! other helpers are writing, the lines are:
-//!
-//! ```text
-//!     time_travel = 1_000_000: "seek, step and intervene at random steps; the run matches a fresh one",
-//!     oracle = 1_000_000: "random scenarios; the observers' verdicts match an independent oracle",
-//! ```
-//!
-//! (the default count is what `npm run fuzz` runs without `--execs`; pick one that takes a
-//! few minutes at the target's measured rate).
+//! `targets!` list below, `NAME = DEFAULT_EXECS: "what it checks",`, or
+//! `NAME = DEFAULT_EXECS, hang x N: "...",` when one execution is many runs and may take N
+//! times the hang limit (as `time_travel` does). The default count is what `npm run fuzz`
+//! runs without `--execs`; pick one that takes a few minutes at the target's measured rate.
 
 pub mod corpus;
 pub mod engine;
@@ -39,28 +33,23 @@ pub struct Target {
     pub name: &'static str,
     pub about: &'static str,
     pub default_execs: u64,
+    /// How many times the hang limit one execution may take (1 unless the list says
+    /// `hang xN`): most targets make one run per execution.
+    pub hang_factor: u32,
     pub run: fn(u64) -> Result<(), String>,
 }
 
-impl Target {
-    /// How many times the hang limit one execution of this target may take: a time-travel
-    /// case replays its whole run (script and link) after every one of its dozens of calls,
-    /// so its cases take up to a few hundred milliseconds unloaded; the others are one run.
-    pub fn hang_factor(&self) -> u32 {
-        if self.name == "time_travel" {
-            20
-        } else {
-            1
-        }
-    }
-}
-
 macro_rules! targets {
-    ($($name:ident = $execs:literal : $about:literal),* $(,)?) => {
+    ($($name:ident = $execs:literal $(, hang x $factor:literal)? : $about:literal),* $(,)?) => {
         $(pub mod $name;)*
         /// Every target, in the order the table lists them.
-        pub const TARGETS: &[Target] =
-            &[$(Target { name: stringify!($name), about: $about, default_execs: $execs, run: $name::run }),*];
+        pub const TARGETS: &[Target] = &[$(Target {
+            name: stringify!($name),
+            about: $about,
+            default_execs: $execs,
+            hang_factor: 1 $(* $factor)?,
+            run: $name::run,
+        }),*];
     };
 }
 
@@ -69,7 +58,9 @@ targets! {
     link = 10_000_000: "mutated, truncated and random share-link codes: decode, re-encode, run; never a panic or hang",
     cli = 10_000_000: "argument vectors for run/check/presets/preset at and past every limit; refusals are clear",
     settings = 10_000_000: "every script setting at and past its limits, alone and combined, then run; refusals name it",
-    time_travel = 20_000: "seek, step and intervene (valid and refused) at random steps; refusals change nothing; the run equals the replay of its script and its link",
+    // A time-travel case replays its whole run (script and link) after every one of its
+    // dozens of calls: up to a few hundred milliseconds unloaded, seconds under load.
+    time_travel = 20_000, hang x 20: "seek, step and intervene (valid and refused) at random steps; refusals change nothing; the run equals the replay of its script and its link",
     oracle = 1_000_000: "random faulty runs (every protocol, unsafe quorums, amnesia, manual and automatic networks); the observers agree with an independent oracle at every step",
     checker_oracle = 200_000: "random walks through the model checker's own model, replayed in the simulator; the checker's verdict agrees with the oracle after every move",
 }

@@ -9,7 +9,7 @@ use crate::types::{Ballot, Proposal};
 use serde::Serialize;
 use std::fmt;
 
-/// A proposal observed chosen: which acceptors held it, and when.
+/// A proposal observed chosen: the acceptors that had accepted it when it was, and when.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Chosen {
     pub proposal: Proposal,
