@@ -16,6 +16,8 @@ export class Store {
     this.pg = null;
     /** What "reset" goes back to: the script loaded, and the preset it came from. */
     this.origin = { script: '', presetId: null, modified: false };
+    /** Preset id -> the script the core writes for its untouched run (see `isPresetRun`). */
+    this.presetScripts = new Map();
     this.trace = emptyTrace();
     /** Bumped whenever the run's steps change (load, fork, extension). */
     this.runVersion = 0;
@@ -75,7 +77,6 @@ export class Store {
     this.pg?.free();
     this.pg = pg;
     this.origin = { script, presetId, modified };
-    this.presetScripts ??= new Map();
     // A preset loaded as it is: its run's script is at hand (no second run to learn it).
     if (presetId && !modified && this.presets().find((p) => p.id === presetId)?.script === script) {
       this.presetScripts.set(presetId, pg.script());

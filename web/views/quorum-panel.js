@@ -1,9 +1,32 @@
-// The quorum panel's parts the page draws before the quorum aid's module is loaded: its legend
-// and the "nothing has reached phase 2" state, and the removal of the overlay. The aid itself
-// (web/controls/quorum-view.js) draws everything else once a run has a quorum to show.
+// The quorum panel's parts the page draws before the quorum aid's module is loaded: its
+// legend, its proposal list, the "nothing has reached phase 2" state, and the removal of the
+// overlay. The aid itself (web/controls/quorum-view.js) draws everything else once a run has
+// a quorum to show, with the same proposal list and legend.
 import { h } from '../dom.js';
+import { proposalText, serverLabel } from '../format.js';
 
 const LEGEND = ['promise', 'accept', 'earlier', 'meet', 'travel'];
+
+/** Keeps the proposal list in step with the choices, rebuilding it only when they change. */
+export function renderChoices(select, picture, pick, t) {
+  const doc = select.ownerDocument;
+  const choices = picture?.choices ?? [];
+  const key = `${t.language}|${choices.map((c) => c.key).join(',')}`;
+  if (select.dataset.choices !== key) {
+    select.dataset.choices = key;
+    select.replaceChildren(
+      h(doc, 'option', { value: '', text: t('quorum.latest') }),
+      ...choices.map((choice) => h(doc, 'option', {
+        value: choice.key,
+        text: choice.kind === 'phase2'
+          ? t('quorum.optionPhase2', { proposal: proposalText(choice.proposal), server: serverLabel(choice.proposer), step: choice.step })
+          : t('quorum.optionChosen', { value: choice.proposal.value, step: choice.step }),
+      })),
+    );
+  }
+  select.value = pick && choices.some((c) => c.key === pick) ? pick : '';
+  select.disabled = choices.length === 0;
+}
 
 /** The overlay's key, redrawn only when the language changes. */
 export function renderLegend(legend, t) {
@@ -19,13 +42,7 @@ export function renderNoQuorum(panel, svg, shown, t) {
   const doc = panel.ownerDocument;
   const $ = (id) => doc.getElementById(id);
   $('quorum-show').checked = shown;
-  const pick = $('quorum-pick');
-  if (pick.dataset.choices !== `${t.language}|`) {
-    pick.dataset.choices = `${t.language}|`;
-    pick.replaceChildren(h(doc, 'option', { value: '', text: t('quorum.latest') }));
-  }
-  pick.value = '';
-  pick.disabled = true;
+  renderChoices($('quorum-pick'), null, null, t);
   $('quorum-facts').replaceChildren(h(doc, 'li', { class: 'q-fact q-none', text: t('quorum.none') }));
   renderLegend($('quorum-legend'), t);
   panel.dataset.missing = 'false';

@@ -7,28 +7,7 @@
 import { h, s } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
 import { overlayShapes } from '../aids/quorum.js';
-import { renderLegend } from './quorum-panel.js';
-
-/** Keeps the proposal list in step with the choices, rebuilding it only when they change. */
-function renderChoices(select, picture, pick, t) {
-  const doc = select.ownerDocument;
-  const choices = picture?.choices ?? [];
-  const key = `${t.language}|${choices.map((c) => c.key).join(',')}`;
-  if (select.dataset.choices !== key) {
-    select.dataset.choices = key;
-    select.replaceChildren(
-      h(doc, 'option', { value: '', text: t('quorum.latest') }),
-      ...choices.map((choice) => h(doc, 'option', {
-        value: choice.key,
-        text: choice.kind === 'phase2'
-          ? t('quorum.optionPhase2', { proposal: proposalText(choice.proposal), server: serverLabel(choice.proposer), step: choice.step })
-          : t('quorum.optionChosen', { value: choice.proposal.value, step: choice.step }),
-      })),
-    );
-  }
-  select.value = pick && choices.some((c) => c.key === pick) ? pick : '';
-  select.disabled = choices.length === 0;
-}
+import { renderChoices, renderLegend } from './quorum-panel.js';
 
 /** The facts of a picture as [class, text] lines. */
 export function quorumFacts(picture, t) {
