@@ -7,36 +7,13 @@
 use crate::gen::{self, Gen};
 use paxos::presets::PRESETS;
 use paxos::protocol::Protocol;
-use paxos::scenario::{decode_link, encode_link, parse, random_scenario, LinkView, Scenario, Shape, LINK_CHARS_MAX};
+use paxos::scenario::{
+    base64url, decode_link, encode_link, parse, random_scenario, unbase64url, LinkView, Scenario, Shape, LINK_CHARS_MAX,
+};
 use paxos::Simulation;
 
+/// The link alphabet (base64url), for random link-like text.
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-pub fn base64url(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
-}
-
-pub fn unbase64url(text: &str) -> Vec<u8> {
-    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
-    for c in text.bytes() {
-        let Some(v) = ALPHABET.iter().position(|a| *a == c) else { continue };
-        acc = (acc << 6 | v as u32) & 0xffffff;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
-}
 
 /// A valid scenario to start from.
 pub fn scenario(g: &mut Gen) -> Scenario {
@@ -101,7 +78,7 @@ pub fn input(seed: u64) -> (String, Option<(Scenario, LinkView)>) {
         }
         _ => {
             // As bytes: the version, varints, lengths, flags.
-            let mut bytes = unbase64url(&link);
+            let mut bytes = unbase64url(&link).expect("an encoded link is base64url");
             match g.below(4) {
                 0 if !bytes.is_empty() => bytes[0] = *g.pick(&[0, 2, 3, 127, 128, 255]),
                 1 => {

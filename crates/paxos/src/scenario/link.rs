@@ -401,7 +401,8 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn base64url(bytes: &[u8]) -> String {
+/// The link alphabet's text for `bytes` (public for tools that mutate links as bytes).
+pub fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
@@ -413,7 +414,8 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
-fn unbase64url(text: &str) -> Result<Vec<u8>, LinkError> {
+/// The bytes of a link's text; refuses a character outside the alphabet or a cut-short end.
+pub fn unbase64url(text: &str) -> Result<Vec<u8>, LinkError> {
     let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
     let (mut acc, mut bits) = (0u32, 0u32);
     for (i, c) in text.bytes().enumerate() {

@@ -36,7 +36,8 @@ mod random;
 mod settings;
 
 pub use link::{
-    decode as decode_link, encode as encode_link, LinkError, LinkProblem, LinkView, LINK_CHARS_MAX, LINK_VERSION,
+    base64url, decode as decode_link, encode as encode_link, unbase64url, LinkError, LinkProblem, LinkView,
+    LINK_CHARS_MAX, LINK_VERSION,
 };
 pub use parse::{parse, parse_command, parse_with_lines, script_text, ScriptError, SCRIPT_BYTES_MAX};
 pub use print::groups_text;
