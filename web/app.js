@@ -58,6 +58,7 @@ class App {
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
+    $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
     this.spacetime = new SpacetimeView($('spacetime'), {
       scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
     });

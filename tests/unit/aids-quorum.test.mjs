@@ -116,3 +116,42 @@ test('overlay geometry: a ring per set member, legs that curve and stop short of
   assert.equal(legPath({ x: 1, y: 1 }, { x: 1, y: 1 }), null);
   assert.deepEqual(overlayShapes(null, layout), { rings: [], legs: [], gap: null });
 });
+
+test('the mirror follows the page\'s run change by change, and is rebuilt only when it cannot', async () => {
+  const { Store } = await import('../../web/state.js');
+  const store = new Store(core, { language: 'en', presets: core.presets() });
+  store.loadPreset('crash-phase2');
+  const cache = {};
+  quorumPictureOf(aids, store, null, cache);
+  const mirror = cache.mirror;
+  // What a mirror built afresh from the page's run says, at every step of it.
+  const same = () => {
+    const fresh = aids.QuorumMirror.fromLink(store.pg.link(undefined, 0, 0));
+    const here = store.step;
+    for (let step = 0; step <= store.steps; step += 1) {
+      store.pg.seek(step);
+      assert.deepEqual(quorumPictureOf(aids, store, null, cache), fresh.picture(step, undefined), `step ${step}`);
+    }
+    store.pg.seek(here);
+    fresh.free();
+  };
+  store.seek(9);
+  store.intervene('crash S2');
+  same();
+  store.seek(store.steps);
+  while (store.goesOn && store.step < 40) store.forward();
+  store.seek(5);
+  store.intervene('propose S3 Y');
+  same();
+  assert.ok(store.undo());
+  same();
+  assert.ok(store.redo());
+  same();
+  // Followed, not rebuilt: still the first mirror.
+  assert.equal(cache.mirror, mirror);
+  // A load is not a change the mirror can follow: it is rebuilt.
+  store.loadPreset('crash-phase2');
+  quorumPictureOf(aids, store, null, cache);
+  assert.notEqual(cache.mirror, mirror);
+  cache.mirror.free();
+});

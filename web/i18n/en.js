@@ -205,6 +205,7 @@ export default {
   'spacetime.aria': 'Space-time diagram: {count} servers, {steps} steps',
   'spacetime.scroll': 'Space-time diagram, scrolls sideways',
   'spacetime.down': 'down',
+  'spacetime.labels': 'Label the arrows (each has its text as a tooltip)',
   'spacetime.chosen': 'chosen {value}',
 
   'servers.heading': 'Servers',

@@ -205,6 +205,7 @@ export default {
   'spacetime.scroll': '时空图（可横向滚动）',
   'spacetime.down': '崩溃',
   'spacetime.chosen': '选定 {value}',
+  'spacetime.labels': '在箭头上标注消息（悬停可见每条消息的内容）',
 
   'servers.heading': '服务器',
   'servers.table': '服务器表格',

@@ -335,6 +335,39 @@ impl QuorumMirror {
         self.sim.steps()
     }
 
+    /// Follows the page's run as it changes, doing what the page's core did (the core is
+    /// deterministic, so the copy stays the same run) instead of rebuilding the copy from the
+    /// whole run's link on every change: on a 10,000-step run a rebuild replays every step
+    /// (≈ 10 ms), a change costs what it cost the page. Each returns false when the copy
+    /// cannot do the same (e.g. an undo the copy does not have: it was built after that
+    /// intervention); the caller then rebuilds it.
+    ///
+    /// The page's `stepForward` at the end of the run: one automatic step more.
+    pub fn extend(&mut self) -> bool {
+        self.sim.seek(self.sim.steps());
+        matches!(self.sim.step_forward(), Ok(true))
+    }
+
+    /// The page's `intervene(command)` made while viewing `step`.
+    pub fn intervene(&mut self, step: u32, command: &str) -> bool {
+        self.sim.seek(step);
+        let nodes = self.sim.scenario().config.nodes;
+        match paxos::scenario::parse_command(command, nodes) {
+            Ok(command) => self.sim.intervene(command).is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// The page's `undo`.
+    pub fn undo(&mut self) -> bool {
+        self.sim.undo().is_some()
+    }
+
+    /// The page's `redo`.
+    pub fn redo(&mut self) -> bool {
+        self.sim.redo().is_some()
+    }
+
     /// The quorum overlay's picture at `step` (`paxos::observe::QuorumPicture`): of the
     /// choice `key`, or the latest when `key` is undefined or not there at that step; null
     /// when nothing has reached phase 2 or been chosen by then.
