@@ -2,7 +2,7 @@
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
-import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
+import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
@@ -343,7 +343,10 @@ class App {
     this.player.pause();
     // The panel's code and the core's aids module (its defaults and its checks of settings)
     // are fetched on the first press.
-    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel }) => loadSettingsPanel()).then((SettingsPanel) => {
+    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel, TEXTS }) => {
+      addTexts(TEXTS);
+      return loadSettingsPanel();
+    }).then((SettingsPanel) => {
       this.settings ??= new SettingsPanel(this.$('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
       if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
       this.settings.open(this.store.pg);

@@ -1,6 +1,13 @@
 // The share dialog: a link to the moment on screen, with a copy button, and the HTML that
 // embeds it in another page (an iframe, and optionally the script that sizes it).
 import { h } from '../dom.js';
+import { applyStatic } from '../i18n.js';
+import { SHARE_FORM } from './share-form.js';
+import en from './share-texts-en.js';
+import zhCN from './share-texts-zh-CN.js';
+
+/** The dialog's own texts: the page's language files do not carry them (the page adds them). */
+export const TEXTS = { en, 'zh-CN': zhCN };
 import { copyText } from '../share/clipboard.js';
 import { VIEWS, embedSnippet, embedUrl, pageBase, shareUrl } from '../share/link.js';
 
@@ -14,6 +21,8 @@ export class ShareDialog {
     this.dialog = dialog;
     this.window = window;
     this.doc = dialog.ownerDocument;
+    // index.html has the dialog empty: its content comes with this module.
+    if (!dialog.querySelector('section')) dialog.innerHTML = SHARE_FORM;
     this.source = { code, step, title };
     const $ = (id) => this.doc.getElementById(id);
     this.fields = {
@@ -33,6 +42,7 @@ export class ShareDialog {
 
   translate(t) {
     this.t = t;
+    applyStatic(this.dialog, t);
     const view = this.fields.view;
     const chosen = view.value || '0';
     view.replaceChildren(...VIEWS.map((name, index) => h(this.doc, 'option', { value: index, text: t(`share.view.${name}`) })));

@@ -3,6 +3,7 @@
 // and install() opens the link and wires the share dialog, the address sync and embed mode.
 // The share dialog's code is fetched when it is first opened, embed mode's only in an embed
 // (web/lazy.js): most visits use neither.
+import { addTexts } from '../i18n.js';
 import { loadModule } from '../lazy.js';
 import { codeFromHash, embedOptions, languageFromCode, viewName } from './link.js';
 import { LinkSync, currentCode } from './links.js';
@@ -58,8 +59,9 @@ function installShareButton(app) {
   const { store, window } = app;
   const button = app.$('open-share');
   let dialog = null;
-  const create = ({ ShareDialog }) => {
+  const create = ({ ShareDialog, TEXTS }) => {
     if (dialog) return dialog;
+    addTexts(TEXTS);
     dialog = new ShareDialog(app.$('share-dialog'), {
       window,
       code: ({ view, step }) => currentCode(store, { view, step }),

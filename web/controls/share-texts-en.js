@@ -1,0 +1,25 @@
+// The share dialog's texts (en): they come with the dialog's module
+// (web/controls/share.js), not with the page.
+export default {
+  'share.heading': 'Share this moment',
+  'share.linkHeading': 'Link',
+  'share.linkHint': 'Opens this scenario at step {step}, exactly as you see it: the whole scenario travels inside the link, and nothing is stored on a server.',
+  'share.linkLabel': 'Link to this moment',
+  'share.copyLink': 'Copy link',
+  'share.length': '{count} characters.',
+  'share.copied': 'Copied to the clipboard.',
+  'share.selected': 'Could not copy automatically: the text is selected, press Ctrl+C (⌘C on a Mac) to copy it.',
+  'share.embedHeading': 'Embed in a web page',
+  'share.embedHint': 'Paste this HTML into a blog post or a course page: the frame shows the scenario without the page’s menus.',
+  'share.embedView': 'Show',
+  'share.view.all': 'Cluster and space-time diagram',
+  'share.view.cluster': 'Cluster only',
+  'share.view.spacetime': 'Space-time diagram only',
+  'share.embedStep': 'Start at the current step',
+  'share.embedAutoplay': 'Play on load',
+  'share.embedInteractive': 'Readers may intervene (deliver, drop, crash…)',
+  'share.embedAutosize': 'Add the script that sizes the frame to its content',
+  'share.embedLabel': 'Embed code',
+  'share.copyEmbed': 'Copy embed code',
+  'share.frameTitle': 'Paxos Playground: {title}',
+};

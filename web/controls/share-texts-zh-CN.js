@@ -1,0 +1,25 @@
+// The share dialog's texts (zh-CN): they come with the dialog's module
+// (web/controls/share.js), not with the page.
+export default {
+  'share.heading': '分享此刻',
+  'share.linkHeading': '链接',
+  'share.linkHint': '打开后在第 {step} 步精确重现你看到的场景：整个场景都在链接里，服务器上不保存任何东西。',
+  'share.linkLabel': '指向此刻的链接',
+  'share.copyLink': '复制链接',
+  'share.length': '{count} 个字符。',
+  'share.copied': '已复制到剪贴板。',
+  'share.selected': '无法自动复制：文字已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
+  'share.embedHeading': '嵌入网页',
+  'share.embedHint': '把这段 HTML 粘贴到博客文章或课程页面中：框架里只显示场景，没有本页的菜单。',
+  'share.embedView': '显示',
+  'share.view.all': '集群和时空图',
+  'share.view.cluster': '仅集群',
+  'share.view.spacetime': '仅时空图',
+  'share.embedStep': '从当前步开始',
+  'share.embedAutoplay': '加载后自动播放',
+  'share.embedInteractive': '允许读者干预（投递、丢弃、崩溃……）',
+  'share.embedAutosize': '附上让框架随内容调整高度的脚本',
+  'share.embedLabel': '嵌入代码',
+  'share.copyEmbed': '复制嵌入代码',
+  'share.frameTitle': 'Paxos 演练场：{title}',
+};
