@@ -19,6 +19,7 @@ export const SHARE_FORM = `<div class="dialog-head">
 <h3 id="share-embed-heading" data-i18n="share.embedHeading"></h3>
 <p class="panel-hint" data-i18n="share.embedHint"></p>
 <label class="field"><span data-i18n="share.embedView"></span> <select id="embed-view"></select></label>
+<label class="field"><span data-i18n="share.embedTheme"></span> <select id="embed-theme"></select></label>
 <label class="check"><input id="embed-step" type="checkbox" checked> <span data-i18n="share.embedStep"></span></label>
 <label class="check"><input id="embed-autoplay" type="checkbox"> <span data-i18n="share.embedAutoplay"></span></label>
 <label class="check"><input id="embed-interactive" type="checkbox"> <span data-i18n="share.embedInteractive"></span></label>

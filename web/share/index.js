@@ -23,6 +23,7 @@ export function embedModule(window) {
  */
 export function prepareShare(window, wasm, embed) {
   const options = embedOptions(window.location.search);
+  if (options.theme) window.document.documentElement.dataset.theme = options.theme;
   const code = codeFromHash(window.location.hash);
   let decoded = null;
   let error = null;
