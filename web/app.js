@@ -59,6 +59,7 @@ class App {
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
     $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
+    for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
     this.spacetime = new SpacetimeView($('spacetime'), {
       scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
     });
@@ -351,6 +352,18 @@ class App {
       if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
       this.settings.open(this.store.pg);
     }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
+  }
+
+  /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
+  downloadPicture(which, format) {
+    const { store } = this;
+    const step = store.step;
+    const upTo = which === 'spacetime' && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
+    const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
+    const title = `${this.$('scenario-title').textContent} — ${this.t('playback.position', { step, steps: store.steps })}`;
+    loadModule(this.doc, 'web/controls/download.js')
+      .then(({ downloadPicture }) => downloadPicture(this.doc, which, format, name, { title, upTo }))
+      .catch((error) => store.setProblem(this.t('problem.picture', { reason: error.message })));
   }
 
   drawMotion(motion) {

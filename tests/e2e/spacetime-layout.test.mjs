@@ -70,6 +70,11 @@ for (const { name, width, language } of [
         const { overlaps, labelled } = await page.evaluate(walkSteps);
         assert.deepEqual(overlaps, []);
         assert.ok(labelled > 0, 'the diagram has labels to check');
+        // Every finding has its words on the diagram (none left out for want of room).
+        const findings = await page.locator('#spacetime .st-finding').count();
+        const marks = await page.evaluate(() => document.querySelectorAll('#observer li').length);
+        if (id === 'seed-3') assert.equal(findings, 4, 'chosen Z, stability, chosen Y, agreement');
+        assert.ok(findings > 0 || marks === 0, 'findings drawn');
       });
     }
   });

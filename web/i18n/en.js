@@ -174,6 +174,12 @@ export default {
   'spacetime.aria': 'Space-time diagram: {count} servers, {steps} steps',
   'spacetime.scroll': 'Space-time diagram, scrolls sideways',
   'spacetime.down': 'down',
+  'picture.svg': 'Download SVG',
+  'picture.png': 'Download PNG',
+  'picture.extent': 'Which part of the run to download',
+  'picture.wholeRun': 'the whole run',
+  'picture.upToStep': 'up to this step',
+  'problem.picture': 'The picture could not be made ({reason}).',
   'spacetime.labels': 'Label the arrows (each has its text as a tooltip)',
   'spacetime.chosen': 'chosen {value}',
 

@@ -174,6 +174,12 @@ export default {
   'spacetime.scroll': '时空图（可横向滚动）',
   'spacetime.down': '崩溃',
   'spacetime.chosen': '选定 {value}',
+  'picture.svg': '下载 SVG',
+  'picture.png': '下载 PNG',
+  'picture.extent': '下载运行的哪一部分',
+  'picture.wholeRun': '整个运行',
+  'picture.upToStep': '到当前这一步为止',
+  'problem.picture': '无法生成图片（{reason}）。',
   'spacetime.labels': '在箭头上标注消息（悬停可见每条消息的内容）',
 
   'servers.heading': '服务器',

@@ -9,7 +9,7 @@
 //
 // Where each word goes is decided by the layout step (web/layout/spacetime.js): arrow labels
 // sit on their arrows between lanes and never on one another, a mark or a lane; the
-// findings have two rows of their own above the lanes. A message still in flight at the run's
+// findings have rows of their own above the lanes. A message still in flight at the run's
 // end is a short stub towards its destination (it does not stretch as the run grows, so
 // neither it nor its label moves, and a step at the end of a long run touches no old arrow).
 import { s } from '../dom.js';
@@ -21,8 +21,9 @@ import {
 
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
 const LABELLED_STEPS_MAX = 60;
-/** The findings' rows above the step numbers: their baselines, and how many there are. */
-const FINDING_ROWS = 2;
+/** The findings' rows above the step numbers (three: a step may have a value chosen and two
+ *  violations), their baselines. */
+const FINDING_ROWS = 3;
 const FINDING_ROW_HEIGHT = 15;
 const FINDING_TOP = 16;
 /** Where the lanes start: below the findings' rows and the step numbers. */
@@ -368,6 +369,11 @@ export class SpacetimeView {
       this.lanes.setAttribute('height', scale.height);
       this.lanes.replaceChildren(...names);
     }
+  }
+
+  /** Where a picture of the run up to `step` ends (x in the drawing): just after its column. */
+  pictureEnd(step) {
+    return this.scale ? this.scale.x(step) + this.scale.stepWidth * 0.5 : null;
   }
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
