@@ -12,7 +12,7 @@ import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
 import { loadModule } from './lazy.js';
 import { DeferredAids } from './controls/deferred.js';
-import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
+import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
 import { presetTitle, renderPresetList } from './controls/presets.js';
@@ -259,7 +259,7 @@ class App {
     });
     $('open-presets').addEventListener('click', () => this.openPresets());
     $('open-settings').addEventListener('click', () => this.openSettings());
-    $('open-help').addEventListener('click', () => $('help-dialog').showModal());
+    $('open-help').addEventListener('click', () => this.openHelp());
     $('language').addEventListener('click', () => this.toggleLanguage());
     // A pointer on the switch or focus on it: the other language's texts start loading, so
     // that the click usually finds them here.
@@ -311,7 +311,7 @@ class App {
       presets: () => this.openPresets(),
       settings: () => this.openSettings(),
       language: () => this.toggleLanguage(),
-      help: () => $('help-dialog').showModal(),
+      help: () => this.openHelp(),
     });
     // Layout depends on the width (compact cluster drawing, diagram column width): redraw
     // once the resizing settles, not on every resize event.
@@ -436,9 +436,17 @@ class App {
     this.settings?.translate(t);
     this.$('legend').replaceChildren(...KINDS.map((kind) => h(doc, 'li', { class: `legend-item kind-${kind}` },
       h(doc, 'span', { class: `kind-chip kind-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`kind.${kind}`) }))));
-    this.$('shortcut-rows').replaceChildren(...SHORTCUTS.map((shortcut) => h(doc, 'tr', {},
-      h(doc, 'td', {}, ...shortcut.keys.flatMap((key, index) => [index ? ' / ' : null, h(doc, 'kbd', { text: key })])),
-      h(doc, 'td', { text: t(shortcut.label) }))));
+    if (this.help) this.help.renderHelp(this.$('help-dialog'), t);
+  }
+
+  /** Opens "Keys and help" (its module is fetched on the first press). */
+  openHelp() {
+    loadModule(this.doc, 'web/controls/help.js').then((help) => {
+      if (!this.help) addTexts(help.TEXTS);
+      this.help = help;
+      help.renderHelp(this.$('help-dialog'), this.t);
+      this.$('help-dialog').showModal();
+    }, (error) => this.store.setProblem(this.t('problem.help', { reason: error.message })));
   }
 
   renderScenario(t) {

@@ -17,15 +17,17 @@ const QUORUM = { en: (await import('../../web/aids/quorum-texts-en.js')).default
 const SETTINGS = (await import('../../web/controls/settings.js')).TEXTS;
 /** The texts the share dialog brings along (web/controls/share.js). */
 const SHARE = (await import('../../web/controls/share.js')).TEXTS;
+/** The texts the help dialog brings along (web/controls/help.js). */
+const HELP = (await import('../../web/controls/help.js')).TEXTS;
 const DICTIONARIES = {
-  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en },
-  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'] },
+  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en },
+  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'] },
 };
 
 test('the lazily loaded modules’ texts are their own: no key twice, and none the static page markup needs', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const inMarkup = new Set([...html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]));
-  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20], ['settings', SETTINGS, 25], ['share', SHARE, 15]]) {
+  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20], ['settings', SETTINGS, 25], ['share', SHARE, 15], ['help', HELP, 15]]) {
     for (const key of Object.keys(texts.en)) {
       assert.ok(!(key in PAGE.en), `${key} (${name}) is in the page's texts too`);
       assert.ok(!inMarkup.has(key), `${key} (${name}) is used by the static markup, which is translated before the module loads`);
@@ -33,7 +35,7 @@ test('the lazily loaded modules’ texts are their own: no key twice, and none t
     assert.ok(Object.keys(texts.en).length > least, name);
   }
   for (const key of Object.keys(QUORUM.en)) assert.ok(!(key in AIDS.en), `${key} is in both lazy modules`);
-  for (const key of [...Object.keys(SETTINGS.en), ...Object.keys(SHARE.en)]) assert.ok(!(key in AIDS.en) && !(key in QUORUM.en), `${key} is in two lazy modules`);
+  for (const key of [...Object.keys(SETTINGS.en), ...Object.keys(SHARE.en), ...Object.keys(HELP.en)]) assert.ok(!(key in AIDS.en) && !(key in QUORUM.en), `${key} is in two lazy modules`);
 });
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -83,7 +85,8 @@ function sourceFiles(dir) {
 test('every key the page uses exists (static HTML and literal t() calls)', () => {
   const used = new Set();
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8') + readFileSync(join(ROOT, 'web/controls/settings-form.js'), 'utf8')
-    + readFileSync(join(ROOT, 'web/controls/share-form.js'), 'utf8');
+    + readFileSync(join(ROOT, 'web/controls/share-form.js'), 'utf8')
+    + readFileSync(join(ROOT, 'web/controls/help.js'), 'utf8');
   for (const match of html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)) used.add(match[1]);
   for (const file of sourceFiles(join(ROOT, 'web'))) {
     const text = readFileSync(file, 'utf8');
