@@ -202,6 +202,8 @@ impl Simulation {
             column: 1,
             message: e.message,
             refusal: Some(e.kind),
+            kind: "",
+            facts: Vec::new(),
         })
     }
 

@@ -232,7 +232,7 @@ impl Safety {
                 }
             }
             if holders.len() < world.config.quorum_phase2 {
-                broken = Some((chosen.clone(), holders));
+                broken = Some((*chosen, holders));
                 break;
             }
         }
