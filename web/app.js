@@ -58,6 +58,7 @@ class App {
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
+    for (const id of ['story-previous', 'story-next']) $(id).addEventListener('click', () => this.loadPreset($(id).dataset.preset));
     $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
     for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
     this.spacetime = new SpacetimeView($('spacetime'), {
@@ -457,6 +458,17 @@ class App {
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
     this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
+    // The presets are listed in the seed's order (§1 to §5, then the livelock and its fixes,
+    // then the rest): a preset's card leads to the ones before and after it.
+    const presets = this.store.presets();
+    const at = preset ? presets.indexOf(preset) : -1;
+    for (const [id, neighbour, key] of [['story-previous', presets[at - 1], 'story.previous'], ['story-next', presets[at + 1], 'story.next']]) {
+      const button = this.$(id);
+      button.hidden = at < 0 || !neighbour;
+      if (button.hidden) continue;
+      button.textContent = t(key, { title: presetTitle(t, neighbour) });
+      button.dataset.preset = neighbour.id;
+    }
   }
 
   renderOutcome(t) {

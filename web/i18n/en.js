@@ -158,6 +158,9 @@ export default {
   'picture.upToStep': 'up to this step',
   'problem.help': 'The help could not be loaded ({reason}). Try again in a moment.',
   'problem.picture': 'The picture could not be made ({reason}).',
+  'story.path': 'The stories in the seed’s order',
+  'story.previous': '← {title}',
+  'story.next': 'Next: {title} →',
   'spacetime.labels': 'Label the arrows (each has its text as a tooltip)',
   'spacetime.chosen': 'chosen {value}',
 

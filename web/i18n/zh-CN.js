@@ -158,6 +158,9 @@ export default {
   'picture.upToStep': '到当前这一步为止',
   'problem.help': '无法加载帮助（{reason}），请稍后再试。',
   'problem.picture': '无法生成图片（{reason}）。',
+  'story.path': '按原文顺序的故事',
+  'story.previous': '← {title}',
+  'story.next': '下一个：{title} →',
   'spacetime.labels': '在箭头上标注消息（悬停可见每条消息的内容）',
 
   'servers.heading': '服务器',
