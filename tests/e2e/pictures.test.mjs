@@ -72,7 +72,7 @@ describe('publishable pictures', { timeout: 180_000 }, () => {
     const drawn = await page.locator('#cluster').evaluate((svg) => Number(svg.getAttribute('viewBox').split(/\s+/)[2]));
     assert.equal(pngWidth, Math.ceil(drawn * 2));
     const svg = (await download(page, '[data-picture="spacetime"][data-format="svg"]')).bytes.toString('utf8');
-    assert.match(svg, /选定 Z/, 'in the page\'s language');
+    assert.match(svg, /确定 Z/, 'in the page\'s language');
     const background = svg.match(/<rect width="[\d.]+" height="[\d.]+" fill="([^"]+)"/)[1];
     const [r, g, b] = background.match(/\d+/g).map(Number);
     assert.ok((r + g + b) / 3 < 128, `a dark background (${background})`);

@@ -21,7 +21,7 @@ const TEXTS = ['Prepare 11', 'Promise 15 (11,X)', 'Accept 23 Y', 'Accepted 11 X'
 
 test('text widths: monospace glyphs advance alike; CJK counts double', () => {
   assert.equal(textWidth('Accept 11 X', 10, { mono: true }), textWidth('Prepare 111', 10, { mono: true }));
-  assert.ok(textWidth('选定 X', 12) > textWidth('ch X', 12));
+  assert.ok(textWidth('确定 X', 12) > textWidth('ch X', 12));
   assert.ok(textWidth('MMMM', 12) >= 4 * 0.7 * 12);
 });
 

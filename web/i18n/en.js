@@ -272,7 +272,7 @@ export default {
   'preset.seed-2.story': 'S1, S5 and S3 propose X, Y and Z at about the same time. S1 and S2 keep X, S3 keeps Z, S4 and S5 keep Y. No value has a majority, and no acceptor will ever change its mind: the seed calls it a deadlock.',
   'preset.seed-2.outcome': 'Outcome: STUCK from step 5, nothing can ever be chosen.',
   'preset.seed-3.title': 'Proposal numbers break the deadlock, and break safety',
-  'preset.seed-3.story': 'Same timing as §2, but proposals carry numbers (11-X, 13-Z, 15-Y) and an acceptor takes any higher-numbered proposal. 13-Z wins S2, S3 and S4, so Z is chosen; then 15-Y overwrites S4 and S3 and the chosen Z is replaced by Y.',
+  'preset.seed-3.story': 'The three proposals of §2, now numbered (11-X, 13-Z, 15-Y), and an acceptor takes any higher-numbered proposal. The deliveries are not §2’s: here 13-Z reaches S2 and S4 right after 11-X, and 15-Y comes last, to S4, S3 and S2. 13-Z wins S2, S3 and S4, so Z is chosen; then 15-Y overwrites S4 and S3 and the chosen Z is replaced by Y.',
   'preset.seed-3.outcome': 'Outcome: VIOLATED, stability at step 8, agreement at step 9 (Z, then Y).',
   'preset.seed-4.title': 'Discover and re-propose in one phase: still stuck',
   'preset.seed-4.story': 'Each acceptor keeps its first proposal and tells later proposers what it holds; a refused proposer retries with the highest-numbered value it found. S1 and S2 keep 11-X, S3 and S4 keep 13-Z, S5 keeps 15-Y. S5 discovers Z and retries with it, but discovering used the same acceptors it needed: nothing moves.',
