@@ -19,6 +19,8 @@ const SETTINGS = (await import('../../web/controls/settings.js')).TEXTS;
 const SHARE = (await import('../../web/controls/share.js')).TEXTS;
 /** The texts the help dialog brings along (web/controls/help.js). */
 const HELP = (await import('../../web/controls/help.js')).TEXTS;
+/** The protocols' names, which both the settings and the aids write (each module carries them). */
+const PROTOCOLS = { en: (await import('../../web/controls/protocol-texts-en.js')).default, 'zh-CN': (await import('../../web/controls/protocol-texts-zh-CN.js')).default };
 const DICTIONARIES = {
   en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en },
   'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'] },
@@ -36,6 +38,18 @@ test('the lazily loaded modules’ texts are their own: no key twice, and none t
   }
   for (const key of Object.keys(QUORUM.en)) assert.ok(!(key in AIDS.en), `${key} is in both lazy modules`);
   for (const key of [...Object.keys(SETTINGS.en), ...Object.keys(SHARE.en), ...Object.keys(HELP.en)]) assert.ok(!(key in AIDS.en) && !(key in QUORUM.en), `${key} is in two lazy modules`);
+});
+
+test('the protocols’ names come with both modules that write them, not with the page', async () => {
+  const aids = (await import('../../web/controls/aids.js')).TEXTS;
+  assert.equal(Object.keys(PROTOCOLS.en).length, 4);
+  for (const language of ['en', 'zh-CN']) {
+    for (const [key, text] of Object.entries(PROTOCOLS[language])) {
+      assert.equal(SETTINGS[language][key], text, `settings: ${language} ${key}`);
+      assert.equal(aids[language][key], text, `aids: ${language} ${key}`);
+      assert.ok(!(key in PAGE[language]), `${key} is in the page's texts too`);
+    }
+  }
 });
 test('the aids’ controls come with their texts: index.html has only the panels’ shells', async () => {
   const { AIDS_MARKUP } = await import('../../web/aids/markup.js');

@@ -20,9 +20,12 @@ import { ExportPanel } from './export.js';
 import { AIDS_MARKUP } from '../aids/markup.js';
 import en from '../aids/texts-en.js';
 import zhCN from '../aids/texts-zh-CN.js';
+import protocolsEn from './protocol-texts-en.js';
+import protocolsZhCN from './protocol-texts-zh-CN.js';
 
-/** The aids' own texts: the page's language files do not carry them (the loader adds them). */
-export const TEXTS = { en, 'zh-CN': zhCN };
+/** The aids' own texts and the protocols' names: the page's language files do not carry them
+ *  (the loader adds them). */
+export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
 
 const NUMBER_OPTIONS = ['nodes', 'proposers', 'attempts', 'duplicates', 'crashes'];
 const FLAG_OPTIONS = ['drops', 'timeouts', 'amnesia', 'symmetry'];

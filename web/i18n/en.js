@@ -19,13 +19,7 @@ export default {
 
   'settings.open': 'Settings',
 
-  'protocol.basic-paxos.name': 'Basic Paxos (two phases)',
-  'protocol.one-phase-first.name': 'One phase, first value wins (seed §1–2)',
-  'protocol.one-phase-highest.name': 'One phase, higher number wins (seed §3)',
-  'protocol.one-phase-adopt.name': 'One phase, discover and re-propose (seed §3b/4)',
-
   'dialog.close': 'Close',
-  'dialog.cancel': 'Cancel',
 
   'help.open': 'Keys & help',
 
@@ -37,7 +31,6 @@ export default {
   'problem.close': 'Dismiss',
   'problem.refused': 'Not done: “{command}”: {reason}.',
   'problem.selectMessage': 'Select a message in flight first (in the cluster, the diagram or the list).',
-  'problem.settings': 'These settings cannot run: {reason}. Your current run is unchanged.',
   'problem.badValue': 'A value is 1 to 8 letters, digits or _.',
   'problem.oneGroup': 'Put the servers in at least two groups to partition the network.',
 

@@ -18,13 +18,7 @@ export default {
 
   'settings.open': '设置',
 
-  'protocol.basic-paxos.name': 'Basic Paxos（两阶段）',
-  'protocol.one-phase-first.name': '一阶段，先到的值胜出（种子文章 §1–2）',
-  'protocol.one-phase-highest.name': '一阶段，提议号大者胜出（种子文章 §3）',
-  'protocol.one-phase-adopt.name': '一阶段，发现并重新提议（种子文章 §3b/4）',
-
   'dialog.close': '关闭',
-  'dialog.cancel': '取消',
 
   'help.open': '快捷键与帮助',
 
@@ -36,7 +30,6 @@ export default {
   'problem.close': '关闭',
   'problem.refused': '未执行“{command}”：{reason}。',
   'problem.selectMessage': '请先选中一条在途消息（在集群图、时空图或列表中）。',
-  'problem.settings': '这些设置无法运行：{reason}。当前的运行没有改变。',
   'problem.badValue': '值由 1 到 8 个字母、数字或 _ 组成。',
   'problem.oneGroup': '要分区，请把服务器分到至少两个组中。',
 
