@@ -19,6 +19,8 @@ const SETTINGS = (await import('../../web/controls/settings.js')).TEXTS;
 const SHARE = (await import('../../web/controls/share.js')).TEXTS;
 /** The texts the help dialog brings along (web/controls/help.js). */
 const HELP = (await import('../../web/controls/help.js')).TEXTS;
+/** The protocols' names, which both the settings and the aids write (each module carries them). */
+const PROTOCOLS = { en: (await import('../../web/controls/protocol-texts-en.js')).default, 'zh-CN': (await import('../../web/controls/protocol-texts-zh-CN.js')).default };
 const DICTIONARIES = {
   en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en },
   'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'] },
@@ -36,6 +38,31 @@ test('the lazily loaded modules’ texts are their own: no key twice, and none t
   }
   for (const key of Object.keys(QUORUM.en)) assert.ok(!(key in AIDS.en), `${key} is in both lazy modules`);
   for (const key of [...Object.keys(SETTINGS.en), ...Object.keys(SHARE.en), ...Object.keys(HELP.en)]) assert.ok(!(key in AIDS.en) && !(key in QUORUM.en), `${key} is in two lazy modules`);
+});
+
+test('the protocols’ names come with both modules that write them, not with the page', async () => {
+  const aids = (await import('../../web/controls/aids.js')).TEXTS;
+  assert.equal(Object.keys(PROTOCOLS.en).length, 4);
+  for (const language of ['en', 'zh-CN']) {
+    for (const [key, text] of Object.entries(PROTOCOLS[language])) {
+      assert.equal(SETTINGS[language][key], text, `settings: ${language} ${key}`);
+      assert.equal(aids[language][key], text, `aids: ${language} ${key}`);
+      assert.ok(!(key in PAGE[language]), `${key} is in the page's texts too`);
+    }
+  }
+});
+test('the aids’ controls come with their texts: index.html has only the panels’ shells', async () => {
+  const { AIDS_MARKUP } = await import('../../web/aids/markup.js');
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  for (const [id, markup] of Object.entries(AIDS_MARKUP)) {
+    const keys = [...markup.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]);
+    for (const key of keys) assert.ok(key in AIDS.en && !(key in PAGE.en), `${key} (${id}) should come with the aids, not the page`);
+    // The shell: the heading the panel is labelled by, and the line shown while the aids load.
+    const shell = new RegExp(`<section id="${id}"[^>]*aria-labelledby="([^"]+)"[^>]*>\\s*<h2 id="([^"]+)"[^>]*>[^<]*</h2>\\s*<p class="[^"]*aids-waiting[^"]*" data-i18n="aids.loading">[^<]*</p>\\s*</section>`).exec(html);
+    assert.ok(shell, `no shell for #${id} in index.html`);
+    assert.equal(shell[1], shell[2], `#${id} is labelled by its heading`);
+    assert.doesNotMatch(markup, /<h2/, `#${id}'s heading is in its shell`);
+  }
 });
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -86,7 +113,8 @@ test('every key the page uses exists (static HTML and literal t() calls)', () =>
   const used = new Set();
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8') + readFileSync(join(ROOT, 'web/controls/settings-form.js'), 'utf8')
     + readFileSync(join(ROOT, 'web/controls/share-form.js'), 'utf8')
-    + readFileSync(join(ROOT, 'web/controls/help.js'), 'utf8');
+    + readFileSync(join(ROOT, 'web/controls/help.js'), 'utf8')
+    + readFileSync(join(ROOT, 'web/aids/markup.js'), 'utf8');
   for (const match of html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)) used.add(match[1]);
   for (const file of sourceFiles(join(ROOT, 'web'))) {
     const text = readFileSync(file, 'utf8');

@@ -1,9 +1,45 @@
 // The English texts only the aids below the cluster write (compare, the model checker,
 // the challenge, export/import): shipped inside the aids' module, which the page loads on
 // first need, so the page's language file (web/i18n/en.js) does not carry them.
-// Texts in the aids' static markup stay in the page's file (the page translates that markup
-// before the aids arrive).
+// That includes the words of their controls (web/aids/markup.js), which come with them too;
+// only the panels' headings and loading lines are the page's.
 export default {
+  // The aids' controls (web/aids/markup.js).
+  'compare.hint': 'Run this very schedule (the same seed and the same interventions) under another protocol, side by side. Both sides follow the playback controls; lines only one side has are marked ≠.',
+  'compare.with': 'Compare with',
+  'compare.start': 'Compare',
+  'compare.stop': 'Stop comparing',
+  'compare.mapping': 'How each command was carried over',
+  'compare.events': 'What this step did',
+  'check.hint': 'Tries every order of every message on a small copy of this scenario, in the background, and finds the shortest way to break it if there is one.',
+  'check.options': 'What may happen',
+  'check.nodes': 'Servers (at most)',
+  'check.proposers': 'Proposers',
+  'check.attempts': 'Attempts per proposer',
+  'check.duplicates': 'Duplicated messages (at most)',
+  'check.crashes': 'Crashes (at most)',
+  'check.drops': 'Messages may be lost',
+  'check.timeouts': 'Proposers may time out',
+  'check.amnesia': 'A restarted server forgets (amnesia)',
+  'check.symmetry': 'Treat servers that never propose as interchangeable (faster)',
+  'check.run': 'Check',
+  'check.cancel': 'Cancel',
+  'check.movesLabel': 'Counterexample moves',
+  'check.animate': 'Animate the counterexample',
+  'check.progressLabelIdle': 'States explored',
+  'challenge.hint': 'Pick a protocol, then be the network: deliver, drop and duplicate messages by hand, crash and restart servers. Get two different values chosen. Then compare with the model checker’s shortest way.',
+  'challenge.pick': 'Challenge',
+  'challenge.start': 'Start',
+  'challenge.giveUp': 'Give up — show me',
+  'challenge.stop': 'Stop the challenge',
+  'export.script': 'Copy as script',
+  'export.mermaid': 'Copy as Mermaid diagram',
+  'export.rust': 'Copy as Rust test',
+  'export.textLabelNone': 'Exported text (choose an export above)',
+  'import.heading': 'Import a script',
+  'import.label': 'Paste a scenario script (as exported above)',
+  'import.button': 'Import and run',
+  // What they write as they run.
   'compare.again': 'Compare again',
   'compare.started': 'Comparing with {protocol}.',
   'compare.failed': 'The comparison could not run: {reason}.',

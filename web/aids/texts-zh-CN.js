@@ -1,9 +1,45 @@
 // The Simplified Chinese texts only the aids below the cluster write (compare, the model checker,
 // the challenge, export/import): shipped inside the aids' module, which the page loads on
 // first need, so the page's language file (web/i18n/zh-CN.js) does not carry them.
-// Texts in the aids' static markup stay in the page's file (the page translates that markup
-// before the aids arrive).
+// That includes the words of their controls (web/aids/markup.js), which come with them too;
+// only the panels' headings and loading lines are the page's.
 export default {
+  // The aids' controls (web/aids/markup.js).
+  'compare.hint': '用另一个协议运行完全相同的调度（相同的种子、相同的干预），并排显示。两边都跟随播放控制；只有一边才有的行标记为 ≠。',
+  'compare.with': '比较对象',
+  'compare.start': '比较',
+  'compare.stop': '停止比较',
+  'compare.mapping': '每条命令是如何转过去的',
+  'compare.events': '这一步做了什么',
+  'check.hint': '在后台对这个场景的一个小副本尝试所有消息的所有顺序；如果能破坏它，就找出最短的方式。',
+  'check.options': '可能发生的事',
+  'check.nodes': '服务器数（最多）',
+  'check.proposers': 'Proposer 数',
+  'check.attempts': '每个 Proposer 的尝试次数',
+  'check.duplicates': '重复的消息（最多）',
+  'check.crashes': '崩溃次数（最多）',
+  'check.drops': '消息可能丢失',
+  'check.timeouts': 'Proposer 可能超时',
+  'check.amnesia': '重启的服务器会遗忘（失忆）',
+  'check.symmetry': '把从不提议的服务器视为可互换（更快）',
+  'check.run': '检查',
+  'check.cancel': '取消',
+  'check.movesLabel': '反例的每一步',
+  'check.animate': '播放反例',
+  'check.progressLabelIdle': '已探索的状态',
+  'challenge.hint': '选一个协议，然后由你来扮演网络：亲手投递、丢弃、复制消息，让服务器崩溃和重启。让两个不同的值都被确定。然后与模型检查器找到的最短方式比一比。',
+  'challenge.pick': '挑战',
+  'challenge.start': '开始',
+  'challenge.giveUp': '放弃——给我看看',
+  'challenge.stop': '结束挑战',
+  'export.script': '复制为脚本',
+  'export.mermaid': '复制为 Mermaid 图',
+  'export.rust': '复制为 Rust 测试',
+  'export.textLabelNone': '导出的文本（请先在上面选择一种导出）',
+  'import.heading': '导入脚本',
+  'import.label': '粘贴一个场景脚本（格式同上面导出的）',
+  'import.button': '导入并运行',
+  // What they write as they run.
   'compare.again': '重新比较',
   'compare.started': '正在与 {protocol} 比较。',
   'compare.failed': '无法进行比较：{reason}。',

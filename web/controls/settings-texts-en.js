@@ -32,4 +32,6 @@ export default {
   'protocol.one-phase-first.rules': 'The proposer sends its value to every acceptor; an acceptor keeps the first value it receives and rejects every later one. Chosen when a majority holds the same value.',
   'protocol.one-phase-highest.rules': 'Proposals carry numbers (counter, server id); an acceptor replaces what it holds by any proposal with a higher number. Breaks the deadlock, but a chosen value can be overwritten.',
   'protocol.one-phase-adopt.rules': 'An acceptor keeps the first proposal it accepts and answers later ones with what it holds; a refused proposer retries with the highest-numbered value it discovered. Discovering uses the same acceptors it needs, so it can stay stuck.',
+  'dialog.cancel': 'Cancel',
+  'problem.settings': 'These settings cannot run: {reason}. Your current run is unchanged.',
 };

@@ -32,4 +32,6 @@ export default {
   'protocol.one-phase-first.rules': 'Proposer 把值发给所有 Acceptor；Acceptor 保留收到的第一个值，拒绝之后的所有值。当多数派持有同一个值时，该值被确定。',
   'protocol.one-phase-highest.rules': '提议带有提议号（自增 ID + ServerId）；Acceptor 遇到提议号更大的提议就替换自己持有的提议。这打破了死锁，但已确定的值可能被覆盖。',
   'protocol.one-phase-adopt.rules': 'Acceptor 保留它接受的第一个提议，并把自己持有的提议告诉之后的 Proposer；被拒绝的 Proposer 用发现的提议号最大的值重试。发现的过程占用了它所需要的同一批 Acceptor，所以仍可能卡死。',
+  'dialog.cancel': '取消',
+  'problem.settings': '这些设置无法运行：{reason}。当前的运行没有改变。',
 };

@@ -11,9 +11,12 @@ import { loadAidsModule } from '../aids/module.js';
 import { SETTINGS_FORM } from './settings-form.js';
 import en from './settings-texts-en.js';
 import zhCN from './settings-texts-zh-CN.js';
+import protocolsEn from './protocol-texts-en.js';
+import protocolsZhCN from './protocol-texts-zh-CN.js';
 
-/** The dialog's own texts: the page's language files do not carry them (the app adds them). */
-export const TEXTS = { en, 'zh-CN': zhCN };
+/** The dialog's own texts and the protocols' names: the page's language files do not carry
+ *  them (the app adds them). */
+export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
 
 let aidsModule = null;
 

@@ -19,13 +19,7 @@ export default {
 
   'settings.open': 'Settings',
 
-  'protocol.basic-paxos.name': 'Basic Paxos (two phases)',
-  'protocol.one-phase-first.name': 'One phase, first value wins (seed §1–2)',
-  'protocol.one-phase-highest.name': 'One phase, higher number wins (seed §3)',
-  'protocol.one-phase-adopt.name': 'One phase, discover and re-propose (seed §3b/4)',
-
   'dialog.close': 'Close',
-  'dialog.cancel': 'Cancel',
 
   'help.open': 'Keys & help',
 
@@ -37,7 +31,6 @@ export default {
   'problem.close': 'Dismiss',
   'problem.refused': 'Not done: “{command}”: {reason}.',
   'problem.selectMessage': 'Select a message in flight first (in the cluster, the diagram or the list).',
-  'problem.settings': 'These settings cannot run: {reason}. Your current run is unchanged.',
   'problem.badValue': 'A value is 1 to 8 letters, digits or _.',
   'problem.oneGroup': 'Put the servers in at least two groups to partition the network.',
 
@@ -327,45 +320,13 @@ export default {
   'quorum.legend.meet': '∩ in both',
   'quorum.legend.travel': 'how the earlier value travelled',
 
+  // The aids' shells below the cluster: a heading and a loading line each (their controls
+  // and those controls' texts come with the aids' code: web/aids/markup.js, web/aids/texts-*.js).
+  'aids.loading': 'Loading this tool…',
+  'aids.failed': 'This tool could not be loaded.',
+  'aids.retry': 'Try again',
   'compare.heading': 'Compare two protocols',
-  'compare.hint': 'Run this very schedule (the same seed and the same interventions) under another protocol, side by side. Both sides follow the playback controls; lines only one side has are marked ≠.',
-  'compare.with': 'Compare with',
-  'compare.start': 'Compare',
-  'compare.stop': 'Stop comparing',
-  'compare.mapping': 'How each command was carried over',
-  'compare.events': 'What this step did',
-
   'check.heading': 'Model checker',
-  'check.hint': 'Tries every order of every message on a small copy of this scenario, in the background, and finds the shortest way to break it if there is one.',
-  'check.options': 'What may happen',
-  'check.nodes': 'Servers (at most)',
-  'check.proposers': 'Proposers',
-  'check.attempts': 'Attempts per proposer',
-  'check.duplicates': 'Duplicated messages (at most)',
-  'check.crashes': 'Crashes (at most)',
-  'check.drops': 'Messages may be lost',
-  'check.timeouts': 'Proposers may time out',
-  'check.amnesia': 'A restarted server forgets (amnesia)',
-  'check.symmetry': 'Treat servers that never propose as interchangeable (faster)',
-  'check.run': 'Check',
-  'check.cancel': 'Cancel',
-  'check.movesLabel': 'Counterexample moves',
-  'check.animate': 'Animate the counterexample',
-  'check.progressLabelIdle': 'States explored',
-
   'challenge.heading': 'Can you break it?',
-  'challenge.hint': 'Pick a protocol, then be the network: deliver, drop and duplicate messages by hand, crash and restart servers. Get two different values chosen. Then compare with the model checker’s shortest way.',
-  'challenge.pick': 'Challenge',
-  'challenge.start': 'Start',
-  'challenge.giveUp': 'Give up — show me',
-  'challenge.stop': 'Stop the challenge',
-
   'export.heading': 'Export and import',
-  'export.script': 'Copy as script',
-  'export.mermaid': 'Copy as Mermaid diagram',
-  'export.rust': 'Copy as Rust test',
-  'export.textLabelNone': 'Exported text (choose an export above)',
-  'import.heading': 'Import a script',
-  'import.label': 'Paste a scenario script (as exported above)',
-  'import.button': 'Import and run',
 };

@@ -18,13 +18,7 @@ export default {
 
   'settings.open': '设置',
 
-  'protocol.basic-paxos.name': 'Basic Paxos（两阶段）',
-  'protocol.one-phase-first.name': '一阶段，先到的值胜出（种子文章 §1–2）',
-  'protocol.one-phase-highest.name': '一阶段，提议号大者胜出（种子文章 §3）',
-  'protocol.one-phase-adopt.name': '一阶段，发现并重新提议（种子文章 §3b/4）',
-
   'dialog.close': '关闭',
-  'dialog.cancel': '取消',
 
   'help.open': '快捷键与帮助',
 
@@ -36,7 +30,6 @@ export default {
   'problem.close': '关闭',
   'problem.refused': '未执行“{command}”：{reason}。',
   'problem.selectMessage': '请先选中一条在途消息（在集群图、时空图或列表中）。',
-  'problem.settings': '这些设置无法运行：{reason}。当前的运行没有改变。',
   'problem.badValue': '值由 1 到 8 个字母、数字或 _ 组成。',
   'problem.oneGroup': '要分区，请把服务器分到至少两个组中。',
 
@@ -324,45 +317,13 @@ export default {
   'quorum.legend.meet': '∩ 同时在两者中',
   'quorum.legend.travel': '早先的值如何传递',
 
+  // The aids' shells below the cluster: a heading and a loading line each (their controls
+  // and those controls' texts come with the aids' code: web/aids/markup.js, web/aids/texts-*.js).
+  'aids.loading': '正在加载此工具…',
+  'aids.failed': '无法加载此工具。',
+  'aids.retry': '重试',
   'compare.heading': '比较两个协议',
-  'compare.hint': '用另一个协议运行完全相同的调度（相同的种子、相同的干预），并排显示。两边都跟随播放控制；只有一边才有的行标记为 ≠。',
-  'compare.with': '比较对象',
-  'compare.start': '比较',
-  'compare.stop': '停止比较',
-  'compare.mapping': '每条命令是如何转过去的',
-  'compare.events': '这一步做了什么',
-
   'check.heading': '模型检查器',
-  'check.hint': '在后台对这个场景的一个小副本尝试所有消息的所有顺序；如果能破坏它，就找出最短的方式。',
-  'check.options': '可能发生的事',
-  'check.nodes': '服务器数（最多）',
-  'check.proposers': 'Proposer 数',
-  'check.attempts': '每个 Proposer 的尝试次数',
-  'check.duplicates': '重复的消息（最多）',
-  'check.crashes': '崩溃次数（最多）',
-  'check.drops': '消息可能丢失',
-  'check.timeouts': 'Proposer 可能超时',
-  'check.amnesia': '重启的服务器会遗忘（失忆）',
-  'check.symmetry': '把从不提议的服务器视为可互换（更快）',
-  'check.run': '检查',
-  'check.cancel': '取消',
-  'check.movesLabel': '反例的每一步',
-  'check.animate': '播放反例',
-  'check.progressLabelIdle': '已探索的状态',
-
   'challenge.heading': '你能破坏它吗？',
-  'challenge.hint': '选一个协议，然后由你来扮演网络：亲手投递、丢弃、复制消息，让服务器崩溃和重启。让两个不同的值都被确定。然后与模型检查器找到的最短方式比一比。',
-  'challenge.pick': '挑战',
-  'challenge.start': '开始',
-  'challenge.giveUp': '放弃——给我看看',
-  'challenge.stop': '结束挑战',
-
   'export.heading': '导出与导入',
-  'export.script': '复制为脚本',
-  'export.mermaid': '复制为 Mermaid 图',
-  'export.rust': '复制为 Rust 测试',
-  'export.textLabelNone': '导出的文本（请先在上面选择一种导出）',
-  'import.heading': '导入脚本',
-  'import.label': '粘贴一个场景脚本（格式同上面导出的）',
-  'import.button': '导入并运行',
 };
