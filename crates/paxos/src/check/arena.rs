@@ -1,10 +1,11 @@
-//! Where the checker keeps every state (and every parent link): in discovery order, in
-//! segments of about 1 MiB that are allocated once, at their final size, and never move.
+//! Where the checker keeps its parent links and choices, one of each per visited state: in
+//! discovery order, in segments of about 1 MiB that are allocated once, at their final size,
+//! and never move.
 //!
 //! A `Vec` that doubles copies itself into a block twice as large and frees the old one: for
 //! a moment both are live, and in wasm (whose memory never shrinks) the freed blocks are
 //! holes that long-lived data of other sizes often cannot fill. The TLA model's search grew
-//! wasm memory to 1.5 times what it held that way. Segments grow memory one segment at a
+//! wasm memory to 1.5 times what it held that way, when this arena held its states. Segments grow memory one segment at a
 //! time, and what the checker reports is what it holds. The first segment grows like a `Vec`,
 //! so that a small search stays small.
 

@@ -21,6 +21,8 @@
 //! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
 //! reported as stuck.
 
+mod packing;
+
 use super::model::{vec_heap_bytes, Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
@@ -31,6 +33,7 @@ use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
@@ -179,6 +182,17 @@ impl SimState {
     /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`.
     fn heap_bytes(&self) -> usize {
         vec_heap_bytes(&self.nodes) + vec_heap_bytes(&self.in_flight) + vec_heap_bytes(&self.acceptances)
+    }
+
+    /// Makes this state equal to `source`, reusing its own heap blocks (the derived `Clone`
+    /// would allocate new ones). Every field is named, so a new one cannot be forgotten.
+    fn copy_from(&mut self, source: &SimState) {
+        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = source;
+        self.nodes.clone_from(nodes);
+        self.in_flight.clone_from(in_flight);
+        self.acceptances.clone_from(acceptances);
+        (self.unproposed, self.duplicates_left, self.crashes_left, self.chosen) =
+            (*unproposed, *duplicates_left, *crashes_left, *chosen);
     }
 }
 
@@ -349,6 +363,11 @@ impl Model for SimModel {
 
     fn next_state(&self, state: &SimState, action: &SimAction) -> Option<SimState> {
         let mut next = state.clone();
+        self.next_state_into(state, action, &mut next).then_some(next)
+    }
+
+    fn next_state_into(&self, state: &SimState, action: &SimAction, next: &mut SimState) -> bool {
+        next.copy_from(state);
         let mut effects = Vec::new();
         let actor = match *action {
             SimAction::Propose(node, value) => {
@@ -357,22 +376,22 @@ impl Model for SimModel {
                 node
             }
             SimAction::Deliver(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
                 next.in_flight.remove(at);
                 next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
                 flight.to
             }
             SimAction::Drop(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
                 next.in_flight.remove(at);
-                self.retire_acceptances(&mut next);
-                return Some(next);
+                self.retire_acceptances(next);
+                return true;
             }
             SimAction::Duplicate(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
                 next.in_flight.insert(at, flight);
                 next.duplicates_left -= 1;
-                return (next.in_flight.len() <= usize::from(self.config.in_flight_max)).then_some(next);
+                return next.in_flight.len() <= usize::from(self.config.in_flight_max);
             }
             SimAction::Timeout(node) => {
                 let generation = next.nodes[node.index()].proposer.generation;
@@ -382,18 +401,18 @@ impl Model for SimModel {
             SimAction::Crash(node) => {
                 next.crashes_left -= 1;
                 next.nodes[node.index()].crash();
-                return Some(next);
+                return true;
             }
             SimAction::Restart(node) => {
                 next.nodes[node.index()].restart(&self.node_config, &mut effects);
                 node
             }
         };
-        if !self.perform(&mut next, actor, effects) {
-            return None;
+        if !self.perform(next, actor, effects) {
+            return false;
         }
-        self.retire_acceptances(&mut next);
-        Some(next)
+        self.retire_acceptances(next);
+        true
     }
 
     fn property(&self, state: &SimState) -> Property {
@@ -404,6 +423,14 @@ impl Model for SimModel {
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
         let all = if names.len() == 2 { "both" } else { "all" };
         Property::Violated(format!("agreement: {} were {all} chosen", names.join(" and ")))
+    }
+
+    fn pack(&self, state: &SimState, out: &mut Vec<u8>) {
+        self.pack_state(state, out);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> SimState {
+        self.unpack_state(bytes)
     }
 
     fn heap_bytes(&self, state: &SimState) -> usize {
@@ -417,26 +444,69 @@ impl Model for SimModel {
     /// The least renaming of the servers that never propose (see `SimConfig::symmetry`).
     /// Sound because a server's behaviour never depends on its own id unless it proposes:
     /// ballots carry only proposers' ids, and quorums are counted, not named.
-    fn canonical(&self, state: SimState) -> SimState {
+    ///
+    /// "Least" in `SimState`'s order, which compares the servers first, then the messages in
+    /// flight, then fields no renaming changes, then the acceptance records. So each renaming
+    /// is built only as far as it takes to lose: most lose on the servers alone, before their
+    /// messages are renamed and sorted, and the state is rewritten in place only if one wins.
+    fn canonicalize(&self, state: &mut SimState) {
+        let nodes = usize::from(self.config.nodes);
         let first_free = usize::from(self.config.proposers);
-        let free = usize::from(self.config.nodes) - first_free;
+        let free = nodes - first_free;
         if !self.config.symmetry || free < 2 {
-            return state;
+            return;
         }
-        let mut order: Vec<usize> = (0..free).collect();
-        let mut best = state.clone();
+        let mut order = [0, 1, 2, 3, 4];
+        let order = &mut order[..free];
+        // The least renaming so far, when it is not the identity (the first order).
+        let mut least_nodes = [Node::new(NodeId(1)); SIM_NODES_MAX as usize];
+        let mut least_flights: Vec<Flight> = Vec::new();
+        let mut least_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut renamed = false;
+        let mut renamed_nodes = least_nodes;
+        let mut renamed_flights: Vec<Flight> = Vec::new();
+        let mut renamed_records: Vec<(Proposal, NodeSet)> = Vec::new();
         // At most 4! = 24 orders (5 servers, 1 proposer).
-        while next_permutation(&mut order) {
-            let mut map: Vec<usize> = (0..usize::from(self.config.nodes)).collect();
+        while next_permutation(order) {
+            let mut map = [0, 1, 2, 3, 4];
             for (i, &to) in order.iter().enumerate() {
                 map[first_free + i] = first_free + to;
             }
-            let candidate = relabel(&state, &map);
-            if candidate < best {
-                best = candidate;
+            let rename = Renaming { map: &map[..nodes] };
+            let (best_nodes, best_flights, best_records) = match renamed {
+                true => (&least_nodes[..nodes], &least_flights, &least_records),
+                false => (&state.nodes[..], &state.in_flight, &state.acceptances),
+            };
+            for node in &state.nodes {
+                let node = rename.node(node);
+                renamed_nodes[node.id.index()] = node;
+            }
+            let mut order_of_states = renamed_nodes[..nodes].cmp(best_nodes);
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            renamed_flights.clear();
+            renamed_flights.extend(state.in_flight.iter().map(|f| rename.flight(f)));
+            renamed_flights.sort_unstable();
+            order_of_states = order_of_states.then_with(|| renamed_flights.cmp(best_flights));
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            renamed_records.clear();
+            renamed_records.extend(state.acceptances.iter().map(|(key, accepted)| (*key, rename.set(*accepted))));
+            if order_of_states.then_with(|| renamed_records.cmp(best_records)) == Ordering::Less {
+                least_nodes = renamed_nodes;
+                std::mem::swap(&mut least_flights, &mut renamed_flights);
+                std::mem::swap(&mut least_records, &mut renamed_records);
+                renamed = true;
             }
         }
-        best
+        if renamed {
+            state.nodes.clear();
+            state.nodes.extend_from_slice(&least_nodes[..nodes]);
+            state.in_flight.clone_from(&least_flights);
+            state.acceptances.clone_from(&least_records);
+        }
     }
 }
 
@@ -449,30 +519,40 @@ fn next_permutation(order: &mut [usize]) -> bool {
     true
 }
 
-/// `state` with server `i` renamed to server `map[i]` everywhere it appears.
-fn relabel(state: &SimState, map: &[usize]) -> SimState {
-    let id = |n: NodeId| NodeId::from_index(map[n.index()]);
-    let set = |s: crate::quorum::NodeSet| s.iter().map(id).collect();
-    let mut nodes = state.nodes.clone();
-    for node in &state.nodes {
+/// Server `i` renamed to server `map[i]` (by index) everywhere a server is named.
+struct Renaming<'a> {
+    map: &'a [usize],
+}
+
+impl Renaming<'_> {
+    fn id(&self, node: NodeId) -> NodeId {
+        NodeId::from_index(self.map[node.index()])
+    }
+
+    fn set(&self, set: NodeSet) -> NodeSet {
+        set.iter().map(|node| self.id(node)).collect()
+    }
+
+    fn node(&self, node: &Node) -> Node {
         let mut renamed = *node;
-        renamed.id = id(node.id);
+        renamed.id = self.id(node.id);
         renamed.proposer.phase = match node.proposer.phase {
-            Phase::Preparing { ballot, promises, highest } => {
-                Phase::Preparing { ballot, promises: set(promises), highest: highest.map(|(n, p)| (id(n), p)) }
-            }
+            Phase::Preparing { ballot, promises, highest } => Phase::Preparing {
+                ballot,
+                promises: self.set(promises),
+                highest: highest.map(|(n, p)| (self.id(n), p)),
+            },
             Phase::Accepting { proposal, accepts, refusals } => {
-                Phase::Accepting { proposal, accepts: set(accepts), refusals: set(refusals) }
+                Phase::Accepting { proposal, accepts: self.set(accepts), refusals: self.set(refusals) }
             }
             other => other,
         };
-        nodes[renamed.id.index()] = renamed;
+        renamed
     }
-    let mut in_flight: Vec<Flight> =
-        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message }).collect();
-    in_flight.sort_unstable();
-    let acceptances = state.acceptances.iter().map(|(key, accepted)| (*key, set(*accepted))).collect();
-    SimState { nodes, in_flight, acceptances, ..state.clone() }
+
+    fn flight(&self, flight: &Flight) -> Flight {
+        Flight { from: self.id(flight.from), to: self.id(flight.to), message: flight.message }
+    }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.

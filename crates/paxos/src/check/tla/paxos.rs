@@ -277,6 +277,23 @@ impl Model for TlaPaxos {
         }
     }
 
+    /// The four words, little-endian: 32 bytes, the state itself.
+    fn pack(&self, state: &TlaState, out: &mut Vec<u8>) {
+        for word in state.words {
+            out.extend_from_slice(&word.to_le_bytes());
+        }
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> TlaState {
+        let mut words = [0u64; 4];
+        for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(8)) {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(le);
+        }
+        TlaState { words }
+    }
+
     fn actions_max(&self) -> usize {
         let (a, v, b) = (self.layout.acceptors as usize, self.layout.values as usize, self.layout.ballots as usize);
         b * (1 + v) + a * b * (1 + v)
