@@ -154,7 +154,8 @@ fn every_state_packs_into_bytes_that_unpack_to_it() {
     use paxos::check::Model;
     use std::collections::{HashMap, VecDeque};
     let mut configs = Vec::new();
-    for protocol in [Protocol::BasicPaxos, Protocol::OnePhaseFirst, Protocol::OnePhaseHighest, Protocol::OnePhaseAdopt] {
+    for protocol in [Protocol::BasicPaxos, Protocol::OnePhaseFirst, Protocol::OnePhaseHighest, Protocol::OnePhaseAdopt]
+    {
         let mut config = SimConfig::new(protocol, 3);
         (config.proposers, config.attempts, config.timeouts, config.drops) = (3, 2, true, true);
         configs.push(config);

@@ -250,16 +250,15 @@ impl<M: Model> Checker<M> {
             }
             self.generated += self.model.generated_count(&state, action);
             self.model.canonicalize(&mut successor.state);
-            let start = packed.len();
-            self.model.pack(&successor.state, &mut packed);
             // A stuttering step leads back to this very state: nothing new, and it does not
-            // count as a way out when judging whether the state is stuck. (Equal bytes are
-            // equal states: packing is one-to-one.)
-            if packed[start..] == self.expanding[..] {
-                packed.truncate(start);
+            // count as a way out when judging whether the state is stuck. Asked before packing:
+            // in the TLA model many steps stutter.
+            if successor.state == state {
                 continue;
             }
             moved = true;
+            let start = packed.len();
+            self.model.pack(&successor.state, &mut packed);
             successor.fingerprint = fingerprint(&packed[start..]);
             self.visited.prefetch(successor.fingerprint);
             // It fits: there are at most ACTIONS_MAX = 2^16 actions (asserted above).
@@ -292,6 +291,9 @@ impl<M: Model> Checker<M> {
         self.successors = successors;
         self.packed = packed;
         self.actions = actions;
+        // Memory grows only as states are stored and buffers grow, all of it above, and
+        // shrinks only as the frontier is read: so this is the expansion's most.
+        self.note_peak(self.memory_bytes());
         if !moved && self.finding.is_none() && !self.model.is_settled(&state) {
             let reason = "no action leads anywhere else, and the model does not accept this state \
                           as an ending"
@@ -320,7 +322,6 @@ impl<M: Model> Checker<M> {
         self.choices.push(choice);
         self.frontier.push(bytes);
         self.depth = self.depth.max(level);
-        self.note_peak(self.memory_bytes());
         if let Property::Violated(reason) = property {
             self.finding = Some(Finding { verdict: Verdict::Violated { reason }, state_number: Some(number) });
         }

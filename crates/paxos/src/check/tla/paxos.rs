@@ -279,9 +279,13 @@ impl Model for TlaPaxos {
 
     /// The four words, little-endian: 32 bytes, the state itself.
     fn pack(&self, state: &TlaState, out: &mut Vec<u8>) {
-        for word in state.words {
-            out.extend_from_slice(&word.to_le_bytes());
-        }
+        let [w0, w1, w2, w3] = state.words.map(u64::to_le_bytes);
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&w0);
+        bytes[8..16].copy_from_slice(&w1);
+        bytes[16..24].copy_from_slice(&w2);
+        bytes[24..].copy_from_slice(&w3);
+        out.extend_from_slice(&bytes);
     }
 
     fn unpack(&self, bytes: &[u8]) -> TlaState {
