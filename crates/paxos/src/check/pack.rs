@@ -22,7 +22,7 @@ pub(crate) struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    #[inline]
+    #[inline(always)]
     pub(crate) fn byte(&mut self, byte: u8) {
         if let Some(slot) = self.room.get_mut(self.at) {
             slot.write(byte);
@@ -37,7 +37,7 @@ impl Writer<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn varint(&mut self, mut value: u64) {
         while value >= 0x80 {
             self.byte((value as u8) | 0x80);
@@ -81,7 +81,7 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
-    #[inline]
+    #[inline(always)]
     pub(crate) fn byte(&mut self) -> u8 {
         let byte = self.bytes.get(self.at).copied().unwrap_or(0);
         self.at += 1;

@@ -33,7 +33,9 @@ use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
+use std::cell::Cell;
 use std::cmp::Ordering;
+use std::collections::VecDeque;
 use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
@@ -161,7 +163,7 @@ impl fmt::Display for SimAction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Eq, PartialOrd, Ord)]
 pub struct SimState {
     nodes: Vec<Node>,
     /// Sorted, so that the same messages sent in another order are the same state.
@@ -175,6 +177,21 @@ pub struct SimState {
     /// Proposals (keyed by `chosen_key`) that are not chosen and can still be accepted, with
     /// every acceptor that has accepted them so far. Sorted by proposal.
     acceptances: Vec<(Proposal, NodeSet)>,
+}
+
+impl PartialEq for SimState {
+    /// Every field, as the derive would, but the messages in flight first: a step nearly
+    /// always changes them (a delivery takes one out), so the checker's "did this step
+    /// stutter?" is answered by comparing two lengths rather than three servers field by
+    /// field. Equal exactly when `Ord` says so.
+    fn eq(&self, other: &SimState) -> bool {
+        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = self;
+        *in_flight == other.in_flight
+            && (*unproposed, *duplicates_left, *crashes_left, *chosen)
+                == (other.unproposed, other.duplicates_left, other.crashes_left, other.chosen)
+            && *acceptances == other.acceptances
+            && *nodes == other.nodes
+    }
 }
 
 impl SimState {
@@ -200,6 +217,12 @@ pub struct SimModel {
     config: SimConfig,
     node_config: Config,
     values: Vec<Value>,
+    /// Scratch buffers for `next_state_into`, kept between calls so that computing a
+    /// successor allocates nothing (the checker computes millions). Taken out while in use,
+    /// so a call that did not put them back (it returned early) costs one allocation later,
+    /// never a wrong result.
+    effects: Cell<Vec<Effect>>,
+    local: Cell<VecDeque<Message>>,
 }
 
 impl SimModel {
@@ -224,7 +247,13 @@ impl SimModel {
         }
         let values =
             VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
-        Ok(SimModel { config, node_config: config.node_config(), values })
+        Ok(SimModel {
+            config,
+            node_config: config.node_config(),
+            values,
+            effects: Cell::default(),
+            local: Cell::default(),
+        })
     }
 
     pub fn config(&self) -> SimConfig {
@@ -238,9 +267,21 @@ impl SimModel {
     /// Carries out a server's effects as the simulator does: messages to itself at once, in
     /// order; others into the network. Timers are moves of their own, so they are ignored.
     /// `false` if the network bound would be exceeded.
-    fn perform(&self, state: &mut SimState, node: NodeId, effects: Vec<Effect>) -> bool {
-        let mut local = std::collections::VecDeque::new();
-        let mut pending = effects;
+    fn perform(&self, state: &mut SimState, node: NodeId, pending: &mut Vec<Effect>) -> bool {
+        let mut local = self.local.take();
+        local.clear();
+        let within_bound = self.perform_with(state, node, pending, &mut local);
+        self.local.set(local);
+        within_bound
+    }
+
+    fn perform_with(
+        &self,
+        state: &mut SimState,
+        node: NodeId,
+        pending: &mut Vec<Effect>,
+        local: &mut VecDeque<Message>,
+    ) -> bool {
         for _ in 0..64 {
             for effect in pending.drain(..) {
                 match effect {
@@ -257,7 +298,7 @@ impl SimModel {
             let Some(message) = local.pop_front() else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
-            state.nodes[node.index()].receive(&self.node_config, node, message, &mut pending);
+            state.nodes[node.index()].receive(&self.node_config, node, message, pending);
         }
         unreachable!("a node sends itself a bounded number of messages per step")
     }
@@ -291,6 +332,61 @@ impl SimModel {
             *chosen & self.value_bit(key.value) == 0
                 && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| f.message))
         });
+    }
+
+    /// The successor of `state` by `action`, into `next`, with `effects` as scratch space.
+    fn next_state_with(
+        &self,
+        state: &SimState,
+        action: &SimAction,
+        next: &mut SimState,
+        effects: &mut Vec<Effect>,
+    ) -> bool {
+        next.copy_from(state);
+        let actor = match *action {
+            SimAction::Propose(node, value) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].propose(&self.node_config, value, effects);
+                node
+            }
+            SimAction::Deliver(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.remove(at);
+                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, effects);
+                flight.to
+            }
+            SimAction::Drop(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.remove(at);
+                self.retire_acceptances(next);
+                return true;
+            }
+            SimAction::Duplicate(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.insert(at, flight);
+                next.duplicates_left -= 1;
+                return next.in_flight.len() <= usize::from(self.config.in_flight_max);
+            }
+            SimAction::Timeout(node) => {
+                let generation = next.nodes[node.index()].proposer.generation;
+                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, effects);
+                node
+            }
+            SimAction::Crash(node) => {
+                next.crashes_left -= 1;
+                next.nodes[node.index()].crash();
+                return true;
+            }
+            SimAction::Restart(node) => {
+                next.nodes[node.index()].restart(&self.node_config, effects);
+                node
+            }
+        };
+        if !self.perform(next, actor, effects) {
+            return false;
+        }
+        self.retire_acceptances(next);
+        true
     }
 
     /// The counterexample (or any action list) as a scenario the simulator replays.
@@ -367,52 +463,11 @@ impl Model for SimModel {
     }
 
     fn next_state_into(&self, state: &SimState, action: &SimAction, next: &mut SimState) -> bool {
-        next.copy_from(state);
-        let mut effects = Vec::new();
-        let actor = match *action {
-            SimAction::Propose(node, value) => {
-                next.unproposed &= !(1 << node.index());
-                next.nodes[node.index()].propose(&self.node_config, value, &mut effects);
-                node
-            }
-            SimAction::Deliver(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
-                next.in_flight.remove(at);
-                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
-                flight.to
-            }
-            SimAction::Drop(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
-                next.in_flight.remove(at);
-                self.retire_acceptances(next);
-                return true;
-            }
-            SimAction::Duplicate(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
-                next.in_flight.insert(at, flight);
-                next.duplicates_left -= 1;
-                return next.in_flight.len() <= usize::from(self.config.in_flight_max);
-            }
-            SimAction::Timeout(node) => {
-                let generation = next.nodes[node.index()].proposer.generation;
-                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, &mut effects);
-                node
-            }
-            SimAction::Crash(node) => {
-                next.crashes_left -= 1;
-                next.nodes[node.index()].crash();
-                return true;
-            }
-            SimAction::Restart(node) => {
-                next.nodes[node.index()].restart(&self.node_config, &mut effects);
-                node
-            }
-        };
-        if !self.perform(next, actor, effects) {
-            return false;
-        }
-        self.retire_acceptances(next);
-        true
+        let mut effects = self.effects.take();
+        effects.clear();
+        let enabled = self.next_state_with(state, action, next, &mut effects);
+        self.effects.set(effects);
+        enabled
     }
 
     fn property(&self, state: &SimState) -> Property {

@@ -65,6 +65,7 @@ impl SimModel {
         write_packed(out, guess, |writer| self.write_state(state, writer));
     }
 
+    #[inline(always)]
     fn write_state(&self, state: &SimState, out: &mut Writer) {
         out.bytes(&[state.unproposed, state.duplicates_left, state.crashes_left, state.chosen]);
         // As many servers as the configuration has, always: no count needed.
@@ -96,6 +97,7 @@ impl SimModel {
         SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances }
     }
 
+    #[inline(always)]
     fn pack_node(&self, node: &Node, out: &mut Writer) {
         let phase = match node.proposer.phase {
             Phase::Idle => IDLE,
@@ -194,6 +196,7 @@ impl SimModel {
 
     /// Servers in the pair code: sender and receiver both within 1..=N, and N² codes fit in
     /// the five bits beside the kind.
+    #[inline(always)]
     fn pair_code(&self, from: NodeId, to: NodeId) -> Option<u8> {
         let nodes = self.config.nodes;
         let fits = |id: NodeId| (1..=nodes).contains(&id.0);
@@ -201,6 +204,7 @@ impl SimModel {
             .then(|| (from.0 - 1) * nodes + (to.0 - 1))
     }
 
+    #[inline(always)]
     fn pack_flight(&self, flight: &Flight, out: &mut Writer) {
         let kind = match flight.message {
             Message::Prepare { .. } => PREPARE,
@@ -264,16 +268,19 @@ impl SimModel {
     }
 
     /// Radix of a ballot's server: 0 (no ballot) to N, and N + 1 for "written in full".
+    #[inline(always)]
     fn server_radix(&self) -> u64 {
         u64::from(self.config.nodes) + 2
     }
 
     /// Radix of a value: its position among the model's V values, and V for "written in full".
+    #[inline(always)]
     fn value_radix(&self) -> u64 {
         self.values.len() as u64 + 1
     }
 
     /// `counter * (N + 2) + server`, and whether the server must follow in full.
+    #[inline(always)]
     fn ballot_code(&self, ballot: Ballot) -> (u64, bool) {
         let wide_id = self.server_radix() - 1;
         let wide = u64::from(ballot.node.0) >= wide_id;
@@ -287,6 +294,7 @@ impl SimModel {
         Ballot { counter: (code / self.server_radix()) as u32, node: NodeId(node) }
     }
 
+    #[inline(always)]
     fn pack_ballot(&self, ballot: Ballot, out: &mut Writer) {
         let (code, wide) = self.ballot_code(ballot);
         out.varint(code);
@@ -302,6 +310,7 @@ impl SimModel {
 
     /// One varint, `ballot code * (V + 1) + value`, then the server and the value's text if
     /// they are written in full.
+    #[inline(always)]
     fn pack_proposal(&self, proposal: &Proposal, out: &mut Writer) {
         let (ballot, wide) = self.ballot_code(proposal.ballot);
         let value = self.values.iter().position(|v| *v == proposal.value);
