@@ -527,18 +527,29 @@ impl Model for SimModel {
             for (i, &to) in order.iter().enumerate() {
                 map[first_free + i] = first_free + to;
             }
-            let rename = Renaming { map: &map[..nodes] };
+            let mut inverse = [0, 1, 2, 3, 4];
+            for (from, &to) in map[..nodes].iter().enumerate() {
+                inverse[to] = from;
+            }
+            let rename = Renaming { map: &map[..nodes], inverse: &inverse[..nodes] };
             let (best_nodes, best_flights, best_records) = match renamed {
                 true => (&least_nodes[..nodes], &least_flights, &least_records),
                 false => (&state.nodes[..], &state.in_flight, &state.acceptances),
             };
-            for node in &state.nodes {
-                let node = rename.node(node);
-                renamed_nodes[node.id.index()] = node;
+            // Server by server, stopping at the first that differs: a renaming that loses
+            // there is not built further.
+            let mut order_of_states = Ordering::Equal;
+            let mut built = 0;
+            while built < nodes && order_of_states == Ordering::Equal {
+                renamed_nodes[built] = rename.node(&state.nodes[rename.source(built)]);
+                order_of_states = renamed_nodes[built].cmp(&best_nodes[built]);
+                built += 1;
             }
-            let mut order_of_states = renamed_nodes[..nodes].cmp(best_nodes);
             if order_of_states == Ordering::Greater {
                 continue;
+            }
+            for position in built..nodes {
+                renamed_nodes[position] = rename.node(&state.nodes[rename.source(position)]);
             }
             renamed_flights.clear();
             renamed_flights.extend(state.in_flight.iter().map(|f| rename.flight(f)));
@@ -574,12 +585,19 @@ fn next_permutation(order: &mut [usize]) -> bool {
     true
 }
 
-/// Server `i` renamed to server `map[i]` (by index) everywhere a server is named.
+/// Server `i` renamed to server `map[i]` (by index) everywhere a server is named; `inverse`
+/// undoes `map`.
 struct Renaming<'a> {
     map: &'a [usize],
+    inverse: &'a [usize],
 }
 
 impl Renaming<'_> {
+    /// The index of the server that is renamed to the one at `index`.
+    fn source(&self, index: usize) -> usize {
+        self.inverse[index]
+    }
+
     fn id(&self, node: NodeId) -> NodeId {
         NodeId::from_index(self.map[node.index()])
     }
