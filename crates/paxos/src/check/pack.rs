@@ -91,13 +91,17 @@ impl<'a> Reader<'a> {
     /// At most 10 bytes, the most a `u64` takes.
     #[inline]
     pub(crate) fn varint(&mut self) -> u64 {
+        // A counted loop rather than `step_by`, whose code the page's module shares with the
+        // share-link reader: more callers here would change how it is compiled there.
         let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
+        let mut shift = 0;
+        while shift < 64 {
             let byte = self.byte();
             value |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 break;
             }
+            shift += 7;
         }
         value
     }

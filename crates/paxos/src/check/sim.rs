@@ -35,7 +35,6 @@ use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
 use std::cell::Cell;
 use std::cmp::Ordering;
-use std::collections::VecDeque;
 use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
@@ -222,7 +221,7 @@ pub struct SimModel {
     /// so a call that did not put them back (it returned early) costs one allocation later,
     /// never a wrong result.
     effects: Cell<Vec<Effect>>,
-    local: Cell<VecDeque<Message>>,
+    local: Cell<Vec<Message>>,
 }
 
 impl SimModel {
@@ -280,12 +279,16 @@ impl SimModel {
         state: &mut SimState,
         node: NodeId,
         pending: &mut Vec<Effect>,
-        local: &mut VecDeque<Message>,
+        local: &mut Vec<Message>,
     ) -> bool {
+        // `local` is a queue read from `next_local` on (a plain `Vec`: the simulator's own
+        // `VecDeque<Message>` is left alone, so that this dead code in the page's module does
+        // not change how the simulator's uses of it are compiled there).
+        let mut next_local = 0;
         for _ in 0..64 {
-            for effect in pending.drain(..) {
-                match effect {
-                    Effect::Send { to, message } if to == node => local.push_back(message),
+            for effect in pending.iter() {
+                match *effect {
+                    Effect::Send { to, message } if to == node => local.push(message),
                     Effect::Send { to, message } => {
                         let flight = Flight { from: node, to, message };
                         let at = state.in_flight.partition_point(|f| *f < flight);
@@ -295,9 +298,11 @@ impl SimModel {
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
-            let Some(message) = local.pop_front() else {
+            pending.clear();
+            let Some(&message) = local.get(next_local) else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
+            next_local += 1;
             state.nodes[node.index()].receive(&self.node_config, node, message, pending);
         }
         unreachable!("a node sends itself a bounded number of messages per step")
