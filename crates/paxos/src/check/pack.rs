@@ -91,8 +91,6 @@ impl<'a> Reader<'a> {
     /// At most 10 bytes, the most a `u64` takes.
     #[inline]
     pub(crate) fn varint(&mut self) -> u64 {
-        // A counted loop rather than `step_by`, whose code the page's module shares with the
-        // share-link reader: more callers here would change how it is compiled there.
         let mut value = 0u64;
         let mut shift = 0;
         while shift < 64 {

@@ -281,9 +281,8 @@ impl SimModel {
         pending: &mut Vec<Effect>,
         local: &mut Vec<Message>,
     ) -> bool {
-        // `local` is a queue read from `next_local` on (a plain `Vec`: the simulator's own
-        // `VecDeque<Message>` is left alone, so that this dead code in the page's module does
-        // not change how the simulator's uses of it are compiled there).
+        // `local` is a queue, read from `next_local` on: a server sends itself a few messages
+        // at most, so a `Vec` that is cleared between steps does.
         let mut next_local = 0;
         for _ in 0..64 {
             for effect in pending.iter() {
