@@ -16,10 +16,8 @@
 //! * [`presets`]: the seed text's scenarios and a few more.
 //! * [`compare`]: one schedule under two protocols, side by side.
 //! * [`export`]: a run as a Mermaid sequence diagram or as a Rust test.
-//! * `check` (feature `check`, on by default): an exhaustive model checker, with Lamport's
-//!   `Paxos.tla` as a model.
+//! * [`check`]: an exhaustive model checker, with Lamport's `Paxos.tla` as a model.
 
-#[cfg(feature = "check")]
 pub mod check;
 pub mod compare;
 pub mod export;

@@ -65,6 +65,9 @@
 //! - [`tla`]: Lamport's `Paxos.tla` and its one-phase variant, as a [`Model`].
 //! - [`sim`]: the playground's own protocols and node code, with counterexamples as scenarios.
 
+// The page's own module is built without the checker (see the `check` feature in Cargo.toml).
+#![cfg(feature = "check")]
+
 mod arena;
 mod engine;
 mod frontier;
