@@ -47,6 +47,10 @@ impl NodeSet {
     pub fn bits(self) -> u16 {
         self.0
     }
+    /// The set whose `bits()` are `bits` (bit i is server i + 1).
+    pub fn from_bits(bits: u16) -> NodeSet {
+        NodeSet(bits)
+    }
 }
 
 impl FromIterator<NodeId> for NodeSet {

@@ -21,6 +21,8 @@
 //! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
 //! reported as stuck.
 
+mod packing;
+
 use super::model::{vec_heap_bytes, Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
@@ -31,6 +33,8 @@ use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
+use std::cell::Cell;
+use std::cmp::Ordering;
 use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
@@ -158,7 +162,7 @@ impl fmt::Display for SimAction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Eq, PartialOrd, Ord)]
 pub struct SimState {
     nodes: Vec<Node>,
     /// Sorted, so that the same messages sent in another order are the same state.
@@ -174,11 +178,37 @@ pub struct SimState {
     acceptances: Vec<(Proposal, NodeSet)>,
 }
 
+impl PartialEq for SimState {
+    /// Every field, as the derive would, but the messages in flight first: a step nearly
+    /// always changes them (a delivery takes one out), so the checker's "did this step
+    /// stutter?" is answered by comparing two lengths rather than three servers field by
+    /// field. Equal exactly when `Ord` says so.
+    fn eq(&self, other: &SimState) -> bool {
+        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = self;
+        *in_flight == other.in_flight
+            && (*unproposed, *duplicates_left, *crashes_left, *chosen)
+                == (other.unproposed, other.duplicates_left, other.crashes_left, other.chosen)
+            && *acceptances == other.acceptances
+            && *nodes == other.nodes
+    }
+}
+
 impl SimState {
     /// Heap bytes this state owns, for the checker's memory bound (`Model::heap_bytes`). Every
     /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`.
     fn heap_bytes(&self) -> usize {
         vec_heap_bytes(&self.nodes) + vec_heap_bytes(&self.in_flight) + vec_heap_bytes(&self.acceptances)
+    }
+
+    /// Makes this state equal to `source`, reusing its own heap blocks (the derived `Clone`
+    /// would allocate new ones). Every field is named, so a new one cannot be forgotten.
+    fn copy_from(&mut self, source: &SimState) {
+        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = source;
+        self.nodes.clone_from(nodes);
+        self.in_flight.clone_from(in_flight);
+        self.acceptances.clone_from(acceptances);
+        (self.unproposed, self.duplicates_left, self.crashes_left, self.chosen) =
+            (*unproposed, *duplicates_left, *crashes_left, *chosen);
     }
 }
 
@@ -186,6 +216,12 @@ pub struct SimModel {
     config: SimConfig,
     node_config: Config,
     values: Vec<Value>,
+    /// Scratch buffers for `next_state_into`, kept between calls so that computing a
+    /// successor allocates nothing (the checker computes millions). Taken out while in use,
+    /// so a call that did not put them back (it returned early) costs one allocation later,
+    /// never a wrong result.
+    effects: Cell<Vec<Effect>>,
+    local: Cell<Vec<Message>>,
 }
 
 impl SimModel {
@@ -210,7 +246,13 @@ impl SimModel {
         }
         let values =
             VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
-        Ok(SimModel { config, node_config: config.node_config(), values })
+        Ok(SimModel {
+            config,
+            node_config: config.node_config(),
+            values,
+            effects: Cell::default(),
+            local: Cell::default(),
+        })
     }
 
     pub fn config(&self) -> SimConfig {
@@ -224,13 +266,28 @@ impl SimModel {
     /// Carries out a server's effects as the simulator does: messages to itself at once, in
     /// order; others into the network. Timers are moves of their own, so they are ignored.
     /// `false` if the network bound would be exceeded.
-    fn perform(&self, state: &mut SimState, node: NodeId, effects: Vec<Effect>) -> bool {
-        let mut local = std::collections::VecDeque::new();
-        let mut pending = effects;
+    fn perform(&self, state: &mut SimState, node: NodeId, pending: &mut Vec<Effect>) -> bool {
+        let mut local = self.local.take();
+        local.clear();
+        let within_bound = self.perform_with(state, node, pending, &mut local);
+        self.local.set(local);
+        within_bound
+    }
+
+    fn perform_with(
+        &self,
+        state: &mut SimState,
+        node: NodeId,
+        pending: &mut Vec<Effect>,
+        local: &mut Vec<Message>,
+    ) -> bool {
+        // `local` is a queue, read from `next_local` on: a server sends itself a few messages
+        // at most, so a `Vec` that is cleared between steps does.
+        let mut next_local = 0;
         for _ in 0..64 {
-            for effect in pending.drain(..) {
-                match effect {
-                    Effect::Send { to, message } if to == node => local.push_back(message),
+            for effect in pending.iter() {
+                match *effect {
+                    Effect::Send { to, message } if to == node => local.push(message),
                     Effect::Send { to, message } => {
                         let flight = Flight { from: node, to, message };
                         let at = state.in_flight.partition_point(|f| *f < flight);
@@ -240,10 +297,12 @@ impl SimModel {
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
-            let Some(message) = local.pop_front() else {
+            pending.clear();
+            let Some(&message) = local.get(next_local) else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
-            state.nodes[node.index()].receive(&self.node_config, node, message, &mut pending);
+            next_local += 1;
+            state.nodes[node.index()].receive(&self.node_config, node, message, pending);
         }
         unreachable!("a node sends itself a bounded number of messages per step")
     }
@@ -277,6 +336,61 @@ impl SimModel {
             *chosen & self.value_bit(key.value) == 0
                 && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| f.message))
         });
+    }
+
+    /// The successor of `state` by `action`, into `next`, with `effects` as scratch space.
+    fn next_state_with(
+        &self,
+        state: &SimState,
+        action: &SimAction,
+        next: &mut SimState,
+        effects: &mut Vec<Effect>,
+    ) -> bool {
+        next.copy_from(state);
+        let actor = match *action {
+            SimAction::Propose(node, value) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].propose(&self.node_config, value, effects);
+                node
+            }
+            SimAction::Deliver(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.remove(at);
+                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, effects);
+                flight.to
+            }
+            SimAction::Drop(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.remove(at);
+                self.retire_acceptances(next);
+                return true;
+            }
+            SimAction::Duplicate(flight) => {
+                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+                next.in_flight.insert(at, flight);
+                next.duplicates_left -= 1;
+                return next.in_flight.len() <= usize::from(self.config.in_flight_max);
+            }
+            SimAction::Timeout(node) => {
+                let generation = next.nodes[node.index()].proposer.generation;
+                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, effects);
+                node
+            }
+            SimAction::Crash(node) => {
+                next.crashes_left -= 1;
+                next.nodes[node.index()].crash();
+                return true;
+            }
+            SimAction::Restart(node) => {
+                next.nodes[node.index()].restart(&self.node_config, effects);
+                node
+            }
+        };
+        if !self.perform(next, actor, effects) {
+            return false;
+        }
+        self.retire_acceptances(next);
+        true
     }
 
     /// The counterexample (or any action list) as a scenario the simulator replays.
@@ -349,51 +463,15 @@ impl Model for SimModel {
 
     fn next_state(&self, state: &SimState, action: &SimAction) -> Option<SimState> {
         let mut next = state.clone();
-        let mut effects = Vec::new();
-        let actor = match *action {
-            SimAction::Propose(node, value) => {
-                next.unproposed &= !(1 << node.index());
-                next.nodes[node.index()].propose(&self.node_config, value, &mut effects);
-                node
-            }
-            SimAction::Deliver(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
-                next.in_flight.remove(at);
-                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
-                flight.to
-            }
-            SimAction::Drop(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
-                next.in_flight.remove(at);
-                self.retire_acceptances(&mut next);
-                return Some(next);
-            }
-            SimAction::Duplicate(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
-                next.in_flight.insert(at, flight);
-                next.duplicates_left -= 1;
-                return (next.in_flight.len() <= usize::from(self.config.in_flight_max)).then_some(next);
-            }
-            SimAction::Timeout(node) => {
-                let generation = next.nodes[node.index()].proposer.generation;
-                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, &mut effects);
-                node
-            }
-            SimAction::Crash(node) => {
-                next.crashes_left -= 1;
-                next.nodes[node.index()].crash();
-                return Some(next);
-            }
-            SimAction::Restart(node) => {
-                next.nodes[node.index()].restart(&self.node_config, &mut effects);
-                node
-            }
-        };
-        if !self.perform(&mut next, actor, effects) {
-            return None;
-        }
-        self.retire_acceptances(&mut next);
-        Some(next)
+        self.next_state_into(state, action, &mut next).then_some(next)
+    }
+
+    fn next_state_into(&self, state: &SimState, action: &SimAction, next: &mut SimState) -> bool {
+        let mut effects = self.effects.take();
+        effects.clear();
+        let enabled = self.next_state_with(state, action, next, &mut effects);
+        self.effects.set(effects);
+        enabled
     }
 
     fn property(&self, state: &SimState) -> Property {
@@ -404,6 +482,14 @@ impl Model for SimModel {
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
         let all = if names.len() == 2 { "both" } else { "all" };
         Property::Violated(format!("agreement: {} were {all} chosen", names.join(" and ")))
+    }
+
+    fn pack(&self, state: &SimState, out: &mut Vec<u8>) {
+        self.pack_state(state, out);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> SimState {
+        self.unpack_state(bytes)
     }
 
     fn heap_bytes(&self, state: &SimState) -> usize {
@@ -417,26 +503,80 @@ impl Model for SimModel {
     /// The least renaming of the servers that never propose (see `SimConfig::symmetry`).
     /// Sound because a server's behaviour never depends on its own id unless it proposes:
     /// ballots carry only proposers' ids, and quorums are counted, not named.
-    fn canonical(&self, state: SimState) -> SimState {
+    ///
+    /// "Least" in `SimState`'s order, which compares the servers first, then the messages in
+    /// flight, then fields no renaming changes, then the acceptance records. So each renaming
+    /// is built only as far as it takes to lose: most lose on the servers alone, before their
+    /// messages are renamed and sorted, and the state is rewritten in place only if one wins.
+    fn canonicalize(&self, state: &mut SimState) {
+        let nodes = usize::from(self.config.nodes);
         let first_free = usize::from(self.config.proposers);
-        let free = usize::from(self.config.nodes) - first_free;
+        let free = nodes - first_free;
         if !self.config.symmetry || free < 2 {
-            return state;
+            return;
         }
-        let mut order: Vec<usize> = (0..free).collect();
-        let mut best = state.clone();
+        let mut order = [0, 1, 2, 3, 4];
+        let order = &mut order[..free];
+        // The least renaming so far, when it is not the identity (the first order).
+        let mut least_nodes = [Node::new(NodeId(1)); SIM_NODES_MAX as usize];
+        let mut least_flights: Vec<Flight> = Vec::new();
+        let mut least_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut renamed = false;
+        let mut renamed_nodes = least_nodes;
+        let mut renamed_flights: Vec<Flight> = Vec::new();
+        let mut renamed_records: Vec<(Proposal, NodeSet)> = Vec::new();
         // At most 4! = 24 orders (5 servers, 1 proposer).
-        while next_permutation(&mut order) {
-            let mut map: Vec<usize> = (0..usize::from(self.config.nodes)).collect();
+        while next_permutation(order) {
+            let mut map = [0, 1, 2, 3, 4];
             for (i, &to) in order.iter().enumerate() {
                 map[first_free + i] = first_free + to;
             }
-            let candidate = relabel(&state, &map);
-            if candidate < best {
-                best = candidate;
+            let mut inverse = [0, 1, 2, 3, 4];
+            for (from, &to) in map[..nodes].iter().enumerate() {
+                inverse[to] = from;
+            }
+            let rename = Renaming { map: &map[..nodes], inverse: &inverse[..nodes] };
+            let (best_nodes, best_flights, best_records) = match renamed {
+                true => (&least_nodes[..nodes], &least_flights, &least_records),
+                false => (&state.nodes[..], &state.in_flight, &state.acceptances),
+            };
+            // Server by server, stopping at the first that differs: a renaming that loses
+            // there is not built further.
+            let mut order_of_states = Ordering::Equal;
+            let mut built = 0;
+            while built < nodes && order_of_states == Ordering::Equal {
+                renamed_nodes[built] = rename.node(&state.nodes[rename.source(built)]);
+                order_of_states = renamed_nodes[built].cmp(&best_nodes[built]);
+                built += 1;
+            }
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            for position in built..nodes {
+                renamed_nodes[position] = rename.node(&state.nodes[rename.source(position)]);
+            }
+            renamed_flights.clear();
+            renamed_flights.extend(state.in_flight.iter().map(|f| rename.flight(f)));
+            renamed_flights.sort_unstable();
+            order_of_states = order_of_states.then_with(|| renamed_flights.cmp(best_flights));
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            renamed_records.clear();
+            renamed_records.extend(state.acceptances.iter().map(|(key, accepted)| (*key, rename.set(*accepted))));
+            if order_of_states.then_with(|| renamed_records.cmp(best_records)) == Ordering::Less {
+                least_nodes = renamed_nodes;
+                std::mem::swap(&mut least_flights, &mut renamed_flights);
+                std::mem::swap(&mut least_records, &mut renamed_records);
+                renamed = true;
             }
         }
-        best
+        if renamed {
+            state.nodes.clear();
+            state.nodes.extend_from_slice(&least_nodes[..nodes]);
+            state.in_flight.clone_from(&least_flights);
+            state.acceptances.clone_from(&least_records);
+        }
     }
 }
 
@@ -449,30 +589,47 @@ fn next_permutation(order: &mut [usize]) -> bool {
     true
 }
 
-/// `state` with server `i` renamed to server `map[i]` everywhere it appears.
-fn relabel(state: &SimState, map: &[usize]) -> SimState {
-    let id = |n: NodeId| NodeId::from_index(map[n.index()]);
-    let set = |s: crate::quorum::NodeSet| s.iter().map(id).collect();
-    let mut nodes = state.nodes.clone();
-    for node in &state.nodes {
+/// Server `i` renamed to server `map[i]` (by index) everywhere a server is named; `inverse`
+/// undoes `map`.
+struct Renaming<'a> {
+    map: &'a [usize],
+    inverse: &'a [usize],
+}
+
+impl Renaming<'_> {
+    /// The index of the server that is renamed to the one at `index`.
+    fn source(&self, index: usize) -> usize {
+        self.inverse[index]
+    }
+
+    fn id(&self, node: NodeId) -> NodeId {
+        NodeId::from_index(self.map[node.index()])
+    }
+
+    fn set(&self, set: NodeSet) -> NodeSet {
+        set.iter().map(|node| self.id(node)).collect()
+    }
+
+    fn node(&self, node: &Node) -> Node {
         let mut renamed = *node;
-        renamed.id = id(node.id);
+        renamed.id = self.id(node.id);
         renamed.proposer.phase = match node.proposer.phase {
-            Phase::Preparing { ballot, promises, highest } => {
-                Phase::Preparing { ballot, promises: set(promises), highest: highest.map(|(n, p)| (id(n), p)) }
-            }
+            Phase::Preparing { ballot, promises, highest } => Phase::Preparing {
+                ballot,
+                promises: self.set(promises),
+                highest: highest.map(|(n, p)| (self.id(n), p)),
+            },
             Phase::Accepting { proposal, accepts, refusals } => {
-                Phase::Accepting { proposal, accepts: set(accepts), refusals: set(refusals) }
+                Phase::Accepting { proposal, accepts: self.set(accepts), refusals: self.set(refusals) }
             }
             other => other,
         };
-        nodes[renamed.id.index()] = renamed;
+        renamed
     }
-    let mut in_flight: Vec<Flight> =
-        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message }).collect();
-    in_flight.sort_unstable();
-    let acceptances = state.acceptances.iter().map(|(key, accepted)| (*key, set(*accepted))).collect();
-    SimState { nodes, in_flight, acceptances, ..state.clone() }
+
+    fn flight(&self, flight: &Flight) -> Flight {
+        Flight { from: self.id(flight.from), to: self.id(flight.to), message: flight.message }
+    }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.
