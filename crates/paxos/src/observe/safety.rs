@@ -31,8 +31,10 @@ pub enum Violation {
     Agreement { first: Chosen, second: Chosen, second_promises: Option<NodeSet> },
     /// A value nobody proposed was chosen.
     Validity { chosen: Chosen },
-    /// A chosen value lost its quorum: only `holders` still hold it at `step`.
-    Stability { chosen: Chosen, holders: NodeSet, step: u32 },
+    /// A chosen value lost its quorum: only `holders` still hold it at `step`; `moved` are
+    /// the members of the quorum that chose it that hold something else now (or nothing),
+    /// the servers whose change broke it (the page marks them on the cluster).
+    Stability { chosen: Chosen, holders: NodeSet, moved: NodeSet, step: u32 },
 }
 
 impl Violation {
@@ -71,7 +73,7 @@ impl fmt::Display for Violation {
             Violation::Validity { chosen } => {
                 write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value)
             }
-            Violation::Stability { chosen, holders, step } => write!(
+            Violation::Stability { chosen, holders, step, .. } => write!(
                 f,
                 "stability at step {step}: {} (chosen at step {} by {}) is now held only by {holders}",
                 chosen.proposal.value, chosen.step, chosen.quorum
@@ -237,7 +239,8 @@ impl Safety {
             }
         }
         if let Some((chosen, holders)) = broken {
-            self.violate(Violation::Stability { chosen, holders, step: world.step }, world, out);
+            let moved = chosen.quorum.difference(holders);
+            self.violate(Violation::Stability { chosen, holders, moved, step: world.step }, world, out);
         }
     }
 
