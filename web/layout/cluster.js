@@ -1,0 +1,325 @@
+// Where everything in the cluster drawing goes, decided in one pure step (no DOM; sizes of
+// text come in measured). Things are placed in order of importance, each only where it
+// overlaps nothing placed before it (web/layout/boxes.js): the servers with their marks, each
+// server's text, the corner captions, the chosen value, then the messages, oldest first.
+// A message with no room left on its link is folded with the ones behind it into a "+N"
+// pill. So nothing overlaps, by construction, for any number of servers and messages.
+//
+// Placement is stable: `memory` (kept by the caller from one step to the next) holds where
+// each thing was, and a thing goes back there while that is still free, so stepping moves
+// only what the step changed.
+import { positionsOnCircle, round2 } from '../geometry.js';
+import { CLEAR, boxAt, Occupancy } from './boxes.js';
+
+export const PILL_HEIGHT = 18;
+/** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
+export const LANE_OFFSET = 7;
+/** Room around a server's circle for its halo and marks (chosen, group, ∩). */
+export const SERVER_PAD = 12;
+/** Height of a line of a server's text. */
+export const LINE = 16;
+const ARROW = 7;
+/** A message with no room for its label is drawn this wide, without it. */
+export const COMPACT_WIDTH = 16;
+/** Search step along a link, in drawing units. */
+const STEP = 5;
+/** Space kept between the drawing's edge and corner captions. */
+const EDGE = 4;
+
+/** The two drawings: wide, each server's text beside it; narrow, the ring alone. */
+export const VIEWS = {
+  wide: { width: 840, height: 460, nodeRadius: 30, textRoom: 190 },
+  narrow: { width: 440, height: 400, nodeRadius: 30, textRoom: 0 },
+};
+
+/**
+ * Servers evenly spaced on a circle, S1 at the top and then clockwise; one server in the
+ * middle. The circle is as large as the drawing allows, keeping `textRoom` beside the
+ * outermost servers for their text; the polygon is centred on its own height (an odd
+ * polygon's flat bottom is nearer its centre than its top vertex).
+ */
+export function ringLayout(count, view) {
+  let bottom = 1;
+  let widest = 0;
+  for (let k = 0; k < count; k += 1) {
+    const angle = (2 * Math.PI * k) / count;
+    bottom = Math.min(bottom, Math.cos(angle));
+    widest = Math.max(widest, Math.abs(Math.sin(angle)));
+  }
+  const radiusFor = (half) => {
+    const tall = (view.height - 2 * (half + EDGE)) / (1 - bottom);
+    const wide = widest ? (view.width / 2 - half - EDGE - view.textRoom) / widest : Infinity;
+    return count === 1 ? 0 : Math.min(tall, wide);
+  };
+  let nodeRadius = view.nodeRadius;
+  let radius = radiusFor(nodeRadius + SERVER_PAD);
+  // Neighbours' boxes must not overlap: on a crowded ring (nine servers on a small drawing)
+  // the servers get smaller rather than closer.
+  const step = (2 * Math.PI) / count;
+  let apart = Infinity;
+  for (let k = 0; k < count && count > 1; k += 1) {
+    const a = k * step;
+    apart = Math.min(apart, radius * Math.max(Math.abs(Math.sin(a + step) - Math.sin(a)), Math.abs(Math.cos(a + step) - Math.cos(a))));
+  }
+  if (apart < 2 * (nodeRadius + SERVER_PAD) + CLEAR) {
+    nodeRadius = Math.floor((apart - CLEAR) / 2 - SERVER_PAD);
+    radius = radiusFor(nodeRadius + SERVER_PAD);
+  }
+  const cx = view.width / 2;
+  const cy = round2(view.height / 2 + (radius * (1 + bottom)) / 2);
+  return { cx, cy, radius, nodeRadius, positions: positionsOnCircle(count, { cx, cy, radius }) };
+}
+
+/** The lane from server point `a` to `b`, LANE_OFFSET to the right of the link. */
+export function laneOf(a, b) {
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ux = (b.x - a.x) / length;
+  const uy = (b.y - a.y) / length;
+  // The right-hand normal of (ux, uy), y growing down, is (-uy, ux).
+  return { ux, uy, length, x: b.x - uy * LANE_OFFSET, y: b.y + ux * LANE_OFFSET };
+}
+
+/** The point `s` units back along `lane` from its destination's centre. */
+export function lanePoint(lane, s) {
+  return { x: round2(lane.x - lane.ux * s), y: round2(lane.y - lane.uy * s) };
+}
+
+/**
+ * A pill of `width` on `lane`, relative to its centre: its arrowhead (three points, the tip
+ * on the lane toward the destination, the base on the pill's edge) and the box around both.
+ */
+export function pillShape(lane, width) {
+  const { ux, uy } = lane;
+  const edge = Math.min(ux ? width / 2 / Math.abs(ux) : Infinity, uy ? PILL_HEIGHT / 2 / Math.abs(uy) : Infinity);
+  const at = (along, side) => [round2(ux * along - uy * side), round2(uy * along + ux * side)];
+  const arrow = [at(edge + ARROW, 0), at(edge, 4.5), at(edge, -4.5)];
+  const xs = [width / 2, -width / 2, ...arrow.map((p) => p[0])];
+  const ys = [PILL_HEIGHT / 2, -PILL_HEIGHT / 2, ...arrow.map((p) => p[1])];
+  return { width, arrow, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+}
+
+const shifted = (shape, point) => ({ x0: point.x + shape.x0, y0: point.y + shape.y0, x1: point.x + shape.x1, y1: point.y + shape.y1 });
+
+/** The width of a "+N" pill's text, generously (digits and the plus are about 0.6em). */
+export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
+
+/**
+ * Lays out one step of the drawing.
+ * @param {object} scene
+ *   view: VIEWS.wide or VIEWS.narrow; ring: ringLayout's result for it;
+ *   labels: per server (index id - 1) the size {width, height} of room for its text, and
+ *     `fit`, the height its text needs now, or null (no text);
+ *   corners: [{key, width, height}], captions for the drawing's edges, most important first;
+ *   centre: {width, height} of the chosen value's caption, or null;
+ *   cuts: [{key, from, to, size}], marks on the links a partition cuts;
+ *   pills: [{key, from, to, width, fraction}] in send order; fraction: how far along its
+ *     trip a flying message is (0..1), null for one parked on its link (manual network);
+ *   unshown: (count) => {width, height}, the size of the caption that counts the messages
+ *     with no room on the drawing at all;
+ *   ghost: {key, from, to, width} the message the step delivered or dropped, or null: it is
+ *     given the place it waited in (if remembered), `free` when nothing covers it now.
+ * @param {Map} memory where things were at the previous layouts; updated
+ * @returns {{occupancy: Occupancy, labels: object[], corners: Map, centre: object|null,
+ *   cuts: Map, pills: Map, overflow: object[], ghost: object|null, hidden: number,
+ *   unshown: object|null}} (`hidden`: how many messages have no room; `unshown` the box of
+ *   the caption that says so)
+ */
+export function layoutCluster(scene, memory) {
+  const { view, ring } = scene;
+  const occupancy = new Occupancy(view.width, view.height);
+  const half = ring.nodeRadius + SERVER_PAD;
+  ring.positions.forEach((p, index) => occupancy.add(boxAt(p.x, p.y, 2 * half, 2 * half), { kind: 'server', id: index + 1 }));
+
+  // A server's text gets the room of its longest possible text (so it does not push the
+  // messages around as lines come and go); on a crowded ring, only the room it needs now.
+  const labels = (scene.labels ?? []).map((size, index) => {
+    const key = `label${index}`;
+    const item = { kind: 'label', id: index + 1 };
+    const spots = [...labelSpots(ring.positions[index], ring, half, size)];
+    const remembered = spots[memory.get(key)];
+    const box = occupancy.take(remembered ? [remembered, ...spots] : spots, item);
+    if (box) memory.set(key, spots.indexOf(box));
+    return box ?? occupancy.take(labelSpots(ring.positions[index], ring, half, { ...size, height: size.fit ?? size.height }), item);
+  });
+
+  const corners = new Map();
+  for (const corner of scene.corners ?? []) {
+    const box = occupancy.take(edgeSpots(view, corner), { kind: 'corner', key: corner.key });
+    if (box) corners.set(corner.key, box);
+  }
+
+  const centre = scene.centre ? occupancy.take(centreSpots(ring, scene.centre), { kind: 'centre' }) : null;
+
+  const cuts = new Map();
+  for (const cut of scene.cuts ?? []) {
+    const lane = laneOf(ring.positions[cut.from - 1], ring.positions[cut.to - 1]);
+    const middle = { ...lane, x: lane.x + lane.uy * LANE_OFFSET, y: lane.y - lane.ux * LANE_OFFSET };
+    const box = occupancy.take(alongFrom(middle, lane.length / 2, 0, lane.length, (s) => {
+      const p = lanePoint(middle, s);
+      return boxAt(p.x, p.y, cut.size, cut.size);
+    }), { kind: 'cut', key: cut.key });
+    if (box) cuts.set(cut.key, box);
+  }
+
+  const { pills, overflow, hidden } = placePills(scene.pills ?? [], ring, occupancy, memory);
+  // Messages with no room on their link at all (a crowded ring) are counted along an edge.
+  const unshown = hidden && scene.unshown ? occupancy.take(edgeSpots(view, scene.unshown(hidden)), { kind: 'corner', key: 'unshown' }) : null;
+
+  // The message the step delivered or dropped, where it waited: drawn there only if free.
+  let ghost = null;
+  const was = scene.ghost && memory.get(scene.ghost.key);
+  if (was) {
+    const lane = laneOf(ring.positions[scene.ghost.from - 1], ring.positions[scene.ghost.to - 1]);
+    const shape = pillShape(lane, was.compact ? COMPACT_WIDTH : scene.ghost.width);
+    const point = lanePoint(lane, was.s);
+    const free = Boolean(occupancy.take([shifted(shape, point)], { kind: 'ghost', key: scene.ghost.key }));
+    ghost = { ...point, s: was.s, lane, shape, free, compact: was.compact };
+  }
+  return { occupancy, labels, corners, centre, cuts, pills, overflow, ghost, hidden, unshown };
+}
+
+/**
+ * Where a server's text may go, best first: beside the server away from the middle of the
+ * ring (text beside a server costs no height), then above or below it, then the other side;
+ * each slid a little along its side when the straight spot is taken.
+ */
+function* labelSpots(p, ring, half, { width, height }) {
+  const dx = p.x - ring.cx;
+  const dy = p.y - ring.cy;
+  const gap = half + CLEAR + 1;
+  const out = dx < -1 ? -1 : 1;
+  const sides = [[out, 0], [0, dy < 0 ? -1 : 1], [0, dy < 0 ? 1 : -1], [-out, 0]];
+  // On a crowded ring the last resort is further in, past the neighbours' boxes.
+  for (const push of [0, 0.5, 1]) {
+    for (const [sx, sy] of sides) {
+      for (const slide of [0, -1, 1, -2, 2]) {
+        const x = sx ? p.x + sx * (gap + width / 2 + push * width) : p.x + (slide * width) / 4;
+        const y = sy ? p.y + sy * (gap + height / 2 + push * height) : p.y + (slide * height) / 4;
+        const box = boxAt(x, y, width, height);
+        box.side = sx > 0 ? 'right' : sx < 0 ? 'left' : sy < 0 ? 'above' : 'below';
+        yield box;
+      }
+    }
+  }
+}
+
+/** Along the top edge, left to right, then along the bottom edge. */
+export function* edgeSpots(view, { width, height }) {
+  for (const y of [EDGE, view.height - EDGE - height]) {
+    for (let x = EDGE; x + width + EDGE <= view.width; x += 8) yield { x0: x, y0: y, x1: x + width, y1: y + height };
+  }
+}
+
+/** The middle of the ring, then ever wider circles around it (below and above first). */
+function* centreSpots(ring, { width, height }) {
+  yield boxAt(ring.cx, ring.cy, width, height);
+  for (let distance = 10; distance < 400; distance += 10) {
+    for (const angle of [90, 270, 45, 135, 225, 315, 0, 180]) {
+      const radians = (angle * Math.PI) / 180;
+      yield boxAt(ring.cx + distance * Math.cos(radians), ring.cy + distance * Math.sin(radians), width, height);
+    }
+  }
+}
+
+/** `make(s)` for s = start, start + STEP, start - STEP, start + 2 STEP, ... within [low, high]. */
+function* alongFrom(lane, start, low, high, make) {
+  for (let k = 0; ; k += 1) {
+    const ahead = start + k * STEP;
+    const behind = start - k * STEP;
+    if (ahead > high && behind < low) return;
+    if (ahead <= high) yield make(ahead);
+    if (k > 0 && behind >= low) yield make(behind);
+  }
+}
+
+/** `make(s)` for s = low, low + STEP, ... up to high: a queue, from its head backwards. */
+function* backwardsFrom(low, high, make) {
+  for (let s = low; s <= high; s += STEP) yield make(s);
+}
+
+/**
+ * The messages. A parked message queues on its lane in send order (the oldest nearest its
+ * destination); one that was drawn before goes back to its place while that is free, and
+ * those are placed first, so a message placed anew (just sent, or out of a "+N") never
+ * takes the place of one already on screen. A flying message goes to the free spot nearest
+ * where its trip has taken it. A message with no room for its label is drawn compact (its
+ * colour and arrowhead, its text on hover and in the list); those with no room even so
+ * fold, with the tail of their lane's queue, into one "+N" pill at the tail.
+ */
+function placePills(list, ring, occupancy, memory) {
+  const pills = new Map();
+  const lanes = new Map();
+  const trim = ring.nodeRadius;
+  const entries = list.map((pill, order) => {
+    const laneKey = `${pill.from}-${pill.to}`;
+    let state = lanes.get(laneKey);
+    if (!state) {
+      state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0 };
+      lanes.set(laneKey, state);
+    }
+    return { pill, order, state };
+  });
+  // The stretch of its lane a parked message may take: behind those sent before it, ahead
+  // of those sent after it.
+  const room = ({ state, order }) => {
+    let low = trim;
+    let high = state.lane.length - trim;
+    for (const box of state.placed) {
+      if (box.order < order) low = Math.max(low, box.s + STEP);
+      else high = Math.min(high, box.s - STEP);
+    }
+    return [low, high];
+  };
+  const spotsFor = (entry, compact, was) => {
+    const { lane } = entry.state;
+    const shape = pillShape(lane, compact ? COMPACT_WIDTH : entry.pill.width);
+    const make = (s) => Object.assign(shifted(shape, lanePoint(lane, s)), { s, order: entry.order, shape, compact });
+    if (was !== undefined) return [make(was)];
+    const [low, high] = room(entry);
+    return entry.pill.fraction === null
+      ? backwardsFrom(low, high, make)
+      : alongFrom(lane, trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim), trim, lane.length - trim, make);
+  };
+  const place = (entry, compact, was) => {
+    const box = occupancy.take(spotsFor(entry, compact, was), { kind: 'pill', key: entry.pill.key });
+    if (!box) return false;
+    entry.state.placed.push(box);
+    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, box.s), s: box.s, lane: entry.state.lane, shape: box.shape, compact });
+    if (entry.pill.fraction === null) memory.set(entry.pill.key, { s: box.s, compact });
+    return true;
+  };
+  for (const entry of entries) {
+    const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
+    const [low, high] = room(entry);
+    entry.done = was?.s >= low && was.s <= high && place(entry, was.compact, was.s);
+  }
+  for (const entry of entries) {
+    if (!entry.done && !place(entry, false) && !place(entry, true)) entry.state.folded += 1;
+  }
+  const overflow = [];
+  let hidden = 0;
+  for (const state of lanes.values()) {
+    let count = state.folded;
+    state.placed.sort((a, b) => a.s - b.s);
+    while (count > 0) {
+      const tail = state.placed.pop();
+      if (tail) {
+        occupancy.release((taken) => taken === tail.item);
+        pills.delete(tail.item.key);
+        count += 1;
+      }
+      const shape = pillShape(state.lane, overflowWidth(count));
+      const box = occupancy.take(backwardsFrom(tail ? tail.s : trim, state.lane.length - trim,
+        (s) => Object.assign(shifted(shape, lanePoint(state.lane, s)), { s })), { kind: 'more', key: state.key });
+      if (box) {
+        overflow.push({ key: state.key, count, ...lanePoint(state.lane, box.s), s: box.s, lane: state.lane, shape });
+        break;
+      }
+      if (!tail) {
+        hidden += count;
+        break;
+      }
+    }
+  }
+  return { pills, overflow, hidden };
+}
