@@ -57,6 +57,8 @@ export default {
   'cluster.heading': 'Cluster',
   'cluster.copy': '(copy)',
   'cluster.chosen': 'chosen',
+  'cluster.overturned': 'chosen, then overturned',
+  'cluster.unshown': '+{count} not drawn',
   'cluster.partition': 'Partition: {groups}',
   'cluster.aria': 'Cluster of {count} servers, {flying} messages in flight',
   'cluster.group': 'group {group}',

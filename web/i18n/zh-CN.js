@@ -56,6 +56,8 @@ export default {
   'cluster.heading': '集群',
   'cluster.copy': '（副本）',
   'cluster.chosen': '已确定',
+  'cluster.overturned': '已确定，后被推翻',
+  'cluster.unshown': '另有 {count} 条未画出',
   'cluster.partition': '分区：{groups}',
   'cluster.aria': '由 {count} 台服务器组成的集群，{flying} 条消息在途',
   'cluster.group': '{group} 组',
