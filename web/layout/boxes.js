@@ -27,7 +27,8 @@ export class Occupancy {
 
   /** Is `box` inside the drawing and at least CLEAR away from every box taken? */
   fits(box) {
-    if (box.x0 < 0 || box.y0 < 0 || box.x1 > this.width || box.y1 > this.height) return false;
+    // Written so that a box with a NaN in it does not fit either.
+    if (!(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= this.width && box.y1 <= this.height)) return false;
     for (const other of this.boxes) {
       if (box.x0 - CLEAR < other.x1 && other.x0 < box.x1 + CLEAR && box.y0 - CLEAR < other.y1 && other.y0 < box.y1 + CLEAR) return false;
     }

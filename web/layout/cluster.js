@@ -19,8 +19,6 @@ export const SERVER_PAD = 12;
 /** Height of a line of a server's text. */
 export const LINE = 16;
 const ARROW = 7;
-/** A message with no room for its label is drawn this wide, without it. */
-export const COMPACT_WIDTH = 16;
 /** Search step along a link, in drawing units. */
 const STEP = 5;
 /** Space kept between the drawing's edge and corner captions. */
@@ -108,10 +106,9 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  * @param {object} scene
  *   view: VIEWS.wide or VIEWS.narrow; ring: ringLayout's result for it;
  *   labels: per server (index id - 1) the size {width, height} of room for its text, and
- *     `fit`, the height its text needs now, or null (no text);
+ *     `fit`, the height its text needs now (tried when the room is not there), or null;
  *   corners: [{key, width, height}], captions for the drawing's edges, most important first;
  *   centre: {width, height} of the chosen value's caption, or null;
- *   cuts: [{key, from, to, size}], marks on the links a partition cuts;
  *   pills: [{key, from, to, width, fraction}] in send order; fraction: how far along its
  *     trip a flying message is (0..1), null for one parked on its link (manual network);
  *   unshown: (count) => {width, height}, the size of the caption that counts the messages
@@ -120,7 +117,7 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  *     given the place it waited in (if remembered), `free` when nothing covers it now.
  * @param {Map} memory where things were at the previous layouts; updated
  * @returns {{occupancy: Occupancy, labels: object[], corners: Map, centre: object|null,
- *   cuts: Map, pills: Map, overflow: object[], ghost: object|null, hidden: number,
+ *   pills: Map, overflow: object[], ghost: object|null, hidden: number,
  *   unshown: object|null}} (`hidden`: how many messages have no room; `unshown` the box of
  *   the caption that says so)
  */
@@ -133,13 +130,9 @@ export function layoutCluster(scene, memory) {
   // A server's text gets the room of its longest possible text (so it does not push the
   // messages around as lines come and go); on a crowded ring, only the room it needs now.
   const labels = (scene.labels ?? []).map((size, index) => {
-    const key = `label${index}`;
     const item = { kind: 'label', id: index + 1 };
-    const spots = [...labelSpots(ring.positions[index], ring, half, size)];
-    const remembered = spots[memory.get(key)];
-    const box = occupancy.take(remembered ? [remembered, ...spots] : spots, item);
-    if (box) memory.set(key, spots.indexOf(box));
-    return box ?? occupancy.take(labelSpots(ring.positions[index], ring, half, { ...size, height: size.fit ?? size.height }), item);
+    const spots = (room) => labelSpots(ring.positions[index], ring, half, room);
+    return occupancy.take(spots(size), item) ?? occupancy.take(spots({ ...size, height: size.fit ?? size.height }), item);
   });
 
   const corners = new Map();
@@ -150,17 +143,6 @@ export function layoutCluster(scene, memory) {
 
   const centre = scene.centre ? occupancy.take(centreSpots(ring, scene.centre), { kind: 'centre' }) : null;
 
-  const cuts = new Map();
-  for (const cut of scene.cuts ?? []) {
-    const lane = laneOf(ring.positions[cut.from - 1], ring.positions[cut.to - 1]);
-    const middle = { ...lane, x: lane.x + lane.uy * LANE_OFFSET, y: lane.y - lane.ux * LANE_OFFSET };
-    const box = occupancy.take(alongFrom(middle, lane.length / 2, 0, lane.length, (s) => {
-      const p = lanePoint(middle, s);
-      return boxAt(p.x, p.y, cut.size, cut.size);
-    }), { kind: 'cut', key: cut.key });
-    if (box) cuts.set(cut.key, box);
-  }
-
   const { pills, overflow, hidden } = placePills(scene.pills ?? [], ring, occupancy, memory);
   // Messages with no room on their link at all (a crowded ring) are counted along an edge.
   const unshown = hidden && scene.unshown ? occupancy.take(edgeSpots(view, scene.unshown(hidden)), { kind: 'corner', key: 'unshown' }) : null;
@@ -170,12 +152,12 @@ export function layoutCluster(scene, memory) {
   const was = scene.ghost && memory.get(scene.ghost.key);
   if (was) {
     const lane = laneOf(ring.positions[scene.ghost.from - 1], ring.positions[scene.ghost.to - 1]);
-    const shape = pillShape(lane, was.compact ? COMPACT_WIDTH : scene.ghost.width);
-    const point = lanePoint(lane, was.s);
+    const shape = pillShape(lane, scene.ghost.width);
+    const point = lanePoint(lane, was);
     const free = Boolean(occupancy.take([shifted(shape, point)], { kind: 'ghost', key: scene.ghost.key }));
-    ghost = { ...point, s: was.s, lane, shape, free, compact: was.compact };
+    ghost = { ...point, lane, shape, free };
   }
-  return { occupancy, labels, corners, centre, cuts, pills, overflow, ghost, hidden, unshown };
+  return { occupancy, labels, corners, centre, pills, overflow, ghost, hidden, unshown };
 }
 
 /**
@@ -210,19 +192,19 @@ export function* edgeSpots(view, { width, height }) {
   }
 }
 
-/** The middle of the ring, then ever wider circles around it (below and above first). */
+/** The middle of the ring, then further and further below and above it. */
 function* centreSpots(ring, { width, height }) {
-  yield boxAt(ring.cx, ring.cy, width, height);
-  for (let distance = 10; distance < 400; distance += 10) {
-    for (const angle of [90, 270, 45, 135, 225, 315, 0, 180]) {
-      const radians = (angle * Math.PI) / 180;
-      yield boxAt(ring.cx + distance * Math.cos(radians), ring.cy + distance * Math.sin(radians), width, height);
-    }
+  for (let distance = 0; distance < 400; distance += 10) {
+    yield boxAt(ring.cx, ring.cy + distance, width, height);
+    yield boxAt(ring.cx, ring.cy - distance, width, height);
   }
 }
 
-/** `make(s)` for s = start, start + STEP, start - STEP, start + 2 STEP, ... within [low, high]. */
-function* alongFrom(lane, start, low, high, make) {
+/**
+ * `make(s)` for s = start, start + STEP, start - STEP, start + 2 STEP, ... within [low,
+ * high]; from `low` itself, a queue from its head backwards.
+ */
+function* alongFrom(start, low, high, make) {
   for (let k = 0; ; k += 1) {
     const ahead = start + k * STEP;
     const behind = start - k * STEP;
@@ -232,19 +214,13 @@ function* alongFrom(lane, start, low, high, make) {
   }
 }
 
-/** `make(s)` for s = low, low + STEP, ... up to high: a queue, from its head backwards. */
-function* backwardsFrom(low, high, make) {
-  for (let s = low; s <= high; s += STEP) yield make(s);
-}
-
 /**
  * The messages. A parked message queues on its lane in send order (the oldest nearest its
  * destination); one that was drawn before goes back to its place while that is free, and
  * those are placed first, so a message placed anew (just sent, or out of a "+N") never
  * takes the place of one already on screen. A flying message goes to the free spot nearest
- * where its trip has taken it. A message with no room for its label is drawn compact (its
- * colour and arrowhead, its text on hover and in the list); those with no room even so
- * fold, with the tail of their lane's queue, into one "+N" pill at the tail.
+ * where its trip has taken it. Those that find no room fold, with the tail of their lane's
+ * queue, into one "+N" pill at the tail.
  */
 function placePills(list, ring, occupancy, memory) {
   const pills = new Map();
@@ -270,31 +246,31 @@ function placePills(list, ring, occupancy, memory) {
     }
     return [low, high];
   };
-  const spotsFor = (entry, compact, was) => {
+  const spotsFor = (entry, was) => {
     const { lane } = entry.state;
-    const shape = pillShape(lane, compact ? COMPACT_WIDTH : entry.pill.width);
-    const make = (s) => Object.assign(shifted(shape, lanePoint(lane, s)), { s, order: entry.order, shape, compact });
+    const shape = pillShape(lane, entry.pill.width);
+    const make = (s) => Object.assign(shifted(shape, lanePoint(lane, s)), { s, order: entry.order, shape });
     if (was !== undefined) return [make(was)];
     const [low, high] = room(entry);
     return entry.pill.fraction === null
-      ? backwardsFrom(low, high, make)
-      : alongFrom(lane, trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim), trim, lane.length - trim, make);
+      ? alongFrom(low, low, high, make)
+      : alongFrom(trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim), trim, lane.length - trim, make);
   };
-  const place = (entry, compact, was) => {
-    const box = occupancy.take(spotsFor(entry, compact, was), { kind: 'pill', key: entry.pill.key });
+  const place = (entry, was) => {
+    const box = occupancy.take(spotsFor(entry, was), { kind: 'pill', key: entry.pill.key });
     if (!box) return false;
     entry.state.placed.push(box);
-    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, box.s), s: box.s, lane: entry.state.lane, shape: box.shape, compact });
-    if (entry.pill.fraction === null) memory.set(entry.pill.key, { s: box.s, compact });
+    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, box.s), s: box.s, lane: entry.state.lane, shape: box.shape });
+    if (entry.pill.fraction === null) memory.set(entry.pill.key, box.s);
     return true;
   };
   for (const entry of entries) {
     const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
     const [low, high] = room(entry);
-    entry.done = was?.s >= low && was.s <= high && place(entry, was.compact, was.s);
+    entry.done = was >= low && was <= high && place(entry, was);
   }
   for (const entry of entries) {
-    if (!entry.done && !place(entry, false) && !place(entry, true)) entry.state.folded += 1;
+    if (!entry.done && !place(entry)) entry.state.folded += 1;
   }
   const overflow = [];
   let hidden = 0;
@@ -309,7 +285,8 @@ function placePills(list, ring, occupancy, memory) {
         count += 1;
       }
       const shape = pillShape(state.lane, overflowWidth(count));
-      const box = occupancy.take(backwardsFrom(tail ? tail.s : trim, state.lane.length - trim,
+      const from = tail ? tail.s : trim;
+      const box = occupancy.take(alongFrom(from, from, state.lane.length - trim,
         (s) => Object.assign(shifted(shape, lanePoint(state.lane, s)), { s })), { kind: 'more', key: state.key });
       if (box) {
         overflow.push({ key: state.key, count, ...lanePoint(state.lane, box.s), s: box.s, lane: state.lane, shape });

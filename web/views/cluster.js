@@ -6,13 +6,12 @@
 // itself (the overturned value, the server that moved). Where each thing goes is decided by
 // web/layout/cluster.js, so that nothing overlaps; this module measures, draws and moves.
 //
-// SVG layers, bottom to top: links, partition cuts, ghosts (what the last step delivered or
-// dropped), messages, servers, group badges, centre text and corner captions.
+// SVG layers, bottom to top: links, ghosts (what the step just delivered or dropped),
+// messages, servers, group badges, captions (the chosen value, the verdict, the partition).
 import { prefersReducedMotion, reconcile, s } from '../dom.js';
 import { inFlightText, isProposing, phaseDescription, proposalText, serverLabel, serverSetText } from '../format.js';
-import { easeInOut, messageLane } from '../geometry.js';
-import { boxAt } from '../layout/boxes.js';
-import { COMPACT_WIDTH, LINE, VIEWS, edgeSpots, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../layout/cluster.js';
+import { easeInOut } from '../geometry.js';
+import { LINE, VIEWS, laneOf, lanePoint, layoutCluster, ringLayout } from '../layout/cluster.js';
 import { flightFraction } from '../timeline.js';
 import { headline } from './observer.js';
 import { shortValue, valueSlot } from './values.js';
@@ -22,40 +21,18 @@ const NARROW_PX = 560;
 const SIDE_BY_SIDE_PX = 1000;
 const GROUP_LETTERS = 'ABCDEFGHI';
 /** The fonts text is measured in (style.css draws it in the same). */
-const FONTS = { pill: '600 11.5px', line: '13px', role: '700 13px', caption: '15px', value: '800 34px', corner: '700 13px', mark: '700 11px' };
+const PILL_FONT = '600 11.5px';
+const BOLD_FONT = '700 13px';
 const VERDICT_MARKS = { safe: '✓', violated: '⚠', stuck: '■', livelock: '↻' };
-/** Half the width a chosen mark may take (it stays inside the room kept around a server). */
-const SERVER_MARK_ROOM = 20;
-/** How long a step's message takes to move when stepping by hand. */
+/** How long the step's message takes to move when stepping by hand, in ms. */
 const STEP_MS = 450;
-/** Remembered places are forgotten past this many (a long run played for a while). */
+/** Remembered places and measured widths are forgotten past this many (a long run). */
 const MEMORY_MAX = 4000;
-
-/** Measures text in the page's font (a canvas measures without laying out the page). */
-function textMeasurer(svg) {
-  const doc = svg.ownerDocument;
-  const context = doc.createElement('canvas').getContext?.('2d');
-  const family = doc.defaultView?.getComputedStyle?.(svg).fontFamily || 'sans-serif';
-  const cache = new Map();
-  return (text, font) => {
-    const key = font + text;
-    let width = cache.get(key);
-    if (width === undefined) {
-      if (cache.size > MEMORY_MAX) cache.clear();
-      if (context) {
-        context.font = `${font} ${family}`;
-        width = context.measureText(text).width;
-      } else {
-        width = text.length * parseFloat(font.split(' ').at(-1)) * 0.62;
-      }
-      cache.set(key, width);
-    }
-    return width;
-  };
-}
+const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
 
 /** The key a message is known by from step to step (ids are reused only by another run). */
 const messageKey = (m) => `${m.id}|${m.from}-${m.to}|${m.text}`;
+const middle = (box) => ({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 });
 
 export class ClusterView {
   constructor(svg, { onSelect }) {
@@ -65,6 +42,7 @@ export class ClusterView {
     this.pills = new Map();
     /** Where things were placed, from step to step (web/layout/cluster.js). */
     this.memory = new Map();
+    this.widths = new Map();
     /** The drawing's width on the page, read once and kept until it is resized (null:
      *  read it at the next render), so a render does not force a layout to learn it. */
     this.width = null;
@@ -79,17 +57,28 @@ export class ClusterView {
   }
 
   pick(event) {
-    const message = event.target.closest?.('[data-msg-id]');
-    if (message) {
-      this.onSelect({ type: 'message', id: Number(message.dataset.msgId) });
-      return true;
+    const target = event.target.closest?.('[data-msg-id],[data-node-id]');
+    if (!target) return false;
+    const { msgId, nodeId } = target.dataset;
+    this.onSelect(msgId ? { type: 'message', id: Number(msgId) } : { type: 'node', id: Number(nodeId) });
+    return true;
+  }
+
+  /** The width of `text` in `font` (a canvas measures without laying the page out). */
+  measure(text, font) {
+    const key = font + text;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      if (!this.context) {
+        this.context = this.doc.createElement('canvas').getContext('2d');
+        this.family = this.doc.defaultView.getComputedStyle(this.svg).fontFamily;
+      }
+      if (this.widths.size > MEMORY_MAX) this.widths.clear();
+      this.context.font = `${font} ${this.family}`;
+      width = Math.ceil(this.context.measureText(text).width);
+      this.widths.set(key, width);
     }
-    const node = event.target.closest?.('[data-node-id]');
-    if (node) {
-      this.onSelect({ type: 'node', id: Number(node.dataset.nodeId) });
-      return true;
-    }
-    return false;
+    return width;
   }
 
   /**
@@ -99,9 +88,7 @@ export class ClusterView {
    */
   render(store, t) {
     const snapshot = store.snapshot();
-    const doc = this.doc;
-    const window = doc.defaultView;
-    this.measure ??= textMeasurer(this.svg);
+    const window = this.doc.defaultView;
     this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
     const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
@@ -118,57 +105,54 @@ export class ClusterView {
     const ring = this.layout;
     const layers = this.ownLayers();
     this.snapshot = snapshot;
-    // What the step did to a message is shown when the step is taken (by hand or playing),
-    // and kept through redraws of the same step (a selection, the language).
-    const playing = store.ui.playing;
-    const stepped = snapshot.step === this.shownStep + 1 && !playing;
-    const moving = stepped && !prefersReducedMotion(window);
+    // What a step taken by hand did to a message is shown then, and kept through redraws
+    // of the same step (a selection, the language).
+    const moving = snapshot.step === this.shownStep + 1 && !store.ui.playing && !prefersReducedMotion(window);
     if (snapshot.step !== this.shownStep || store.runVersion !== this.shownRun) {
       const cause = store.trace.steps.get(snapshot.step)?.cause;
-      const life = (stepped || playing) && (cause?.type === 'deliver' || cause?.type === 'drop') ? store.trace.messages.get(cause.id) : null;
-      this.moment = life ? { life, cause, stepped, moving, playing } : null;
+      const handStep = snapshot.step === this.shownStep + 1 && !store.ui.playing;
+      const life = handStep && (cause?.type === 'deliver' || cause?.type === 'drop') ? store.trace.messages.get(cause.id) : null;
+      this.moment = life ? { life, drop: cause.type === 'drop', moving, key: `${snapshot.step}|${store.runVersion}` } : null;
     }
     this.shownStep = snapshot.step;
     this.shownRun = store.runVersion;
     const life = this.moment?.life;
 
-    const nodes = snapshot.nodes.map((node) => ({ node, lines: narrow ? [] : this.nodeLines(node, t) }));
-    const corners = [];
+    const lines = snapshot.nodes.map((node) => (narrow ? [] : this.nodeLines(node, t)));
     const kind = headline(snapshot.verdict);
-    const verdictText = `${VERDICT_MARKS[kind]} ${t(`outcome.${kind}`)}`;
-    if (narrow || window?.innerWidth < SIDE_BY_SIDE_PX) corners.push({ key: 'verdict', width: this.measure(verdictText, FONTS.corner) + 16, height: 22 });
-    const partitionText = snapshot.partition
-      ? t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') })
-      : null;
-    if (partitionText) corners.push({ key: 'partition', width: this.measure(partitionText, FONTS.caption), height: 20 });
-    const centre = this.centreContent(snapshot, t);
+    const captions = [];
+    if (narrow || window.innerWidth < SIDE_BY_SIDE_PX) captions.push({ key: 'verdict', text: `${VERDICT_MARKS[kind]} ${t(`outcome.${kind}`)}`, cls: `verdict-chip verdict-${kind}`, pad: 16 });
+    if (snapshot.partition) {
+      const groups = snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ');
+      captions.push({ key: 'partition', text: t('cluster.partition', { groups }), cls: 'partition-caption', pad: 0 });
+    }
+    for (const caption of captions) Object.assign(caption, { width: this.measure(caption.text, BOLD_FONT) + caption.pad, height: 22 });
+    const centre = centreText(snapshot, t);
     const pills = snapshot.in_flight.map((message) => {
       const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
-      return { key: messageKey(message), message, label, from: message.from, to: message.to, width: Math.ceil(this.measure(label, FONTS.pill)) + 14, fraction: flightFraction(message, snapshot.tick) };
+      return { key: messageKey(message), message, label, from: message.from, to: message.to, width: this.measure(label, PILL_FONT) + 14, fraction: flightFraction(message, snapshot.tick) };
     });
-    const groupOf = partitionGroups(snapshot.partition);
-    const cuts = [];
-    if (groupOf) {
-      for (let a = 1; a <= n; a += 1) for (let b = a + 1; b <= n; b += 1) if (groupOf.get(a) !== groupOf.get(b)) cuts.push({ key: `${a}-${b}`, from: a, to: b, size: 16 });
-    }
+    const unshown = (count) => ({ key: 'unshown', text: t('cluster.unshown', { count }), cls: 'unshown-caption', pad: 0 });
     const placed = layoutCluster({
-      view, ring, corners, cuts, pills,
-      labels: narrow ? null : nodes.map(({ lines }) => ({
-        width: Math.ceil(Math.max(...lines.map((line) => this.measure(line.text, line.cls === 'role' || line.cls === 'learned-line' ? FONTS.role : FONTS.line)))),
+      view, ring, pills,
+      corners: captions,
+      labels: narrow ? null : lines.map((own) => ({
+        width: Math.max(...own.map((line) => this.measure(line.text, line.bold ? BOLD_FONT : '13px'))),
         height: (snapshot.two_phases ? 5 : 4) * LINE,
-        fit: lines.length * LINE,
+        fit: own.length * LINE,
       })),
-      centre: centre && { width: Math.ceil(Math.max(this.measure(centre.caption, FONTS.caption), this.measure(centre.value, FONTS.value))), height: 62 },
-      unshown: (count) => ({ width: this.measure(t('cluster.unshown', { count }), FONTS.corner) + 2, height: 20 }),
-      ghost: life && { key: messageKey(life), from: life.from, to: life.to, width: Math.ceil(this.measure(`✕ ${life.text}`, FONTS.pill)) + 14 },
+      centre: centre && { width: Math.max(this.measure(centre.caption, '15px'), this.measure(centre.value, '800 34px')), height: 62 },
+      unshown: (count) => ({ width: this.measure(unshown(count).text, BOLD_FONT), height: 22 }),
+      ghost: life && { key: messageKey(life), from: life.from, to: life.to, width: this.measure(`✕ ${life.text}`, PILL_FONT) + 14 },
     }, this.memory);
     this.placed = placed;
+    if (placed.unshown) captions.push(unshown(placed.hidden));
 
-    this.drawRing(layers, ring, n, groupOf, placed, snapshot.partition);
-    this.drawGhost(layers, this.moment, placed.ghost, ring);
+    this.drawRing(layers, ring, n, snapshot.partition);
+    this.drawGhost(layers, placed.ghost, ring);
     this.drawPills(layers, pills, placed, store.ui.selection, ring.nodeRadius, moving);
-    this.drawNodes(layers, nodes, placed, ring, snapshot, store.ui.selection, t);
-    this.drawCaptions(layers, placed, centre, kind, verdictText, partitionText, placed.hidden && t('cluster.unshown', { count: placed.hidden }));
+    this.drawNodes(layers, lines, placed, ring, snapshot, store.ui.selection, t);
+    this.drawCaptions(layers, placed, centre, captions);
 
     const aria = t('cluster.aria', { count: n, flying: snapshot.in_flight.length });
     if (this.aria !== aria) {
@@ -177,117 +161,71 @@ export class ClusterView {
     }
   }
 
-  /**
-   * Places a label of another layer (the quorum overlay) where it covers nothing drawn: at
-   * the first of `points` (its centre) where it fits, or, with no points, along the
-   * drawing's edges as the captions are. Returns its box, or null when there is no room.
-   */
-  placeLabel(text, size, points) {
-    const occupancy = this.placed?.occupancy;
-    if (!occupancy) return null;
-    const width = this.measure(text, `700 ${size}px`) + 2;
-    const height = size + 6;
-    const spots = points ? points.map((p) => boxAt(p.x, p.y, width, height)) : edgeSpots(occupancy, { width, height });
-    return occupancy.take(spots, { kind: 'overlay' });
-  }
-
-  /** Gives back the room taken by `placeLabel` for `kind` (an overlay about to be redrawn). */
-  releaseLabels(kind) {
-    this.placed?.occupancy.release((item) => item.kind === kind);
-  }
-
   /** A server's lines of text: role, phase, promise (two phases only), accepted, learned. */
   nodeLines(node, t) {
     const phase = phaseDescription(node);
-    const lines = [{ text: t(phase.role), cls: 'role' }];
+    const lines = [{ text: t(phase.role), cls: 'role', bold: true }];
     if (phase.key) lines.push({ text: t(phase.key, phase.params), cls: 'phase' });
     if (this.snapshot.two_phases) lines.push({ text: t('node.promised', { ballot: node.promised ?? '–' }), cls: 'promised' });
     lines.push({ text: t('node.accepted', { proposal: proposalText(node.accepted) }), cls: 'accepted' });
-    if (node.learned !== null) lines.push({ text: `✓ ${t('node.learned', { value: node.learned })}`, cls: 'learned-line' });
+    if (node.learned !== null) lines.push({ text: `✓ ${t('node.learned', { value: node.learned })}`, cls: 'learned-line', bold: true });
     return lines;
   }
 
-  /**
-   * The chosen value(s) for the middle of the drawing, from the core's records: one value;
-   * two values chosen (agreement broken); or a chosen value that lost its quorum (the
-   * stability violation, its value struck through).
-   */
-  centreContent(snapshot, t) {
-    const values = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
-    if (values.length === 0) return null;
-    const lost = snapshot.verdict.violations.some((v) => v.property === 'stability');
-    const overturned = lost && values.length === 1;
-    return {
-      caption: overturned ? `⚠ ${t('cluster.overturned')}` : t('cluster.chosen'),
-      value: values.join(' ≠ '),
-      cls: overturned ? 'chosen-value conflict overturned' : values.length > 1 ? 'chosen-value conflict' : 'chosen-value',
-    };
-  }
-
-  /** The links (with a partition's cuts) and the group badges: redrawn when they change. */
-  drawRing(layers, ring, n, groupOf, placed, partition) {
-    const doc = this.doc;
-    const at = (id) => ring.positions[id - 1];
-    const key = `${this.shape}|${JSON.stringify(partition)}|${[...placed.cuts.values()].map((b) => `${b.x0},${b.y0}`)}`;
+  /** The links (a partition's cut ones dashed) and the group badges: redrawn when they change. */
+  drawRing(layers, ring, n, partition) {
+    const key = `${this.shape}|${JSON.stringify(partition)}`;
     if (this.ring === key) return;
     this.ring = key;
+    const doc = this.doc;
+    const at = (id) => ring.positions[id - 1];
+    const groupOf = partitionGroups(partition);
     const links = [];
     for (let a = 1; a <= n; a += 1) {
       for (let b = a + 1; b <= n; b += 1) {
         const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
-        links.push(s(doc, 'line', { ...messageLane(at(a), at(b), { trim: ring.nodeRadius }), class: cut ? 'link cut' : 'link' }));
+        const { ux, uy } = laneOf(at(a), at(b));
+        const r = ring.nodeRadius;
+        links.push(s(doc, 'line', { x1: at(a).x + ux * r, y1: at(a).y + uy * r, x2: at(b).x - ux * r, y2: at(b).y - uy * r, class: cut ? 'link cut' : 'link' }));
       }
     }
     layers.links.replaceChildren(...links);
-    layers.cuts.replaceChildren(...[...placed.cuts.values()].map((box) => s(doc, 'text', {
-      x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, class: 'cut-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-box': '', text: '✕',
-    })));
+    // A group's letter at the upper left of each server, inside the room kept around it.
     const r = ring.nodeRadius * 0.8;
     layers.badges.replaceChildren(...(groupOf ? ring.positions.flatMap((p, index) => [
       s(doc, 'circle', { cx: p.x - r, cy: p.y - r, r: 10, class: 'group-badge' }),
-      s(doc, 'text', { x: p.x - r, y: p.y - r, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'group-letter', text: groupOf.get(index + 1) }),
+      s(doc, 'text', { x: p.x - r, y: p.y - r, ...CENTRED, class: 'group-letter', text: groupOf.get(index + 1) }),
     ]) : []));
   }
 
   /**
-   * What the step delivered or dropped. Stepping by hand, a delivered message travels from
-   * where it waited into its destination and fades; a dropped one fades where it was, with
-   * a cross. With motion reduced either stays, faint, where it waited (if that is free).
-   * While playing, the frames have moved it already: it fades where it arrived.
+   * What a step taken by hand delivered or dropped: a delivered message travels from where
+   * it waited into its destination and fades; a dropped one fades where it was, with a
+   * cross. With motion reduced either stays, faint, where it waited, if that is free.
    */
-  drawGhost(layers, moment, ghost, ring) {
-    const key = moment ? `${messageKey(moment.life)}|${moment.cause.type}|${this.shownStep}|${this.shownRun}` : '';
-    if (this.ghostKey === key) return;
-    this.ghostKey = key;
+  drawGhost(layers, ghost, ring) {
+    const moment = this.moment;
+    if (this.ghostKey === moment?.key) return;
+    this.ghostKey = moment?.key;
     layers.ghosts.replaceChildren();
-    if (!moment) return;
-    const { life, cause, stepped, moving, playing } = moment;
-    const drop = cause.type === 'drop';
-    const lane = laneOf(ring.positions[life.from - 1], ring.positions[life.to - 1]);
-    const label = drop ? `✕ ${life.text}` : life.text;
-    const shape = pillShape(lane, Math.ceil(this.measure(label, FONTS.pill)) + 14);
-    const arrived = lanePoint(lane, ring.nodeRadius);
-    let at;
-    if (playing) at = drop ? ghost : arrived;
-    else if (moving) at = ghost;
-    else if (stepped && ghost?.free) at = ghost;
-    if (!at) return;
-    const element = pill(this.doc, life.kind, label, at, at.shape ?? shape);
-    const still = !playing && !moving;
-    element.setAttribute('class', `msg kind-${life.kind} ghost ${drop ? 'dropped' : 'arrived'}${still ? ' still' : playing ? ' fading' : ''}`);
-    if (still) element.setAttribute('data-box', '');
+    if (!ghost || !(moment.moving || ghost.free)) return;
+    const { life, drop } = moment;
+    const element = pill(this.doc, life.kind, drop ? `✕ ${life.text}` : life.text, ghost, ghost.shape);
+    element.setAttribute('class', `msg kind-${life.kind} ghost ${drop ? 'dropped' : 'arrived'}${moment.moving ? '' : ' still'}`);
+    // Moving, it is on its way out, not a thing placed on the drawing.
+    if (moment.moving) element.removeAttribute('data-box');
     layers.ghosts.append(element);
-    if (moving && !drop && element.animate) {
+    if (moment.moving && !drop) {
+      const end = lanePoint(ghost.lane, ring.nodeRadius);
       element.animate([
-        { transform: `translate(${at.x}px,${at.y}px)`, opacity: 1 },
-        { transform: `translate(${arrived.x}px,${arrived.y}px)`, opacity: 0 },
+        { transform: `translate(${ghost.x}px,${ghost.y}px)`, opacity: 1 },
+        { transform: `translate(${end.x}px,${end.y}px)`, opacity: 0 },
       ], { duration: STEP_MS, easing: 'ease-in-out', fill: 'forwards' }).onfinish = () => element.remove();
     }
   }
 
   /** The pills in flight (kept while they stay where they are) and the "+N" of full links. */
   drawPills(layers, pills, placed, selection, trim, moving) {
-    const doc = this.doc;
     const previous = this.pills;
     this.pills = new Map();
     const elements = [];
@@ -299,15 +237,14 @@ export class ClusterView {
       const look = `${label}|${spot.shape.width}|${spot.shape.arrow}`;
       let shown = previous.get(key);
       if (shown?.look !== look) {
-        const element = pill(doc, message.kind, label, spot, spot.shape);
+        const element = pill(this.doc, message.kind, label, spot, spot.shape);
         element.dataset.msgId = String(message.id);
         element.setAttribute('role', 'button');
         element.setAttribute('tabindex', '-1');
         element.setAttribute('aria-label', inFlightText(message));
-        element.setAttribute('data-box', '');
         // Just sent: it leaves its sender.
         if (moving && !shown) slide(element, lanePoint(spot.lane, spot.lane.length - trim), spot);
-        shown = { element, look, translate: translateOf(element), x: spot.x, y: spot.y, opacity: 1 };
+        shown = { element, look, translate: translateOf(element), x: spot.x, y: spot.y };
       } else if (shown.x !== spot.x || shown.y !== spot.y) {
         if (moving) slide(shown.element, shown, spot);
         place(shown, spot);
@@ -318,59 +255,53 @@ export class ClusterView {
       this.pills.set(key, shown);
       elements.push(shown.element);
     }
-    // A "+N" stands for the messages a full link has no room for (the in-flight list has them all).
+    // A "+N" stands for what a full link has no room for (the in-flight list has them all).
     for (const more of placed.overflow) {
-      const element = pill(doc, 'more', `+${more.count}`, more, more.shape);
+      const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
       element.setAttribute('class', 'msg more');
       element.setAttribute('aria-hidden', 'true');
-      element.setAttribute('data-box', '');
       elements.push(element);
     }
     reconcile(layers.messages, elements);
   }
 
-  drawNodes(layers, nodes, placed, ring, snapshot, selection, t) {
+  drawNodes(layers, lines, placed, ring, snapshot, selection, t) {
     const marks = chosenMarks(snapshot);
-    const previous = this.nodes ?? new Map();
+    const previous = this.nodes;
     this.nodes = new Map();
-    for (const { node, lines } of nodes) {
+    for (const node of snapshot.nodes) {
       const selected = selection?.type === 'node' && selection.id === node.id;
-      const box = placed.labels[node.id - 1];
-      const mine = marks.get(node.id) ?? [];
-      const key = JSON.stringify([node, lines, mine, selected, box, t.language, this.shape]);
+      const args = [node, lines[node.id - 1], placed.labels[node.id - 1], marks.get(node.id) ?? [], selected];
+      const key = JSON.stringify([...args, t.language, this.shape, snapshot.partition]);
       const kept = previous.get(node.id);
-      const element = kept?.key === key ? kept.element : this.nodeGroup(node, lines, ring, box, mine, selected, t);
-      this.nodes.set(node.id, { key, element });
+      this.nodes.set(node.id, { key, element: kept?.key === key ? kept.element : this.nodeGroup(ring, t, ...args) });
     }
     reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
   }
 
-  /** The centre text and the captions along the edges (verdict, partition, what is not drawn). */
-  drawCaptions(layers, placed, centre, kind, verdictText, partitionText, unshownText) {
-    const doc = this.doc;
-    const key = JSON.stringify([placed.centre, centre, [...placed.corners], kind, verdictText, partitionText, placed.unshown, unshownText]);
+  /** The chosen value in the middle and the captions along the edges. */
+  drawCaptions(layers, placed, centre, captions) {
+    const key = JSON.stringify([placed.centre, centre, [...placed.corners], placed.unshown, captions]);
     if (this.captionsKey === key) return;
     this.captionsKey = key;
+    const doc = this.doc;
     const parts = [];
-    if (placed.centre && centre) {
-      const { x0, x1, y0 } = placed.centre;
-      const x = (x0 + x1) / 2;
+    if (placed.centre) {
+      const { x } = middle(placed.centre);
+      const y = placed.centre.y0;
       parts.push(s(doc, 'g', { class: 'centre-text', 'data-box': '' },
-        s(doc, 'text', { x, y: y0 + 10, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'chosen-caption', text: centre.caption }),
-        s(doc, 'text', { x, y: y0 + 41, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: centre.cls, text: centre.value })));
+        s(doc, 'text', { x, y: y + 10, ...CENTRED, class: 'chosen-caption', text: centre.caption }),
+        s(doc, 'text', { x, y: y + 41, ...CENTRED, class: centre.cls, text: centre.value })));
     }
-    const verdict = placed.corners.get('verdict');
-    if (verdict) {
-      parts.push(s(doc, 'g', { class: `verdict-chip verdict-${kind}`, 'data-box': '', 'aria-hidden': 'true' },
-        s(doc, 'rect', { x: verdict.x0, y: verdict.y0, width: verdict.x1 - verdict.x0, height: verdict.y1 - verdict.y0, rx: 5 }),
-        s(doc, 'text', { x: (verdict.x0 + verdict.x1) / 2, y: (verdict.y0 + verdict.y1) / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central', text: verdictText })));
-    }
-    const partition = placed.corners.get('partition');
-    if (partition && partitionText) {
-      parts.push(s(doc, 'text', { x: partition.x0, y: (partition.y0 + partition.y1) / 2, 'dominant-baseline': 'central', class: 'partition-caption', 'data-box': '', text: partitionText }));
-    }
-    if (placed.unshown) {
-      parts.push(s(doc, 'text', { x: placed.unshown.x0, y: (placed.unshown.y0 + placed.unshown.y1) / 2, 'dominant-baseline': 'central', class: 'unshown-caption', 'data-box': '', text: unshownText }));
+    for (const caption of captions) {
+      const box = caption.key === 'unshown' ? placed.unshown : placed.corners.get(caption.key);
+      if (!box) continue;
+      const { x, y } = middle(box);
+      parts.push(caption.pad
+        ? s(doc, 'g', { class: caption.cls, 'data-box': '', 'aria-hidden': 'true' },
+          s(doc, 'rect', { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, rx: 5 }),
+          s(doc, 'text', { x, y, ...CENTRED, text: caption.text }))
+        : s(doc, 'text', { x: box.x0, y, 'dominant-baseline': 'central', class: caption.cls, 'data-box': '', text: caption.text }));
     }
     layers.middle.replaceChildren(...parts);
   }
@@ -384,13 +315,13 @@ export class ClusterView {
     const layers = this.layers;
     if (layers && Object.values(layers).every((layer) => layer.parentNode === this.svg)) return layers;
     const doc = this.doc;
+    const hidden = { 'aria-hidden': 'true' };
     this.layers = {
-      links: s(doc, 'g', { class: 'links', 'aria-hidden': 'true' }),
-      cuts: s(doc, 'g', { class: 'cuts', 'aria-hidden': 'true' }),
-      ghosts: s(doc, 'g', { class: 'ghosts', 'aria-hidden': 'true' }),
+      links: s(doc, 'g', { class: 'links', ...hidden }),
+      ghosts: s(doc, 'g', { class: 'ghosts', ...hidden }),
       messages: s(doc, 'g', { class: 'messages' }),
       nodes: s(doc, 'g', { class: 'nodes' }),
-      badges: s(doc, 'g', { class: 'group-badges', 'aria-hidden': 'true' }),
+      badges: s(doc, 'g', { class: 'group-badges', ...hidden }),
       middle: s(doc, 'g', { class: 'captions' }),
     };
     this.ring = null;
@@ -402,50 +333,50 @@ export class ClusterView {
     return this.layers;
   }
 
-  nodeGroup(node, lines, ring, box, marks, selected, t) {
+  nodeGroup(ring, t, node, lines, box, marks, selected) {
     const doc = this.doc;
-    const point = ring.positions[node.id - 1];
+    const { x, y } = ring.positions[node.id - 1];
     const r = ring.nodeRadius;
     const value = node.accepted?.value ?? null;
-    const classes = ['node', node.up ? 'up' : 'down', isProposing(node) ? 'proposer' : 'acceptor', node.learned !== null ? 'learned' : '', selected ? 'selected' : ''];
+    const classes = ['node', node.up ? 'up' : 'down', isProposing(node) ? 'proposer' : 'acceptor', node.learned !== null && 'learned', selected && 'selected'];
     // The accessible name starts with the node's visible text, in order, so what people
     // see is what speech input can say (each SVG text ends in a space: the visible text of
     // the group is its texts run together, and the space keeps the words apart).
     const label = [serverLabel(node.id), ...lines.map((line) => line.text)].join(', ');
-    const groupLetter = partitionGroups(this.snapshot.partition)?.get(node.id);
+    const group = partitionGroups(this.snapshot.partition)?.get(node.id);
     const g = s(doc, 'g', {
-      class: classes.filter(Boolean).join(' '),
+      class: classes,
       'data-node-id': node.id,
       role: 'button',
       tabindex: '0',
-      'aria-pressed': selected ? 'true' : 'false',
-      'aria-label': groupLetter ? `${label}, ${t('cluster.group', { group: groupLetter })}` : label,
+      'aria-pressed': String(selected),
+      'aria-label': group ? `${label}, ${t('cluster.group', { group })}` : label,
     });
-    const marker = s(doc, 'g', { class: value === null ? 'node-marker' : `node-marker val-${valueSlot(value)}`, 'data-box': '' },
-      s(doc, 'circle', { cx: point.x, cy: point.y, r: r + 6, class: 'node-halo' }),
-      s(doc, 'circle', { cx: point.x, cy: point.y, r, class: 'node-body' }),
-      s(doc, 'text', { x: point.x, y: value === null ? point.y : point.y - r * 0.32, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'node-label', text: `${serverLabel(node.id)} ` }));
-    if (value !== null) {
-      marker.append(s(doc, 'text', { x: point.x, y: point.y + r * 0.4, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'node-value', 'aria-hidden': 'true', text: shortValue(value) }));
-    }
-    // The chosen values this server helped choose, on its right: top, then bottom.
+    const marker = s(doc, 'g', { class: ['node-marker', value !== null && `val-${valueSlot(value)}`], 'data-box': '' },
+      s(doc, 'circle', { cx: x, cy: y, r: r + 6, class: 'node-halo' }),
+      s(doc, 'circle', { cx: x, cy: y, r, class: 'node-body' }),
+      s(doc, 'text', { x, y: value === null ? y : y - r * 0.32, ...CENTRED, class: 'node-label', text: `${serverLabel(node.id)} ` }),
+      value !== null && s(doc, 'text', { x, y: y + r * 0.4, ...CENTRED, class: 'node-value', 'aria-hidden': 'true', text: shortValue(value) }));
+    // The values chosen by a quorum this server was in, at its right, top then bottom (inside
+    // the room the layout keeps around a server); red where it has moved off the value since.
     marks.slice(0, 2).forEach((mark, index) => {
       const text = mark.moved ? `${shortValue(mark.value)}→${value === null ? '–' : shortValue(value)}` : `✓${shortValue(mark.value)}`;
-      const width = Math.min(this.measure(text, FONTS.mark) + 8, 2 * SERVER_MARK_ROOM);
-      const y = point.y + (index ? 1 : -1) * r * 0.72;
-      marker.append(s(doc, 'g', { class: mark.moved ? 'chosen-mark moved' : 'chosen-mark', 'aria-hidden': 'true' },
-        s(doc, 'rect', { x: point.x + r * 0.72 - width / 2, y: y - 8, width, height: 16, rx: 8 }),
-        s(doc, 'text', { x: point.x + r * 0.72, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', text })));
+      const width = Math.min(this.measure(text, '700 11px') + 8, 40);
+      const top = y + (index ? 0.72 : -0.72) * r;
+      marker.append(s(doc, 'g', { class: ['chosen-mark', mark.moved && 'moved'], 'aria-hidden': 'true' },
+        s(doc, 'rect', { x: x + r * 0.72 - width / 2, y: top - 8, width, height: 16, rx: 8 }),
+        s(doc, 'text', { x: x + r * 0.72, y: top, ...CENTRED, text })));
     });
     g.append(marker);
     if (box && lines.length) {
       const detail = s(doc, 'g', { class: 'node-detail', 'aria-hidden': 'true', 'data-box': '' });
-      const anchor = box.side === 'right' ? 'start' : box.side === 'left' ? 'end' : 'middle';
-      const x = box.side === 'right' ? box.x0 : box.side === 'left' ? box.x1 : (box.x0 + box.x1) / 2;
+      const side = box.side;
+      const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
+      const left = side === 'right' ? box.x0 : side === 'left' ? box.x1 : middle(box).x;
       // Above the server the lines sit at the bottom of their room, nearest the server.
-      const top = box.side === 'above' ? box.y1 - lines.length * LINE : box.y0;
+      const top = side === 'above' ? box.y1 - lines.length * LINE : box.y0;
       lines.forEach((line, index) => {
-        detail.append(s(doc, 'text', { x, y: top + (index + 0.5) * LINE, 'text-anchor': anchor, 'dominant-baseline': 'central', class: line.cls, text: `${line.text} ` }));
+        detail.append(s(doc, 'text', { x: left, y: top + (index + 0.5) * LINE, 'text-anchor': anchor, 'dominant-baseline': 'central', class: line.cls, text: `${line.text} ` }));
       });
       g.append(detail);
     }
@@ -459,23 +390,21 @@ export class ClusterView {
    */
   drawMotion(motion) {
     if (!this.layout) return;
-    const cause = motion?.cause ?? null;
-    const tick = this.snapshot?.tick ?? 0;
+    const cause = motion?.cause;
     const trim = this.layout.nodeRadius;
     for (const shown of this.pills.values()) {
       const { message, lane } = shown;
-      const way = lane.length - 2 * trim;
-      let s = shown.s;
+      let at = shown.s;
       let opacity = 1;
       if (motion) {
         const now = flightFraction(message, motion.tick);
-        if (now !== null) s -= (now - flightFraction(message, tick)) * way;
-        if (cause !== null && cause.id === message.id) {
-          if (cause.type === 'deliver' && message.due_tick === null) s = shown.s + (trim - shown.s) * easeInOut(motion.progress);
+        if (now !== null) at -= (now - flightFraction(message, this.snapshot.tick)) * (lane.length - 2 * trim);
+        if (cause?.id === message.id) {
+          if (cause.type === 'deliver' && message.due_tick === null) at += (trim - at) * easeInOut(motion.progress);
           else if (cause.type === 'drop') opacity = Math.round((1 - motion.progress) * 100) / 100;
         }
       }
-      const point = lanePoint(lane, Math.max(trim, s));
+      const point = lanePoint(lane, Math.max(trim, at));
       if (point.x !== shown.x || point.y !== shown.y) place(shown, point);
       if (opacity !== shown.opacity) {
         shown.opacity = opacity;
@@ -483,6 +412,22 @@ export class ClusterView {
       }
     }
   }
+}
+
+/**
+ * The chosen value(s) for the middle of the drawing, from the core's records: one value;
+ * two values chosen (agreement broken); or a chosen value that lost its quorum (the
+ * stability violation: the value struck through).
+ */
+function centreText(snapshot, t) {
+  const values = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
+  if (values.length === 0) return null;
+  const overturned = values.length === 1 && snapshot.verdict.violations.some((v) => v.property === 'stability');
+  return {
+    caption: overturned ? `⚠ ${t('cluster.overturned')}` : t('cluster.chosen'),
+    value: values.join(' ≠ '),
+    cls: `chosen-value${values.length > 1 || overturned ? ' conflict' : ''}${overturned ? ' overturned' : ''}`,
+  };
 }
 
 /**
@@ -495,11 +440,10 @@ function chosenMarks(snapshot) {
   const marks = new Map();
   const moved = new Set();
   for (const violation of snapshot.verdict.violations) {
-    if (violation.property === 'stability') for (const id of violation.moved) moved.add(`${id}|${violation.chosen.proposal.value}`);
+    for (const id of violation.moved ?? []) moved.add(`${id}|${violation.chosen.proposal.value}`);
   }
-  for (const record of snapshot.chosen) {
-    const value = record.proposal.value;
-    for (const id of record.quorum) {
+  for (const { proposal: { value }, quorum } of snapshot.chosen) {
+    for (const id of quorum) {
       const list = marks.get(id) ?? [];
       if (!list.some((mark) => mark.value === value)) list.push({ value, moved: moved.has(`${id}|${value}`) });
       marks.set(id, list);
@@ -508,22 +452,17 @@ function chosenMarks(snapshot) {
   return marks;
 }
 
-/**
- * A message pill centred on `point`, with its arrowhead (placed by a transform). A compact
- * one (no room for its label on the drawing) keeps its label as a tooltip.
- */
-function pill(doc, kind, label, point, shape) {
-  const { width } = shape;
-  const compact = width === COMPACT_WIDTH;
-  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})` },
-    s(doc, 'path', { d: `M${shape.arrow.join('L')}Z`, class: 'pill-arrow' }),
-    s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: compact ? 5 : 9, class: 'pill' }),
-    compact ? s(doc, 'title', { text: label }) : s(doc, 'text', { x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'pill-text', text: label }));
+/** A message pill centred on `point`, with its arrowhead (placed by a transform). */
+function pill(doc, kind, label, point, { width, arrow }) {
+  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})`, 'data-box': '' },
+    s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
+    s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
+    s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }));
 }
 
 /** A short move of a pill from `from` to where it is now (stepping by hand). */
 function slide(element, from, to) {
-  element.animate?.([{ transform: `translate(${from.x}px,${from.y}px)` }, { transform: `translate(${to.x}px,${to.y}px)` }], { duration: STEP_MS, easing: 'ease-out' });
+  element.animate([{ transform: `translate(${from.x}px,${from.y}px)` }, { transform: `translate(${to.x}px,${to.y}px)` }], { duration: STEP_MS, easing: 'ease-out' });
 }
 
 /** Moves a shown pill to `point`. */

@@ -7,6 +7,8 @@
 import { h, s } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
 import { overlayShapes } from '../aids/quorum.js';
+import { boxAt } from '../layout/boxes.js';
+import { edgeSpots } from '../layout/cluster.js';
 import { renderChoices, renderLegend } from './quorum-panel.js';
 
 /** The facts of a picture as [class, text] lines. */
@@ -84,15 +86,29 @@ export function renderQuorumPanel(panel, picture, aids, t) {
 }
 
 /**
+ * A place for the overlay's words on the cluster drawing where they cover nothing else
+ * placed there: at the first of `points` (the text's centre) with room, or, with no points,
+ * along the drawing's edges as its captions are. Null when there is no room.
+ */
+function placeLabel(cluster, text, size, points) {
+  const occupancy = cluster.placed?.occupancy;
+  if (!occupancy) return null;
+  const width = cluster.measure(text, `700 ${size}px`) + 2;
+  const height = size + 6;
+  return occupancy.take(points ? points.map((p) => boxAt(p.x, p.y, width, height)) : edgeSpots(occupancy, { width, height }), { kind: 'overlay' });
+}
+
+/**
  * Draws the overlay on the cluster drawing (after the cluster's own render). Its words (the
  * legs' messages, the missing intersection) go where they cover nothing else of the
- * drawing (`cluster.placeLabel`); one with no room is left to the panel, which says it all.
+ * drawing; one with no room is left to the panel, which says it all.
  */
 export function drawQuorumOverlay(cluster, picture, shown, t) {
   const svg = cluster.svg;
   const layout = cluster.layout;
   for (const layer of svg.querySelectorAll('.quorum-overlay')) layer.remove();
-  cluster.releaseLabels?.('overlay');
+  // What an earlier overlay on the same drawing took is free again.
+  cluster.placed?.occupancy.release((item) => item.kind === 'overlay');
   if (!shown || !picture || !layout) return;
   const doc = svg.ownerDocument;
   const shapes = overlayShapes(picture, layout);
@@ -114,7 +130,7 @@ export function drawQuorumOverlay(cluster, picture, shown, t) {
   }
   for (const leg of shapes.legs) {
     group.append(s(doc, 'path', { d: leg.d, class: `q-leg q-leg-${leg.kind}`, 'marker-end': `url(#quorum-arrow-${leg.kind})` }));
-    const box = cluster.placeLabel(leg.text, 12, leg.spots);
+    const box = placeLabel(cluster, leg.text, 12, leg.spots);
     if (box) group.append(s(doc, 'text', { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-box': '', text: leg.text }));
   }
   if (shapes.gap) {
@@ -122,7 +138,7 @@ export function drawQuorumOverlay(cluster, picture, shown, t) {
     group.append(s(doc, 'line', { x1: gap.x1, y1: gap.y1, x2: gap.x2, y2: gap.y2, class: 'q-gap' }));
     const [mine, theirs] = gap.between;
     const text = `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}`;
-    const box = cluster.placeLabel(text, 14, null);
+    const box = placeLabel(cluster, text, 14, null);
     if (box) labels.append(s(doc, 'text', { x: box.x0, y: (box.y0 + box.y1) / 2, class: 'q-gap-label', 'dominant-baseline': 'central', 'data-box': '', text }));
   }
   const under = svg.querySelector(':scope > .messages');
