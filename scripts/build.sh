@@ -68,7 +68,7 @@ done
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.
 node -e "const fs = require('fs'); const f = 'dist/index.html';
 fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));"
-for sheet in dist/web/style.css dist/web/aids/aids.css; do
+for sheet in dist/web/style.css dist/web/aids/aids.css dist/web/aids/quorum.css; do
   node_modules/.bin/esbuild "$sheet" --minify --outfile="$sheet" --allow-overwrite --log-level=warning
 done
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning
