@@ -109,7 +109,7 @@ describe('cluster drawing', { timeout: 900_000 }, () => {
   test('each server shows the value it holds, as a colour and a letter: seed §4 ends split X X Z Z Y', async () => {
     const { context, page } = await open(browser, server, { width: 1280, height: 800 }, { hash: `#s=${await codeFor('seed-4', { step: 13 })}` });
     const servers = await page.locator('#cluster g.node').evaluateAll((nodes) => nodes.map((node) => ({
-      value: node.querySelector('.node-value')?.textContent,
+      value: node.querySelector('.node-value')?.textContent.trim(),
       fill: getComputedStyle(node.querySelector('.node-body')).fill,
     })));
     assert.deepEqual(servers.map((s) => s.value), ['X', 'X', 'Z', 'Z', 'Y']);
@@ -126,7 +126,7 @@ describe('cluster drawing', { timeout: 900_000 }, () => {
       overturned: document.querySelectorAll('#cluster .chosen-value.overturned').length,
       caption: document.querySelector('#cluster .chosen-caption')?.textContent,
       marks: [...document.querySelectorAll('#cluster g.node')].map((node) =>
-        [...node.querySelectorAll('.chosen-mark')].map((mark) => `${mark.classList.contains('moved') ? 'moved ' : ''}${mark.textContent}`).join(' ')),
+        [...node.querySelectorAll('.chosen-mark')].map((mark) => `${mark.classList.contains('moved') ? 'moved ' : ''}${mark.textContent.trim()}`).join(' ')),
     }));
     const chosen = await picture();
     assert.deepEqual(chosen, { value: 'Z', overturned: 0, caption: 'chosen', marks: ['', '✓Z', '✓Z', '✓Z', ''] }, 'step 7: Z chosen by S2, S3, S4');

@@ -43,7 +43,7 @@ function randomScene(next, view, count, flying, { manual = next() < 0.6 } = {}) 
   return {
     view,
     ring: ringLayout(count, view),
-    labels: view.textRoom ? Array.from({ length: count }, () => ({ width: 60 + Math.floor(next() * 120), height: 5 * LINE })) : null,
+    labels: view.textRoom ? Array.from({ length: count }, () => ({ width: 60 + Math.floor(next() * 120), height: (2 + Math.floor(next() * 4)) * LINE })) : null,
     corners: [{ key: 'verdict', width: 110, height: 22 }, ...(next() < 0.3 ? [{ key: 'partition', width: 300, height: 20 }] : [])],
     centre: next() < 0.5 ? { width: 80 + Math.floor(next() * 140), height: 62 } : null,
     cuts: [],
@@ -82,8 +82,8 @@ test('servers sit evenly on one circle inside the drawing, one server in the mid
 
 test('each server\'s text finds room beside it, for 1 to 9 servers', () => {
   for (let count = 1; count <= 9; count += 1) {
-    // Room for five lines as wide as "phase 2: (15,X), 2 accepted"; four of them shown.
-    const labels = Array.from({ length: count }, () => ({ width: 175, height: 5 * LINE, fit: 4 * LINE }));
+    // Four lines as wide as "phase 2: (15,X), 2 accepted".
+    const labels = Array.from({ length: count }, () => ({ width: 175, height: 4 * LINE }));
     const scene = { view: VIEWS.wide, ring: ringLayout(count, VIEWS.wide), labels };
     const placed = layoutCluster(scene, new Map());
     assert.ok(placed.labels.every(Boolean), `${count} servers: ${placed.labels.map((l) => l?.side)}`);

@@ -14,11 +14,14 @@ import { CLEAR, boxAt, Occupancy } from './boxes.js';
 export const PILL_HEIGHT = 18;
 /** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
 export const LANE_OFFSET = 7;
-/** Room around a server's circle for its halo and marks (chosen, group, ∩). */
+/** Room beside a server's circle for its marks (chosen, group, ∩), and above and below it for its halo. */
 export const SERVER_PAD = 12;
+const HALO = 6;
 /** Height of a line of a server's text. */
 export const LINE = 16;
 const ARROW = 7;
+/** A pill may ride on its lane, or one pill's height to either side of it when that is taken. */
+const SIDES = [0, PILL_HEIGHT + 3, -PILL_HEIGHT - 3];
 /** Search step along a link, in drawing units. */
 const STEP = 5;
 /** Space kept between the drawing's edge and corner captions. */
@@ -77,9 +80,9 @@ export function laneOf(a, b) {
   return { ux, uy, length, x: b.x - uy * LANE_OFFSET, y: b.y + ux * LANE_OFFSET };
 }
 
-/** The point `s` units back along `lane` from its destination's centre. */
-export function lanePoint(lane, s) {
-  return { x: round2(lane.x - lane.ux * s), y: round2(lane.y - lane.uy * s) };
+/** The point `s` units back along `lane` from its destination's centre, `side` units to its right. */
+export function lanePoint(lane, s, side = 0) {
+  return { x: round2(lane.x - lane.ux * s - lane.uy * side), y: round2(lane.y - lane.uy * s + lane.ux * side) };
 }
 
 /**
@@ -105,8 +108,7 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  * Lays out one step of the drawing.
  * @param {object} scene
  *   view: VIEWS.wide or VIEWS.narrow; ring: ringLayout's result for it;
- *   labels: per server (index id - 1) the size {width, height} of room for its text, and
- *     `fit`, the height its text needs now (tried when the room is not there), or null;
+ *   labels: per server (index id - 1) the size {width, height} of its text, or null;
  *   corners: [{key, width, height}], captions for the drawing's edges, most important first;
  *   centre: {width, height} of the chosen value's caption, or null;
  *   pills: [{key, from, to, width, fraction}] in send order; fraction: how far along its
@@ -124,16 +126,11 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
 export function layoutCluster(scene, memory) {
   const { view, ring } = scene;
   const occupancy = new Occupancy(view.width, view.height);
-  const half = ring.nodeRadius + SERVER_PAD;
-  ring.positions.forEach((p, index) => occupancy.add(boxAt(p.x, p.y, 2 * half, 2 * half), { kind: 'server', id: index + 1 }));
+  // A server's box: its circle and halo, and at the sides its marks (chosen, group, ∩).
+  const half = { x: ring.nodeRadius + SERVER_PAD, y: ring.nodeRadius + HALO };
+  ring.positions.forEach((p, index) => occupancy.add(boxAt(p.x, p.y, 2 * half.x, 2 * half.y), { kind: 'server', id: index + 1 }));
 
-  // A server's text gets the room of its longest possible text (so it does not push the
-  // messages around as lines come and go); on a crowded ring, only the room it needs now.
-  const labels = (scene.labels ?? []).map((size, index) => {
-    const item = { kind: 'label', id: index + 1 };
-    const spots = (room) => labelSpots(ring.positions[index], ring, half, room);
-    return occupancy.take(spots(size), item) ?? occupancy.take(spots({ ...size, height: size.fit ?? size.height }), item);
-  });
+  const labels = (scene.labels ?? []).map((size, index) => occupancy.take(labelSpots(ring.positions[index], ring, half, size), { kind: 'label', id: index + 1 }));
 
   const corners = new Map();
   for (const corner of scene.corners ?? []) {
@@ -153,7 +150,7 @@ export function layoutCluster(scene, memory) {
   if (was) {
     const lane = laneOf(ring.positions[scene.ghost.from - 1], ring.positions[scene.ghost.to - 1]);
     const shape = pillShape(lane, scene.ghost.width);
-    const point = lanePoint(lane, was);
+    const point = lanePoint(lane, was.s, was.side);
     const free = Boolean(occupancy.take([shifted(shape, point)], { kind: 'ghost', key: scene.ghost.key }));
     ghost = { ...point, lane, shape, free };
   }
@@ -168,15 +165,15 @@ export function layoutCluster(scene, memory) {
 function* labelSpots(p, ring, half, { width, height }) {
   const dx = p.x - ring.cx;
   const dy = p.y - ring.cy;
-  const gap = half + CLEAR + 1;
+  const gap = CLEAR + 1;
   const out = dx < -1 ? -1 : 1;
   const sides = [[out, 0], [0, dy < 0 ? -1 : 1], [0, dy < 0 ? 1 : -1], [-out, 0]];
   // On a crowded ring the last resort is further in, past the neighbours' boxes.
   for (const push of [0, 0.5, 1]) {
     for (const [sx, sy] of sides) {
       for (const slide of [0, -1, 1, -2, 2]) {
-        const x = sx ? p.x + sx * (gap + width / 2 + push * width) : p.x + (slide * width) / 4;
-        const y = sy ? p.y + sy * (gap + height / 2 + push * height) : p.y + (slide * height) / 4;
+        const x = sx ? p.x + sx * (half.x + gap + width / 2 + push * width) : p.x + (slide * width) / 4;
+        const y = sy ? p.y + sy * (half.y + gap + height / 2 + push * height) : p.y + (slide * height) / 4;
         const box = boxAt(x, y, width, height);
         box.side = sx > 0 ? 'right' : sx < 0 ? 'left' : sy < 0 ? 'above' : 'below';
         yield box;
@@ -201,16 +198,16 @@ function* centreSpots(ring, { width, height }) {
 }
 
 /**
- * `make(s)` for s = start, start + STEP, start - STEP, start + 2 STEP, ... within [low,
- * high]; from `low` itself, a queue from its head backwards.
+ * The spots `make(s)` gives for s = start, start + STEP, start - STEP, start + 2 STEP, ...
+ * within [low, high]; from `low` itself, a queue from its head backwards.
  */
 function* alongFrom(start, low, high, make) {
   for (let k = 0; ; k += 1) {
     const ahead = start + k * STEP;
     const behind = start - k * STEP;
     if (ahead > high && behind < low) return;
-    if (ahead <= high) yield make(ahead);
-    if (k > 0 && behind >= low) yield make(behind);
+    if (ahead <= high) yield* make(ahead);
+    if (k > 0 && behind >= low) yield* make(behind);
   }
 }
 
@@ -249,8 +246,9 @@ function placePills(list, ring, occupancy, memory) {
   const spotsFor = (entry, was) => {
     const { lane } = entry.state;
     const shape = pillShape(lane, entry.pill.width);
-    const make = (s) => Object.assign(shifted(shape, lanePoint(lane, s)), { s, order: entry.order, shape });
-    if (was !== undefined) return [make(was)];
+    const spot = (s, side) => Object.assign(shifted(shape, lanePoint(lane, s, side)), { s, side, order: entry.order, shape });
+    const make = (s) => SIDES.map((side) => spot(s, side));
+    if (was) return [spot(was.s, was.side)];
     const [low, high] = room(entry);
     return entry.pill.fraction === null
       ? alongFrom(low, low, high, make)
@@ -260,14 +258,15 @@ function placePills(list, ring, occupancy, memory) {
     const box = occupancy.take(spotsFor(entry, was), { kind: 'pill', key: entry.pill.key });
     if (!box) return false;
     entry.state.placed.push(box);
-    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, box.s), s: box.s, lane: entry.state.lane, shape: box.shape });
-    if (entry.pill.fraction === null) memory.set(entry.pill.key, box.s);
+    const { s, side } = box;
+    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, s, side), s, side, lane: entry.state.lane, shape: box.shape });
+    if (entry.pill.fraction === null) memory.set(entry.pill.key, { s, side });
     return true;
   };
   for (const entry of entries) {
     const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
     const [low, high] = room(entry);
-    entry.done = was >= low && was <= high && place(entry, was);
+    entry.done = was?.s >= low && was.s <= high && place(entry, was);
   }
   for (const entry of entries) {
     if (!entry.done && !place(entry)) entry.state.folded += 1;
@@ -287,9 +286,9 @@ function placePills(list, ring, occupancy, memory) {
       const shape = pillShape(state.lane, overflowWidth(count));
       const from = tail ? tail.s : trim;
       const box = occupancy.take(alongFrom(from, from, state.lane.length - trim,
-        (s) => Object.assign(shifted(shape, lanePoint(state.lane, s)), { s })), { kind: 'more', key: state.key });
+        (s) => SIDES.map((side) => Object.assign(shifted(shape, lanePoint(state.lane, s, side)), { s, side }))), { kind: 'more', key: state.key });
       if (box) {
-        overflow.push({ key: state.key, count, ...lanePoint(state.lane, box.s), s: box.s, lane: state.lane, shape });
+        overflow.push({ key: state.key, count, ...lanePoint(state.lane, box.s, box.side), s: box.s, lane: state.lane, shape });
         break;
       }
       if (!tail) {

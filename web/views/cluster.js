@@ -138,10 +138,9 @@ export class ClusterView {
       corners: captions,
       labels: narrow ? null : lines.map((own) => ({
         width: Math.max(...own.map((line) => this.measure(line.text, line.bold ? BOLD_FONT : '13px'))),
-        height: (snapshot.two_phases ? 5 : 4) * LINE,
-        fit: own.length * LINE,
+        height: own.length * LINE,
       })),
-      centre: centre && { width: Math.max(this.measure(centre.caption, '15px'), this.measure(centre.value, '800 34px')), height: 62 },
+      centre: centre && { width: this.measure(centre.caption, '15px') + 6 + this.measure(centre.value, '800 28px'), height: 34 },
       unshown: (count) => ({ width: this.measure(unshown(count).text, BOLD_FONT), height: 22 }),
       ghost: life && { key: messageKey(life), from: life.from, to: life.to, width: this.measure(`✕ ${life.text}`, PILL_FONT) + 14 },
     }, this.memory);
@@ -251,7 +250,7 @@ export class ClusterView {
       }
       if (shown.classes !== classes) shown.element.setAttribute('class', classes);
       if (shown.opacity !== 1) shown.element.removeAttribute('opacity');
-      Object.assign(shown, { message, classes, lane: spot.lane, s: spot.s, opacity: 1 });
+      Object.assign(shown, { message, classes, lane: spot.lane, s: spot.s, side: spot.side, opacity: 1 });
       this.pills.set(key, shown);
       elements.push(shown.element);
     }
@@ -287,11 +286,10 @@ export class ClusterView {
     const doc = this.doc;
     const parts = [];
     if (placed.centre) {
-      const { x } = middle(placed.centre);
-      const y = placed.centre.y0;
-      parts.push(s(doc, 'g', { class: 'centre-text', 'data-box': '' },
-        s(doc, 'text', { x, y: y + 10, ...CENTRED, class: 'chosen-caption', text: centre.caption }),
-        s(doc, 'text', { x, y: y + 41, ...CENTRED, class: centre.cls, text: centre.value })));
+      const { x, y } = middle(placed.centre);
+      parts.push(s(doc, 'text', { x, y, ...CENTRED, class: 'centre-text', 'data-box': '' },
+        s(doc, 'tspan', { class: 'chosen-caption', text: centre.caption }),
+        s(doc, 'tspan', { dx: 6, class: centre.cls, text: centre.value })));
     }
     for (const caption of captions) {
       const box = caption.key === 'unshown' ? placed.unshown : placed.corners.get(caption.key);
@@ -342,7 +340,9 @@ export class ClusterView {
     // The accessible name starts with the node's visible text, in order, so what people
     // see is what speech input can say (each SVG text ends in a space: the visible text of
     // the group is its texts run together, and the space keeps the words apart).
-    const label = [serverLabel(node.id), ...lines.map((line) => line.text)].join(', ');
+    const shown = value === null ? null : shortValue(value);
+    const markTexts = marks.slice(0, 2).map((mark) => (mark.moved ? `${shortValue(mark.value)}→${shown ?? '–'}` : `✓${shortValue(mark.value)}`));
+    const label = [[serverLabel(node.id), shown, ...markTexts].filter(Boolean).join(' '), ...lines.map((line) => line.text)].join(', ');
     const group = partitionGroups(this.snapshot.partition)?.get(node.id);
     const g = s(doc, 'g', {
       class: classes,
@@ -356,16 +356,15 @@ export class ClusterView {
       s(doc, 'circle', { cx: x, cy: y, r: r + 6, class: 'node-halo' }),
       s(doc, 'circle', { cx: x, cy: y, r, class: 'node-body' }),
       s(doc, 'text', { x, y: value === null ? y : y - r * 0.32, ...CENTRED, class: 'node-label', text: `${serverLabel(node.id)} ` }),
-      value !== null && s(doc, 'text', { x, y: y + r * 0.4, ...CENTRED, class: 'node-value', 'aria-hidden': 'true', text: shortValue(value) }));
+      shown && s(doc, 'text', { x, y: y + r * 0.4, ...CENTRED, class: 'node-value', text: `${shown} ` }));
     // The values chosen by a quorum this server was in, at its right, top then bottom (inside
     // the room the layout keeps around a server); red where it has moved off the value since.
-    marks.slice(0, 2).forEach((mark, index) => {
-      const text = mark.moved ? `${shortValue(mark.value)}→${value === null ? '–' : shortValue(value)}` : `✓${shortValue(mark.value)}`;
+    markTexts.forEach((text, index) => {
       const width = Math.min(this.measure(text, '700 11px') + 8, 40);
       const top = y + (index ? 0.72 : -0.72) * r;
-      marker.append(s(doc, 'g', { class: ['chosen-mark', mark.moved && 'moved'], 'aria-hidden': 'true' },
+      marker.append(s(doc, 'g', { class: ['chosen-mark', marks[index].moved && 'moved'] },
         s(doc, 'rect', { x: x + r * 0.72 - width / 2, y: top - 8, width, height: 16, rx: 8 }),
-        s(doc, 'text', { x: x + r * 0.72, y: top, ...CENTRED, text })));
+        s(doc, 'text', { x: x + r * 0.72, y: top, ...CENTRED, text: `${text} ` })));
     });
     g.append(marker);
     if (box && lines.length) {
@@ -404,7 +403,7 @@ export class ClusterView {
           else if (cause.type === 'drop') opacity = Math.round((1 - motion.progress) * 100) / 100;
         }
       }
-      const point = lanePoint(lane, Math.max(trim, at));
+      const point = lanePoint(lane, Math.max(trim, at), shown.side);
       if (point.x !== shown.x || point.y !== shown.y) place(shown, point);
       if (opacity !== shown.opacity) {
         shown.opacity = opacity;
