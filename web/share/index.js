@@ -5,8 +5,9 @@
 // (web/lazy.js): most visits use neither.
 import { addTexts } from '../i18n.js';
 import { loadModule } from '../lazy.js';
-import { codeFromHash, embedOptions, languageFromCode, viewName } from './link.js';
-import { LinkSync, currentCode } from './links.js';
+import { h, prefersReducedMotion } from '../dom.js';
+import { SCRIPT_CHARS_MAX, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
+import { LinkSync, currentCode, openDecoded } from './links.js';
 
 /** The share dialog's code (web/lazy.js), fetched on the first press of Share. */
 const SHARE_DIALOG = 'web/controls/share.js';
@@ -50,7 +51,9 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   const sync = new LinkSync(app, { write: !options.embed, defaultPreset, onChange: () => embed?.update() });
   sync.written = code;
   if (decoded || error) sync.open(decoded, error);
-  if (options.embed) embed = embedCode.installEmbed(app, options);
+  // Embed mode's module is bundled on its own: it is handed the page's helpers.
+  const page = { h, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
+  if (options.embed) embed = embedCode.installEmbed(app, options, page);
   else installShareButton(app);
   return sync;
 }
