@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { overlaps } from '../../web/layout/boxes.js';
-import { LINE, SERVER_PAD, VIEWS, layoutCluster, ringLayout } from '../../web/layout/cluster.js';
+import { LANE_OFFSET, LINE, SERVER_PAD, VIEWS, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../../web/layout/cluster.js';
 
 /** A small seeded PRNG (mulberry32): the same scenes on every run. */
 function random(seed) {
@@ -78,6 +78,20 @@ test('servers sit evenly on one circle inside the drawing, one server in the mid
       assert.equal(ring.positions[0].x, ring.cx, 'S1 at the top');
     }
   }
+});
+
+test('the two directions of a link ride on two lanes; a lane is measured back from its destination', () => {
+  const a = { x: 0, y: 0 };
+  const b = { x: 100, y: 0 };
+  // Moving right in y-down coordinates, "right-hand" is +y; moving left it is -y.
+  assert.deepEqual(lanePoint(laneOf(a, b), 0), { x: 100, y: LANE_OFFSET });
+  assert.deepEqual(lanePoint(laneOf(a, b), 30), { x: 70, y: LANE_OFFSET });
+  assert.deepEqual(lanePoint(laneOf(b, a), 30), { x: 30, y: -LANE_OFFSET });
+  assert.deepEqual(lanePoint(laneOf(a, b), 30, 10), { x: 70, y: LANE_OFFSET + 10 }, 'beside the lane, to its right');
+  // The arrowhead points at the destination, from the pill's edge.
+  const shape = pillShape(laneOf(a, b), 60);
+  assert.deepEqual(shape.arrow[0], [37, 0]);
+  assert.deepEqual([shape.x0, shape.x1, shape.y0, shape.y1], [-30, 37, -9, 9]);
 });
 
 test('each server\'s text finds room beside it, for 1 to 9 servers', () => {
