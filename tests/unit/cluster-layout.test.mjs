@@ -100,7 +100,7 @@ test('each server\'s text finds room beside it, for 1 to 9 servers', () => {
     const labels = Array.from({ length: count }, () => ({ width: 175, height: 4 * LINE }));
     const scene = { view: VIEWS.wide, ring: ringLayout(count, VIEWS.wide), labels };
     const placed = layoutCluster(scene, new Map());
-    assert.ok(placed.labels.every(Boolean), `${count} servers: ${placed.labels.map((l) => l?.side)}`);
+    assert.ok(placed.labels.every(Boolean), `${count} servers: ${placed.labels.map((l) => l && [l.sx, l.sy])}`);
     assertNoOverlap(placed, VIEWS.wide, `${count} servers`);
   }
 });

@@ -174,9 +174,8 @@ function* labelSpots(p, ring, half, { width, height }) {
       for (const slide of [0, -1, 1, -2, 2]) {
         const x = sx ? p.x + sx * (half.x + gap + width / 2 + push * width) : p.x + (slide * width) / 4;
         const y = sy ? p.y + sy * (half.y + gap + height / 2 + push * height) : p.y + (slide * height) / 4;
-        const box = boxAt(x, y, width, height);
-        box.side = sx > 0 ? 'right' : sx < 0 ? 'left' : sy < 0 ? 'above' : 'below';
-        yield box;
+        // Which side of the server it is on: sx 1 right, -1 left; sy -1 above, 1 below.
+        yield Object.assign(boxAt(x, y, width, height), { sx, sy });
       }
     }
   }
@@ -198,17 +197,30 @@ function* centreSpots(ring, { width, height }) {
 }
 
 /**
- * The spots `make(s)` gives for s = start, start + STEP, start - STEP, start + 2 STEP, ...
- * within [low, high]; from `low` itself, a queue from its head backwards.
+ * Where on `lane` a pill of `shape` fits, trying s = start, start + STEP, start - STEP,
+ * start + 2 STEP, ... within [low, high] (from `low` itself: a queue, from its head
+ * backwards), on the lane and then beside it: {s, side, box} taken for `item`, or null.
+ * One box is filled in for every spot tried (a new one for each was most of the time).
  */
-function* alongFrom(start, low, high, make) {
-  for (let k = 0; ; k += 1) {
-    const ahead = start + k * STEP;
-    const behind = start - k * STEP;
-    if (ahead > high && behind < low) return;
-    if (ahead <= high) yield* make(ahead);
-    if (k > 0 && behind >= low) yield* make(behind);
+function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
+  const probe = {};
+  const fits = (s) => {
+    for (const side of sides) {
+      const x = lane.x - lane.ux * s - lane.uy * side;
+      const y = lane.y - lane.uy * s + lane.ux * side;
+      probe.x0 = x + shape.x0;
+      probe.y0 = y + shape.y0;
+      probe.x1 = x + shape.x1;
+      probe.y1 = y + shape.y1;
+      if (occupancy.fits(probe)) return { s, side, box: occupancy.add({ ...probe }, item) };
+    }
+    return null;
+  };
+  for (let k = 0; start + k * STEP <= high || start - k * STEP >= low; k += 1) {
+    const found = (start + k * STEP <= high && fits(start + k * STEP)) || (k && start - k * STEP >= low && fits(start - k * STEP));
+    if (found) return found;
   }
+  return null;
 }
 
 /**
@@ -227,49 +239,47 @@ function placePills(list, ring, occupancy, memory) {
     const laneKey = `${pill.from}-${pill.to}`;
     let state = lanes.get(laneKey);
     if (!state) {
-      state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0 };
+      // `full`: the narrowest pill that found no room (one as wide, or wider, will not either).
+      state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0, full: Infinity };
       lanes.set(laneKey, state);
     }
-    return { pill, order, state };
+    return { pill, order, state, shape: pillShape(state.lane, pill.width) };
   });
   // The stretch of its lane a parked message may take: behind those sent before it, ahead
   // of those sent after it.
   const room = ({ state, order }) => {
     let low = trim;
     let high = state.lane.length - trim;
-    for (const box of state.placed) {
-      if (box.order < order) low = Math.max(low, box.s + STEP);
-      else high = Math.min(high, box.s - STEP);
+    for (const spot of state.placed) {
+      if (spot.order < order) low = Math.max(low, spot.s + STEP);
+      else high = Math.min(high, spot.s - STEP);
     }
     return [low, high];
   };
-  const spotsFor = (entry, was) => {
-    const { lane } = entry.state;
-    const shape = pillShape(lane, entry.pill.width);
-    const spot = (s, side) => Object.assign(shifted(shape, lanePoint(lane, s, side)), { s, side, order: entry.order, shape });
-    const make = (s) => SIDES.map((side) => spot(s, side));
-    if (was) return [spot(was.s, was.side)];
-    const [low, high] = room(entry);
-    return entry.pill.fraction === null
-      ? alongFrom(low, low, high, make)
-      : alongFrom(trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim), trim, lane.length - trim, make);
-  };
-  const place = (entry, was) => {
-    const box = occupancy.take(spotsFor(entry, was), { kind: 'pill', key: entry.pill.key });
-    if (!box) return false;
-    entry.state.placed.push(box);
-    const { s, side } = box;
-    pills.set(entry.pill.key, { ...lanePoint(entry.state.lane, s, side), s, side, lane: entry.state.lane, shape: box.shape });
-    if (entry.pill.fraction === null) memory.set(entry.pill.key, { s, side });
+  const place = (entry, range, sides) => {
+    const { pill, state } = entry;
+    const spot = findOnLane(occupancy, state.lane, entry.shape, range, { kind: 'pill', key: pill.key }, sides);
+    if (!spot) return false;
+    spot.order = entry.order;
+    state.placed.push(spot);
+    pills.set(pill.key, { ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, side: spot.side, lane: state.lane, shape: entry.shape });
+    if (pill.fraction === null) memory.set(pill.key, { s: spot.s, side: spot.side });
     return true;
   };
   for (const entry of entries) {
     const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
     const [low, high] = room(entry);
-    entry.done = was?.s >= low && was.s <= high && place(entry, was);
+    // Its place before, if it is still in its stretch and free (on the side it was).
+    entry.done = was?.s >= low && was.s <= high && place(entry, [was.s, was.s, was.s], [was.side]);
   }
   for (const entry of entries) {
-    if (!entry.done && !place(entry)) entry.state.folded += 1;
+    if (entry.done) continue;
+    const { lane } = entry.state;
+    const [low, high] = room(entry);
+    const start = entry.pill.fraction === null ? low : trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim);
+    if (entry.pill.width < entry.state.full && place(entry, entry.pill.fraction === null ? [low, low, high] : [start, trim, lane.length - trim])) continue;
+    entry.state.folded += 1;
+    entry.state.full = Math.min(entry.state.full, entry.pill.width);
   }
   const overflow = [];
   let hidden = 0;
@@ -279,16 +289,15 @@ function placePills(list, ring, occupancy, memory) {
     while (count > 0) {
       const tail = state.placed.pop();
       if (tail) {
-        occupancy.release((taken) => taken === tail.item);
-        pills.delete(tail.item.key);
+        occupancy.release((taken) => taken === tail.box.item);
+        pills.delete(tail.box.item.key);
         count += 1;
       }
       const shape = pillShape(state.lane, overflowWidth(count));
       const from = tail ? tail.s : trim;
-      const box = occupancy.take(alongFrom(from, from, state.lane.length - trim,
-        (s) => SIDES.map((side) => Object.assign(shifted(shape, lanePoint(state.lane, s, side)), { s, side }))), { kind: 'more', key: state.key });
-      if (box) {
-        overflow.push({ key: state.key, count, ...lanePoint(state.lane, box.s, box.side), s: box.s, lane: state.lane, shape });
+      const spot = findOnLane(occupancy, state.lane, shape, [from, from, state.lane.length - trim], { kind: 'more', key: state.key });
+      if (spot) {
+        overflow.push({ key: state.key, count, ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, lane: state.lane, shape });
         break;
       }
       if (!tail) {

@@ -26,7 +26,7 @@ const BOLD_FONT = '700 13px';
 const VERDICT_MARKS = { safe: '✓', violated: '⚠', stuck: '■', livelock: '↻' };
 /** How long the step's message takes to move when stepping by hand, in ms. */
 const STEP_MS = 450;
-/** Remembered places and measured widths are forgotten past this many (a long run). */
+/** Remembered places are forgotten past this many (a long run). */
 const MEMORY_MAX = 4000;
 const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
 
@@ -73,7 +73,6 @@ export class ClusterView {
         this.context = this.doc.createElement('canvas').getContext('2d');
         this.family = this.doc.defaultView.getComputedStyle(this.svg).fontFamily;
       }
-      if (this.widths.size > MEMORY_MAX) this.widths.clear();
       this.context.font = `${font} ${this.family}`;
       width = Math.ceil(this.context.measureText(text).width);
       this.widths.set(key, width);
@@ -107,10 +106,10 @@ export class ClusterView {
     this.snapshot = snapshot;
     // What a step taken by hand did to a message is shown then, and kept through redraws
     // of the same step (a selection, the language).
-    const moving = snapshot.step === this.shownStep + 1 && !store.ui.playing && !prefersReducedMotion(window);
+    const handStep = snapshot.step === this.shownStep + 1 && !store.ui.playing;
+    const moving = handStep && !prefersReducedMotion(window);
     if (snapshot.step !== this.shownStep || store.runVersion !== this.shownRun) {
       const cause = store.trace.steps.get(snapshot.step)?.cause;
-      const handStep = snapshot.step === this.shownStep + 1 && !store.ui.playing;
       const life = handStep && (cause?.type === 'deliver' || cause?.type === 'drop') ? store.trace.messages.get(cause.id) : null;
       this.moment = life ? { life, drop: cause.type === 'drop', moving, key: `${snapshot.step}|${store.runVersion}` } : null;
     }
@@ -369,11 +368,11 @@ export class ClusterView {
     g.append(marker);
     if (box && lines.length) {
       const detail = s(doc, 'g', { class: 'node-detail', 'aria-hidden': 'true', 'data-box': '' });
-      const side = box.side;
-      const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
-      const left = side === 'right' ? box.x0 : side === 'left' ? box.x1 : middle(box).x;
+      const { sx } = box;
+      const anchor = sx > 0 ? 'start' : sx < 0 ? 'end' : 'middle';
+      const left = sx > 0 ? box.x0 : sx < 0 ? box.x1 : middle(box).x;
       // Above the server the lines sit at the bottom of their room, nearest the server.
-      const top = side === 'above' ? box.y1 - lines.length * LINE : box.y0;
+      const top = box.sy < 0 ? box.y1 - lines.length * LINE : box.y0;
       lines.forEach((line, index) => {
         detail.append(s(doc, 'text', { x: left, y: top + (index + 0.5) * LINE, 'text-anchor': anchor, 'dominant-baseline': 'central', class: line.cls, text: `${line.text} ` }));
       });
