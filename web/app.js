@@ -15,9 +15,9 @@ import { DeferredAids } from './controls/deferred.js';
 import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
-import { presetTitle, renderPresetList } from './controls/presets.js';
+import { fillPresetStories, presetTitle, renderPresetList } from './controls/presets.js';
+import { hasStory, loadStory } from './stories.js';
 import { ClusterView } from './views/cluster.js';
-import { EventsView } from './views/events.js';
 import { renderInFlight } from './views/inflight.js';
 import { narration } from './views/narrator.js';
 import { problemText } from './problems.js';
@@ -64,7 +64,9 @@ class App {
     this.spacetime = new SpacetimeView($('spacetime'), {
       scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
     });
-    this.events = new EventsView($('events'), { onSeek: seek, onSelect: select });
+    /** The event list's view, once its code is here (see `watchEvents`), else null. */
+    this.events = null;
+    this.watchEvents({ onSeek: seek, onSelect: select });
     this.player = new Player(store, {
       window,
       onMotion: (motion) => this.drawMotion(motion),
@@ -336,6 +338,8 @@ class App {
     if (this.embedded) return;
     this.player.pause();
     this.$('presets-dialog').showModal();
+    fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
+      .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
     const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
     current?.focus();
   }
@@ -353,6 +357,36 @@ class App {
       if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
       this.settings.open(this.store.pg);
     }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
+  }
+
+  /**
+   * The event list is the page's last panel: its code (web/views/events.js) is fetched when
+   * the list comes within 600 px of the screen or is focused, not when the page opens (an
+   * embed, which hides the list, never fetches it). `data-ready` says it is drawn.
+   */
+  watchEvents(handlers) {
+    const list = this.$('events');
+    let loading = null;
+    const start = () => {
+      if (this.events || loading) return;
+      loading = loadModule(this.doc, 'web/views/events.js').then(({ EventsView }) => {
+        observer?.disconnect();
+        this.events = new EventsView(list, handlers);
+        this.events.render(this.store, this.t);
+        list.dataset.ready = 'true';
+      }, (error) => {
+        // The next approach or focus tries again.
+        loading = null;
+        this.store.setProblem(this.t('problem.events', { reason: error.message }));
+      });
+    };
+    const Observer = this.window.IntersectionObserver;
+    const observer = Observer ? new Observer((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) start();
+    }, { rootMargin: '600px 0px' }) : null;
+    if (observer) observer.observe(list);
+    else start();
+    list.addEventListener('focusin', start);
   }
 
   /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
@@ -419,7 +453,7 @@ class App {
   /** The views below the first screen: the space-time diagram, the servers, the events. */
   renderBelowFold(t) {
     this.spacetime.render(this.store, t);
-    this.events.render(this.store, t);
+    this.events?.render(this.store, t);
     renderServers(this.$('servers'), this.store, t);
   }
 
@@ -457,7 +491,8 @@ class App {
     let title = preset ? presetTitle(t, preset) : scriptTitle || t('scenario.custom');
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
-    this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
+    this.$('scenario-story').textContent = !preset ? t('scenario.customStory') : hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '';
+    if (preset && !hasStory(preset.id)) this.awaitStory(preset.id);
     // The presets are listed in the seed's order (§1 to §5, then the livelock and its fixes,
     // then the rest): a preset's card leads to the ones before and after it.
     const presets = this.store.presets();
@@ -477,7 +512,16 @@ class App {
     // The preset's own outcome only while the run on screen is the preset's; otherwise (any
     // intervention, a step past its end, a run of one's own) how this run ends, from the core.
     const presetRun = preset && this.store.isPresetRun();
-    this.$('scenario-outcome').textContent = presetRun ? t(`preset.${preset.id}.outcome`) : outcomeSentence(t, this.store.outcome());
+    this.$('scenario-outcome').textContent = !presetRun ? outcomeSentence(t, this.store.outcome())
+      : hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '';
+  }
+
+  /** Fetches a preset's story (web/stories.js) and draws the card again when it is here. */
+  awaitStory(id) {
+    loadStory(this.doc, id).then(() => {
+      this.scenarioShown = null;
+      this.render({});
+    }, (error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
   }
 
   renderNodeForms(count, t) {

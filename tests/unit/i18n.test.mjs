@@ -21,9 +21,19 @@ const SHARE = (await import('../../web/controls/share.js')).TEXTS;
 const HELP = (await import('../../web/controls/help.js')).TEXTS;
 /** The protocols' names, which both the settings and the aids write (each module carries them). */
 const PROTOCOLS = { en: (await import('../../web/controls/protocol-texts-en.js')).default, 'zh-CN': (await import('../../web/controls/protocol-texts-zh-CN.js')).default };
+/** The presets' stories and outcomes, one module per preset (web/stories.js loads them). */
+const STORIES = { en: {}, 'zh-CN': {} };
+for (const file of readdirSync(join(ROOT, 'web/i18n/stories'))) {
+  const id = file.replace(/\.js$/, '');
+  const { default: byLanguage } = await import(`../../web/i18n/stories/${file}`);
+  for (const language of ['en', 'zh-CN']) {
+    STORIES[language][`preset.${id}.story`] = byLanguage[language].story;
+    STORIES[language][`preset.${id}.outcome`] = byLanguage[language].outcome;
+  }
+}
 const DICTIONARIES = {
-  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en },
-  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'] },
+  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en, ...STORIES.en },
+  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'], ...STORIES['zh-CN'] },
 };
 
 test('the lazily loaded modules’ texts are their own: no key twice, and none the static page markup needs', () => {
