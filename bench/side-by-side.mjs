@@ -4,20 +4,12 @@
 //
 // - One load = a new browser context (nothing cached), a new page, and if throttled, CDP
 //   `Emulation.setCPUThrottlingRate` set on that page before it navigates.
-// - The figure: navigation start → the end of the first frame drawn after the page is ready.
-//   A requestAnimationFrame callback runs before that frame's style, layout and paint; a
-//   message posted from it is handled after them (the same method as bench/browser.mjs).
-// - Ours is ready at its `playground-interactive` performance mark (wasm, presets and texts
-//   loaded, the first preset simulated and drawn, the controls wired: web/app.js).
-// - RaftScope is ready when its jQuery ready handler has returned: that handler (script.js)
-//   builds the servers, wires the sliders and keys and ends with its first `render.update()`,
-//   which draws the servers' terms, timers and logs into its SVG. jQuery 2.0.3 runs ready
-//   handlers from a DOMContentLoaded listener on `document`; a listener on `window` for the
-//   same event runs after every listener on `document` (the event bubbles there last), so the
-//   init script's window listener sees the first render done (it checks that the SVG's logs
-//   and the first server's term are drawn, and fails the load otherwise). Its files are not
-//   changed. Its window `load` event is reported beside it, not waited for: the trimmed copy
-//   has no glyphicons font files (two 404s), which only delay that event.
+// - The figure: navigation start → the end of the first frame drawn after the page is ready
+//   (bench/ready.mjs says when each side is ready and how the frame's end is caught): ours at
+//   its `playground-interactive` mark, RaftScope when its jQuery ready handler, which ends
+//   with its first render, has returned. RaftScope's window `load` event is reported beside
+//   it, not waited for: the trimmed copy has no glyphicons font files (two 404s), which only
+//   delay that event.
 // - Both sides get the same init script (a wrapped performance.mark and one listener).
 // - Rounds alternate who goes first (ours, theirs, theirs, ours, ...), so a drift in the
 //   machine's load falls on both; a warm-up pair per case and CPU rate is not counted.
@@ -35,6 +27,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { DONE, instrument } from './ready.mjs';
 import { stats } from './stats.mjs';
 
 const arg = (name, fallback) => {
@@ -47,65 +40,9 @@ const SITE = resolve(arg('--dir', join(ROOT, 'dist')));
 const RAFTSCOPE = resolve(arg('--raftscope', process.env.RAFTSCOPE_DIR ?? join(ROOT, '../shared/anchors/raftscope')));
 const ONLY = arg('--cases', null)?.split(',');
 const EMBED_PRESET = 'seed-5';
-const DONE = '__side_by_side_done__';
 const TIMEOUT_MS = 60_000;
 /** Goals from issue #17: ours/RaftScope ≤ 1.0 for the playground and the embed, ≤ 1.2 for the story. */
 const GOAL = { page: 1.0, story: 1.2 };
-
-// Runs in every frame of the page before its own scripts.
-function instrument(DONE) {
-  const bench = { ready: null, figure: null, side: null, error: null, lang: null, figures: [] };
-  window.__sbs = bench;
-  const raf = window.requestAnimationFrame.bind(window);
-  const toTop = (ms) => (window === window.top ? ms : performance.timeOrigin + ms - window.top.performance.timeOrigin);
-  // In the top page: the figure is done. In a frame (the story's figures): tell the top page,
-  // on its clock.
-  // Said on the console, which Playwright hears without running anything in the page (a
-  // polling waitForFunction would inject its script into the page while it loads).
-  const report = (ready, figure) => {
-    if (window === window.top) {
-      if (bench.ready === null) { bench.ready = ready; bench.figure = figure; }
-      console.debug(DONE);
-      return;
-    }
-    try {
-      window.top.__sbs.figures.push({ frame: window.frameElement, ready: toTop(ready), figure: toTop(figure) });
-      if (window.frameElement === window.top.document.querySelector('iframe')) console.debug(DONE);
-    } catch (error) {
-      // A cross-origin frame: not ours to time.
-    }
-  };
-  const afterNextFrame = (ready) => raf(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => report(ready, performance.now());
-    channel.port2.postMessage(0);
-  });
-  const mark = performance.mark.bind(performance);
-  let marked = false;
-  performance.mark = (name, ...rest) => {
-    const entry = mark(name, ...rest);
-    if (name === 'playground-interactive' && !marked) {
-      marked = true;
-      bench.side = 'ours';
-      afterNextFrame(entry.startTime);
-    }
-    return entry;
-  };
-  // RaftScope: its jQuery ready handler (document listener) has returned by now.
-  window.addEventListener('DOMContentLoaded', () => {
-    if (!window.jQuery || !document.querySelector('svg #servers')) return; // not RaftScope
-    bench.side = 'raftscope';
-    const ready = performance.now();
-    const logs = document.querySelector('svg .logs');
-    const term = document.querySelector('#server-1 text.term');
-    if (!logs?.childElementCount || !term?.textContent) {
-      bench.error = 'RaftScope had not drawn its first render when its ready handler returned';
-      console.debug(DONE);
-      return;
-    }
-    afterNextFrame(ready);
-  });
-}
 
 async function loadOnce(browser, url, { locale, rate, story }) {
   const context = await browser.newContext({ locale });

@@ -1,12 +1,13 @@
 // Where a cold load of our page spends its time: a Chromium trace (devtools.timeline, v8,
 // wasm, user timing, and V8's sampling profiler) of cold loads of the built site, read back
-// into the stages of the load and the renderer main thread's time by kind of work.
+// into the stages of the load and the renderer main thread's time by kind of work. With
+// --raftscope, the same for RaftScope's page (../shared/anchors/raftscope/), to compare.
 //
-// - Each load: a new browser context, the page's performance mark `playground-interactive`
-//   and the end of the first frame drawn after it (bench/browser.mjs's figure), the trace
-//   started before navigation and stopped at that figure. No Playwright evaluation runs in the
-//   page while it loads (its injected script would cost the main thread ~20 ms): the init
-//   script says it is done on the console.
+// - Each load: a new browser context, the figure of bench/ready.mjs (navigation → the end of
+//   the first frame drawn after the page is ready), the trace started before navigation and
+//   stopped at that figure. No Playwright evaluation runs in the page while it loads (its
+//   injected script would cost the main thread ~20 ms): the init script says it is done on
+//   the console.
 // - Of N traced loads (default 3) the one with the median figure is broken down; the trace's
 //   own overhead makes every figure here larger than an untraced load's.
 // - Stages: when the HTML, the stylesheet, the bundle, the glue, the wasm, the texts and the
@@ -17,13 +18,17 @@
 //   counted under the nearest kind it or an ancestor names (a layout inside a script call is
 //   a forced layout); time in no task is idle (waiting for the network or other threads).
 // - Profile: the sampling profiler's leaf frames on the main thread, in wasm, in each script,
-//   in V8/Blink natives, and the ten hottest functions (names are minified in dist/; run with
-//   `--dir .` on the repository for readable ones: the unbundled modules and un-optimised wasm).
+//   in V8/Blink natives, and the hottest functions by self time (a native call the profiler
+//   does not show on its own, e.g. a forced layout or a textContent write, counts in the
+//   function that made it). dist/web/app.js is minified: its positions are mapped back to the
+//   sources through a source map of the same esbuild bundle (bench/sourcemap.mjs).
 // Prints one JSON object, and with --print a readable breakdown on stderr.
 // Usage: node bench/trace-load.mjs [--reps N] [--rate 1|4] [--dir SITE] [--path /?embed=1...]
-//   [--locale en-US] [--print]
+//   [--locale en-US] [--raftscope] [--print]
 import { join, resolve } from 'node:path';
 import { ROOT, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+import { DONE, instrument } from './ready.mjs';
+import { sourceMapper } from './sourcemap.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -31,35 +36,14 @@ const arg = (name, fallback) => {
 };
 const REPS = Math.max(1, Number(arg('--reps', 3)));
 const RATE = Number(arg('--rate', 1));
-const SITE = resolve(arg('--dir', join(ROOT, 'dist')));
-const PATH = arg('--path', '/');
+const RAFTSCOPE = process.argv.includes('--raftscope');
+const SITE = resolve(arg('--dir', RAFTSCOPE ? join(ROOT, '../shared/anchors/raftscope') : join(ROOT, 'dist')));
+const PATH = arg('--path', RAFTSCOPE ? '/index.html' : '/');
 const LOCALE = arg('--locale', 'en-US');
 const PRINT = process.argv.includes('--print');
 const TIMEOUT_MS = 60_000;
-const DONE = '__trace_load_done__';
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute',
   'v8.wasm', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'];
-
-function instrument(done) {
-  const raf = window.requestAnimationFrame.bind(window);
-  const mark = performance.mark.bind(performance);
-  let marked = false;
-  performance.mark = (name, ...rest) => {
-    const entry = mark(name, ...rest);
-    if (name === 'playground-interactive' && !marked) {
-      marked = true;
-      raf(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          window.__traceFigure = performance.now();
-          console.debug(done);
-        };
-        channel.port2.postMessage(0);
-      });
-    }
-    return entry;
-  };
-}
 
 // --- reading the trace ---------------------------------------------------------------------
 
@@ -191,7 +175,7 @@ function profileSummary(samples, from, to) {
 
 const round = (x) => (x === null || x === undefined ? null : Math.round(x * 10) / 10);
 
-function analyse(trace, url, figureMs) {
+function analyse(trace, url, figureMs, readyMs, mapFrame) {
   const events = trace.traceEvents ?? trace;
   const threads = new Map();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args.name);
@@ -235,18 +219,18 @@ function analyse(trace, url, figureMs) {
   const lazy = complete.filter((e) => e.name === 'wasm.CompileLazy' && e.ts >= t0 && e.ts < end);
   const ms = (list) => round(list.reduce((sum, e) => sum + (e.end - e.ts), 0) / 1000);
   // The frame after the ready mark: its animation frame callbacks to the figure.
-  const readyTs = mine.find((e) => e.name === 'playground-interactive')?.ts ?? end;
+  const readyTs = t0 + readyMs * 1000;
   const frame = selfTimes(complete, readyTs, end);
   const { byKind, busy } = selfTimes(complete, t0, end);
   const kinds = [...byKind].sort((a, b) => b[1] - a[1]).map(([kind, us]) => ({ kind, ms: round(us / 1000) }));
-  const setup = selfTimes(complete, t0 + (marks['playground-fetched'] ?? 0) * 1000, readyTs);
-  const samples = samplesOf(events, pid, tid);
-  const stageWindows = {
-    'navigation → figure': [t0, end],
-    'fetched → interactive (app set-up and first render)': [t0 + (marks['playground-fetched'] ?? 0) * 1000, readyTs],
-  };
+  const fetched = marks['playground-fetched'];
+  const setup = fetched === undefined ? null : selfTimes(complete, t0 + fetched * 1000, readyTs);
+  const samples = samplesOf(events, pid, tid).map((sample) => ({ ...sample, frame: mapFrame(sample.frame) }));
+  const stageWindows = { 'navigation → figure': [t0, end] };
+  if (setup) stageWindows['fetched → interactive (app set-up and first render)'] = [t0 + fetched * 1000, readyTs];
   return {
     figure_ms: round(figureMs),
+    ready_ms: round(readyMs),
     stages: {
       html_parse_starts: at(firstOf('ParseHTML', (e) => e.args.beginData?.url === url)?.ts ?? t0),
       html_parse_ms: ms(complete.filter((e) => e.name === 'ParseHTML' && e.ts >= t0 && e.ts < end)),
@@ -270,8 +254,8 @@ function analyse(trace, url, figureMs) {
     },
     requests: requests.sort((a, b) => a.sent - b.sent),
     main_thread: { window_ms: round(figureMs), busy_ms: round(busy / 1000), idle_ms: round(figureMs - busy / 1000), by_kind: kinds },
-    app_setup: {
-      window_ms: round((readyTs - (t0 + (marks['playground-fetched'] ?? 0) * 1000)) / 1000),
+    app_setup: setup && {
+      window_ms: round((readyTs - (t0 + fetched * 1000)) / 1000),
       by_kind: [...setup.byKind].sort((a, b) => b[1] - a[1]).map(([kind, us]) => ({ kind, ms: round(us / 1000) })),
     },
     profile: Object.fromEntries(Object.entries(stageWindows).map(([name, [from, to]]) => [name, profileSummary(samples, from, to)])),
@@ -294,8 +278,9 @@ async function tracedLoad(browser, url) {
     const raw = await browser.stopTracing();
     if (process.env.TRACE_LOAD_DUMP) (await import('node:fs')).writeFileSync(process.env.TRACE_LOAD_DUMP, raw);
     const trace = JSON.parse(raw.toString('utf8'));
-    const figure = await page.evaluate(() => window.__traceFigure);
-    return { figure, trace };
+    const { figure, ready, error } = await page.evaluate(() => window.__sbs);
+    if (error) throw new Error(error);
+    return { figure, ready, trace };
   } finally {
     await context.close();
   }
@@ -305,25 +290,30 @@ function printBreakdown(b, label) {
   const out = [];
   const p = (s = '') => out.push(s);
   const s = b.stages;
-  p(`Load trace of ours — ${label}: navigation → first frame after ready ${b.figure_ms} ms (traced; tracing adds overhead)`);
+  p(`Load trace of ${RAFTSCOPE ? 'RaftScope' : 'ours'} — ${label}: navigation → ready ${b.ready_ms} ms → end of the first frame after it ${b.figure_ms} ms (traced; tracing adds overhead)`);
   p(`  HTML parse starts at ${s.html_parse_starts} ms (parse ${s.html_parse_ms} ms); DOMContentLoaded ${s.dom_content_loaded}; first paint ${s.first_paint}`);
   p('  requests (sent → finished, ms):');
   for (const r of b.requests) p(`    ${String(r.sent).padStart(7)} → ${String(r.finished).padStart(7)}  ${r.path}`);
   p(`  layouts: ${s.layouts.map((l) => `${l.ms} ms at ${l.at} (${l.objects} objects)`).join('; ')}`);
-  p(`  module compile: ${s.module_compiles.map((c) => `${c.path} ${c.ms} ms at ${c.at}`).join('; ')}`);
-  p(`  module evaluation (top level): ${s.module_evaluations.map((e) => `${e.ms} ms at ${e.at}`).join('; ')}`);
+  if (s.module_compiles.length) p(`  module compile: ${s.module_compiles.map((c) => `${c.path} ${c.ms} ms at ${c.at}`).join('; ')}`);
+  if (s.module_evaluations.length) p(`  module evaluation (top level): ${s.module_evaluations.map((e) => `${e.ms} ms at ${e.at}`).join('; ')}`);
   const w = s.wasm;
-  p(`  wasm: streaming compile ${w.streaming_compile_starts} → ${w.compile_finished} ms (${w.streaming_compile_wall_ms} ms wall), instantiate ${w.instantiate?.ms} ms at ${w.instantiate?.at}; lazily compiled functions on first call: ${w.lazy_function_compiles} (${w.lazy_compile_ms} ms on the main thread)`);
-  p(`  marks: ${Object.entries(s.marks).map(([k, v]) => `${k} ${v}`).join(', ')}; figure ${b.figure_ms}`);
+  if (w.streaming_compile_starts !== null) {
+    p(`  wasm: streaming compile (validation) ${w.streaming_compile_starts} → ${w.compile_finished} ms (${w.streaming_compile_wall_ms} ms wall), instantiate ${w.instantiate?.ms} ms at ${w.instantiate?.at}; `
+      + `functions compiled lazily on their first call: ${w.lazy_function_compiles} (${w.lazy_compile_ms} ms on the main thread)`);
+  }
+  p(`  marks: ${Object.entries(s.marks).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}; ready ${b.ready_ms}; figure ${b.figure_ms}`);
   p(`  main thread in navigation → figure: busy ${b.main_thread.busy_ms} ms, idle ${b.main_thread.idle_ms} ms`);
   for (const k of b.main_thread.by_kind) p(`    ${String(k.ms).padStart(7)} ms  ${k.kind}`);
-  p(`  app set-up and first render (playground-fetched → -interactive, ${b.app_setup.window_ms} ms):`);
-  for (const k of b.app_setup.by_kind) p(`    ${String(k.ms).padStart(7)} ms  ${k.kind}`);
+  if (b.app_setup) {
+    p(`  app set-up and first render (playground-fetched → -interactive, ${b.app_setup.window_ms} ms):`);
+    for (const k of b.app_setup.by_kind) p(`    ${String(k.ms).padStart(7)} ms  ${k.kind}`);
+  }
   p(`  the frame after ready: ${Object.entries(s.frame_after_ready_ms).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
   for (const [window, prof] of Object.entries(b.profile)) {
     p(`  sampled (V8 profiler, ${prof.samples} samples), ${window}:`);
     p(`    ${prof.by_kind.map((k) => `${k.name} ${k.ms}`).join('; ')}`);
-    p(`    hottest: ${prof.top_functions.slice(0, 8).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
+    p(`    hottest (self): ${prof.top_functions.slice(0, 10).map((f) => `${f.name} ${f.ms}`).join('; ')}`);
   }
   return out.join('\n');
 }
@@ -346,7 +336,7 @@ try {
   for (let i = 0; i < REPS; i += 1) loads.push(await tracedLoad(browser, url));
   const order = loads.map((l, i) => [l.figure, i]).sort((a, b) => a[0] - b[0]);
   const median = loads[order[Math.floor((order.length - 1) / 2)][1]];
-  const breakdown = analyse(median.trace, url, median.figure);
+  const breakdown = analyse(median.trace, url, median.figure, median.ready, sourceMapper(SITE));
   const text = printBreakdown(breakdown, `CPU ×${RATE}, ${PATH}, ${LOCALE}, the median of ${REPS} traced loads (${loads.map((l) => round(l.figure)).join(', ')} ms)`);
   const result = { site: SITE, path: PATH, locale: LOCALE, cpu_throttling: RATE, traced_figures_ms: loads.map((l) => round(l.figure)), breakdown, text };
   if (PRINT) process.stderr.write(`${text}\n`);
