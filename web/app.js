@@ -501,7 +501,12 @@ class App {
       const button = this.$(id);
       button.hidden = at < 0 || !neighbour;
       if (button.hidden) continue;
-      button.textContent = t(key, { title: presetTitle(t, neighbour) });
+      // Short on the button (the card stays one line taller at most); the title in full as
+      // its name and tooltip.
+      button.textContent = t(`${key}Short`);
+      const name = t(key, { title: presetTitle(t, neighbour) });
+      button.setAttribute('aria-label', name);
+      button.title = name;
       button.dataset.preset = neighbour.id;
     }
   }

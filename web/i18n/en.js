@@ -156,8 +156,10 @@ export default {
   'problem.events': 'The event list could not be loaded ({reason}). Scroll away and back to try again.',
   'problem.picture': 'The picture could not be made ({reason}).',
   'story.path': 'The stories in the seed’s order',
-  'story.previous': '← {title}',
-  'story.next': 'Next: {title} →',
+  'story.previous': 'Previous story: {title}',
+  'story.next': 'Next story: {title}',
+  'story.previousShort': '← Previous',
+  'story.nextShort': 'Next →',
   'spacetime.labels': 'Label the arrows (each has its text as a tooltip)',
   'spacetime.chosen': 'chosen {value}',
 

@@ -156,8 +156,10 @@ export default {
   'problem.events': '无法加载事件列表（{reason}）。滚动离开再回来即可重试。',
   'problem.picture': '无法生成图片（{reason}）。',
   'story.path': '按原文顺序的故事',
-  'story.previous': '← {title}',
-  'story.next': '下一个：{title} →',
+  'story.previous': '上一个故事：{title}',
+  'story.next': '下一个故事：{title}',
+  'story.previousShort': '← 上一个',
+  'story.nextShort': '下一个 →',
   'spacetime.labels': '在箭头上标注消息（悬停可见每条消息的内容）',
 
   'servers.heading': '服务器',
