@@ -24,7 +24,7 @@ describe('next and previous story', { timeout: 120_000 }, () => {
     assert.deepEqual(presets.slice(0, 5), ['seed-1', 'seed-2', 'seed-3', 'seed-4', 'seed-5']);
     await loadPreset(page, 'seed-1');
     assert.equal(await page.locator('#story-previous').isVisible(), false);
-    assert.equal(await page.locator('#story-next').textContent(), 'Next →');
+    assert.equal(await page.locator('#story-next').textContent(), '→');
     assert.match(await page.locator('#story-next').getAttribute('aria-label'), /^Next story: One phase: three proposers/);
     await page.click('#story-next');
     await page.waitForFunction(() => document.getElementById('story-next').dataset.preset === 'seed-3');

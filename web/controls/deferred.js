@@ -38,11 +38,14 @@ export class DeferredAids {
     /** The loaded Aids, or null. */
     this.aids = null;
     this.loading = null;
+    /** Whether a load failed (then only the reader's explicit act tries again). */
+    this.failed = false;
     const panels = PANELS.map((id) => app.$(id)).filter(Boolean);
     this.panels = panels;
     for (const panel of panels) {
       panel.addEventListener('focusin', () => this.start());
-      panel.addEventListener('pointerenter', () => this.start());
+      // Not after a failure: a panel also slides under a still pointer when the layout moves.
+      panel.addEventListener('pointerenter', () => this.failed || this.start());
     }
     const Observer = app.window.IntersectionObserver;
     if (!Observer) {
@@ -75,7 +78,11 @@ export class DeferredAids {
       for (const panel of this.panels) panel.dataset.ready = 'true';
       focused?.querySelector('button, select, input, textarea')?.focus({ preventScroll: true });
     }).catch((error) => {
-      // The retry button, another touch or a scroll back tries again (the network came back).
+      // The retry button or the focus in a panel tries again (the network came back). Not
+      // the observer nor the pointer: they also fire when the layout around the panels moves
+      // (the event list arriving below them), which would retry behind the reader's back.
+      this.observer?.disconnect();
+      this.failed = true;
       this.loading = null;
       this.sayWaiting('aids.failed');
       this.app.store.setProblem(this.app.t('problem.aids', { reason: error.message }));
