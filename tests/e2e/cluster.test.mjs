@@ -4,7 +4,7 @@
 // and the whole drawing is on the first screen when the page opens.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, position, startServer, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, position, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { codeFor } from './share-helpers.mjs';
 
 /** Overlaps smaller than this (CSS px) are rounding, not a collision. */
@@ -72,13 +72,8 @@ async function open(browser, server, viewport, { motion = false, hash = '' } = {
 describe('cluster drawing', { timeout: 900_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   // Motion is reduced so that each step's picture is still when it is measured (the layout
   // is the same; a step's delivered message then stays, faint, where it waited).

@@ -3,20 +3,15 @@
 // scenario cards), at 320, 360 and 390 px, in English and in Chinese.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, startServer } from './harness.mjs';
+import { closeAll, startServerAndBrowser } from './harness.mjs';
 
 const DIALOGS = [['#open-settings', '#settings-dialog'], ['#open-share', '#share-dialog'], ['#open-presets', '#presets-dialog']];
 
 describe('dialogs on phones', { timeout: 180_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
   for (const width of [320, 360, 390]) {
     for (const language of ['en', 'zh-CN']) {
       test(`${width} px, ${language}`, async () => {

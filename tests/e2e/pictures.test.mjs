@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { ROOT, launchBrowser, loadPreset, startServer, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 async function download(page, selector) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
@@ -27,13 +27,8 @@ async function atViolation(browser, origin, { language = 'en', colorScheme = 'li
 describe('publishable pictures', { timeout: 180_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('SVG of the cluster and of the space-time diagram: self-contained, the same every time', async () => {
     const { context, page } = await atViolation(browser, server.origin);

@@ -3,18 +3,13 @@
 // language; a run of one's own has no path.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, startServer } from './harness.mjs';
+import { closeAll, loadPreset, startServerAndBrowser } from './harness.mjs';
 
 describe('next and previous story', { timeout: 120_000 }, () => {
   let server;
   let browser;
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
 
   test('§1 → §2 → §3 and back; the last preset has no next', async () => {
     const page = await browser.newPage();

@@ -98,10 +98,10 @@ fn lookup(table: &[(&'static str, &'static str)], key: &str) -> &'static str {
     table.iter().find(|(name, _)| *name == key).map_or("", |&(_, text)| text)
 }
 
-/// A number as a fact, its digits written by hand: integer `Display` would bring its
-/// formatting code into the page's wasm for these messages alone.
-fn number_text(mut n: u64) -> String {
-    let mut digits = [0u8; 20];
+/// `n`'s decimal digits, written by hand into `digits` (returned: the used end of it). The
+/// page's module writes its numbers with this: integer `Display` would bring its formatting
+/// code into the wasm (for these messages, and in the binding's JSON writer).
+pub fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
     let mut at = digits.len();
     loop {
         at -= 1;
@@ -111,7 +111,12 @@ fn number_text(mut n: u64) -> String {
             break;
         }
     }
-    digits[at..].iter().map(|&d| char::from(d)).collect()
+    &digits[at..]
+}
+
+/// A number as a fact.
+fn number_text(n: u64) -> String {
+    decimal(n, &mut [0; 20]).iter().map(|&d| char::from(d)).collect()
 }
 
 /// The English sentence of a syntax error: its kind's template, filled in from the facts.
