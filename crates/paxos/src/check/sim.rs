@@ -281,10 +281,9 @@ impl SimModel {
         pending: &mut Vec<Effect>,
         local: &mut Vec<Message>,
     ) -> bool {
-        // `local` is a queue, read from `next_local` on: a server sends itself a few messages
-        // at most, so a `Vec` that is cleared between steps does.
-        let mut next_local = 0;
-        for _ in 0..64 {
+        // `local` is a queue: round `next_local` delivers its message `next_local` (a server
+        // sends itself a few messages at most, so a `Vec` cleared between steps does).
+        for next_local in 0..64 {
             for effect in pending.iter() {
                 match *effect {
                     Effect::Send { to, message } if to == node => local.push(message),
@@ -301,7 +300,6 @@ impl SimModel {
             let Some(&message) = local.get(next_local) else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
-            next_local += 1;
             state.nodes[node.index()].receive(&self.node_config, node, message, pending);
         }
         unreachable!("a node sends itself a bounded number of messages per step")
@@ -552,8 +550,8 @@ impl Model for SimModel {
             if order_of_states == Ordering::Greater {
                 continue;
             }
-            for position in built..nodes {
-                renamed_nodes[position] = rename.node(&state.nodes[rename.source(position)]);
+            for (position, renamed) in renamed_nodes.iter_mut().enumerate().take(nodes).skip(built) {
+                *renamed = rename.node(&state.nodes[rename.source(position)]);
             }
             renamed_flights.clear();
             renamed_flights.extend(state.in_flight.iter().map(|f| rename.flight(f)));

@@ -97,8 +97,14 @@ impl FingerprintTable {
 
     /// Bytes the new table would take if `reserve(additional)` grows it, else 0. While it
     /// grows, the old table is held as well.
+    #[inline]
     pub(crate) fn growth_bytes(&self, additional: usize) -> usize {
-        let slots = slots_for(self.len.saturating_add(additional));
+        // The common case first, without the division in `slots_for`: 3/4 full or less.
+        let entries = self.len.saturating_add(additional);
+        if entries.saturating_mul(4) <= self.slots.len() * 3 {
+            return 0;
+        }
+        let slots = slots_for(entries);
         if slots <= self.slots.len() {
             0
         } else {
