@@ -57,8 +57,8 @@ async function settled(page, step) {
   await page.waitForFunction(() => document.getElementById('quorum-panel')?.dataset.quorumState !== 'loading');
 }
 
-async function open(browser, server, viewport, { motion = false, hash = '' } = {}) {
-  const context = await browser.newContext({ viewport, reducedMotion: motion ? 'no-preference' : 'reduce' });
+async function open(browser, server, viewport, { motion = false, hash = '', colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme, reducedMotion: motion ? 'no-preference' : 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const problems = [];
@@ -77,9 +77,14 @@ describe('cluster drawing', { timeout: 900_000 }, () => {
 
   // Motion is reduced so that each step's picture is still when it is measured (the layout
   // is the same; a step's delivered message then stays, faint, where it waited).
-  for (const [name, viewport] of [['desktop 1280 x 800', { width: 1280, height: 800 }], ['phone 360 px', { width: 360, height: 740 }]]) {
+  // Light and dark draw the same boxes (colours differ, fonts and sizes do not): the dark
+  // theme is walked on the desktop to show it.
+  for (const [name, viewport, colorScheme] of [
+    ['desktop 1280 x 800', { width: 1280, height: 800 }, 'light'], ['phone 360 px', { width: 360, height: 740 }, 'light'],
+    ['desktop 1280 x 800, dark', { width: 1280, height: 800 }, 'dark'],
+  ]) {
     test(`${name}: at every step of every preset no two labels or pills overlap`, async () => {
-      const { context, page, problems } = await open(browser, server, viewport);
+      const { context, page, problems } = await open(browser, server, viewport, { colorScheme });
       const ids = await page.locator('[data-load-preset]').evaluateAll((buttons) => buttons.map((b) => b.dataset.loadPreset));
       assert.ok(ids.length >= 13, ids.join(' '));
       let measured = 0;

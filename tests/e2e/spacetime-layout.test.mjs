@@ -44,10 +44,11 @@ function walkSteps() {
   })();
 }
 
-for (const { name, width, language } of [
+for (const { name, width, language, colorScheme = 'light' } of [
   { name: 'desktop', width: 1280, language: 'en' },
   { name: '360 px phone', width: 360, language: 'en' },
   { name: 'desktop, Chinese', width: 1280, language: 'zh-CN' },
+  { name: 'desktop, dark', width: 1280, language: 'en', colorScheme: 'dark' },
 ]) {
   describe(`space-time diagram labels never overlap: ${name}`, { timeout: 300_000 }, () => {
     let server;
@@ -55,7 +56,7 @@ for (const { name, width, language } of [
     let page;
     before(async () => {
       [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
-      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: language });
+      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: language, colorScheme });
       page = await context.newPage();
       await page.goto(`${server.origin}/?lang=${language}`);
       await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
