@@ -29,8 +29,9 @@ export async function codeFor(scriptOrPreset, { step = 0, view = 0, language = 0
 export async function fingerprint(page) {
   // The quorum overlay is drawn on the cluster once its module has loaded: wait for it.
   await page.waitForFunction(() => document.getElementById('quorum-panel')?.dataset.quorumState !== 'loading');
-  // The event list's code comes when the list nears the screen: bring it there on both pages.
-  await showEvents(page);
+  // The event list's code comes when the list nears the screen: bring it there on both pages
+  // (an embed hides the list, and never loads it).
+  if (!(await page.locator('html.embed').count())) await showEvents(page);
   return page.evaluate(() => {
     const text = (id) => document.getElementById(id).textContent;
     const scrubber = document.getElementById('scrubber');
