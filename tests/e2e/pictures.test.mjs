@@ -21,6 +21,9 @@ async function atViolation(browser, origin, { language = 'en', colorScheme = 'li
   await loadPreset(page, 'seed-3');
   await page.locator('#scrubber').fill('8');
   await waitForStep(page, 8);
+  // The quorum overlay is drawn on the cluster once its module is here: a picture is of what
+  // is on screen, so both pages wait for it.
+  await page.locator('#quorum-panel[data-quorum-state="drawn"]').waitFor({ state: 'attached' });
   return { context, page };
 }
 

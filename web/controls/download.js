@@ -18,7 +18,7 @@ const KEPT = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** What a picture leaves out: the veil and the cursor that follow the viewed step, hit
  *  areas, focus rings, and whatever the page hides. */
-const LEFT_OUT = '.st-future, .st-cursor, .st-hit, .st-lane-hit, .ghost, [hidden]';
+const LEFT_OUT = '.st-future, .st-cursor, .st-hit, .st-lane-hit, .ghost, .ghosts, [hidden]';
 
 /**
  * The drawing `svg` as a standalone picture: a new <svg> element (not in the page) with the
@@ -28,6 +28,9 @@ const LEFT_OUT = '.st-future, .st-cursor, .st-hit, .st-lane-hit, .ghost, [hidden
 function standalone(svg, { background, crop = null, prefix = null }) {
   const doc = svg.ownerDocument;
   const view = doc.defaultView;
+  // A step just taken may still be moving (web/views/cluster.js animates it): the picture is
+  // of where things end, whenever the button is pressed.
+  for (const animation of svg.getAnimations?.({ subtree: true }) ?? []) animation.finish();
   const copy = svg.cloneNode(true);
   // Styles are read from the drawing on screen, element by element, in document order (the
   // copy has the same elements in the same order).
