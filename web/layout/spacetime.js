@@ -77,6 +77,15 @@ export class Placer {
     return true;
   }
 
+  /** The owners of the boxes `box` overlaps (looked up in its grid columns, not all boxes). */
+  ownersUnder(box) {
+    const owners = new Set();
+    for (let column = Math.floor(box.x / CELL); column <= Math.floor((box.x + box.w) / CELL); column += 1) {
+      for (const entry of this.columns.get(column) ?? []) if (overlaps(entry.box, box)) owners.add(entry.owner);
+    }
+    return owners;
+  }
+
   /** Adds `box` for `owner` (obstacles are added without asking whether they fit). */
   add(box, owner) {
     const entry = { box, owner };

@@ -16,7 +16,7 @@ import { s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 import {
-  ARROW_LABEL_PX, FINDING_PX, Placer, arrowLabelPoints, boxAround, overlaps, packRows, textHeight, textWidth,
+  ARROW_LABEL_PX, FINDING_PX, Placer, arrowLabelPoints, boxAround, packRows, textHeight, textWidth,
 } from '../layout/spacetime.js';
 
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
@@ -447,11 +447,7 @@ function forgetBoxes(placer, id) {
 
 /** The ids of the arrows whose labels `box` covers. */
 function labelsUnder(placer, box) {
-  const ids = [];
-  for (const [owner, entries] of placer.owned) {
-    if (owner[0] === 'l' && entries.some((entry) => overlaps(entry.box, box))) ids.push(Number(owner.slice(1)));
-  }
-  return ids;
+  return [...placer.ownersUnder(box)].filter((owner) => owner[0] === 'l').map((owner) => Number(owner.slice(1)));
 }
 
 /** Places `shown`'s label again (a mark took its place), or leaves it out if nothing fits. */
