@@ -3,8 +3,8 @@
 // servers sit regularly, and things stay where they were from one step to the next.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { overlaps } from '../../web/layout/boxes.js';
-import { LANE_OFFSET, LINE, SERVER_PAD, VIEWS, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../../web/layout/cluster.js';
+import { Occupancy, boxAt, overlaps } from '../../web/layout/boxes.js';
+import { LANE_OFFSET, LINE, SERVER_PAD, VIEWS, findOnLane, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../../web/layout/cluster.js';
 
 /** A small seeded PRNG (mulberry32): the same scenes on every run. */
 function random(seed) {
@@ -198,4 +198,44 @@ test('a message comes back to where it waited when the step that delivered it is
   layoutCluster({ view, ring, pills: pills.filter((p) => p.key !== 'm0') }, memory);
   const back = layoutCluster({ view, ring, pills }, memory);
   for (const pill of pills) assert.deepEqual(back.pills.get(pill.key), first.pills.get(pill.key), pill.key);
+});
+
+// The search along a lane jumps over the stretches a taken box blocks; it must take the very
+// spot that trying s = start, start + 5, start - 5, ... (each on the lane, then beside it)
+// one by one would take. Checked against that plain search on random crowded drawings.
+test('a lane search takes the spot the one-by-one search takes', () => {
+  const next = random(SEED + 1);
+  const STEP = 5;
+  const SIDES = [0, 21, -21];
+  const plainSearch = (occupancy, lane, shape, [start, low, high]) => {
+    for (let k = 0; start + k * STEP <= high || start - k * STEP >= low; k += 1) {
+      for (const [s, ok] of [[start + k * STEP, start + k * STEP <= high], [start - k * STEP, k > 0 && start - k * STEP >= low]]) {
+        if (!ok) continue;
+        for (const side of SIDES) {
+          const p = lanePoint(lane, s, side);
+          const box = { x0: p.x + shape.x0, y0: p.y + shape.y0, x1: p.x + shape.x1, y1: p.y + shape.y1 };
+          if (occupancy.fits(box)) return { s, side };
+        }
+      }
+    }
+    return null;
+  };
+  let found = 0;
+  for (let trial = 0; trial < 500; trial += 1) {
+    const occupancy = new Occupancy(800, 600);
+    for (let i = 0; i < 200 * next(); i += 1) occupancy.add(boxAt(800 * next(), 600 * next(), 10 + 80 * next(), 10 + 40 * next()), { kind: 'test' });
+    const a = { x: 50 + 700 * next(), y: 50 + 500 * next() };
+    const b = next() < 0.2 ? { x: a.x, y: 50 + 500 * next() } : { x: 50 + 700 * next(), y: next() < 0.2 ? a.y : 50 + 500 * next() };
+    const lane = laneOf(a, b);
+    const shape = pillShape(lane, 20 + 100 * next());
+    const low = 10 + 40 * next();
+    const high = Math.max(low, lane.length - 10 - 40 * next());
+    const start = low + (high - low) * next();
+    const expected = plainSearch(occupancy, lane, shape, [start, low, high]);
+    const spot = findOnLane(occupancy, lane, shape, [start, low, high], { kind: 'pill' });
+    assert.deepEqual(spot && { s: spot.s, side: spot.side }, expected, `trial ${trial}`);
+    if (spot) found += 1;
+  }
+  // Both outcomes were exercised.
+  assert.ok(found > 50 && found < 490, `${found} of 500 found a spot`);
 });

@@ -26,7 +26,12 @@ export function quorumPictureOf(aids, store, pick, cache) {
   }
   cache.store = store;
   cache.runVersion = store.runVersion;
-  return cache.mirror.picture(store.step, pick ?? undefined);
+  // The choices the last picture had: the core leaves them out when they are the same.
+  const picture = cache.mirror.picture(store.step, pick ?? undefined, cache.choices?.map((c) => c.key).join('\n'));
+  if (picture?.choicesKept) picture.choices = cache.choices;
+  cache.choices = picture?.choices ?? null;
+  if (picture) delete picture.choicesKept;
+  return picture;
 }
 
 /** Applies `changes` (null: not known) to `mirror`; false if it could not do them all (the

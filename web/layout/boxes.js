@@ -16,6 +16,14 @@ export function overlaps(a, b) {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
+/** The side of the grid's square cells, in drawing units (about a pill's width). */
+const CELL = 48;
+/** A cell's key is row * ROW + column: more columns than any drawing has. */
+const ROW = 4096;
+const NONE = [];
+/** What blockerOf() answers for a box outside the drawing. */
+export const OUTSIDE = Object.freeze({ outside: true });
+
 /** What a drawing has taken so far. */
 export class Occupancy {
   constructor(width, height) {
@@ -23,29 +31,47 @@ export class Occupancy {
     this.height = height;
     /** Every box taken, each with the `item` it was taken for. */
     this.boxes = [];
+    /** The same boxes by grid cell (row * ROW + column -> boxes touching it, CLEAR
+     *  included), so a fit asks only the boxes near it: a busy step tries thousands of spots. */
+    this.cells = new Map();
   }
 
   /** Is `box` inside the drawing and at least CLEAR away from every box taken? */
   fits(box) {
+    return this.blockerOf(box) === null;
+  }
+
+  /**
+   * Why `box` does not fit: the taken box it comes within CLEAR of, or OUTSIDE when it is
+   * not inside the drawing; null when it fits.
+   */
+  blockerOf(box) {
     // Written so that a box with a NaN in it does not fit either.
-    if (!(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= this.width && box.y1 <= this.height)) return false;
+    if (!(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= this.width && box.y1 <= this.height)) return OUTSIDE;
     const near = (other) => box.x0 - CLEAR < other.x1 && other.x0 < box.x1 + CLEAR && box.y0 - CLEAR < other.y1 && other.y0 < box.y1 + CLEAR;
     // Candidates come in runs along a line, and what blocked one often blocks the next:
-    // asked first, it spares most of the scan.
-    if (this.blocker && near(this.blocker)) return false;
-    for (const other of this.boxes) {
-      if (near(other)) {
-        this.blocker = other;
-        return false;
+    // asked first, it spares most of the lookups.
+    if (this.blocker && near(this.blocker)) return this.blocker;
+    // Each taken box is filed under every cell its CLEAR-padded box touches, so any box
+    // within CLEAR of this one is filed under a cell this box touches.
+    for (let column = cellOf(box.x0); column <= cellOf(box.x1); column += 1) {
+      for (let row = cellOf(box.y0); row <= cellOf(box.y1); row += 1) {
+        for (const other of this.cells.get(row * ROW + column) ?? NONE) {
+          if (near(other)) {
+            this.blocker = other;
+            return other;
+          }
+        }
       }
     }
-    return true;
+    return null;
   }
 
   /** Takes `box` for `item` whether or not it fits (the servers, placed first, always do). */
   add(box, item) {
     box.item = item;
     this.boxes.push(box);
+    this.file(box);
     return box;
   }
 
@@ -57,7 +83,34 @@ export class Occupancy {
 
   /** Gives back the boxes whose item passes `test` (a pill folded into "+N", an old overlay). */
   release(test) {
-    this.boxes = this.boxes.filter((box) => !test(box.item));
+    const kept = [];
+    for (const box of this.boxes) {
+      if (!test(box.item)) kept.push(box);
+      else this.eachCell(box, (key) => {
+        const list = this.cells.get(key);
+        list.splice(list.indexOf(box), 1);
+      });
+    }
+    this.boxes = kept;
     this.blocker = null;
   }
+
+  /** Files `box` under the cells it touches. */
+  file(box) {
+    this.eachCell(box, (key) => {
+      const list = this.cells.get(key);
+      if (list) list.push(box);
+      else this.cells.set(key, [box]);
+    });
+  }
+
+  /** Calls `visit` with the key of every cell `box`, CLEAR-padded, touches. */
+  eachCell(box, visit) {
+    for (let column = cellOf(box.x0 - CLEAR); column <= cellOf(box.x1 + CLEAR); column += 1) {
+      for (let row = cellOf(box.y0 - CLEAR); row <= cellOf(box.y1 + CLEAR); row += 1) visit(row * ROW + column);
+    }
+  }
 }
+
+/** The grid cell a coordinate falls in (boxes outside the drawing are clamped to its edge). */
+const cellOf = (value) => Math.floor(Math.max(0, value) / CELL);

@@ -9,7 +9,7 @@
 // each thing was, and a thing goes back there while that is still free, so stepping moves
 // only what the step changed.
 import { positionsOnCircle, round2 } from '../geometry.js';
-import { CLEAR, boxAt, Occupancy } from './boxes.js';
+import { CLEAR, OUTSIDE, boxAt, Occupancy } from './boxes.js';
 
 export const PILL_HEIGHT = 18;
 /** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
@@ -200,27 +200,82 @@ function* centreSpots(ring, { width, height }) {
  * Where on `lane` a pill of `shape` fits, trying s = start, start + STEP, start - STEP,
  * start + 2 STEP, ... within [low, high] (from `low` itself: a queue, from its head
  * backwards), on the lane and then beside it: {s, side, box} taken for `item`, or null.
- * One box is filled in for every spot tried (a new one for each was most of the time).
+ *
+ * A busy step asks this for every message, and most lanes have little room left. So when
+ * a taken box blocks a spot, the stretch of the lane it blocks on that side (an open
+ * interval of s: the pill moves in a straight line) is passed over by the search going
+ * that way, without asking the occupancy about each spot in it. The spot taken is the one
+ * the one-by-one search would take, and every spot taken is one the occupancy said fits.
  */
-function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
+export function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
   const probe = {};
-  const fits = (s) => {
-    for (const side of sides) {
+  // Per side: upward spots below `up`, and downward spots above `down`, are known blocked.
+  const known = sides.map(() => ({ up: -Infinity, down: Infinity }));
+  const fits = (s, upward) => {
+    for (let index = 0; index < sides.length; index += 1) {
+      const skip = known[index];
+      if (upward ? s < skip.up : s > skip.down) continue;
+      const side = sides[index];
       const x = lane.x - lane.ux * s - lane.uy * side;
       const y = lane.y - lane.uy * s + lane.ux * side;
       probe.x0 = x + shape.x0;
       probe.y0 = y + shape.y0;
       probe.x1 = x + shape.x1;
       probe.y1 = y + shape.y1;
-      if (occupancy.fits(probe)) return { s, side, box: occupancy.add({ ...probe }, item) };
+      const blocker = occupancy.blockerOf(probe);
+      if (blocker === null) return { s, side, box: occupancy.add({ ...probe }, item) };
+      const span = blocker === OUTSIDE ? null : blockedSpan(lane, shape, side, blocker);
+      // (Only a span that holds this spot says anything about the next ones that way.)
+      if (span && span[0] < s && s < span[1]) {
+        if (upward) skip.up = Math.max(skip.up, span[1]);
+        else skip.down = Math.min(skip.down, span[0]);
+      }
     }
     return null;
   };
-  for (let k = 0; start + k * STEP <= high || start - k * STEP >= low; k += 1) {
-    const found = (start + k * STEP <= high && fits(start + k * STEP)) || (k && start - k * STEP >= low && fits(start - k * STEP));
+  // The two directions in the one-by-one order (start, +1, -1, +2, -2, ...: an upward k
+  // ranks 2k - 1, a downward k ranks 2k), each jumping over what every side has blocked.
+  let up = 0;
+  let down = 1;
+  for (;;) {
+    const upOpen = start + up * STEP <= high;
+    const downOpen = start - down * STEP >= low;
+    if (!upOpen && !downOpen) return null;
+    const upward = upOpen && (!downOpen || 2 * up - 1 < 2 * down);
+    const found = upward ? fits(start + up * STEP, true) : fits(start - down * STEP, false);
     if (found) return found;
+    let clear = upward ? Infinity : -Infinity;
+    for (const skip of known) clear = upward ? Math.min(clear, skip.up) : Math.max(clear, skip.down);
+    if (upward) up = Math.max(up + 1, Math.ceil((clear - start) / STEP));
+    else down = Math.max(down + 1, Math.ceil((start - clear) / STEP));
   }
-  return null;
+}
+
+/**
+ * The values of s (an open interval [from, to]) for which a pill of `shape` at s on `lane`,
+ * `side` units to its right, comes within CLEAR of `box` (the occupancy's own test, solved
+ * for s); null if for none. Each axis gives an interval, as the pill's centre moves along
+ * the lane by (-ux, -uy) per unit of s; the pill is blocked where both hold.
+ */
+export function blockedSpan(lane, shape, side, box) {
+  const x = axisSpan(lane.x - lane.uy * side, lane.ux, shape.x0, shape.x1, box.x0, box.x1);
+  const y = axisSpan(lane.y + lane.ux * side, lane.uy, shape.y0, shape.y1, box.y0, box.y1);
+  if (!x || !y) return null;
+  const from = Math.max(x[0], y[0]);
+  const to = Math.min(x[1], y[1]);
+  return from < to ? [from, to] : null;
+}
+
+/**
+ * On one axis: the pill spans [at - u s + lo, at - u s + hi]; it is within CLEAR of [b0, b1]
+ * where at - u s + lo - CLEAR < b1 and b0 < at - u s + hi + CLEAR, i.e. where u s lies in
+ * (at + lo - CLEAR - b1, at + hi + CLEAR - b0). Null when no s does it.
+ */
+function axisSpan(at, u, lo, hi, b0, b1) {
+  const low = at + lo - CLEAR - b1;
+  const high = at + hi + CLEAR - b0;
+  if (u === 0) return low < 0 && 0 < high ? [-Infinity, Infinity] : null;
+  return u > 0 ? [low / u, high / u] : [high / u, low / u];
 }
 
 /**

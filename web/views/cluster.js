@@ -254,11 +254,22 @@ export class ClusterView {
       elements.push(shown.element);
     }
     // A "+N" stands for what a full link has no room for (the in-flight list has them all).
+    // Kept from render to render like the pills: a busy run has one on most of its links.
+    const previousMore = this.more ?? new Map();
+    this.more = new Map();
     for (const more of placed.overflow) {
-      const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
-      element.setAttribute('class', 'msg more');
-      element.setAttribute('aria-hidden', 'true');
-      elements.push(element);
+      const look = `+${more.count}|${more.shape.width}|${more.shape.arrow}`;
+      let shown = previousMore.get(more.key);
+      if (shown?.look !== look) {
+        const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
+        element.setAttribute('class', 'msg more');
+        element.setAttribute('aria-hidden', 'true');
+        shown = { element, look, translate: translateOf(element), x: more.x, y: more.y };
+      } else if (shown.x !== more.x || shown.y !== more.y) {
+        place(shown, more);
+      }
+      this.more.set(more.key, shown);
+      elements.push(shown.element);
     }
     reconcile(layers.messages, elements);
   }
@@ -325,6 +336,7 @@ export class ClusterView {
     this.ghostKey = null;
     this.captionsKey = null;
     this.pills = new Map();
+    this.more = new Map();
     this.nodes = new Map();
     this.svg.replaceChildren(...Object.values(this.layers));
     return this.layers;

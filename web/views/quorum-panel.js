@@ -41,6 +41,7 @@ export function renderLegend(legend, t) {
 export function renderNoQuorum(panel, svg, shown, t) {
   const doc = panel.ownerDocument;
   const $ = (id) => doc.getElementById(id);
+  panel.quorumKey = null;
   $('quorum-show').checked = shown;
   renderChoices($('quorum-pick'), null, null, t);
   $('quorum-facts').replaceChildren(h(doc, 'li', { class: 'q-fact q-none', text: t('quorum.none') }));

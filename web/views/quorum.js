@@ -76,6 +76,11 @@ export function quorumFacts(picture, t) {
 }
 
 export function renderQuorumPanel(panel, picture, aids, t) {
+  // Most steps of a long run show the same picture: then nothing here changes.
+  const key = JSON.stringify([picture, aids.quorum.pick, aids.quorum.shown, t.language]);
+  // (Kept on the element: renderNoQuorum, which also writes the panel, forgets it.)
+  if (panel.quorumKey === key) return;
+  panel.quorumKey = key;
   const doc = panel.ownerDocument;
   const $ = (id) => doc.getElementById(id);
   $('quorum-show').checked = aids.quorum.shown;
@@ -106,12 +111,18 @@ function placeLabel(cluster, text, size, points) {
 export function drawQuorumOverlay(cluster, picture, shown, t) {
   const svg = cluster.svg;
   const layout = cluster.layout;
-  for (const layer of svg.querySelectorAll('.quorum-overlay')) layer.remove();
   // What an earlier overlay on the same drawing took is free again.
   cluster.placed?.occupancy.release((item) => item.kind === 'overlay');
-  if (!shown || !picture || !layout) return;
+  const parts = shown && picture && layout ? overlayParts(cluster, picture, layout, t) : null;
+  // The same overlay as drawn last (most steps of a long run): its elements are kept. Its
+  // words took their boxes again above, so the drawing's occupancy is the same either way.
+  const key = parts && JSON.stringify([picture.key, parts]);
+  const drawn = cluster.quorumOverlay;
+  if (drawn && drawn.key === key && drawn.group.isConnected && drawn.labels.isConnected) return;
+  for (const layer of svg.querySelectorAll('.quorum-overlay')) layer.remove();
+  cluster.quorumOverlay = null;
+  if (!parts) return;
   const doc = svg.ownerDocument;
-  const shapes = overlayShapes(picture, layout);
   const group = s(doc, 'g', { class: 'quorum-overlay', 'aria-hidden': 'true', 'data-proposal': picture.key });
   // Marks that must stay readable (the ∩ badges, the missing intersection) go on top of
   // the message pills; like the rest of the overlay they let the pointer through.
@@ -119,29 +130,38 @@ export function drawQuorumOverlay(cluster, picture, shown, t) {
   group.append(s(doc, 'defs', {}, ...['accept', 'promise'].map((kind) => s(doc, 'marker', {
     id: `quorum-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse', class: `q-arrowhead q-${kind}`,
   }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })))));
-  const r = layout.nodeRadius * 0.72;
-  for (const ring of shapes.rings) {
-    group.append(s(doc, 'circle', { cx: ring.x, cy: ring.y, r: ring.r, class: `q-ring q-${ring.kind}`, 'data-node': ring.id }));
-    if (ring.kind === 'meet') {
-      // At the lower left of the server's circle, inside the room the layout keeps around it.
-      labels.append(s(doc, 'circle', { cx: ring.x - r, cy: ring.y + r, r: 9, class: 'q-meet-badge' }));
-      labels.append(s(doc, 'text', { x: ring.x - r, y: ring.y + r, class: 'q-meet-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '∩' }));
-    }
-  }
-  for (const leg of shapes.legs) {
-    group.append(s(doc, 'path', { d: leg.d, class: `q-leg q-leg-${leg.kind}`, 'marker-end': `url(#quorum-arrow-${leg.kind})` }));
-    const box = placeLabel(cluster, leg.text, 12, leg.spots);
-    if (box) group.append(s(doc, 'text', { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-box': '', text: leg.text }));
-  }
-  if (shapes.gap) {
-    const gap = shapes.gap;
-    group.append(s(doc, 'line', { x1: gap.x1, y1: gap.y1, x2: gap.x2, y2: gap.y2, class: 'q-gap' }));
-    const [mine, theirs] = gap.between;
-    const text = `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}`;
-    const box = placeLabel(cluster, text, 14, null);
-    if (box) labels.append(s(doc, 'text', { x: box.x0, y: (box.y0 + box.y1) / 2, class: 'q-gap-label', 'dominant-baseline': 'central', 'data-box': '', text }));
-  }
+  for (const [onTop, tag, attributes] of parts) (onTop ? labels : group).append(s(doc, tag, attributes));
   const under = svg.querySelector(':scope > .messages');
   svg.insertBefore(group, under ?? null);
   svg.append(labels);
+  cluster.quorumOverlay = { key, group, labels };
+}
+
+/** The overlay's elements as [on top of the pills?, tag, attributes], its words placed. */
+function overlayParts(cluster, picture, layout, t) {
+  const shapes = overlayShapes(picture, layout);
+  const parts = [];
+  const r = layout.nodeRadius * 0.72;
+  for (const ring of shapes.rings) {
+    parts.push([false, 'circle', { cx: ring.x, cy: ring.y, r: ring.r, class: `q-ring q-${ring.kind}`, 'data-node': ring.id }]);
+    if (ring.kind === 'meet') {
+      // At the lower left of the server's circle, inside the room the layout keeps around it.
+      parts.push([true, 'circle', { cx: ring.x - r, cy: ring.y + r, r: 9, class: 'q-meet-badge' }]);
+      parts.push([true, 'text', { x: ring.x - r, y: ring.y + r, class: 'q-meet-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '∩' }]);
+    }
+  }
+  for (const leg of shapes.legs) {
+    parts.push([false, 'path', { d: leg.d, class: `q-leg q-leg-${leg.kind}`, 'marker-end': `url(#quorum-arrow-${leg.kind})` }]);
+    const box = placeLabel(cluster, leg.text, 12, leg.spots);
+    if (box) parts.push([false, 'text', { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-box': '', text: leg.text }]);
+  }
+  if (shapes.gap) {
+    const gap = shapes.gap;
+    parts.push([false, 'line', { x1: gap.x1, y1: gap.y1, x2: gap.x2, y2: gap.y2, class: 'q-gap' }]);
+    const [mine, theirs] = gap.between;
+    const text = `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}`;
+    const box = placeLabel(cluster, text, 14, null);
+    if (box) parts.push([true, 'text', { x: box.x0, y: (box.y0 + box.y1) / 2, class: 'q-gap-label', 'dominant-baseline': 'central', 'data-box': '', text }]);
+  }
+  return parts;
 }
