@@ -287,6 +287,7 @@ export default {
   'linkProblem.detail': 'What is wrong: {reason}',
   'linkProblem.default': 'Open the default scenario',
   'embed.open': 'Open in Paxos Playground ↗',
+  'embed.noPreset': 'There is no scenario named “{id}” here, so this shows the first one.',
 
   'quorum.heading': 'Quorums',
   'quorum.show': 'Draw them on the cluster',

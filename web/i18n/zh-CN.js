@@ -284,6 +284,7 @@ export default {
   'linkProblem.detail': '具体问题：{reason}',
   'linkProblem.default': '打开默认场景',
   'embed.open': '在 Paxos 演练场中打开 ↗',
+  'embed.noPreset': '这里没有名为“{id}”的场景，所以显示的是第一个场景。',
 
   'quorum.heading': '法定集合',
   'quorum.show': '在集群图上画出',
