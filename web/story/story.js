@@ -49,7 +49,8 @@ class Story {
     const other = LANGUAGES.find((candidate) => candidate !== this.language);
     language.textContent = ui.languageSwitch;
     language.setAttribute('lang', other);
-    language.setAttribute('aria-label', ui.languageSwitchName);
+    // Its name is its visible text (in the other language, marked so); the title says more.
+    language.title = ui.languageSwitchName;
     language.onclick = () => {
       this.languageChosen = true;
       this.open(other).then(() => this.writeAddress(), (error) => this.fatal(error));
