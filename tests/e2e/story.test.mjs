@@ -182,6 +182,15 @@ describe('the story page', { timeout: 600_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('an embed asked for a preset that does not exist says so and shows the first scenario', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/index.html?embed=1&preset=no-such-story&lang=en`);
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await page.locator('#problem:not([hidden])', { hasText: 'No scenario “no-such-story” here' }).waitFor();
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
+    await page.close();
+  });
+
   test('the language switch redraws the story and its figures in the other language', async () => {
     const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);
     await heldFigure(page, 1);
