@@ -9,7 +9,7 @@ bash scripts/build-wasm.sh
 
 rm -rf dist
 mkdir -p dist/web/pkg
-cp index.html dist/
+cp index.html story.html dist/
 # Everything in web/ except the generated pkg/, which gets only the files the page loads.
 find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
 cp web/pkg/presets.json dist/web/pkg/
@@ -49,26 +49,31 @@ for module in "${LAZY_MODULES[@]}"; do
   node_modules/.bin/esbuild "$module" --bundle --minify --format=esm --outfile="dist/$module" \
     --allow-overwrite --log-level=warning
 done
+# The story page (story.html) is bundled the same way; its texts, one module per language
+# fetched with a computed import(), stay beside it and are minified below.
+node_modules/.bin/esbuild web/story/story.js --bundle --minify --format=esm --outfile=dist/web/story/story.js \
+  --allow-overwrite --log-level=warning
 node_modules/.bin/esbuild web/checker/worker.js --bundle --minify --format=esm --outfile=dist/web/checker/worker.js \
   '--external:../pkg/*' --allow-overwrite --log-level=warning
 # What the bundles replace is not shipped: only entries, the glue, and the embed demo's files.
 keep=(! -path 'dist/web/pkg/*' ! -path 'dist/web/i18n/*' ! -path dist/web/app.js ! -path dist/web/checker/worker.js
-  ! -path dist/web/embed/demo.js ! -path dist/web/embed/autosize.js)
+  ! -path dist/web/embed/demo.js ! -path dist/web/embed/autosize.js
+  ! -path dist/web/story/story.js ! -path 'dist/web/story/texts-*.js')
 for module in "${LAZY_MODULES[@]}"; do keep+=(! -path "dist/$module"); done
 find dist/web -name '*.js' "${keep[@]}" -delete
 find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
 # The texts keep their Chinese as UTF-8 rather than \u escapes: 0.7 kB less gzip for the
 # Chinese page. They are ES modules, which browsers always read as UTF-8.
-for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/i18n/stories/*.js dist/web/embed/*.js; do
-  charset=(); [[ $file == dist/web/i18n/* ]] && charset=(--charset=utf8)
+for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/i18n/stories/*.js dist/web/embed/*.js dist/web/story/texts-*.js; do
+  charset=(); [[ $file == dist/web/i18n/* || $file == dist/web/story/* ]] && charset=(--charset=utf8)
   node_modules/.bin/esbuild "$file" --minify "${charset[@]}" --outfile="$file" --allow-overwrite --log-level=warning
 done
 # The HTML loses its comments (notes for whoever edits it) and its indentation; it has no
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.
-node -e "const fs = require('fs'); const f = 'dist/index.html';
-fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));"
-for sheet in dist/web/style.css dist/web/aids/aids.css dist/web/aids/quorum.css; do
+node -e "const fs = require('fs'); for (const f of ['dist/index.html', 'dist/story.html']) {
+fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n')); }"
+for sheet in dist/web/style.css dist/web/aids/aids.css dist/web/aids/quorum.css dist/web/story/story.css; do
   node_modules/.bin/esbuild "$sheet" --minify --outfile="$sheet" --allow-overwrite --log-level=warning
 done
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning

@@ -46,10 +46,16 @@ test('the code lives in the fragment as s=; in-page anchors are not links', () =
 });
 
 test('embed options: flags, a start step, and an allowlist of exact origins', () => {
-  assert.deepEqual(embedOptions(''), { embed: false, interactive: false, autoplay: false, step: null, origins: [], theme: null });
+  assert.deepEqual(embedOptions(''), { embed: false, interactive: false, autoplay: false, step: null, origins: [], theme: null, preset: null, view: null, language: null });
   assert.deepEqual(embedOptions('?embed=1&interactive=1&autoplay=1&step=12&theme=dark'),
-    { embed: true, interactive: true, autoplay: true, step: 12, origins: [], theme: 'dark' });
+    { embed: true, interactive: true, autoplay: true, step: 12, origins: [], theme: 'dark', preset: null, view: null, language: null });
   assert.equal(embedOptions('?theme=light').theme, 'light');
+  // Readable embeds (the story page's figures): a preset by id, a view, a language.
+  assert.deepEqual(['preset', 'view', 'language'].map((key) => embedOptions('?embed=1&preset=seed-3&view=spacetime&lang=zh-CN')[key]),
+    ['seed-3', 'spacetime', 'zh-CN']);
+  assert.equal(embedOptions('?preset=Seed%203').preset, null, 'not a preset id: ignored');
+  assert.equal(embedOptions('?view=cards').view, null);
+  assert.equal(embedOptions('?lang=fr').language, null, 'a language the page does not have: the browser decides');
   assert.equal(embedOptions('?theme=blue').theme, null, 'an unknown theme: the reader\'s system decides');
   assert.equal(embedOptions('?embed=0').embed, false);
   assert.equal(embedOptions('?step=-1').step, null);

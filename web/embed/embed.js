@@ -13,7 +13,8 @@
 //   nothing the parent cannot already measure.
 // - Commands from the parent (postMessage), obeyed only if the message comes from the
 //   parent window itself and from an origin on the `origin=` allowlist in the frame's
-//   address; with no allowlist the page obeys no message. See README "Embedding".
+//   address; with no allowlist the page obeys no message. See README "Embedding". Each is
+//   answered with the run's state, `query` with the core's record of the run (`record`).
 //
 // Bundled on its own, it uses the page's helpers (`page`, from web/share/index.js) rather
 // than carrying copies of them.
@@ -71,8 +72,8 @@ function listen(app, origins, page) {
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(MESSAGE_PREFIX)) return;
     let reply;
     try {
-      command(app, data.type.slice(MESSAGE_PREFIX.length), data, page);
-      reply = state(app.store);
+      // A command answers with where the run is now, or (a query) with a record of its own.
+      reply = command(app, data.type.slice(MESSAGE_PREFIX.length), data, page) ?? state(app.store);
     } catch (error) {
       reply = { type: `${MESSAGE_PREFIX}error`, message: error?.message ?? String(error) };
     }
@@ -83,12 +84,13 @@ function listen(app, origins, page) {
 function command(app, name, data, page) {
   const store = app.store;
   switch (name) {
-    case 'play': return app.player.play();
-    case 'pause': return app.player.pause();
-    case 'step': return app.stepForward();
-    case 'back': return app.stepBack();
-    case 'seek': return app.seekTo(wholeNumber(data.step, 'step'));
+    case 'play': app.player.play(); return null;
+    case 'pause': app.player.pause(); return null;
+    case 'step': app.stepForward(); return null;
+    case 'back': app.stepBack(); return null;
+    case 'seek': app.seekTo(wholeNumber(data.step, 'step')); return null;
     case 'state': return null;
+    case 'query': return record(store, data);
     case 'load': {
       let decoded;
       if (typeof data.link === 'string') {
@@ -113,7 +115,28 @@ function wholeNumber(value, what) {
   return value;
 }
 
-/** The reply to every command: where the run is now. */
+/**
+ * The reply to `query`: the core's own record of the run, for a parent that checks what a
+ * reader expects against what the protocol does (the story page's questions). Where the
+ * run is (as `state`), the event records of steps `from..=to` (default: the whole run), the
+ * snapshot of the viewed step and the outcome of the whole run, all as the core gives them:
+ * the parent reads facts from them and computes no protocol outcome of its own.
+ */
+function record(store, data) {
+  const from = data.from === undefined ? 1 : wholeNumber(data.from, 'from');
+  const to = data.to === undefined ? store.steps : Math.min(wholeNumber(data.to, 'to'), store.steps);
+  return {
+    ...state(store),
+    type: `${MESSAGE_PREFIX}record`,
+    from,
+    to,
+    events: from <= to ? store.pg.events(from, to) : [],
+    snapshot: store.snapshot(),
+    outcome: store.outcome(),
+  };
+}
+
+/** The reply to every other command: where the run is now. */
 function state(store) {
   return {
     type: `${MESSAGE_PREFIX}state`,

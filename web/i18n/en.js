@@ -14,6 +14,8 @@ export default {
   'presets.open': 'Scenarios',
   'presets.heading': 'Scenarios',
   'presets.intro': 'The stories of the seed text, retold step by step, and a few more. Load one, then play it or step through it.',
+  'story.open': 'The story',
+  'presets.story': 'Read them as one story, with live figures →',
   'presets.load': 'Load',
   'presets.section': 'Seed {section}',
 
@@ -287,6 +289,7 @@ export default {
   'linkProblem.detail': 'What is wrong: {reason}',
   'linkProblem.default': 'Open the default scenario',
   'embed.open': 'Open in Paxos Playground ↗',
+  'embed.noPreset': 'No scenario “{id}” here: showing the first one.',
 
   'quorum.heading': 'Quorums',
   'quorum.show': 'Draw them on the cluster',

@@ -13,6 +13,8 @@ export default {
   'presets.open': '场景',
   'presets.heading': '场景',
   'presets.intro': '按步骤重现种子文章中的各个场景，另外还有几个。载入一个场景，然后播放或逐步执行。',
+  'story.open': '故事',
+  'presets.story': '作为一个故事来读，配有动态图 →',
   'presets.load': '载入',
   'presets.section': '种子文章 {section}',
 
@@ -284,6 +286,7 @@ export default {
   'linkProblem.detail': '具体问题：{reason}',
   'linkProblem.default': '打开默认场景',
   'embed.open': '在 Paxos 演练场中打开 ↗',
+  'embed.noPreset': '没有场景“{id}”：显示第一个场景。',
 
   'quorum.heading': '法定集合',
   'quorum.show': '在集群图上画出',

@@ -6,7 +6,7 @@
 import { addTexts } from '../i18n.js';
 import { loadModule } from '../lazy.js';
 import { h, prefersReducedMotion } from '../dom.js';
-import { SCRIPT_CHARS_MAX, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
+import { SCRIPT_CHARS_MAX, VIEWS, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
 import { LinkSync, currentCode, openDecoded } from './links.js';
 
 /** The share dialog's code (web/lazy.js), fetched on the first press of Share. */
@@ -35,10 +35,12 @@ export function prepareShare(window, wasm, embed) {
       error = decodeError;
     }
   }
-  if (options.embed) embed.applyEmbedMode(window.document, options, viewName(decoded?.view ?? 0));
+  // Without a link code, an embed's `view` and `lang` options stand in for the code's.
+  const view = decoded ? viewName(decoded.view) : options.embed ? options.view ?? VIEWS[0] : VIEWS[0];
+  if (options.embed) embed.applyEmbedMode(window.document, options, view);
   return {
-    /** The language the link names, or null (then the browser's). */
-    language: decoded ? languageFromCode(decoded.language) : null,
+    /** The language the link (or, in an embed without one, `lang=`) names, or null (then the browser's). */
+    language: decoded ? languageFromCode(decoded.language) : code === null && options.embed ? options.language : null,
     /** Options for the App: what the page lets people do. */
     appOptions: { embedded: options.embed, readOnly: options.embed && !options.interactive },
     install: (app, defaultPreset) => install(app, { options, code, decoded, error, defaultPreset, embedModule: embed }),
@@ -51,11 +53,21 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   const sync = new LinkSync(app, { write: !options.embed, defaultPreset, onChange: () => embed?.update() });
   sync.written = code;
   if (decoded || error) sync.open(decoded, error);
+  else if (options.embed && options.preset) openPreset(app, options.preset);
   // Embed mode's module is bundled on its own: it is handed the page's helpers.
   const page = { h, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
   if (options.embed) embed = embedCode.installEmbed(app, options, page);
   else installShareButton(app);
   return sync;
+}
+
+/**
+ * An embed's `preset=` option (when no link code came): that preset instead of the default;
+ * an id the page does not know keeps the default and says so.
+ */
+function openPreset(app, id) {
+  if (app.store.presets().some((preset) => preset.id === id)) app.store.loadPreset(id);
+  else app.store.setProblem(app.t('embed.noPreset', { id }));
 }
 
 /** The Share button: the first press fetches the dialog's code, then every press opens it. */

@@ -83,7 +83,11 @@ export function normalOrigin(text) {
  * mean something with it. `origin` (repeatable, or comma-separated) lists the parent
  * origins whose postMessage commands are obeyed; without it the page obeys none.
  * `theme` is `light`, `dark` or null (anything else: null, the reader's system decides).
- * @returns {{embed: boolean, interactive: boolean, autoplay: boolean, step: number|null, origins: string[], theme: string|null}}
+ * Without a link code, `preset` names the scenario to show (by its id, as the presets are
+ * named; the page refuses an unknown one with a message), `view` the panels (one of VIEWS)
+ * and `lang` the language (one the page has): readable addresses for hand-written embeds
+ * such as the story page's figures. A link code, when there is one, wins over all three.
+ * @returns {{embed: boolean, interactive: boolean, autoplay: boolean, step: number|null, origins: string[], theme: string|null, preset: string|null, view: string|null, language: string|null}}
  */
 export function embedOptions(search) {
   const params = new URLSearchParams(String(search ?? ''));
@@ -98,6 +102,9 @@ export function embedOptions(search) {
     step: stepText !== null && /^\d{1,9}$/.test(stepText) ? Number(stepText) : null,
     origins: [...new Set(origins)],
     theme: THEMES.includes(params.get('theme')) ? params.get('theme') : null,
+    preset: /^[a-z0-9-]{1,40}$/.test(params.get('preset') ?? '') ? params.get('preset') : null,
+    view: VIEWS.includes(params.get('view')) ? params.get('view') : null,
+    language: Object.hasOwn(LANGUAGE_CODES, params.get('lang') ?? '') ? params.get('lang') : null,
   };
 }
 

@@ -1,0 +1,220 @@
+// The story page (story.html), read in a real browser in both languages: each figure is
+// the playground in embed mode, created only as it comes near the screen, held at its
+// moment (the step the core's record names); each question accepts a wrong and a right
+// answer, checked by the core and explained; each figure's "open in Paxos Playground" link
+// replays the same state. The answers travel in the address; a damaged one is named, not a
+// blank page. Also: a 360 px phone without sideways scrolling, and axe-core.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { closeAll, startServerAndBrowser } from './harness.mjs';
+import { CHAPTERS } from '../../web/story/chapters.js';
+import { answerOf, momentStep } from '../../web/story/record.js';
+import en from '../../web/story/texts-en.js';
+import zh from '../../web/story/texts-zh-CN.js';
+import { loadCore } from '../unit/core.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TEXTS = { en, 'zh-CN': zh };
+
+/** What the core says each figure and question should show (computed here, under Node). */
+async function expectations() {
+  const core = await loadCore();
+  const runs = new Map();
+  const recordOf = (id) => {
+    if (!runs.has(id)) {
+      const run = new core.Playground(core.presets().find((p) => p.id === id).script);
+      runs.set(id, { events: run.events(1, run.steps()), outcome: run.outcome(), steps: run.steps(), title: core.presets().find((p) => p.id === id).title });
+    }
+    return runs.get(id);
+  };
+  let figureNumber = 0;
+  return CHAPTERS.map((chapter) => ({
+    chapter,
+    figures: chapter.figures.map((figure) => {
+      const record = recordOf(figure.preset);
+      return { number: ++figureNumber, preset: figure.preset, step: momentStep(record.events, figure.hold), steps: record.steps };
+    }),
+    questions: chapter.questions.map((question) => {
+      const record = recordOf(chapter.figures[question.figure ?? 0].preset);
+      const { answer } = answerOf(question.fact, record, momentStep(record.events, question.moment));
+      return { key: `${chapter.id}${question.id}`, id: question.id, answer, wrong: question.options.find((option) => option !== answer) };
+    }),
+  }));
+}
+
+async function openStory(browser, url, { width = 1100, height = 900 } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.setDefaultTimeout(30_000);
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  await page.locator('html[data-ready="true"], .story-problem').first().waitFor({ state: 'attached' });
+  return { page, problems };
+}
+
+/** Brings figure `number` near the screen and waits until it is held at its moment. */
+async function heldFigure(page, number) {
+  const box = page.locator(`[data-figure="${number}"]`);
+  await box.scrollIntoViewIfNeeded();
+  await page.locator(`[data-figure="${number}"][data-held="true"]`).waitFor({ state: 'attached' });
+  const frame = await (await box.locator('iframe').elementHandle()).contentFrame();
+  return { box, frame };
+}
+
+async function answer(page, key, option) {
+  const form = page.locator(`[data-question="${key}"]`);
+  await form.locator(`input[value="${option}"]`).check();
+  await form.locator('.check').click();
+  await page.locator(`[data-question="${key}"][data-result] .verdict:not(:empty)`).waitFor();
+  // The verdict is final once the figure has been taken to the evidence step.
+  await page.waitForFunction((k) => /\d/.test(document.querySelector(`[data-question="${k}"] .verdict`).textContent)
+    && !document.querySelector(`[data-question="${k}"] .verdict`).textContent.includes('…'), key);
+  return { result: await form.getAttribute('data-result'), text: await form.locator('.verdict').textContent() };
+}
+
+describe('the story page', { timeout: 600_000 }, () => {
+  let server;
+  let browser;
+  let expected;
+  before(async () => {
+    [{ server, browser }, expected] = await Promise.all([startServerAndBrowser(), expectations()]);
+  });
+  after(() => closeAll(browser, server));
+
+  test('figures load only as they come near the screen', async () => {
+    const requests = [];
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);
+    page.on('request', (request) => requests.push(request.url()));
+    const frames = () => page.locator('iframe.figure-frame').count();
+    const total = expected.flatMap((chapter) => chapter.figures).length;
+    assert.equal(await page.locator('.story-figure').count(), total);
+    assert.ok(await frames() <= 1, 'at most the first figure, if it is near the top');
+    await heldFigure(page, 3);
+    const loaded = await frames();
+    assert.ok(loaded >= 1 && loaded < total, `${loaded} of ${total} figures loaded after going to figure 3`);
+    assert.equal(await page.locator(`[data-figure="${total}"] iframe`).count(), 0, 'the last figure is not loaded');
+    assert.ok(requests.some((url) => url.includes('index.html?embed=1')));
+    assert.deepEqual(problems, []);
+  });
+
+  for (const language of ['en', 'zh-CN']) {
+    test(`read in ${language}: every figure held at its moment, every question right and wrong, explained`, async () => {
+      const texts = TEXTS[language];
+      const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=${language}`);
+      assert.equal(await page.locator('html').getAttribute('lang'), language);
+      assert.equal(await page.locator('h1').textContent(), texts.title);
+      for (const { chapter, figures, questions } of expected) {
+        for (const figure of figures) {
+          const { box, frame } = await heldFigure(page, figure.number);
+          assert.equal(await box.getAttribute('data-step'), String(figure.step), `figure ${figure.number}`);
+          await frame.locator('#position', { hasText: String(figure.step) }).waitFor();
+          assert.equal(await frame.locator('html').getAttribute('lang'), language, `figure ${figure.number} speaks the page's language`);
+          assert.equal(await frame.locator('html').getAttribute('data-embed-view'), chapter.figures[figure.number - figures[0].number].view);
+        }
+        for (const question of questions) {
+          const words = texts.chapters[chapter.id].questions[question.id];
+          const wrong = await answer(page, question.key, question.wrong);
+          assert.equal(wrong.result, 'wrong', question.key);
+          assert.ok(wrong.text.includes(words.wrong), `${question.key}: the explanation of a wrong answer`);
+          assert.ok(wrong.text.includes(words.options[question.answer]), `${question.key}: says what the core did`);
+          const right = await answer(page, question.key, question.answer);
+          assert.equal(right.result, 'right', question.key);
+          assert.ok(right.text.includes(words.right), `${question.key}: the explanation of a right answer`);
+        }
+        const progress = await page.locator(`.chapter-progress[data-progress="${chapter.id}"]`).getAttribute('data-complete');
+        assert.equal(progress, 'true', `chapter ${chapter.id} complete`);
+      }
+      // Every answer is in the address, and the last one given is the right one.
+      const hash = new URL(page.url()).hash;
+      for (const { questions } of expected) {
+        for (const question of questions) assert.ok(hash.includes(`${question.key}.${question.answer}`), `${question.key} in ${hash}`);
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  test('each figure\'s "open in Paxos Playground" link replays the state it shows', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);
+    for (const figure of expected.flatMap((chapter) => chapter.figures)) {
+      const { frame } = await heldFigure(page, figure.number);
+      await frame.locator('#embed-open[href*="#s="]').waitFor({ state: 'attached' });
+      const position = await frame.locator('#position').textContent();
+      const title = await frame.locator('#scenario-title').textContent();
+      assert.equal(position.match(/\d+/)[0], String(figure.step), `figure ${figure.number} is at its moment`);
+      // The link follows the step a moment after it settles (web/share/links.js: 250 ms).
+      await page.waitForTimeout(400);
+      const href = await frame.locator('#embed-open').getAttribute('href');
+      const full = await browser.newPage();
+      await full.goto(href);
+      await full.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+      assert.equal(await full.locator('#position').textContent(), position, `figure ${figure.number}`);
+      assert.equal(await full.locator('#scenario-title').textContent(), title, `figure ${figure.number}`);
+      assert.ok(!(await full.locator('html').getAttribute('class') ?? '').includes('embed'), 'the full playground, not an embed');
+      await full.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('answers in the address come back checked; a damaged address is named, the story still opens', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#answers=5a.Y,5b.2,5c.Bogus,zz&lang=en`);
+    const alert = page.locator('.story-problem[role="alert"]');
+    assert.ok((await alert.textContent()).includes('“5c.Bogus”'));
+    assert.ok((await alert.textContent()).includes('“zz”'));
+    assert.equal(new URL(page.url()).hash, '#answers=5a.Y,5b.2&lang=en', 'the address keeps what could be read');
+    await heldFigure(page, 5);
+    await page.locator('[data-question="5a"][data-result="wrong"]').waitFor();
+    await page.locator('[data-question="5b"][data-result="right"]').waitFor();
+    assert.equal(await page.locator('[data-question="5a"] input[value="Y"]').isChecked(), true);
+    assert.equal(await page.locator('.chapter-progress[data-progress="5"]').textContent(), '2 of 3 answered, 1 right');
+    assert.match(await page.locator('#progress').textContent(), /^2 of 15 questions answered, 1 right\.$/);
+    // Nothing but damage: the story opens with a message, never a blank page.
+    const { page: broken } = await openStory(browser, `${server.origin}/story.html#answers=%%%,<b>x</b>&lang=en`);
+    assert.ok(await broken.locator('.chapter').count() >= 7);
+    assert.ok((await broken.locator('.story-problem').textContent()).includes('<b>x</b>'), 'shown as text, not markup');
+    assert.deepEqual(problems, []);
+  });
+
+  test('an embed asked for a preset that does not exist says so and shows the first scenario', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/index.html?embed=1&preset=no-such-story&lang=en`);
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await page.locator('#problem:not([hidden])', { hasText: 'No scenario “no-such-story” here' }).waitFor();
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
+    await page.close();
+  });
+
+  test('the language switch redraws the story and its figures in the other language', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);
+    await heldFigure(page, 1);
+    await page.click('#language');
+    await page.locator('h1', { hasText: zh.title }).waitFor();
+    assert.equal(new URL(page.url()).hash, '#lang=zh-CN');
+    const { frame } = await heldFigure(page, 1);
+    assert.equal(await frame.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.deepEqual(problems, []);
+  });
+
+  test('a 360 px phone: no sideways scrolling; axe finds nothing', async () => {
+    for (const language of ['en', 'zh-CN']) {
+      const { page, problems } = await openStory(browser, `${server.origin}/story.html#answers=1a.Y&lang=${language}`, { width: 360, height: 740 });
+      await heldFigure(page, 1);
+      await page.locator('[data-question="1a"][data-result]').waitFor();
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(widths.scroll <= widths.client, `${language}: ${widths.scroll} px of content in ${widths.client} px`);
+      await page.evaluate(readFileSync(AXE, 'utf8'));
+      const result = await page.evaluate(() => window.axe.run({ exclude: [['iframe']] }, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], language);
+      assert.deepEqual(problems, []);
+    }
+  });
+});

@@ -1,0 +1,143 @@
+// One live figure: the playground in embed mode in an iframe, created only when its place
+// comes near the screen, and driven through the embed's postMessage API (seek, query).
+// The story page is the frame's parent and is served from the same place, so its own
+// origin is the frame's `origin=` allowlist. The embed answers commands in the order it
+// gets them, one reply each, so replies are matched to requests first in, first out.
+
+const PREFIX = 'paxos-playground:';
+/** How far below (and above) the screen a figure starts loading. */
+const NEAR_MARGIN = '600px 0px';
+/** A frame that has not reported in by then is told to have failed. */
+const READY_TIMEOUT_MS = 30_000;
+/** Heights a frame may ask for (px): as web/embed/autosize.js bounds them. */
+const HEIGHT_MIN = 120;
+const HEIGHT_MAX = 10_000;
+
+/** The embed's address for a figure: the playground page with the preset, view and language. */
+export function figureUrl(pageHref, { preset, view, language, origin }) {
+  const url = new URL('index.html', pageHref);
+  url.search = new URLSearchParams({ embed: '1', preset, view, lang: language, origin }).toString();
+  return url.href;
+}
+
+export class Figure {
+  /**
+   * @param {HTMLElement} box the figure's element (the iframe goes into it)
+   * @param {{preset: string, view: string, title: string}} spec
+   * @param {{window: Window, language: string, onReady: (figure) => void, onFail: (figure, message) => void}} options
+   */
+  constructor(box, spec, { window, language, onReady, onFail }) {
+    this.box = box;
+    this.spec = spec;
+    this.window = window;
+    this.language = language;
+    this.onReady = onReady;
+    this.onFail = onFail;
+    this.frame = null;
+    this.observer = null;
+    this.pending = [];
+    this.ready = null;
+    this.readyTimer = null;
+    this.listener = (event) => this.receive(event);
+    window.addEventListener('message', this.listener);
+  }
+
+  /** Creates the iframe once the figure comes near the screen. */
+  loadWhenNear() {
+    this.observer = new this.window.IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      this.observer.disconnect();
+      this.load();
+    }, { rootMargin: NEAR_MARGIN });
+    this.observer.observe(this.box);
+  }
+
+  /** Creates (or, for another language, re-points) the iframe. */
+  load() {
+    const src = figureUrl(this.window.location.href, {
+      preset: this.spec.preset, view: this.spec.view, language: this.language, origin: this.window.location.origin,
+    });
+    if (!this.frame) {
+      this.frame = this.window.document.createElement('iframe');
+      this.frame.className = 'figure-frame';
+      this.frame.title = this.spec.title;
+      this.box.querySelector('.figure-placeholder')?.replaceWith(this.frame);
+    }
+    this.rejectPending(new Error('the figure was reloaded'));
+    this.ready = false;
+    this.box.dataset.state = 'loading';
+    this.window.clearTimeout(this.readyTimer);
+    this.readyTimer = this.window.setTimeout(() => {
+      if (!this.ready) this.fail('timeout');
+    }, READY_TIMEOUT_MS);
+    this.frame.src = src;
+  }
+
+  /** Another language: the figure reloads in it (if it has loaded at all). */
+  setLanguage(language, title) {
+    this.language = language;
+    this.spec = { ...this.spec, title };
+    if (this.frame) {
+      this.frame.title = title;
+      this.load();
+    }
+  }
+
+  receive(event) {
+    if (!this.frame || event.source !== this.frame.contentWindow || event.origin !== this.window.location.origin) return;
+    const data = event.data;
+    if (!data || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
+    const kind = data.type.slice(PREFIX.length);
+    if (kind === 'height') {
+      const height = Math.min(Math.max(Number(data.height) || 0, HEIGHT_MIN), HEIGHT_MAX);
+      this.frame.style.height = `${height}px`;
+      // The first height comes once the embed listens for commands (web/embed/embed.js).
+      if (!this.ready) {
+        this.ready = true;
+        this.window.clearTimeout(this.readyTimer);
+        this.box.dataset.state = 'ready';
+        this.onReady(this);
+      }
+      return;
+    }
+    const request = this.pending.shift();
+    if (!request) return;
+    if (kind === 'error') request.reject(new Error(String(data.message)));
+    else request.resolve(data);
+  }
+
+  fail(reason) {
+    this.box.dataset.state = 'failed';
+    this.onFail(this, reason);
+  }
+
+  /** Sends a command (`seek`, `query`, ...) and resolves with the embed's reply. */
+  send(name, fields = {}) {
+    if (!this.ready) return Promise.reject(new Error('the figure has not loaded yet'));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.frame.contentWindow.postMessage({ type: `${PREFIX}${name}`, ...fields }, this.window.location.origin);
+    });
+  }
+
+  /** The core's record of the whole run (events, snapshot, outcome). */
+  query() {
+    return this.send('query');
+  }
+
+  seek(step) {
+    return this.send('seek', { step });
+  }
+
+  /** Stops listening (the story drew itself again, e.g. in another language). */
+  dispose() {
+    this.window.removeEventListener('message', this.listener);
+    this.window.clearTimeout(this.readyTimer);
+    this.observer?.disconnect();
+    this.rejectPending(new Error('the figure was removed'));
+  }
+
+  rejectPending(error) {
+    for (const request of this.pending.splice(0)) request.reject(error);
+  }
+}

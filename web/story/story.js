@@ -1,0 +1,222 @@
+// The story page (story.html): the seed's argument retold chapter by chapter, each lost
+// figure a live embed of the playground stopped at its moment, and questions checked by
+// the core. Opening it loads this module, its stylesheet and one language's texts; each
+// figure's iframe (the playground itself) is created only as it comes near the screen.
+import { detectLanguage } from '../i18n.js';
+import { readAddress, writeAddress } from './address.js';
+import { CHAPTERS } from './chapters.js';
+import { el, fill } from './dom.js';
+import { Figure } from './frame.js';
+import { momentStep } from './record.js';
+import { ChapterQuestions } from './questions.js';
+
+const LANGUAGES = ['en', 'zh-CN'];
+
+function loadTexts(language) {
+  return import(new URL(`./texts-${language}.js`, import.meta.url).href).then((module) => module.default);
+}
+
+class Story {
+  constructor(window, { answers, language, languageChosen, rejected }) {
+    this.window = window;
+    this.doc = window.document;
+    this.answers = answers;
+    this.language = language;
+    this.languageChosen = languageChosen;
+    this.rejected = rejected;
+    this.figures = [];
+    this.chapters = [];
+  }
+
+  async open(language) {
+    const texts = await loadTexts(language);
+    this.language = language;
+    this.texts = texts;
+    this.render();
+  }
+
+  /** Draws the whole story in the current language (again, after a language switch). */
+  render() {
+    const { doc, texts } = this;
+    const ui = texts.ui;
+    for (const figure of this.figures) figure.dispose();
+    this.figures = [];
+    this.chapters = [];
+    doc.documentElement.lang = this.language;
+    doc.title = texts.title;
+    doc.getElementById('skip').textContent = ui.skip;
+    const language = doc.getElementById('language');
+    const other = LANGUAGES.find((candidate) => candidate !== this.language);
+    language.textContent = ui.languageSwitch;
+    language.setAttribute('lang', other);
+    // Its name is its visible text (in the other language, marked so); the title says more.
+    language.title = ui.languageSwitchName;
+    language.onclick = () => {
+      this.languageChosen = true;
+      this.open(other).then(() => this.writeAddress(), (error) => this.fatal(error));
+    };
+    const playground = doc.getElementById('playground');
+    playground.textContent = ui.playground;
+    doc.getElementById('nav').setAttribute('aria-label', ui.nav);
+
+    const main = doc.getElementById('story');
+    const problem = this.rejected.length > 0
+      ? el(doc, 'p', { class: 'story-problem', role: 'alert' }, fill(ui.answersProblem, { items: this.rejected.map((item) => `“${item}”`).join(', ') }))
+      : null;
+    const contents = el(doc, 'nav', { class: 'contents', 'aria-labelledby': 'contents-heading' }, [
+      el(doc, 'h2', { id: 'contents-heading' }, ui.contents),
+      el(doc, 'ol', {}, CHAPTERS.map((chapter) => el(doc, 'li', {}, [
+        el(doc, 'a', { href: `#chapter-${chapter.id}` }, texts.chapters[chapter.id].heading),
+        ' ', el(doc, 'span', { class: 'progress', 'data-progress': chapter.id }),
+      ]))),
+      el(doc, 'p', { class: 'progress-overall', id: 'progress', role: 'status' }),
+    ]);
+    let figureNumber = 1;
+    let questionNumber = 1;
+    const sections = CHAPTERS.map((chapter) => {
+      const words = texts.chapters[chapter.id];
+      const figures = chapter.figures.map((spec, index) => this.figure(spec, words.figures[index], figureNumber++));
+      const questions = new ChapterQuestions(chapter, words, {
+        doc, ui, answers: this.answers, figures, onAnswer: () => this.answered(),
+      });
+      this.chapters.push(questions);
+      const forms = questions.render(questionNumber);
+      questionNumber += forms.length;
+      // The livelock chapter's fixes come after its first question; elsewhere the figure,
+      // then the questions asked of it.
+      const placed = figures.map((figure) => [figure.box, ...forms.filter((form, i) => (chapter.questions[i].figure ?? 0) === figures.indexOf(figure))]);
+      return el(doc, 'section', { class: 'chapter', id: `chapter-${chapter.id}`, 'aria-labelledby': `heading-${chapter.id}` }, [
+        el(doc, 'h2', { id: `heading-${chapter.id}` }, words.heading),
+        el(doc, 'p', { class: 'progress chapter-progress', 'data-progress': chapter.id }),
+        ...words.body.map((text) => el(doc, 'p', {}, text)),
+        ...placed.flat(),
+      ]);
+    });
+    main.replaceChildren(
+      el(doc, 'h1', {}, texts.title),
+      el(doc, 'p', { class: 'lead' }, texts.lead),
+      ...[problem].filter(Boolean),
+      ...texts.intro.map((text) => el(doc, 'p', {}, text)),
+      contents,
+      ...sections,
+      el(doc, 'section', { class: 'chapter closing', 'aria-labelledby': 'heading-closing' }, [
+        el(doc, 'h2', { id: 'heading-closing' }, texts.closing.heading),
+        el(doc, 'ul', {}, texts.closing.body.map((text) => el(doc, 'li', {}, text))),
+      ]),
+    );
+    this.renderProgress();
+    this.keepAddress(main);
+    for (const figure of this.figures) figure.loadWhenNear();
+    doc.documentElement.dataset.ready = 'true';
+  }
+
+  /**
+   * In-page links (the contents, the skip link) scroll without touching the address: its
+   * fragment holds the reader's answers, which a plain `#chapter-3` would replace.
+   */
+  keepAddress(main) {
+    const links = [...main.querySelectorAll('a[href^="#"]'), this.doc.getElementById('skip')];
+    for (const link of links) {
+      link.onclick = (event) => {
+        const target = this.doc.getElementById(link.getAttribute('href').slice(1));
+        if (!target) return;
+        event.preventDefault();
+        target.scrollIntoView();
+        const heading = target.matches('section') ? target.querySelector('h2') : target;
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      };
+    }
+  }
+
+  /** A figure's box and its controller; the iframe comes later (`loadWhenNear`). */
+  figure(spec, words, number) {
+    const { doc, texts } = this;
+    const ui = texts.ui;
+    const held = el(doc, 'span', { class: 'held' });
+    const box = el(doc, 'figure', { class: 'story-figure', 'data-preset': spec.preset, 'data-state': 'waiting', 'data-figure': number }, [
+      el(doc, 'figcaption', {}, [el(doc, 'strong', {}, fill(ui.figureLabel, { n: number })), ' ', words.title, '. ', words.caption, ' ', held]),
+      el(doc, 'div', { class: 'figure-placeholder' }, ui.figureWaiting),
+    ]);
+    const figure = new Figure(box, { ...spec, title: words.title }, {
+      window: this.window,
+      language: this.language,
+      onReady: (ready) => this.hold(ready, spec, held),
+      onFail: (failed, reason) => { held.textContent = fill(ui.figureFailed, { reason }); },
+    });
+    this.figures.push(figure);
+    return figure;
+  }
+
+  /** A figure has loaded: take it to its moment, and tell the questions. */
+  async hold(figure, spec, held) {
+    const ui = this.texts.ui;
+    try {
+      const record = await figure.query();
+      const step = momentStep(record.events, spec.hold);
+      if (step === null) {
+        held.textContent = ui.figureNoMoment;
+      } else {
+        await figure.seek(step);
+        held.textContent = fill(ui.held, { step });
+        figure.box.dataset.step = String(step);
+      }
+      figure.box.dataset.held = 'true';
+      for (const chapter of this.chapters) chapter.figureReady(figure, record);
+    } catch (error) {
+      held.textContent = fill(ui.figureFailed, { reason: error.message });
+    }
+  }
+
+  answered() {
+    this.writeAddress();
+    this.renderProgress();
+  }
+
+  renderProgress() {
+    const ui = this.texts.ui;
+    const totals = { answered: 0, right: 0, total: 0 };
+    for (const chapter of this.chapters) {
+      const progress = chapter.progress();
+      for (const key of Object.keys(totals)) totals[key] += progress[key];
+      for (const element of this.doc.querySelectorAll(`[data-progress="${chapter.chapter.id}"]`)) {
+        element.textContent = fill(ui.progressChapter, progress);
+        element.dataset.complete = String(progress.right === progress.total);
+      }
+    }
+    this.doc.getElementById('progress').textContent = fill(ui.progressOverall, totals);
+  }
+
+  /** The answers (and a chosen language) go into the address: a link to the page keeps them. */
+  writeAddress() {
+    const hash = writeAddress(this.answers, this.languageChosen ? this.language : null);
+    const url = this.window.location.href.split('#')[0] + hash;
+    if (url !== this.window.location.href) this.window.history.replaceState(null, '', url);
+  }
+
+  fatal(error) {
+    // In English: the texts themselves may be what failed to load.
+    let status = this.doc.getElementById('story-status');
+    if (!status) {
+      status = el(this.doc, 'p', { id: 'story-status', role: 'alert' });
+      this.doc.getElementById('story').prepend(status);
+    }
+    status.className = 'story-problem';
+    status.textContent = `The story could not be opened: ${error.message}. Reloading the page may help; the playground itself is linked above.`;
+  }
+}
+
+async function main(window) {
+  const navigator = window.navigator;
+  const address = readAddress(window.location.hash);
+  const language = address.language ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const story = new Story(window, { ...address, languageChosen: address.language !== null });
+  try {
+    await story.open(language);
+    if (address.rejected.length > 0) story.writeAddress();
+  } catch (error) {
+    story.fatal(error);
+  }
+}
+
+main(window);
