@@ -7,7 +7,9 @@
 //!
 //! * [`types`], [`message`], [`quorum`]: the vocabulary (ballots written as the seed writes
 //!   them, "13" = counter 1 on server 3), the messages and their canonical text, quorum math.
-//! * [`protocol`]: each server as a pure state machine, for all four protocols.
+//! * [`protocol`]: each server as a pure state machine, for the four single-decree protocols
+//!   and Multi-Paxos (a replicated log, with two broken variants; the `multi` feature, on by
+//!   default and off in the page's wasm module).
 //! * [`sim`]: the world that carries messages, loses, duplicates and delays them, crashes
 //!   servers and cuts links, all driven by one seed.
 //! * [`observe`]: agreement, validity, stability, stuck and livelock.
@@ -17,6 +19,10 @@
 //! * [`compare`]: one schedule under two protocols, side by side.
 //! * [`export`]: a run as a Mermaid sequence diagram or as a Rust test.
 //! * [`check`]: an exhaustive model checker, with Lamport's `Paxos.tla` as a model.
+
+// Messages, notes and servers are `Copy` only without Multi-Paxos (see `protocol::multi`),
+// so the code clones them, which is a plain copy there.
+#![cfg_attr(not(feature = "multi"), allow(clippy::clone_on_copy))]
 
 pub mod check;
 pub mod compare;

@@ -13,7 +13,7 @@ fn fingerprint(sim: &Simulation) -> (String, String, u32, u32, Vec<u32>, String)
 }
 
 fn command(sim: &Simulation, text: &str) -> paxos::scenario::Command {
-    parse_command(text, sim.scenario().config.nodes).unwrap()
+    parse_command(text, &sim.scenario().config).unwrap()
 }
 
 /// The run replays from its own script and its own link.

@@ -139,7 +139,8 @@ fn hostile_scripts_get_line_and_column_errors() {
         assert!(error.to_string().starts_with(expected), "{script:?}: {error}");
     }
     assert!(Simulation::from_script("\u{feff}nodes 3\npropose S1 X # \u{0} in a comment\n").is_ok());
-    assert!(paxos::scenario::parse_command("propose S1 \u{7}", 3)
+    let three = paxos::protocol::Config::new(paxos::protocol::Protocol::BasicPaxos, 3);
+    assert!(paxos::scenario::parse_command("propose S1 \u{7}", &three)
         .unwrap_err()
         .to_string()
         .starts_with("line 1, column 12: control"));

@@ -26,6 +26,7 @@ use super::report::{Bounds, Report};
 use super::Checker;
 use crate::message::Message;
 use crate::observe::{chosen_key, may_gain_acceptors, provably_stuck};
+use crate::protocol::multi::{Entry, Log, Op, Role, Slot};
 use crate::protocol::{Config, Effect, Node, Note, Phase, Protocol, Timer};
 use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
@@ -35,6 +36,9 @@ use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
 const VALUE_NAMES: [&str; 5] = ["X", "Y", "Z", "U", "V"];
+/// Multi-Paxos: proposer S(i+1) requests `set x OP_VALUES[i]`.
+const OP_KEY: &str = "x";
+const OP_VALUES: [&str; 5] = ["1", "2", "3", "4", "5"];
 pub const SIM_NODES_MAX: u8 = 5;
 
 /// One configuration to check. Small on purpose: states multiply fast.
@@ -118,16 +122,22 @@ impl fmt::Display for SimConfigError {
 }
 
 /// A message in flight: who sent it to whom, and what.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Flight {
     pub from: NodeId,
     pub to: NodeId,
     pub message: Message,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq)]
 pub enum SimAction {
     Propose(NodeId, Value),
+    /// Multi-Paxos: a client's command to a server.
+    Request(NodeId, Op),
     Deliver(Flight),
     Drop(Flight),
     Duplicate(Flight),
@@ -142,6 +152,7 @@ impl SimAction {
         let target = |f: &Flight| Target::Link { from: f.from, to: f.to, text: Some(f.message.to_string()) };
         match self {
             SimAction::Propose(node, value) => Command::Propose { node: *node, value: *value },
+            SimAction::Request(node, op) => Command::Request { node: *node, op: *op },
             SimAction::Deliver(f) => Command::Deliver(target(f)),
             SimAction::Drop(f) => Command::Drop(target(f)),
             SimAction::Duplicate(f) => Command::Duplicate(target(f)),
@@ -167,19 +178,55 @@ pub struct SimState {
     unproposed: u8,
     duplicates_left: u8,
     crashes_left: u8,
-    /// Bit i: VALUE_NAMES[i] has been chosen at some point.
-    chosen: u8,
+    /// Single-decree: bit i, VALUE_NAMES[i] has been chosen at some point. Multi-Paxos: bit
+    /// `slot_index * ops + op_index` (see `SimModel::chosen_bit`), that command has been
+    /// chosen in that slot at some point.
+    chosen: u32,
     /// Proposals (keyed by `chosen_key`) that are not chosen and can still be accepted, with
     /// every acceptor that has accepted them so far. Sorted by proposal.
     acceptances: Vec<(Proposal, NodeSet)>,
+    /// The same for Multi-Paxos, per slot: (slot, proposal) and its acceptors so far.
+    slot_acceptances: Vec<(Slot, Entry, NodeSet)>,
 }
 
 impl SimState {
     /// Heap bytes this state owns, for the checker's memory bound (`Model::heap_bytes`). Every
-    /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`.
+    /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`, and
+    /// so is what the servers' logs and the promises in flight own.
     fn heap_bytes(&self) -> usize {
-        vec_heap_bytes(&self.nodes) + vec_heap_bytes(&self.in_flight) + vec_heap_bytes(&self.acceptances)
+        let logs: usize = self.nodes.iter().filter_map(|n| n.log.as_deref()).map(log_heap_bytes).sum();
+        let reports: usize = self
+            .in_flight
+            .iter()
+            .map(|f| match &f.message {
+                Message::PromiseLog { accepted, .. } if !accepted.is_empty() => {
+                    (std::mem::size_of_val(&**accepted) + 8).next_multiple_of(16).max(32)
+                }
+                _ => 0,
+            })
+            .sum();
+        vec_heap_bytes(&self.nodes)
+            + vec_heap_bytes(&self.in_flight)
+            + vec_heap_bytes(&self.acceptances)
+            + vec_heap_bytes(&self.slot_acceptances)
+            + logs
+            + reports
     }
+}
+
+/// What a server's Multi-Paxos state owns on the heap: the box and its lists.
+fn log_heap_bytes(log: &Log) -> usize {
+    let role = match &log.role {
+        Role::Candidate { reports, .. } => vec_heap_bytes(reports),
+        Role::Leader { outstanding, .. } => vec_heap_bytes(outstanding),
+        Role::Follower | Role::BackingOff => 0,
+    };
+    (std::mem::size_of::<Log>() + 8).next_multiple_of(16)
+        + vec_heap_bytes(&log.accepted)
+        + vec_heap_bytes(&log.learned)
+        + vec_heap_bytes(&log.register)
+        + vec_heap_bytes(&log.pending)
+        + role
 }
 
 pub struct SimModel {
@@ -208,8 +255,11 @@ impl SimModel {
         if config.in_flight_max == 0 || config.in_flight_max > 64 {
             return fail(format!("1 to 64 messages in flight, not {}", config.in_flight_max));
         }
-        let values =
-            VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
+        if !config.protocol.available() {
+            return fail(format!("this build does not run {}", config.protocol));
+        }
+        let names: &[&str] = if config.protocol.is_multi() { &OP_VALUES } else { &VALUE_NAMES };
+        let values = names[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
         Ok(SimModel { config, node_config: config.node_config(), values })
     }
 
@@ -217,8 +267,28 @@ impl SimModel {
         self.config
     }
 
-    fn value_bit(&self, value: Value) -> u8 {
+    fn value_bit(&self, value: Value) -> u32 {
         self.values.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
+    }
+
+    /// Multi-Paxos: proposer S(i+1)'s one command, `set x 1`, `set x 2`, ...
+    fn op(&self, index: usize) -> Op {
+        Op::Set { key: Value::new(OP_KEY).expect("valid"), value: self.values[index] }
+    }
+
+    /// Multi-Paxos: the bit of `chosen` that says `op` was chosen in `slot`. With k requests
+    /// the log never has more than k slots (a leader gives a slot only to a request, after
+    /// every slot it knows of, and the holes it fills lie below those), so there are at most
+    /// 5 slots of 6 commands (`no-op` and one per request): 30 bits.
+    fn chosen_bit(&self, slot: Slot, op: Op) -> u32 {
+        let ops = self.values.len() + 1;
+        let index = match op {
+            Op::Set { value, .. } => self.values.iter().position(|v| *v == value).map_or(0, |i| i + 1),
+            Op::NoOp | Op::Get { .. } => 0,
+        };
+        let bit = (usize::from(slot.0) - 1) * ops + index;
+        debug_assert!(bit < 32, "more slots than requests: {slot}");
+        1 << bit.min(31)
     }
 
     /// Carries out a server's effects as the simulator does: messages to itself at once, in
@@ -237,6 +307,9 @@ impl SimModel {
                         state.in_flight.insert(at, flight);
                     }
                     Effect::Note(Note::Accepted { proposal, .. }) => self.record_acceptance(state, node, proposal),
+                    Effect::Note(Note::SlotAccepted { slot, entry, .. }) => {
+                        self.record_slot_acceptance(state, node, slot, entry)
+                    }
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
@@ -269,14 +342,56 @@ impl SimModel {
         }
     }
 
+    /// Multi-Paxos: `node` accepted `entry` in `slot`; chosen at a phase-2 quorum.
+    fn record_slot_acceptance(&self, state: &mut SimState, node: NodeId, slot: Slot, entry: Entry) {
+        let bit = self.chosen_bit(slot, entry.op);
+        if state.chosen & bit != 0 {
+            return;
+        }
+        let key = (slot, entry);
+        let at = match state.slot_acceptances.binary_search_by(|(s, e, _)| (*s, *e).cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                state.slot_acceptances.insert(at, (slot, entry, NodeSet::EMPTY));
+                at
+            }
+        };
+        state.slot_acceptances[at].2.insert(node);
+        if state.slot_acceptances[at].2.len() >= self.config.quorum_phase2 {
+            state.chosen |= bit;
+        }
+    }
+
     /// Drops the records that can no longer change a verdict: of values already chosen, and
     /// of proposals no message in flight can carry to another acceptor.
     fn retire_acceptances(&self, state: &mut SimState) {
-        let SimState { acceptances, chosen, in_flight, .. } = state;
+        let SimState { acceptances, slot_acceptances, chosen, in_flight, .. } = state;
         acceptances.retain(|(key, _)| {
             *chosen & self.value_bit(key.value) == 0
-                && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| f.message))
+                && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| &f.message))
         });
+        // A slot's proposal gains acceptors only from an `Accept` of it in flight: a leader
+        // sends all its accepts for a slot at once, and a new round takes a new number.
+        slot_acceptances.retain(|(slot, entry, _)| {
+            *chosen & self.chosen_bit(*slot, entry.op) == 0
+                && in_flight
+                    .iter()
+                    .any(|f| matches!(&f.message, Message::AcceptSlot { slot: s, entry: e } if s == slot && e == entry))
+        });
+    }
+
+    /// Multi-Paxos' agreement: at most one command chosen in each slot.
+    fn slot_agreement(&self, chosen: u32) -> Property {
+        let ops: Vec<Op> = std::iter::once(Op::NoOp).chain((0..self.values.len()).map(|i| self.op(i))).collect();
+        for slot in (1..=self.values.len() as u8).map(Slot) {
+            let both: Vec<String> =
+                ops.iter().filter(|op| chosen & self.chosen_bit(slot, **op) != 0).map(|op| op.to_string()).collect();
+            if both.len() > 1 {
+                let all = if both.len() == 2 { "both" } else { "all" };
+                return Property::Violated(format!("agreement in {slot}: {} were {all} chosen", both.join(" and ")));
+            }
+        }
+        Property::Holds
     }
 
     /// The counterexample (or any action list) as a scenario the simulator replays.
@@ -286,7 +401,10 @@ impl SimModel {
 }
 
 fn attempt_in_progress(node: &Node) -> bool {
-    matches!(node.proposer.phase, Phase::Preparing { .. } | Phase::Accepting { .. })
+    match node.log.as_deref() {
+        Some(log) => log.in_progress(),
+        None => matches!(node.proposer.phase, Phase::Preparing { .. } | Phase::Accepting { .. }),
+    }
 }
 
 impl Model for SimModel {
@@ -295,13 +413,14 @@ impl Model for SimModel {
 
     fn init_states(&self) -> Vec<SimState> {
         vec![SimState {
-            nodes: self.node_config.node_ids().map(Node::new).collect(),
+            nodes: Node::cluster(&self.node_config),
             in_flight: Vec::new(),
             unproposed: ((1u16 << self.config.proposers) - 1) as u8,
             duplicates_left: self.config.duplicates,
             crashes_left: self.config.crashes,
             chosen: 0,
             acceptances: Vec::new(),
+            slot_acceptances: Vec::new(),
         }]
     }
 
@@ -315,24 +434,27 @@ impl Model for SimModel {
         for (i, value) in self.values.iter().enumerate() {
             let node = NodeId::from_index(i);
             if state.unproposed & (1 << i) != 0 && state.nodes[i].up {
-                out.push(SimAction::Propose(node, *value));
+                out.push(match self.config.protocol.is_multi() {
+                    true => SimAction::Request(node, self.op(i)),
+                    false => SimAction::Propose(node, *value),
+                });
             }
         }
-        let mut previous: Option<Flight> = None;
+        let mut previous: Option<&Flight> = None;
         for flight in &state.in_flight {
             // Identical copies are interchangeable: one move per distinct message.
-            if previous == Some(*flight) {
+            if previous == Some(flight) {
                 continue;
             }
-            previous = Some(*flight);
+            previous = Some(flight);
             if state.nodes[flight.to.index()].up {
-                out.push(SimAction::Deliver(*flight));
+                out.push(SimAction::Deliver(flight.clone()));
             }
             if self.config.drops {
-                out.push(SimAction::Drop(*flight));
+                out.push(SimAction::Drop(flight.clone()));
             }
             if state.duplicates_left > 0 {
-                out.push(SimAction::Duplicate(*flight));
+                out.push(SimAction::Duplicate(flight.clone()));
             }
         }
         for node in &state.nodes {
@@ -356,21 +478,26 @@ impl Model for SimModel {
                 next.nodes[node.index()].propose(&self.node_config, value, &mut effects);
                 node
             }
-            SimAction::Deliver(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
-                next.in_flight.remove(at);
+            SimAction::Request(node, op) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].request(&self.node_config, op, &mut effects);
+                node
+            }
+            SimAction::Deliver(ref flight) => {
+                let at = next.in_flight.binary_search(flight).ok()?;
+                let flight = next.in_flight.remove(at);
                 next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
                 flight.to
             }
-            SimAction::Drop(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
+            SimAction::Drop(ref flight) => {
+                let at = next.in_flight.binary_search(flight).ok()?;
                 next.in_flight.remove(at);
                 self.retire_acceptances(&mut next);
                 return Some(next);
             }
-            SimAction::Duplicate(flight) => {
-                let at = next.in_flight.binary_search(&flight).ok()?;
-                next.in_flight.insert(at, flight);
+            SimAction::Duplicate(ref flight) => {
+                let at = next.in_flight.binary_search(flight).ok()?;
+                next.in_flight.insert(at, flight.clone());
                 next.duplicates_left -= 1;
                 return (next.in_flight.len() <= usize::from(self.config.in_flight_max)).then_some(next);
             }
@@ -399,6 +526,9 @@ impl Model for SimModel {
     fn property(&self, state: &SimState) -> Property {
         if state.chosen.count_ones() < 2 {
             return Property::Holds;
+        }
+        if self.config.protocol.is_multi() {
+            return self.slot_agreement(state.chosen);
         }
         let names: Vec<String> =
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
@@ -455,7 +585,7 @@ fn relabel(state: &SimState, map: &[usize]) -> SimState {
     let set = |s: crate::quorum::NodeSet| s.iter().map(id).collect();
     let mut nodes = state.nodes.clone();
     for node in &state.nodes {
-        let mut renamed = *node;
+        let mut renamed = node.clone();
         renamed.id = id(node.id);
         renamed.proposer.phase = match node.proposer.phase {
             Phase::Preparing { ballot, promises, highest } => {
@@ -466,13 +596,28 @@ fn relabel(state: &SimState, map: &[usize]) -> SimState {
             }
             other => other,
         };
-        nodes[renamed.id.index()] = renamed;
+        if let Some(log) = renamed.log.as_deref_mut() {
+            match &mut log.role {
+                Role::Candidate { promises, reports, .. } => {
+                    *promises = set(*promises);
+                    reports.iter_mut().for_each(|(_, by, _)| *by = id(*by));
+                }
+                Role::Leader { outstanding, .. } => {
+                    outstanding.iter_mut().for_each(|(.., accepts)| *accepts = set(*accepts))
+                }
+                Role::Follower | Role::BackingOff => {}
+            }
+        }
+        let at = renamed.id.index();
+        nodes[at] = renamed;
     }
     let mut in_flight: Vec<Flight> =
-        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message }).collect();
+        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message.clone() }).collect();
     in_flight.sort_unstable();
     let acceptances = state.acceptances.iter().map(|(key, accepted)| (*key, set(*accepted))).collect();
-    SimState { nodes, in_flight, acceptances, ..state.clone() }
+    let slot_acceptances =
+        state.slot_acceptances.iter().map(|(slot, entry, accepted)| (*slot, *entry, set(*accepted))).collect();
+    SimState { nodes, in_flight, acceptances, slot_acceptances, ..state.clone() }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.

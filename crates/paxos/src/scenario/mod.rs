@@ -21,9 +21,12 @@
 //! Settings (any order, before the first command): `title TEXT`, `protocol NAME`, `nodes N`
 //! (1-9), `quorum Q1 Q2`, `network manual|auto`, `delay MIN..MAX` (ticks), `drop P%`,
 //! `duplicate P%`, `seed N`, `nacks on|off`, `retry on|off`, `backoff TICKS`, `timeout TICKS`,
-//! `leader none|Sn`, `amnesia on|off`, `attempts N`.
+//! `leader none|Sn`, `amnesia on|off`, `attempts N`. The protocols: `one-phase-first`,
+//! `one-phase-highest`, `one-phase-adopt`, `basic-paxos`, `multi-paxos`,
+//! `multi-paxos-skip-phase1`, `multi-paxos-no-repropose`.
 //!
-//! Commands: `propose Sn VALUE`; `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
+//! Commands: `propose Sn VALUE` (or, in Multi-Paxos, `request Sn set KEY VALUE` and
+//! `request Sn get KEY`: a client's command for the replicated register); `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
 //! `Sa->Sb` (the oldest message on that link) or `Sa->Sb TEXT` (the oldest with that
 //! canonical text); `crash Sn`; `restart Sn`; `partition Sa Sb | Sc ...` (servers not named
 //! form one more group); `heal`; `timeout Sn` (fire that server's pending timer now); `step [N]` (N automatic steps: the network delivers the next
@@ -44,6 +47,7 @@ pub use print::groups_text;
 pub use random::{random_scenario, Shape};
 pub use settings::{Settings, SettingsError};
 
+use crate::protocol::multi::Op;
 use crate::protocol::{Config, Protocol};
 use crate::quorum::NodeSet;
 use crate::types::{NodeId, Value};
@@ -106,6 +110,11 @@ pub enum Command {
     Propose {
         node: NodeId,
         value: Value,
+    },
+    /// Multi-Paxos: a client's command to a server (`request S1 set x 1`).
+    Request {
+        node: NodeId,
+        op: Op,
     },
     Deliver(Target),
     Drop(Target),

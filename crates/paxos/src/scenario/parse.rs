@@ -4,6 +4,7 @@
 //! bounded, nothing recurses, and parsing is linear in the input.
 
 use super::*;
+use crate::protocol::multi::Op;
 use crate::types::NODES_MAX;
 use std::fmt;
 
@@ -221,14 +222,16 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
     parser.finish().map(|scenario| (scenario, lines))
 }
 
-/// Parses one command line (as the UI sends them) for a cluster of `nodes` servers.
-pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
+/// Parses one command line (as the UI sends them) for a run with `config` (its cluster size
+/// and protocol: Multi-Paxos takes `request`, the others `propose`).
+pub fn parse_command(text: &str, config: &Config) -> Result<Command, ScriptError> {
     let line = read_line(1, next_line(&mut { text }).unwrap_or(""))?;
     if line.words.is_empty() {
         return Err(ScriptError { line: 1, column: 1, message: "empty command".into(), refusal: None });
     }
     let mut scenario = Scenario::default();
-    scenario.config.nodes = nodes;
+    scenario.config.nodes = config.nodes;
+    scenario.config.protocol = config.protocol;
     let parser =
         Parser { scenario, quorum: None, leader_at: (1, 1), retry: None, seen_command: None, lines: Vec::new() };
     parser.command(&line)
@@ -405,12 +408,23 @@ enum Setting {
     Attempts,
 }
 
+/// The protocols this build runs, for messages.
+const PROTOCOL_USAGE: &str = match crate::protocol::multi::ENABLED {
+    true => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos|multi-paxos|multi-paxos-skip-phase1|multi-paxos-no-repropose",
+    false => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
+};
+
+const PROTOCOL_NAMES: &str = match crate::protocol::multi::ENABLED {
+    true => "one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
+    false => "one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos",
+};
+
 /// Each setting's keyword and usage line. The keyword is looked up once, here, rather than
 /// matched as a string three times over (is it a setting, its usage, what it sets): about
 /// 1 kB less code in the page's wasm.
 const SETTINGS: [(&str, Setting, &str); 16] = [
     ("title", Setting::Title, "title TEXT"),
-    ("protocol", Setting::Protocol, "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos"),
+    ("protocol", Setting::Protocol, PROTOCOL_USAGE),
     ("nodes", Setting::Nodes, "nodes N"),
     ("quorum", Setting::Quorum, "quorum Q1 Q2"),
     ("network", Setting::Network, "network manual|auto"),
@@ -480,9 +494,8 @@ impl Parser {
             Setting::Title => {} // handled above: its text is the rest of the line
             Setting::Protocol => {
                 let name = line.words[1].text;
-                s.config.protocol = Protocol::parse(name).ok_or_else(|| {
-                    line.error(1, format!("unknown protocol `{name}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos"))
-                })?;
+                s.config.protocol = Protocol::parse(name)
+                    .ok_or_else(|| line.error(1, format!("unknown protocol `{name}`; expected {PROTOCOL_NAMES}")))?;
             }
             Setting::Nodes => s.config.nodes = ranged(line, 1, 1, nodes_limit, "the number of servers")? as u8,
             Setting::Quorum => {
@@ -520,6 +533,11 @@ impl Parser {
 
     fn command(&self, line: &Line) -> Result<Command, ScriptError> {
         let nodes = self.scenario.config.nodes;
+        if crate::protocol::multi::ENABLED {
+            if let Some(result) = self.log_command(line) {
+                return result;
+            }
+        }
         let command = match line.words[0].text {
             "propose" => {
                 line.arity(2, 2, "propose Sn VALUE")?;
@@ -564,6 +582,36 @@ impl Parser {
             other => return Err(line.error(0, format!("unknown setting or command `{other}`"))),
         };
         Ok(command)
+    }
+
+    /// `request` (Multi-Paxos' clients' commands) and `propose` where the protocol does not
+    /// take it; `None` for every other line. (Separate, so that a build without Multi-Paxos
+    /// drops it whole.)
+    fn log_command(&self, line: &Line) -> Option<Result<Command, ScriptError>> {
+        let protocol = self.scenario.config.protocol;
+        let result = match (line.words[0].text, protocol.is_multi()) {
+            ("propose", true) => Err(line.error(
+                0,
+                format!(
+                    "{protocol} servers take clients' commands: `request Sn set KEY VALUE` or `request Sn get KEY`"
+                ),
+            )),
+            ("request", true) => (|| {
+                line.arity(2, 4, "request Sn set KEY VALUE | request Sn get KEY")?;
+                let node = node_id(line, 1, self.scenario.config.nodes)?;
+                let words: Vec<&str> = line.words[2..].iter().map(|w| w.text).collect();
+                let op = Op::parse(&words).map_err(|(at, message)| line.error(2 + at, message))?;
+                Ok(Command::Request { node, op })
+            })(),
+            ("request", false) => Err(line.error(
+                0,
+                format!(
+                    "`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`"
+                ),
+            )),
+            _ => return None,
+        };
+        Some(result)
     }
 
     fn partition(&self, line: &Line) -> Result<Command, ScriptError> {

@@ -1,0 +1,142 @@
+//! The vocabulary of the replicated log: slots, the clients' commands, and a proposal for
+//! one slot.
+
+use crate::types::{Ballot, Value};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Longest log the playground keeps. A request that would need a slot past it is dropped
+/// with a note; nothing else grows with it.
+pub const LOG_SLOTS_MAX: u8 = 16;
+
+/// A position in the log, numbered from 1 and written `#4` (in message texts too).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Slot(pub u8);
+
+impl Slot {
+    pub const FIRST: Slot = Slot(1);
+
+    pub fn next(self) -> Slot {
+        Slot(self.0 + 1)
+    }
+
+    /// Whether the log has room for this slot.
+    pub fn fits(self) -> bool {
+        (1..=LOG_SLOTS_MAX).contains(&self.0)
+    }
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// A command for the key-value register: what clients ask for, and the leader's filler.
+/// Keys and values follow the rules of a proposed value (1 to 8 letters, digits or `_`),
+/// stored inline, so a command is `Copy` and cheap to hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Op {
+    /// What a new leader proposes for a hole: a slot no promise reported anything for. It
+    /// changes nothing when applied, and it lets the slots after it be applied.
+    NoOp,
+    /// `set x 1`: the register's `x` becomes `1`.
+    Set { key: Value, value: Value },
+    /// `get x`: a read that goes through the log, so every server reads the same value at
+    /// the same point of the history.
+    Get { key: Value },
+}
+
+impl Op {
+    /// A client's command from its words (`set x 1`, `get x`). `Err` holds the index of the
+    /// word that is wrong (the words' count when one is missing) and why.
+    pub fn parse(words: &[&str]) -> Result<Op, (usize, String)> {
+        let key = |at: usize| -> Result<Value, (usize, String)> {
+            let text = words.get(at).copied().unwrap_or("");
+            Value::new(text)
+                .ok_or_else(|| (at, format!("a key is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX)))
+        };
+        let arity = |count: usize| match words.len() {
+            n if n < count => Err((n, "missing argument; usage: set KEY VALUE | get KEY".to_string())),
+            n if n > count => Err((count, "unexpected argument; usage: set KEY VALUE | get KEY".to_string())),
+            _ => Ok(()),
+        };
+        match words.first().copied() {
+            Some("set") => {
+                arity(3)?;
+                let key = key(1)?;
+                let text = words[2];
+                let value = Value::new(text).ok_or_else(|| {
+                    (2, format!("a value is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX))
+                })?;
+                Ok(Op::Set { key, value })
+            }
+            Some("get") => {
+                arity(2)?;
+                Ok(Op::Get { key: key(1)? })
+            }
+            Some("no-op") => {
+                Err((0, "no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`".into()))
+            }
+            Some(other) => Err((0, format!("expected a command `set KEY VALUE` or `get KEY`, found `{other}`"))),
+            None => Err((0, "missing command; usage: set KEY VALUE | get KEY".into())),
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    /// `set x 1`, `get x`, `no-op`: the command as a script and a message write it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Op::NoOp => f.write_str("no-op"),
+            Op::Set { key, value } => write!(f, "set {key} {value}"),
+            Op::Get { key } => write!(f, "get {key}"),
+        }
+    }
+}
+
+impl Serialize for Op {
+    /// As its text, for the page.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A proposal for one slot, as an acceptor holds it: a number and a command, `(21,set x 1)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Entry {
+    pub ballot: Ballot,
+    pub op: Op,
+}
+
+impl fmt::Display for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({},{})", self.ballot, self.op)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands_parse_and_print_as_scripts_write_them() {
+        for text in ["set x 1", "get x", "set apple_12 Z"] {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(Op::parse(&words).unwrap().to_string(), text);
+        }
+        let error = |text: &str| Op::parse(&text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>()).unwrap_err();
+        assert_eq!(error("set x").0, 2);
+        assert_eq!(error("set x 1 2").0, 3);
+        assert_eq!(error("get").0, 1);
+        assert_eq!(error("set toolongkey 1").0, 1);
+        assert_eq!(error("set x <b>").0, 2);
+        assert_eq!(error("no-op").0, 0);
+        assert_eq!(error("del x").0, 0);
+        assert_eq!(error("").0, 0);
+        let entry = Entry { ballot: Ballot::parse("21").unwrap(), op: Op::NoOp };
+        assert_eq!(entry.to_string(), "(21,no-op)");
+        assert_eq!(Slot(4).to_string(), "#4");
+        assert!(Slot(16).fits() && !Slot(17).fits() && !Slot(0).fits());
+    }
+}
