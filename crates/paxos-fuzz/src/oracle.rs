@@ -146,13 +146,13 @@ impl Judge {
         if j.stability_step.is_none() && unstable {
             j.stability_step = Some(step);
         }
-        // What each server has applied: its learnt commands in slots 1..=applied.
+        // What each server has applied: its learnt commands in slots 1, 2, ... up to the
+        // first slot it has not learnt.
         let mut applied: BTreeMap<u8, BTreeSet<String>> = BTreeMap::new();
         for (_, log) in &logs {
-            for (slot, op) in &log.learned {
-                if slot.0 <= log.applied {
-                    applied.entry(slot.0).or_default().insert(op.to_string());
-                }
+            let learnt: BTreeMap<u8, String> = log.learned.iter().map(|(s, op)| (s.0, op.to_string())).collect();
+            for (slot, op) in learnt.iter().zip(1..).take_while(|((s, _), k)| **s == *k).map(|(entry, _)| entry) {
+                applied.entry(*slot).or_default().insert(op.clone());
             }
         }
         if j.consistency_step.is_none() && applied.values().any(|ops| ops.len() >= 2) {

@@ -224,7 +224,6 @@ fn log_heap_bytes(log: &Log) -> usize {
     (std::mem::size_of::<Log>() + 8).next_multiple_of(16)
         + vec_heap_bytes(&log.accepted)
         + vec_heap_bytes(&log.learned)
-        + vec_heap_bytes(&log.register)
         + vec_heap_bytes(&log.pending)
         + role
 }
@@ -519,6 +518,9 @@ impl Model for SimModel {
         if !self.perform(&mut next, actor, effects) {
             return None;
         }
+        if self.config.protocol.is_multi() {
+            discard_ignored_replies(&mut next);
+        }
         self.retire_acceptances(&mut next);
         Some(next)
     }
@@ -568,6 +570,36 @@ impl Model for SimModel {
         }
         best
     }
+}
+
+/// Multi-Paxos: drops the replies in flight that their receiver will ignore for ever, so
+/// that states differing only by such dead letters are one state. A reply is dead when:
+/// an `Accepted` is for a number its leader no longer leads with, or for a slot it has
+/// learnt (a leader proposes each slot once per number, and never reuses a number); a
+/// `Promise` is for a number its server no longer runs with, or repeats a promise it has;
+/// a `Nack` refuses a number its server no longer uses; a `Decide` names a slot its server
+/// has learnt. Delivering any of them changes nothing, now or later, so this loses no
+/// behaviour; the replayed scenario simply leaves them in flight. Requests (`Prepare`,
+/// `Accept`) always matter: an acceptor answers even those it refuses. (The single-decree
+/// protocols keep every message, as their pinned state counts always did.)
+fn discard_ignored_replies(state: &mut SimState) {
+    let SimState { nodes, in_flight, .. } = state;
+    in_flight.retain(|flight| {
+        let Some(log) = nodes[flight.to.index()].log.as_deref() else { return true };
+        match (&flight.message, &log.role) {
+            (Message::AcceptedSlot { slot, ballot }, Role::Leader { ballot: b, outstanding, .. }) => {
+                b == ballot && outstanding.iter().any(|(s, ..)| s == slot)
+            }
+            (Message::AcceptedSlot { .. }, _) => false,
+            (Message::PromiseLog { ballot, .. }, Role::Candidate { ballot: b, promises, .. }) => {
+                b == ballot && !promises.contains(flight.from)
+            }
+            (Message::PromiseLog { .. }, _) => false,
+            (Message::Nack { ballot, .. }, _) => log.ballot() == Some(*ballot),
+            (Message::Decide { slot, .. }, _) => log.learned_at(*slot).is_none(),
+            _ => true,
+        }
+    });
 }
 
 /// Steps `order` to the next permutation in lexicographic order; false after the last.

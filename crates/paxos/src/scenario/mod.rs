@@ -61,7 +61,12 @@ pub const COMMANDS_MAX: usize = 10_000;
 pub const TITLE_LEN_MAX: usize = 120;
 pub const DELAY_TICKS_LIMIT: u32 = 1_000;
 pub const STEP_COUNT_LIMIT: u32 = 100_000;
-pub const TARGET_TEXT_LEN_MAX: usize = 48;
+/// The longest message text a command can name, and its most words (with `deliver` and the
+/// link). The longest canonical text is a Multi-Paxos promise reporting all 16 slots,
+/// `Promise B [slots 16..]` and 16 times ` #16 (B,set K V)`, with 11-digit numbers and
+/// 8-letter keys and values: 32 + 16 * 40 = 672 characters in 4 + 16 * 4 words.
+pub const TARGET_TEXT_LEN_MAX: usize = 672;
+pub const TARGET_WORDS_MAX: usize = 2 + 4 + 16 * 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

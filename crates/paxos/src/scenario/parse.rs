@@ -337,7 +337,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     let command = line.words[0].text;
     let usage = format!("{command} #ID | {command} Sa->Sb [MESSAGE]");
     let usage = usage.as_str();
-    line.arity(1, 8, usage)?;
+    line.arity(1, TARGET_WORDS_MAX - 1, usage)?;
     let first = line.words[1].text;
     // `drop 27` is most likely the setting without its `%`.
     if command != "deliver" && !first.starts_with('#') && split_once_ascii(first, "->").is_none() {

@@ -18,41 +18,23 @@ impl Node {
         if log.learned_at(slot).is_some() {
             return;
         }
+        let applied = log.applied();
         put(&mut log.learned, slot, op);
         out.push(Effect::Note(Note::SlotLearned { slot, op, quorum }));
+        // The slot's round is over. (Its timer may stay: it does nothing once no slot is
+        // outstanding, and the next round's timer replaces it.)
         if let Role::Leader { outstanding, .. } = &mut log.role {
-            let before = outstanding.len();
             outstanding.retain(|(s, ..)| *s != slot);
-            // Nothing left to wait for: the round's timer must not fire any more.
-            if before > 0 && outstanding.is_empty() {
-                self.proposer.generation += 1;
-            }
         }
-        // Each pass applies one learnt slot: at most LOG_SLOTS_MAX passes.
-        while let Some(op) = log.learned_at(Slot(log.applied + 1)) {
-            let slot = Slot(log.applied + 1);
+        // Every slot now next in line is applied: none if `slot` left a hole before it, else
+        // `slot` and the learnt slots after it (at most LOG_SLOTS_MAX).
+        for slot in (applied + 1..=log.applied()).map(Slot) {
+            let Some(op) = log.learned_at(slot) else { continue };
             let read = match op {
-                Op::Set { key, value } => {
-                    put_key(&mut log.register, key, value);
-                    None
-                }
-                Op::Get { key } => log.read(key),
-                Op::NoOp => None,
+                Op::Get { key } => log.read(key, slot),
+                Op::Set { .. } | Op::NoOp => None,
             };
-            log.applied += 1;
             out.push(Effect::Note(Note::Applied { slot, op, read }));
         }
-    }
-}
-
-/// Sets `key` in a register sorted by key.
-fn put_key(
-    register: &mut Vec<(crate::types::Value, crate::types::Value)>,
-    key: crate::types::Value,
-    value: crate::types::Value,
-) {
-    match register.binary_search_by(|(k, _)| k.cmp(&key)) {
-        Ok(at) => register[at].1 = value,
-        Err(at) => register.insert(at, (key, value)),
     }
 }

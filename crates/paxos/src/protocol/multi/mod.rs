@@ -111,8 +111,6 @@ mod absent {
     absent!(NoLog => Log = Log {
         accepted: Vec::new(),
         learned: Vec::new(),
-        applied: 0,
-        register: Vec::new(),
         role: super::Role::Follower,
         pending: Vec::new(),
     });
@@ -149,12 +147,11 @@ pub const PENDING_MAX: usize = LOG_SLOTS_MAX as usize;
 pub struct Log {
     /// Per slot, the highest-numbered proposal this acceptor accepted. Sorted by slot.
     pub accepted: Vec<(Slot, Entry)>,
-    /// The slots this server knows are chosen, with their commands. Sorted by slot.
+    /// The slots this server knows are chosen, with their commands. Sorted by slot. The
+    /// server applies each slot as soon as every slot before it is learnt, so what it has
+    /// applied, and its register, follow from this list (`applied`, `register`): not kept
+    /// twice, which keeps the model checker's states small.
     pub learned: Vec<(Slot, Op)>,
-    /// Slots 1..=applied have been applied to the register, in order.
-    pub applied: u8,
-    /// The register after the applied slots: key and value, sorted by key.
-    pub register: Vec<(Value, Value)>,
     pub role: Role,
     /// Clients' commands waiting for a slot, oldest first (at most [`PENDING_MAX`]).
     pub pending: Vec<Op>,
@@ -189,11 +186,16 @@ impl Log {
 
     /// The first slot this server does not know to be chosen: where its phase 1 starts.
     pub fn first_unlearned(&self) -> Slot {
-        let mut slot = Slot(self.applied + 1);
+        let mut slot = Slot::FIRST;
         while self.learned_at(slot).is_some() {
             slot = slot.next();
         }
         slot
+    }
+
+    /// How many slots this server has applied: the learnt slots 1..=k with no hole.
+    pub fn applied(&self) -> u8 {
+        self.first_unlearned().0 - 1
     }
 
     /// The proposal number this server is leading or running with, if any.
@@ -213,9 +215,29 @@ impl Log {
         }
     }
 
-    /// The register's value for `key`.
-    pub fn read(&self, key: Value) -> Option<Value> {
-        self.register.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    /// The register's value for `key` once slots 1..`before` are applied: what a read in
+    /// slot `before` reads.
+    pub fn read(&self, key: Value, before: Slot) -> Option<Value> {
+        let set = |(slot, op): &(Slot, Op)| match op {
+            Op::Set { key: k, value } if *k == key && *slot < before => Some(*value),
+            _ => None,
+        };
+        self.learned.iter().rev().find_map(set)
+    }
+
+    /// The register after the applied slots: each key and its value, sorted by key.
+    pub fn register(&self) -> Vec<(Value, Value)> {
+        let applied = Slot(self.applied() + 1);
+        let mut register: Vec<(Value, Value)> = Vec::new();
+        for (slot, op) in &self.learned {
+            if let (Op::Set { key, value }, true) = (op, *slot < applied) {
+                match register.binary_search_by(|(k, _)| k.cmp(key)) {
+                    Ok(at) => register[at].1 = *value,
+                    Err(at) => register.insert(at, (*key, *value)),
+                }
+            }
+        }
+        register
     }
 }
 
@@ -265,6 +287,6 @@ impl Log {
             Role::Leader { next, .. } => Some(next),
             _ => None,
         };
-        LogView { cells, applied: self.applied, register: self.register.clone(), pending: self.pending.clone(), next }
+        LogView { cells, applied: self.applied(), register: self.register(), pending: self.pending.clone(), next }
     }
 }
