@@ -326,9 +326,28 @@ fn replay(scenario: &Scenario) -> World {
 pub fn run(seed: u64) -> Result<(), String> {
     let scenario = random_case(seed);
     crate::show("script", || scenario.to_script());
-    compare(&scenario).map(|_| ()).map_err(|difference| {
-        format!("oracle seed {seed}: {difference}\n--- reproducing script ---\n{}", scenario.to_script())
-    })
+    let fail =
+        |what: String| format!("oracle seed {seed}: {what}\n--- reproducing script ---\n{}", scenario.to_script());
+    let judgement = compare(&scenario).map_err(fail)?;
+    let broken =
+        [judgement.agreement_step, judgement.validity_step, judgement.stability_step, judgement.consistency_step]
+            .into_iter()
+            .flatten()
+            .min();
+    match (correct(&scenario.config), broken) {
+        (true, Some(step)) => {
+            Err(fail(format!("{} broke safety at step {step}: {judgement:?}", scenario.config.protocol)))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `config` is one that must never break safety: Basic Paxos or Multi-Paxos, with
+/// phase-1 and phase-2 quorums that intersect and acceptors that keep their state.
+pub fn correct(config: &Config) -> bool {
+    matches!(config.protocol, Protocol::BasicPaxos | Protocol::MultiPaxos)
+        && paxos::quorum::quorums_intersect(config.nodes, config.quorum_phase1, config.quorum_phase2)
+        && !config.amnesia
 }
 
 /// The model checker's judgement against the oracle: a random walk through the checker's
@@ -378,6 +397,9 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
     crate::show("the walk as a script", || scenario.to_script());
     let fail =
         |what: String| format!("checker seed {seed}: {what}\n--- the walk as a script ---\n{}", scenario.to_script());
+    if correct(&scenario.config) && violated_after.last() == Some(&true) {
+        return Err(fail(format!("the checker finds {protocol} broken in a configuration where it is correct")));
+    }
     let mut world = World::new(&scenario);
     let mut judge = Judge::default();
     let mut events = Vec::new();
