@@ -178,19 +178,14 @@ impl LogSafety {
     /// The chosen log in slot order, the first command chosen in each slot: `#1 set x 1,
     /// #2 no-op`.
     pub fn summary(&self) -> Option<String> {
-        let mut firsts: Vec<&SlotChosen> = Vec::new();
-        for chosen in &self.chosen {
-            if !firsts.iter().any(|c| c.slot == chosen.slot) {
-                firsts.push(chosen);
-            }
-        }
-        firsts.sort_by_key(|c| c.slot);
+        use std::fmt::Write;
         let mut text = String::new();
-        for chosen in firsts {
-            if !text.is_empty() {
-                text.push_str(", ");
+        // Slot by slot rather than a sort of the records: no sorting code in a wasm module.
+        for slot in (1..=crate::protocol::multi::LOG_SLOTS_MAX).map(Slot) {
+            if let Some(chosen) = self.chosen.iter().find(|c| c.slot == slot) {
+                let separator = if text.is_empty() { "" } else { ", " };
+                let _ = write!(text, "{separator}{} {}", chosen.slot, chosen.entry.op);
             }
-            text.push_str(&format!("{} {}", chosen.slot, chosen.entry.op));
         }
         (!text.is_empty()).then_some(text)
     }
