@@ -385,7 +385,7 @@ impl World {
         for envelope in std::iter::once(original).chain(copy) {
             self.check_in_flight_room()?;
             let (id, due_tick, copy_of) = (envelope.id, envelope.due_tick, envelope.copy_of);
-            self.push(events, EventKind::Send { id, from, to, message: envelope.message.clone(), due_tick, copy_of });
+            self.push(events, EventKind::Send { id, from, to, message: message.clone(), due_tick, copy_of });
             self.in_flight.push(envelope);
         }
         Ok(())
