@@ -28,11 +28,14 @@
 //! past a slot it has not learnt: the same commands, in the same order, on every server.
 //!
 //! **Leaders come and go.** A client's request to a server that is not leading makes it run
-//! for leader. A candidate or leader that is pre-empted, refused, or times out tries again
-//! with a higher number if the scenario allows retries (`retry`, `backoff`, `attempts`,
-//! `leader` as in Basic Paxos); otherwise it steps down and gives up on its waiting requests.
-//! Commands it had put in slots are not taken back: the next leader's phase 1 finds them if
-//! any acceptor of its quorum accepted them, and re-proposes them.
+//! for leader (there are no heartbeats: a run ends when nothing is left to do). A candidate
+//! or leader that is pre-empted (a `Nack`), or times out (`timeout`), steps down; if work is
+//! left, requests waiting or slots it proposed and has not seen chosen, it runs again with a
+//! higher number when the scenario allows retries (`retry`, `backoff`, `attempts`, `leader`
+//! as in Basic Paxos), and otherwise gives up on its waiting requests. Commands it had put in
+//! slots are never taken back: whichever leader runs phase 1 next finds them if any acceptor
+//! of its quorum accepted them, and proposes them again (a command nobody in that quorum
+//! accepted can be lost; a client would send it again).
 //!
 //! **Two ways to break it** (the model checker finds each one's shortest counterexample):
 //! `multi-paxos-skip-phase1` goes straight to phase 2 with its fresh number, so it never
