@@ -82,7 +82,7 @@ fn presets_are_listed_with_titles() {
     let out = text(&paxos(&["presets"], "").stdout);
     assert!(out.lines().any(|l| l.starts_with("seed-3") && l.contains("Seed §3")), "{out}");
     assert!(out.lines().count() >= 17);
-    assert!(out.lines().any(|l| l.starts_with("multi-recovery") && l.contains("no-op")), "{out}");
+    assert!(out.lines().any(|l| l.starts_with("multi-recovery") && l.contains("fills a hole")), "{out}");
     let script = text(&paxos(&["preset", "multi-steady"], "").stdout);
     assert!(script.contains("protocol multi-paxos"), "{script}");
 }
