@@ -6,16 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { simJob } from './sim-job.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PKG = process.argv[2] ?? join(ROOT, 'web/pkg');
 const MIB = 1024 * 1024;
 
-const sim = (nodes, options) => ({
-  model: 'sim', protocol: 'basic-paxos', nodes, quorum_phase1: Math.floor(nodes / 2) + 1,
-  quorum_phase2: Math.floor(nodes / 2) + 1, proposers: 2, attempts: 1, timeouts: false, drops: false,
-  duplicates: 0, crashes: 0, amnesia: false, nacks: true, in_flight_max: 12, symmetry: true, ...options,
-});
+const sim = simJob;
 const JOBS = [
   ['sim basic-paxos 3 servers, drops', sim(3, { drops: true, symmetry: false }), 2e6, 1024 * MIB],
   ['sim basic-paxos 3 servers, drops, 1 duplicate (the page\'s challenge)', sim(3, { drops: true, duplicates: 1 }), 2e6, 1024 * MIB],

@@ -33,6 +33,18 @@ const started = Date.now();
 const native = runJson('native (Rust, release)', join(ROOT, 'target/release/paxos-bench'), ['--json', '--quick', '--reps', String(REPS)]);
 const wasm = runJson('wasm (Node)', process.execPath, [join(ROOT, 'bench/wasm.mjs'), '--reps', String(REPS)]);
 const browser = runJson('browser (Chromium)', process.execPath, [join(ROOT, 'bench/browser.mjs'), '--reps', String(REPS)]);
+// Opening side by side with RaftScope (issue #17): at least 7 alternating rounds per row.
+const SIDE_REPS = Math.max(7, REPS);
+const sideBySide = runJson('side by side with RaftScope (Chromium)', process.execPath, [join(ROOT, 'bench/side-by-side.mjs'), '--reps', String(SIDE_REPS)]);
+// Where one cold load spends its time (the median of 3 traced loads), ours and RaftScope's,
+// at 1× and 4× CPU.
+const traces = [];
+for (const rate of [1, 4]) {
+  for (const page of ['ours', 'raftscope']) {
+    const args = [join(ROOT, 'bench/trace-load.mjs'), '--rate', String(rate), ...(page === 'raftscope' ? ['--raftscope'] : [])];
+    traces.push({ page, rate, ...runJson(`load trace of ${page}, CPU ×${rate}`, process.execPath, args) });
+  }
+}
 const size = sizes();
 
 // --- the table ---------------------------------------------------------------------------
@@ -41,7 +53,7 @@ const fmt = (x, digits) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e4 ? `
 const spread = (s, d) => `${fmt(s.min, d)}–${fmt(s.max, d)}`;
 /** A measured figure: median, spread (min–max), n, the budget and whether it holds. */
 function row(area, figure, s, digits, unit, budget = '', holds = null) {
-  rows.push([area, figure, `${fmt(s.median, digits)} ${unit}`, spread(s, digits), String(s.n), budget, holds === null ? '' : holds ? 'ok' : 'MISS']);
+  rows.push([area, figure, `${fmt(s.median, digits)} ${unit}`, spread(s, digits), String(s.n), budget, holds === null ? '' : holds === true ? 'ok' : holds === false ? 'MISS' : holds]);
 }
 function single(area, figure, value, n, budget = '', holds = null) {
   rows.push([area, figure, value, '', String(n), budget, holds === null ? '' : holds ? 'ok' : 'MISS']);
@@ -65,6 +77,13 @@ if (pageWasm) single('size', 'page wasm module vs the issue budget', `${(pageWas
 row('load', 'navigation → first interactive frame drawn (Chromium, cold)', browser.load.interactive_ms, 1, 'ms', '≤ 200 ms', browser.load.interactive_ms.median <= 200);
 row('load', 'navigation → page ready (its mark, before that frame)', browser.load.ready_mark_ms, 1, 'ms');
 row('load', 'navigation → DOMContentLoaded', browser.load.dom_content_loaded_ms, 1, 'ms');
+
+// ours / RaftScope per alternating round (bench/side-by-side.mjs); a miss says by how much.
+for (const r of sideBySide.results) {
+  const what = `${r.label.replace(/ \(.*\)$/, '')}: ours / RaftScope, CPU ×${r.cpu_throttling} (ours ${r.ours.figure_ms.median.toFixed(0)}, theirs ${r.raftscope.figure_ms.median.toFixed(0)} ms)`;
+  row('vs RaftScope', what, r.ratio, 2, 'x', `≤ ${r.goal.toFixed(1)}`, r.holds ? true : `MISS by ${r.miss_by.toFixed(2)}`);
+}
+for (const s of sideBySide.skipped) single('vs RaftScope', `${s.id}: not measured (${s.reason})`, '—', 0);
 
 const f = browser.frames;
 const how = f.play_control ? 'playing' : 'no play control on the page';
@@ -129,9 +148,34 @@ console.log(`native: ${native.build} build, ${native.reps} repetitions; wasm/bro
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows) console.log(line(r));
-const misses = rows.filter((r) => r[6] === 'MISS').length;
+const misses = rows.filter((r) => r[6].startsWith('MISS')).length;
 console.log(`\n${rows.filter((r) => r[6] === 'ok').length} budgets hold, ${misses} miss; took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
+console.log('\nOpening, side by side with RaftScope (bench/side-by-side.mjs)\n');
+console.log(sideBySide.markdown);
+// The same as JSON (all of it, with every sample, is in target/bench/latest.json).
+const pick = ({ median, min, max, p95, n }) => ({ median: +median.toFixed(3), min: +min.toFixed(3), max: +max.toFixed(3), p95: +p95.toFixed(3), n });
+console.log('\n```json');
+console.log(JSON.stringify({
+  side_by_side: {
+    date: sideBySide.date, chromium: sideBySide.chromium, machine: sideBySide.machine, load_average: sideBySide.load_average, skipped: sideBySide.skipped,
+    results: sideBySide.results.map((r) => ({ id: r.id, cpu_throttling: r.cpu_throttling, ours_ms: pick(r.ours.figure_ms), raftscope_ms: pick(r.raftscope.figure_ms), ratio: pick(r.ratio), ratio_of_medians: +r.ratio_of_medians.toFixed(3), goal: r.goal, holds: r.holds, miss_by: +r.miss_by.toFixed(3) })),
+  },
+}, null, 1).replace(/\n\s+(?=[^\s{])/g, ' '));
+console.log('```');
+for (const trace of traces.filter((t) => t.page === 'ours')) console.log(`\n${trace.text}`);
+// Ours beside RaftScope: the renderer main thread's time by kind of work, navigation → figure.
+const kinds = [...new Set(traces.flatMap((t) => t.breakdown.main_thread.by_kind.map((k) => k.kind)))];
+const cell = (t, kind) => String(t.breakdown.main_thread.by_kind.find((k) => k.kind === kind)?.ms ?? 0);
+console.log('\nMain thread, navigation → figure, ms (one traced load each, the median of 3; bench/trace-load.mjs)\n');
+console.log(`| | ${traces.map((t) => `${t.page === 'ours' ? 'ours' : 'RaftScope'} ×${t.rate}`).join(' | ')} |`);
+console.log(`|---|${traces.map(() => '---:').join('|')}|`);
+console.log(`| **figure** | ${traces.map((t) => `**${t.breakdown.figure_ms}**`).join(' | ')} |`);
+console.log(`| busy | ${traces.map((t) => t.breakdown.main_thread.busy_ms).join(' | ')} |`);
+console.log(`| idle | ${traces.map((t) => t.breakdown.main_thread.idle_ms).join(' | ')} |`);
+for (const kind of kinds) console.log(`| ${kind} | ${traces.map((t) => cell(t, kind)).join(' | ')} |`);
+
 mkdirSync(join(ROOT, 'target/bench'), { recursive: true });
-writeFileSync(join(ROOT, 'target/bench/latest.json'), JSON.stringify({ machine, native, wasm, browser, size }, null, 2));
-console.log('raw results: target/bench/latest.json');
+writeFileSync(join(ROOT, 'target/bench/latest.json'), JSON.stringify({ machine, native, wasm, browser, side_by_side: sideBySide, load_traces: traces, size }, null, 2));
+writeFileSync(join(ROOT, 'target/bench/side-by-side.md'), `${sideBySide.markdown}\n`);
+console.log('\nraw results: target/bench/latest.json (side_by_side, load_traces); the side-by-side table: target/bench/side-by-side.md');

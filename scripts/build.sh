@@ -42,7 +42,7 @@ done
 # opens). The worker is bundled the same way; the wasm-bindgen glue stays separate (it finds
 # its .wasm next to itself). Every bundle sits where its entry file was, so its relative
 # URLs still resolve.
-LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js)
+LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js web/controls/download.js web/controls/help.js web/views/events.js)
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
 for module in "${LAZY_MODULES[@]}"; do
@@ -60,7 +60,7 @@ find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
 # The texts keep their Chinese as UTF-8 rather than \u escapes: 0.7 kB less gzip for the
 # Chinese page. They are ES modules, which browsers always read as UTF-8.
-for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/embed/*.js; do
+for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/i18n/stories/*.js dist/web/embed/*.js; do
   charset=(); [[ $file == dist/web/i18n/* ]] && charset=(--charset=utf8)
   node_modules/.bin/esbuild "$file" --minify "${charset[@]}" --outfile="$file" --allow-overwrite --log-level=warning
 done
@@ -68,7 +68,7 @@ done
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.
 node -e "const fs = require('fs'); const f = 'dist/index.html';
 fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n'));"
-for sheet in dist/web/style.css dist/web/aids/aids.css; do
+for sheet in dist/web/style.css dist/web/aids/aids.css dist/web/aids/quorum.css; do
   node_modules/.bin/esbuild "$sheet" --minify --outfile="$sheet" --allow-overwrite --log-level=warning
 done
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning

@@ -2,7 +2,7 @@
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
-import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
+import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
@@ -12,12 +12,12 @@ import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
 import { loadModule } from './lazy.js';
 import { DeferredAids } from './controls/deferred.js';
-import { installShortcuts, SHORTCUTS } from './controls/keyboard.js';
+import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
-import { presetTitle, renderPresetList } from './controls/presets.js';
+import { fillPresetStories, presetTitle, renderPresetList } from './controls/presets.js';
+import { hasStory, loadStory } from './stories.js';
 import { ClusterView } from './views/cluster.js';
-import { EventsView } from './views/events.js';
 import { renderInFlight } from './views/inflight.js';
 import { narration } from './views/narrator.js';
 import { problemText } from './problems.js';
@@ -58,10 +58,15 @@ class App {
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
     this.cluster = new ClusterView($('cluster'), { onSelect: select });
+    for (const id of ['story-previous', 'story-next']) $(id).addEventListener('click', () => this.loadPreset($(id).dataset.preset));
+    $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
+    for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
     this.spacetime = new SpacetimeView($('spacetime'), {
       scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
     });
-    this.events = new EventsView($('events'), { onSeek: seek, onSelect: select });
+    /** The event list's view, once its code is here (see `watchEvents`), else null. */
+    this.events = null;
+    this.watchEvents({ onSeek: seek, onSelect: select });
     this.player = new Player(store, {
       window,
       onMotion: (motion) => this.drawMotion(motion),
@@ -257,7 +262,7 @@ class App {
     });
     $('open-presets').addEventListener('click', () => this.openPresets());
     $('open-settings').addEventListener('click', () => this.openSettings());
-    $('open-help').addEventListener('click', () => $('help-dialog').showModal());
+    $('open-help').addEventListener('click', () => this.openHelp());
     $('language').addEventListener('click', () => this.toggleLanguage());
     // A pointer on the switch or focus on it: the other language's texts start loading, so
     // that the click usually finds them here.
@@ -309,7 +314,7 @@ class App {
       presets: () => this.openPresets(),
       settings: () => this.openSettings(),
       language: () => this.toggleLanguage(),
-      help: () => $('help-dialog').showModal(),
+      help: () => this.openHelp(),
     });
     // Layout depends on the width (compact cluster drawing, diagram column width): redraw
     // once the resizing settles, not on every resize event.
@@ -333,6 +338,8 @@ class App {
     if (this.embedded) return;
     this.player.pause();
     this.$('presets-dialog').showModal();
+    fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
+      .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
     const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
     current?.focus();
   }
@@ -342,11 +349,58 @@ class App {
     this.player.pause();
     // The panel's code and the core's aids module (its defaults and its checks of settings)
     // are fetched on the first press.
-    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel }) => loadSettingsPanel()).then((SettingsPanel) => {
+    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel, TEXTS }) => {
+      addTexts(TEXTS);
+      return loadSettingsPanel();
+    }).then((SettingsPanel) => {
       this.settings ??= new SettingsPanel(this.$('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
       if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
       this.settings.open(this.store.pg);
     }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
+  }
+
+  /**
+   * The event list is the page's last panel: its code (web/views/events.js) is fetched when
+   * the list comes within 300 px of the screen or is focused, not when the page opens (an
+   * embed, which hides the list, never fetches it; at 1280 x 800 the list starts some 1,400
+   * px down, 1,100 px in Chinese: tests/e2e/dist.test.mjs checks that opening does not fetch
+   * it). `data-ready` says it is drawn.
+   */
+  watchEvents(handlers) {
+    const list = this.$('events');
+    let loading = null;
+    const start = () => {
+      if (this.events || loading) return;
+      loading = loadModule(this.doc, 'web/views/events.js').then(({ EventsView }) => {
+        observer?.disconnect();
+        this.events = new EventsView(list, handlers);
+        this.events.render(this.store, this.t);
+        list.dataset.ready = 'true';
+      }, (error) => {
+        // The next approach or focus tries again.
+        loading = null;
+        this.store.setProblem(this.t('problem.events', { reason: error.message }));
+      });
+    };
+    const Observer = this.window.IntersectionObserver;
+    const observer = Observer ? new Observer((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) start();
+    }, { rootMargin: '300px 0px' }) : null;
+    if (observer) observer.observe(list);
+    else start();
+    list.addEventListener('focusin', start);
+  }
+
+  /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
+  downloadPicture(which, format) {
+    const { store } = this;
+    const step = store.step;
+    const upTo = which === 'spacetime' && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
+    const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
+    const title = `${this.$('scenario-title').textContent} — ${this.t('playback.position', { step, steps: store.steps })}`;
+    loadModule(this.doc, 'web/controls/download.js')
+      .then(({ downloadPicture }) => downloadPicture(this.doc, which, format, name, { title, upTo }))
+      .catch((error) => store.setProblem(this.t('problem.picture', { reason: error.message })));
   }
 
   drawMotion(motion) {
@@ -401,7 +455,7 @@ class App {
   /** The views below the first screen: the space-time diagram, the servers, the events. */
   renderBelowFold(t) {
     this.spacetime.render(this.store, t);
-    this.events.render(this.store, t);
+    this.events?.render(this.store, t);
     renderServers(this.$('servers'), this.store, t);
   }
 
@@ -419,9 +473,17 @@ class App {
     this.settings?.translate(t);
     this.$('legend').replaceChildren(...KINDS.map((kind) => h(doc, 'li', { class: `legend-item kind-${kind}` },
       h(doc, 'span', { class: `kind-chip kind-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`kind.${kind}`) }))));
-    this.$('shortcut-rows').replaceChildren(...SHORTCUTS.map((shortcut) => h(doc, 'tr', {},
-      h(doc, 'td', {}, ...shortcut.keys.flatMap((key, index) => [index ? ' / ' : null, h(doc, 'kbd', { text: key })])),
-      h(doc, 'td', { text: t(shortcut.label) }))));
+    if (this.help) this.help.renderHelp(this.$('help-dialog'), t);
+  }
+
+  /** Opens "Keys and help" (its module is fetched on the first press). */
+  openHelp() {
+    loadModule(this.doc, 'web/controls/help.js').then((help) => {
+      if (!this.help) addTexts(help.TEXTS);
+      this.help = help;
+      help.renderHelp(this.$('help-dialog'), this.t);
+      this.$('help-dialog').showModal();
+    }, (error) => this.store.setProblem(this.t('problem.help', { reason: error.message })));
   }
 
   renderScenario(t) {
@@ -431,7 +493,24 @@ class App {
     let title = preset ? presetTitle(t, preset) : scriptTitle || t('scenario.custom');
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
-    this.$('scenario-story').textContent = preset ? t(`preset.${preset.id}.story`) : t('scenario.customStory');
+    this.$('scenario-story').textContent = !preset ? t('scenario.customStory') : hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '';
+    if (preset && !hasStory(preset.id)) this.awaitStory(preset.id);
+    // The presets are listed in the seed's order (§1 to §5, then the livelock and its fixes,
+    // then the rest): a preset's card leads to the ones before and after it.
+    const presets = this.store.presets();
+    const at = preset ? presets.indexOf(preset) : -1;
+    for (const [id, neighbour, key] of [['story-previous', presets[at - 1], 'story.previous'], ['story-next', presets[at + 1], 'story.next']]) {
+      const button = this.$(id);
+      button.hidden = at < 0 || !neighbour;
+      if (button.hidden) continue;
+      // Short on the button (the card stays one line taller at most); the title in full as
+      // its name and tooltip.
+      button.textContent = t(`${key}Short`);
+      const name = t(key, { title: presetTitle(t, neighbour) });
+      button.setAttribute('aria-label', name);
+      button.title = name;
+      button.dataset.preset = neighbour.id;
+    }
   }
 
   renderOutcome(t) {
@@ -440,7 +519,16 @@ class App {
     // The preset's own outcome only while the run on screen is the preset's; otherwise (any
     // intervention, a step past its end, a run of one's own) how this run ends, from the core.
     const presetRun = preset && this.store.isPresetRun();
-    this.$('scenario-outcome').textContent = presetRun ? t(`preset.${preset.id}.outcome`) : outcomeSentence(t, this.store.outcome());
+    this.$('scenario-outcome').textContent = !presetRun ? outcomeSentence(t, this.store.outcome())
+      : hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '';
+  }
+
+  /** Fetches a preset's story (web/stories.js) and draws the card again when it is here. */
+  awaitStory(id) {
+    loadStory(this.doc, id).then(() => {
+      this.scenarioShown = null;
+      this.render({});
+    }, (error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
   }
 
   renderNodeForms(count, t) {

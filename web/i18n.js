@@ -71,6 +71,11 @@ function lookup(language, key) {
   return loaded.get(language)?.[key] ?? added.get(language)?.[key];
 }
 
+/** Whether `language` (or English) has a text for `key` (some arrive with lazy modules). */
+export function hasText(language, key) {
+  return (lookup(language, key) ?? lookup('en', key)) !== undefined;
+}
+
 export function translate(language, key, params) {
   const template = lookup(language, key) ?? lookup('en', key);
   return template === undefined ? key : interpolate(template, params);

@@ -3,6 +3,20 @@
 // crates/paxos-wasm/src/lib.rs); this picks the text by kind, never by reading the English.
 // The English texts reproduce the core's messages (tests/unit/events-text.test.mjs).
 import { serverLabel } from './format.js';
+import { hasText } from './i18n.js';
+
+/**
+ * What is wrong with a script's text (`problem.syntax`, `problem.facts`: the core's kind and
+ * named facts), worded in the language of `t`. The texts arrive with the aids (where scripts
+ * are pasted: web/aids/texts-*.js); until then, the core's English sentence.
+ */
+export function syntaxText(problem, t) {
+  const key = `syntax.${problem.syntax}`;
+  if (!problem.syntax || !hasText(t.language, key)) return problem.message;
+  const facts = { ...problem.facts };
+  if (facts.what) facts.what = t(`syntax.what.${facts.what}`);
+  return t(key, facts);
+}
 
 /** A refusal of the simulator (`Refusal` in crates/paxos/src/sim/world.rs). */
 export function refusalText(refusal, t) {
@@ -33,7 +47,7 @@ export function refusalText(refusal, t) {
 export function problemText(error, t) {
   const problem = error?.problem;
   if (problem?.kind === 'script') {
-    const reason = problem.refusal ? refusalText(problem.refusal, t) : problem.message;
+    const reason = problem.refusal ? refusalText(problem.refusal, t) : syntaxText(problem, t);
     return t('refusal.script', { line: problem.line, column: problem.column, reason });
   }
   if (problem) return refusalText(problem, t) ?? error.message;

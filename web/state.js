@@ -23,10 +23,14 @@ export class Store {
     this.runVersion = 0;
     /** Bumped when the trace is rebuilt rather than changed by a delta (views redraw all). */
     this.traceGeneration = 0;
-    /** The latest run changes, [{runVersion, fork}]: from `fork` on, the steps are new. */
+    /**
+     * The latest run changes, [{runVersion, fork, action}]: from `fork` on, the steps are new;
+     * `action` is what made the change ({op: 'extend' | 'undo' | 'redo'} or {op: 'intervene',
+     * step, command}), so a copy of the run elsewhere (the quorum aid's) can follow it.
+     */
     this.changes = [];
     this.cached = null;
-    this.ui = { language, selection: null, playing: false, speed: 1, problem: null };
+    this.ui = { language, selection: null, playing: false, speed: 1, problem: null, compact: false };
     /** Whether someone chose the language (a share link keeps only a chosen one). */
     this.ui.languageChosen = languageChosen;
     this.listeners = new Set();
@@ -115,11 +119,11 @@ export class Store {
    * Applies the core's delta `{fork, events}` to the trace: the steps from `fork` on are
    * dropped and the delta's events (those steps as they are now) added. Nothing is fetched.
    */
-  applyDelta(delta) {
+  applyDelta(delta, action) {
     trimTrace(this.trace, delta.fork);
     appendEvents(this.trace, delta.events);
     this.runVersion += 1;
-    this.changes.push({ runVersion: this.runVersion, fork: delta.fork });
+    this.changes.push({ runVersion: this.runVersion, fork: delta.fork, action });
     if (this.changes.length > CHANGES_KEPT) this.changes.shift();
     this.cached = null;
   }
@@ -129,12 +133,19 @@ export class Store {
    * as they were then): Infinity if none did, null if that is not known (redraw all).
    */
   changedSince(runVersion) {
-    if (runVersion === this.runVersion) return Infinity;
-    const first = this.changes.findIndex((change) => change.runVersion === runVersion + 1);
-    if (first < 0) return null;
+    const changes = this.changesSince(runVersion);
+    if (changes === null) return null;
     let fork = Infinity;
-    for (let i = first; i < this.changes.length; i += 1) fork = Math.min(fork, this.changes[i].fork);
+    for (const change of changes) fork = Math.min(fork, change.fork);
     return fork;
+  }
+
+  /** The run changes made since the run's version `runVersion`, in order ([] if none), or
+   *  null if they are not all remembered. */
+  changesSince(runVersion) {
+    if (runVersion === this.runVersion) return [];
+    const first = this.changes.findIndex((change) => change.runVersion === runVersion + 1);
+    return first < 0 ? null : this.changes.slice(first);
   }
 
   /** Whether the core can take back the last intervention, or apply again one it took back. */
@@ -211,7 +222,7 @@ export class Store {
     }
     const delta = this.pg.stepForward();
     if (!delta) return false;
-    this.applyDelta(delta);
+    this.applyDelta(delta, { op: 'extend' });
     this.emit({ run: true, step: true, reason: 'forward' });
     return true;
   }
@@ -227,7 +238,7 @@ export class Store {
       const delta = this.pg.stepForward();
       if (!delta) return null;
       this.pg.seek(step);
-      this.applyDelta(delta);
+      this.applyDelta(delta, { op: 'extend' });
       this.emit({ run: true, reason: 'extend' });
     }
     return this.trace.steps.get(step + 1) ?? null;
@@ -238,9 +249,10 @@ export class Store {
    * Error if the command is refused; then nothing changes.
    */
   intervene(command) {
+    const step = this.step;
     const delta = this.pg.intervene(command);
     this.ui.problem = null;
-    this.applyDelta(delta);
+    this.applyDelta(delta, { op: 'intervene', step, command });
     this.emit({ run: true, step: true, ui: true, reason: 'intervene', command, replaced: delta.replaced, fork: delta.fork, steps: delta.steps });
   }
 
@@ -252,7 +264,7 @@ export class Store {
     const delta = this.pg.undo();
     if (!delta) return false;
     this.ui.problem = null;
-    this.applyDelta(delta);
+    this.applyDelta(delta, { op: 'undo' });
     this.emit({ run: true, step: true, ui: true, reason: 'undo' });
     return true;
   }
@@ -262,7 +274,7 @@ export class Store {
     const delta = this.pg.redo();
     if (!delta) return false;
     this.ui.problem = null;
-    this.applyDelta(delta);
+    this.applyDelta(delta, { op: 'redo' });
     this.emit({ run: true, step: true, ui: true, reason: 'redo' });
     return true;
   }
@@ -284,6 +296,12 @@ export class Store {
     this.ui.language = language;
     this.ui.languageChosen = chosen;
     this.emit({ ui: true, language: true, reason: 'language' });
+  }
+
+  /** Whether the space-time diagram leaves its arrows unlabelled (their tooltips stay). */
+  setCompact(compact) {
+    this.ui.compact = compact;
+    this.emit({ ui: true, reason: 'compact' });
   }
 
   setSpeed(speed) {

@@ -61,6 +61,30 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
     assert.deepEqual(await axe(page), []);
   });
 
+  for (const { name, url, colorScheme, dark } of [
+    { name: 'dark system', url: '/', colorScheme: 'dark', dark: true },
+    { name: 'theme=dark link on a light system', url: '/?theme=dark', colorScheme: 'light', dark: true },
+    { name: 'theme=light link on a dark system', url: '/?theme=light', colorScheme: 'dark', dark: false },
+    { name: 'theme=dark embed', url: '/?embed=1&theme=dark', colorScheme: 'light', dark: true },
+  ]) {
+    test(`themes: ${name}: the colours follow, and axe (contrast included) finds nothing`, async () => {
+      const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${url}`);
+      await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+      const paper = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      const [r, g, b] = paper.match(/\d+/g).map(Number);
+      assert.equal((r + g + b) / 3 < 128, dark, `page background ${paper}`);
+      if (!url.includes('embed')) {
+        await loadPreset(page, 'seed-3');
+        await page.locator('#scrubber').fill('8');
+        await waitForStep(page, 8);
+      }
+      assert.deepEqual(await axe(page), []);
+      await context.close();
+    });
+  }
+
   test('axe: no violations on a phone-sized screen, in Chinese', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 } });
     const page = await context.newPage();

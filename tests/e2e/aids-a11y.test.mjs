@@ -60,6 +60,7 @@ describe('accessibility of the understanding aids', { timeout: 180_000 }, () => 
     const page = await context.newPage();
     await page.goto(`${server.origin}/`);
     await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await aidsReady(page);
     await busy(page);
     assert.deepEqual(await axe(page, PANELS), []);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);

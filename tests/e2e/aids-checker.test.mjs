@@ -65,11 +65,10 @@ describe('model checker panel', { timeout: 180_000 }, () => {
     await trackAnimationFrames(page);
     await page.goto(`${server.origin}/`);
     await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await aidsReady(page);
     // Retries and lost messages: far too many states to finish here.
     await page.selectOption('#check-form [name="attempts"]', '3');
     await page.check('#check-form [name="drops"]');
-    // The panel's code arrives as it scrolls into view: what was chosen and pressed before
-    // that is carried out once it is here.
     await page.click('#check-run');
     await page.locator('#checker-panel[data-status="running"]').waitFor();
     assert.equal(await page.locator('#check-form [name="attempts"]').inputValue(), '3');

@@ -77,6 +77,7 @@ describe('export and import', { timeout: 120_000 }, () => {
     await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
     await page.goto(`${server.origin}/`);
     await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await aidsReady(page);
     await page.click('[data-export="mermaid"]');
     await page.locator('#export-panel[data-exported="mermaid:fallback"]').waitFor();
     assert.match(await page.locator('#export-status').textContent(), /did not allow copying: the Mermaid sequence diagram is selected in the box below; press Ctrl\+C/);

@@ -1,4 +1,5 @@
 // Helpers shared by the understanding aids' end-to-end tests.
+import { showEvents } from './harness.mjs';
 
 /** Delivers the in-flight message shown as `link text` ("S1 → S3 Accept 11 X") with its button. */
 export async function deliverShown(page, shown) {
@@ -21,7 +22,8 @@ export function texts(page, selector) {
 }
 
 /** Every event line of the run, from the event list. */
-export function eventLines(page) {
+export async function eventLines(page) {
+  await showEvents(page);
   return page.locator('#events .event-row .event-text').allTextContents();
 }
 

@@ -2,9 +2,12 @@
 // list, the space-time diagram and the keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, position, startServerAndBrowser, trackAnimationFrames, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, position, showEvents, startServerAndBrowser, trackAnimationFrames, waitForStep } from './harness.mjs';
 
-const currentEvent = (page) => page.locator('#events .event-row.current .event-text').textContent();
+const currentEvent = async (page) => {
+  await showEvents(page);
+  return page.locator('#events .event-row.current .event-text').textContent();
+};
 
 describe('playback controls', { timeout: 180_000 }, () => {
   let server;
@@ -49,6 +52,7 @@ describe('playback controls', { timeout: 180_000 }, () => {
     await loadPreset(page, 'seed-5');
     await page.locator('#scrubber').fill('10');
     await waitForStep(page, 10);
+    await showEvents(page);
     await page.locator('#events button[data-step="4"]').click();
     await waitForStep(page, 4);
     assert.equal(await page.locator('#events button[data-step="4"]').getAttribute('aria-current'), 'step');
@@ -72,6 +76,7 @@ describe('playback controls', { timeout: 180_000 }, () => {
     await page.keyboard.press('ArrowLeft');
     await waitForStep(page, 18);
     // Arrow keys inside the event list move between steps without travelling.
+    await showEvents(page);
     await page.locator('#events button[data-step="18"]').focus();
     await page.keyboard.press('ArrowUp');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.step), '17');

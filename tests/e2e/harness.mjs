@@ -135,6 +135,12 @@ export function trackAnimationFrames(page) {
   });
 }
 
+/** Brings the event list into view and waits until its code (loaded on approach) has drawn it. */
+export async function showEvents(page) {
+  await page.locator('#events').scrollIntoViewIfNeeded();
+  await page.locator('#events[data-ready="true"]').waitFor({ state: 'attached' });
+}
+
 /** Loads a preset the way people do: through the scenario gallery. */
 export async function loadPreset(page, id) {
   await page.click('#open-presets');

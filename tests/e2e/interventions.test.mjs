@@ -4,9 +4,12 @@
 // lose nothing.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, openSettings, position, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, openSettings, position, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 
-const lastEvent = (page) => page.locator('#events .event-row').last().locator('.event-text').textContent();
+const lastEvent = async (page) => {
+  await showEvents(page);
+  return page.locator('#events .event-row').last().locator('.event-text').textContent();
+};
 const flying = (page) => page.locator('#inflight .inflight-row .inflight-id').allTextContents();
 
 describe('interventions', { timeout: 180_000 }, () => {

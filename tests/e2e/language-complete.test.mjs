@@ -7,12 +7,13 @@
 // or a value, so it never makes three letter-words in a row).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 const ENGLISH = /\b[A-Za-z]+(?:[ ,;:]+[A-Za-z]+){2,}\b/;
 const PARTS = ['#status', '#events', '#observer', '#selection'];
 
 async function englishIn(page) {
+  await showEvents(page);
   const found = [];
   for (const selector of PARTS) {
     const texts = await page.locator(selector).evaluate((root) => {
@@ -97,6 +98,7 @@ describe('every language is complete', { timeout: 300_000 }, () => {
     await waitForStep(page, 3);
     // Delivering across the partition drops the message, and the status line says why.
     assert.equal(await page.locator('#status').textContent(), '已完成：丢弃 #3 S1->S4 Prepare 11（链路被分区切断）。');
+    await showEvents(page);
     assert.match(await page.locator('#events .event-row').last().textContent(), /丢弃 #3 S1->S4 Prepare 11（链路被分区切断）/);
     assert.deepEqual(await englishIn(page), []);
     // A refusal is worded from its facts too.

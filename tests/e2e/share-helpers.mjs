@@ -2,7 +2,7 @@
 // (the same built module the page loads), what the page shows, and instrumentation that
 // records CSP violations and storage use.
 import { loadCore } from '../unit/core.mjs';
-import { openShare } from './harness.mjs';
+import { openShare, showEvents } from './harness.mjs';
 
 let core = null;
 
@@ -29,6 +29,9 @@ export async function codeFor(scriptOrPreset, { step = 0, view = 0, language = 0
 export async function fingerprint(page) {
   // The quorum overlay is drawn on the cluster once its module has loaded: wait for it.
   await page.waitForFunction(() => document.getElementById('quorum-panel')?.dataset.quorumState !== 'loading');
+  // The event list's code comes when the list nears the screen: bring it there on both pages
+  // (an embed hides the list, and never loads it).
+  if (!(await page.locator('html.embed').count())) await showEvents(page);
   return page.evaluate(() => {
     const text = (id) => document.getElementById(id).textContent;
     const scrubber = document.getElementById('scrubber');
@@ -37,7 +40,9 @@ export async function fingerprint(page) {
       position: text('position'),
       scrubber: [scrubber.value, scrubber.max],
       observer: text('observer'),
-      cluster: text('cluster'),
+      // Without the ghost of what the step just moved: it is there when the step is taken
+      // by hand, and fades (the same step reached another way draws none).
+      cluster: [...document.querySelectorAll('#cluster > :not(.ghosts)')].map((layer) => layer.textContent).join(''),
       inflight: text('inflight'),
       servers: text('servers'),
       events: text('events'),

@@ -4,7 +4,7 @@
 // And End takes an automatic run on after an intervention (it was disabled there).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, openPage, position, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, position, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 /** Everything undo must put back, read from the page once the address bar has followed. */
 async function runOnPage(page) {
@@ -18,7 +18,7 @@ async function runOnPage(page) {
   }
   return {
     position: await position(page),
-    events: await page.locator('#events .event-row').evaluateAll((rows) => rows.map((row) => row.textContent)),
+    events: await showEvents(page).then(() => page.locator('#events .event-row').evaluateAll((rows) => rows.map((row) => row.textContent))),
     hash,
   };
 }
@@ -43,6 +43,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     const { steps } = await position(page);
     assert.equal(await enabled(page, 'undo'), false);
     assert.equal(await enabled(page, 'redo'), false);
+    await showEvents(page);
     await page.click('#events button[data-step="5"]');
     await waitForStep(page, 5);
     const before = await runOnPage(page);
@@ -87,6 +88,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     assert.deepEqual(await runOnPage(page), afterCrash);
 
     // The Undo beside the status line.
+    await showEvents(page);
     await page.click('#events button[data-step="3"]');
     await waitForStep(page, 3);
     await page.click('#servers [data-command="crash S3"]');
@@ -103,6 +105,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await loadPreset(page, 'seed-3');
     const { steps } = await position(page);
     assert.ok(steps >= 3);
+    await showEvents(page);
     await page.click('#events button[data-step="2"]');
     await waitForStep(page, 2);
     const before = await runOnPage(page);
@@ -126,6 +129,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     assert.equal(await page.locator('#undo .button-label').textContent(), '撤销');
     assert.equal(await page.locator('#redo .button-label').textContent(), '重做');
+    await showEvents(page);
     await page.click('#events button[data-step="4"]');
     await waitForStep(page, 4);
     await page.click('#servers [data-command="crash S2"]');
@@ -136,7 +140,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
   });
 
   test('the views changed by deltas are the views drawn from scratch for the same run', async () => {
-    const drawing = (p) => p.evaluate(() => ({
+    const drawing = async (p) => (await showEvents(p), p.evaluate(() => ({
       arrows: [...document.querySelectorAll('#spacetime .st-msg')].map((g) => {
         const line = g.querySelector('.st-line');
         return [Number(g.dataset.msgId), g.getAttribute('class'), ...['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)).toFixed(1))].join(' ');
@@ -144,15 +148,17 @@ describe('undo and redo', { timeout: 180_000 }, () => {
       marks: [...document.querySelectorAll('#spacetime .st-marks > *')].map((e) => e.outerHTML).sort(),
       axis: document.querySelectorAll('#spacetime .st-step-number').length,
       events: [...document.querySelectorAll('#events .event-row')].map((row) => `${row.className}|${row.textContent}`),
-    }));
+    })));
     await loadPreset(page, 'partition-heal');
     const { steps } = await position(page);
+    await showEvents(page);
     await page.click(`#events button[data-step="${Math.floor(steps / 2)}"]`);
     await waitForStep(page, Math.floor(steps / 2));
     await page.click('#servers [data-command="crash S1"]');
     for (let i = 0; i < 3; i += 1) await page.click('#forward');
     await page.click('#undo');
     await page.click('#redo');
+    await showEvents(page);
     await page.click('#events button[data-step="3"]');
     await page.click('#servers [data-command="crash S2"]');
     await page.click('#undo');
@@ -176,6 +182,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
 
   test('after an intervention in the automatic network, End takes the run on', async () => {
     await loadPreset(page, 'paxos-basic');
+    await showEvents(page);
     await page.click('#events button[data-step="4"]');
     await waitForStep(page, 4);
     await page.click('#servers [data-command="crash S5"]');

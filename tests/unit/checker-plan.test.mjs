@@ -29,7 +29,7 @@ test('the checked copy of a 5-node majority scenario is a 3-node majority one', 
     ['one-phase-highest', 3, 2, 2, 2, 12],
   );
   assert.deepEqual(notes, [{ kind: 'nodes', nodes: 3 }]);
-  assert.deepEqual([statesMax, bytesMax], [2_000_000, 768 * 1024 * 1024]);
+  assert.deepEqual([statesMax, bytesMax], [2_000_000, 64 * 1024 * 1024]);
   assert.deepEqual(aids.checkBounds(), { states_max: statesMax, bytes_max: bytesMax });
 });
 

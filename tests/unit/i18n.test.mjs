@@ -13,15 +13,33 @@ const PAGE = { en: await loadLanguage('en'), 'zh-CN': await loadLanguage('zh-CN'
 const AIDS = { en: (await import('../../web/aids/texts-en.js')).default, 'zh-CN': (await import('../../web/aids/texts-zh-CN.js')).default };
 /** The texts the quorum aid brings along (web/controls/quorum-view.js adds them). */
 const QUORUM = { en: (await import('../../web/aids/quorum-texts-en.js')).default, 'zh-CN': (await import('../../web/aids/quorum-texts-zh-CN.js')).default };
+/** The texts the settings dialog brings along (web/controls/settings.js). */
+const SETTINGS = (await import('../../web/controls/settings.js')).TEXTS;
+/** The texts the share dialog brings along (web/controls/share.js). */
+const SHARE = (await import('../../web/controls/share.js')).TEXTS;
+/** The texts the help dialog brings along (web/controls/help.js). */
+const HELP = (await import('../../web/controls/help.js')).TEXTS;
+/** The protocols' names, which both the settings and the aids write (each module carries them). */
+const PROTOCOLS = { en: (await import('../../web/controls/protocol-texts-en.js')).default, 'zh-CN': (await import('../../web/controls/protocol-texts-zh-CN.js')).default };
+/** The presets' stories and outcomes, one module per preset (web/stories.js loads them). */
+const STORIES = { en: {}, 'zh-CN': {} };
+for (const file of readdirSync(join(ROOT, 'web/i18n/stories'))) {
+  const id = file.replace(/\.js$/, '');
+  const { default: byLanguage } = await import(`../../web/i18n/stories/${file}`);
+  for (const language of ['en', 'zh-CN']) {
+    STORIES[language][`preset.${id}.story`] = byLanguage[language].story;
+    STORIES[language][`preset.${id}.outcome`] = byLanguage[language].outcome;
+  }
+}
 const DICTIONARIES = {
-  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en },
-  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'] },
+  en: { ...PAGE.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en, ...STORIES.en },
+  'zh-CN': { ...PAGE['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'], ...STORIES['zh-CN'] },
 };
 
 test('the lazily loaded modules’ texts are their own: no key twice, and none the static page markup needs', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const inMarkup = new Set([...html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]));
-  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20]]) {
+  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20], ['settings', SETTINGS, 25], ['share', SHARE, 15], ['help', HELP, 15]]) {
     for (const key of Object.keys(texts.en)) {
       assert.ok(!(key in PAGE.en), `${key} (${name}) is in the page's texts too`);
       assert.ok(!inMarkup.has(key), `${key} (${name}) is used by the static markup, which is translated before the module loads`);
@@ -29,6 +47,32 @@ test('the lazily loaded modules’ texts are their own: no key twice, and none t
     assert.ok(Object.keys(texts.en).length > least, name);
   }
   for (const key of Object.keys(QUORUM.en)) assert.ok(!(key in AIDS.en), `${key} is in both lazy modules`);
+  for (const key of [...Object.keys(SETTINGS.en), ...Object.keys(SHARE.en), ...Object.keys(HELP.en)]) assert.ok(!(key in AIDS.en) && !(key in QUORUM.en), `${key} is in two lazy modules`);
+});
+
+test('the protocols’ names come with both modules that write them, not with the page', async () => {
+  const aids = (await import('../../web/controls/aids.js')).TEXTS;
+  assert.equal(Object.keys(PROTOCOLS.en).length, 4);
+  for (const language of ['en', 'zh-CN']) {
+    for (const [key, text] of Object.entries(PROTOCOLS[language])) {
+      assert.equal(SETTINGS[language][key], text, `settings: ${language} ${key}`);
+      assert.equal(aids[language][key], text, `aids: ${language} ${key}`);
+      assert.ok(!(key in PAGE[language]), `${key} is in the page's texts too`);
+    }
+  }
+});
+test('the aids’ controls come with their texts: index.html has only the panels’ shells', async () => {
+  const { AIDS_MARKUP } = await import('../../web/aids/markup.js');
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  for (const [id, markup] of Object.entries(AIDS_MARKUP)) {
+    const keys = [...markup.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]);
+    for (const key of keys) assert.ok(key in AIDS.en && !(key in PAGE.en), `${key} (${id}) should come with the aids, not the page`);
+    // The shell: the heading the panel is labelled by, and the line shown while the aids load.
+    const shell = new RegExp(`<section id="${id}"[^>]*aria-labelledby="([^"]+)"[^>]*>\\s*<h2 id="([^"]+)"[^>]*>[^<]*</h2>\\s*<p class="[^"]*aids-waiting[^"]*" data-i18n="aids.loading">[^<]*</p>\\s*</section>`).exec(html);
+    assert.ok(shell, `no shell for #${id} in index.html`);
+    assert.equal(shell[1], shell[2], `#${id} is labelled by its heading`);
+    assert.doesNotMatch(markup, /<h2/, `#${id}'s heading is in its shell`);
+  }
 });
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -77,7 +121,10 @@ function sourceFiles(dir) {
 
 test('every key the page uses exists (static HTML and literal t() calls)', () => {
   const used = new Set();
-  const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
+  const html = readFileSync(join(ROOT, 'index.html'), 'utf8') + readFileSync(join(ROOT, 'web/controls/settings-form.js'), 'utf8')
+    + readFileSync(join(ROOT, 'web/controls/share-form.js'), 'utf8')
+    + readFileSync(join(ROOT, 'web/controls/help.js'), 'utf8')
+    + readFileSync(join(ROOT, 'web/aids/markup.js'), 'utf8');
   for (const match of html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)) used.add(match[1]);
   for (const file of sourceFiles(join(ROOT, 'web'))) {
     const text = readFileSync(file, 'utf8');

@@ -46,9 +46,11 @@ test('the code lives in the fragment as s=; in-page anchors are not links', () =
 });
 
 test('embed options: flags, a start step, and an allowlist of exact origins', () => {
-  assert.deepEqual(embedOptions(''), { embed: false, interactive: false, autoplay: false, step: null, origins: [] });
-  assert.deepEqual(embedOptions('?embed=1&interactive=1&autoplay=1&step=12'),
-    { embed: true, interactive: true, autoplay: true, step: 12, origins: [] });
+  assert.deepEqual(embedOptions(''), { embed: false, interactive: false, autoplay: false, step: null, origins: [], theme: null });
+  assert.deepEqual(embedOptions('?embed=1&interactive=1&autoplay=1&step=12&theme=dark'),
+    { embed: true, interactive: true, autoplay: true, step: 12, origins: [], theme: 'dark' });
+  assert.equal(embedOptions('?theme=light').theme, 'light');
+  assert.equal(embedOptions('?theme=blue').theme, null, 'an unknown theme: the reader\'s system decides');
   assert.equal(embedOptions('?embed=0').embed, false);
   assert.equal(embedOptions('?step=-1').step, null);
   assert.equal(embedOptions('?step=1e3').step, null);
@@ -65,6 +67,8 @@ test('the embed snippet: an iframe with the options, every attribute escaped', (
   const src = embedUrl('https://h.example/p/index.html?x=1#s=old', 'CODE', { interactive: true, autoplay: false });
   assert.equal(src, 'https://h.example/p/index.html?embed=1&interactive=1#s=CODE');
   assert.equal(embedUrl('https://h.example/', 'C', { autoplay: true }), 'https://h.example/?embed=1&autoplay=1#s=C');
+  assert.equal(embedUrl('https://h.example/', 'C', { theme: 'dark' }), 'https://h.example/?embed=1&theme=dark#s=C');
+  assert.equal(embedUrl('https://h.example/', 'C', { theme: '"><x' }), 'https://h.example/?embed=1#s=C');
   const snippet = embedSnippet({
     src, title: 'Paxos "Playground" <img src=x onerror=alert(1)> & \'co\'', view: 'spacetime', autosize: true,
     scriptSrc: 'https://h.example/p/web/embed/autosize.js',

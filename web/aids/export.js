@@ -1,7 +1,7 @@
 // Export and import, the pure parts: which text each export is (the core writes all three),
 // where a script error points (the facts of the core's error), and copying to the
 // clipboard with an honest answer when the browser refuses.
-import { refusalText } from '../problems.js';
+import { refusalText, syntaxText } from '../problems.js';
 
 /** The exports: the script comes from the page's module; the others from the aids' module. */
 export const EXPORTS = Object.freeze({ script: 'script', mermaid: 'mermaid', rust: 'rustTest' });
@@ -30,7 +30,7 @@ export function errorPosition(error) {
 export function errorText(error, t) {
   const problem = error?.problem;
   if (problem?.kind !== 'script') return error instanceof Error ? error.message : String(error);
-  const reason = problem.refusal ? refusalText(problem.refusal, t) : problem.message;
+  const reason = problem.refusal ? refusalText(problem.refusal, t) : syntaxText(problem, t);
   return t('import.at', { line: problem.line, column: problem.column, reason });
 }
 

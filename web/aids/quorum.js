@@ -34,6 +34,12 @@ export function legPath(a, b, { trim = 0, bend = 0.18 } = {}) {
   return {
     d: `M ${round2(start.x)} ${round2(start.y)} Q ${round2(control.x)} ${round2(control.y)} ${round2(end.x)} ${round2(end.y)}`,
     label: { x: round2(label.x), y: round2(label.y) },
+    // Other places for the label along the curve, nearest its middle first, for when
+    // something else of the drawing is already at the middle.
+    spots: [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74].map((t) => ({
+      x: round2((1 - t) ** 2 * start.x + 2 * t * (1 - t) * control.x + t * t * end.x),
+      y: round2((1 - t) ** 2 * start.y + 2 * t * (1 - t) * control.y + t * t * end.y),
+    })),
   };
 }
 
@@ -69,10 +75,9 @@ export function overlayShapes(picture, layout) {
     if (mine.length && theirs.length) {
       const a = centroid(mine);
       const b = centroid(theirs);
-      // The caption goes in the drawing's lower left corner: the centre is crowded.
+      // Its caption goes along the drawing's edge, where the cluster's layout finds room.
       gap = {
         x1: round2(a.x), y1: round2(a.y), x2: round2(b.x), y2: round2(b.y),
-        x: 12, y: round2(2 * layout.cy - 14),
         between: [picture.promises ?? picture.accepts, picture.earlier.accepts],
       };
     }

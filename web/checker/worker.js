@@ -21,8 +21,9 @@ const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 async function run({ job, statesMax, bytesMax }) {
   await init();
   // The core's bounds for a check in the page, unless the page asked for others. The search
-  // (states with their heap parts, tables) stops growing past the memory bound, so a large
-  // check cannot exhaust the tab.
+  // (a fingerprint and a parent link per state, the packed frontier) stops growing past the
+  // memory bound, 64 MiB, so a large check cannot exhaust a phone's tab; the page's largest
+  // reference check needs 26.8 MiB (crates/paxos/src/check/plan.rs says why that bound).
   const bounds = checkBounds();
   let check;
   try {

@@ -6,6 +6,7 @@
 // the checker's Web Worker, never on the page's thread.
 import { startCheck } from '../checker/client.js';
 import { prefersReducedMotion } from '../dom.js';
+import { applyStatic } from '../i18n.js';
 import { loadAidsModule } from '../aids/module.js';
 import { buildTrace } from '../trace.js';
 import { idleCheck } from '../aids/state.js';
@@ -16,11 +17,15 @@ import {
 import { renderChallengePanel, renderCheckerPanel, wonSentence } from '../views/checker.js';
 import { CompareView } from '../views/compare.js';
 import { ExportPanel } from './export.js';
+import { AIDS_MARKUP } from '../aids/markup.js';
 import en from '../aids/texts-en.js';
 import zhCN from '../aids/texts-zh-CN.js';
+import protocolsEn from './protocol-texts-en.js';
+import protocolsZhCN from './protocol-texts-zh-CN.js';
 
-/** The aids' own texts: the page's language files do not carry them (the loader adds them). */
-export const TEXTS = { en, 'zh-CN': zhCN };
+/** The aids' own texts and the protocols' names: the page's language files do not carry them
+ *  (the loader adds them). */
+export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
 
 const NUMBER_OPTIONS = ['nodes', 'proposers', 'attempts', 'duplicates', 'crashes'];
 const FLAG_OPTIONS = ['drops', 'timeouts', 'amnesia', 'symmetry'];
@@ -43,6 +48,7 @@ export class Aids {
     this.handles = { check: null, challenge: null };
     const $ = (id) => this.doc.getElementById(id);
     this.$ = $;
+    this.fillPanels();
     this.compareView = new CompareView(this.doc);
     this.exportPanel = new ExportPanel(this.doc, {
       store: this.store, aids: this.state, navigator: app.window.navigator, onImport: (script) => this.importScript(script),
@@ -53,6 +59,19 @@ export class Aids {
 
   get t() {
     return this.app.t;
+  }
+
+  /** Puts each panel's controls after its heading, in place of what the shell shows while
+   *  they load (index.html has only the shells); translated, as the texts came first. */
+  fillPanels() {
+    for (const [id, markup] of Object.entries(AIDS_MARKUP)) {
+      const panel = this.$(id);
+      if (!panel.querySelector('.aids-waiting')) continue;
+      const heading = panel.querySelector('h2');
+      panel.replaceChildren(heading);
+      heading.insertAdjacentHTML('afterend', markup);
+      applyStatic(panel, this.t);
+    }
   }
 
   wire() {

@@ -1,10 +1,12 @@
 // The aids below the cluster (compare, the model checker, the challenge, export/import) are
-// code the page does not need to open: their module (web/controls/aids.js, see web/lazy.js)
-// and styles (web/aids/aids.css) are fetched when one of their panels comes near the screen
-// or is touched, whichever is first. Until they are here the panels show their static
-// markup (translated like the rest of the page); a click, a submit or a change made in them
-// before then is held and replayed once they are, so an early action is never lost.
+// code the page does not need to open: their module (web/controls/aids.js, see web/lazy.js),
+// which brings their controls' markup and texts, and their styles (web/aids/aids.css) are
+// fetched when one of their panels comes near the screen or is touched, whichever is first.
+// Until then each panel is a shell in index.html: its heading and a line saying it is
+// loading, so there is nothing in it to act on before the aids are here. A failed load says
+// so in the panels, with a button that tries again.
 
+import { h } from '../dom.js';
 import { addTexts } from '../i18n.js';
 import { loadModule, loadStylesheet } from '../lazy.js';
 import { loadAidsModule } from '../aids/module.js';
@@ -36,17 +38,14 @@ export class DeferredAids {
     /** The loaded Aids, or null. */
     this.aids = null;
     this.loading = null;
-    /** Actions held until the module is ready, in the order they happened. */
-    this.held = [];
+    /** Whether a load failed (then only the reader's explicit act tries again). */
+    this.failed = false;
     const panels = PANELS.map((id) => app.$(id)).filter(Boolean);
     this.panels = panels;
     for (const panel of panels) {
-      // Capture phase: seen before anything inside the panel acts on the event.
-      panel.addEventListener('click', (event) => this.holdClick(event), true);
-      panel.addEventListener('submit', (event) => this.holdSubmit(event), true);
-      panel.addEventListener('change', (event) => this.holdChange(event), true);
       panel.addEventListener('focusin', () => this.start());
-      panel.addEventListener('pointerenter', () => this.start());
+      // Not after a failure: a panel also slides under a still pointer when the layout moves.
+      panel.addEventListener('pointerenter', () => this.failed || this.start());
     }
     const Observer = app.window.IntersectionObserver;
     if (!Observer) {
@@ -65,58 +64,45 @@ export class DeferredAids {
 
   /** Starts loading (once); resolves when the aids are ready. */
   start() {
-    this.loading ??= this.load().then(({ Aids, TEXTS, aidsModule }) => {
+    if (this.loading) return this.loading;
+    this.sayWaiting('aids.loading');
+    this.loading = this.load().then(({ Aids, TEXTS, aidsModule }) => {
       this.observer?.disconnect();
       addTexts(TEXTS);
+      // The retry button, if it had the focus, is replaced: the focus goes to the controls.
+      const focused = this.panels.find((panel) => panel.contains(this.app.doc.activeElement));
       this.aids = new Aids(this.app, this.state, aidsModule);
       // As if the run had just been loaded: the panels take in the scenario on screen.
       this.aids.render({ run: true, language: true, reason: 'load' });
-      // For tests and styles: the panel's markup is live now (index.html starts it "false").
+      // For tests and styles: the panel's controls are here (index.html starts it "false").
       for (const panel of this.panels) panel.dataset.ready = 'true';
-      for (const replay of this.held.splice(0)) replay();
+      focused?.querySelector('button, select, input, textarea')?.focus({ preventScroll: true });
     }).catch((error) => {
-      // Another touch tries again (e.g. the network came back).
+      // The retry button or the focus in a panel tries again (the network came back). Not
+      // the observer nor the pointer: they also fire when the layout around the panels moves
+      // (the event list arriving below them), which would retry behind the reader's back.
+      this.observer?.disconnect();
+      this.failed = true;
       this.loading = null;
-      this.held = [];
+      this.sayWaiting('aids.failed');
       this.app.store.setProblem(this.app.t('problem.aids', { reason: error.message }));
     });
     return this.loading;
   }
 
-  holdClick(event) {
-    if (this.ready) return;
-    const button = event.target.closest?.('button');
-    if (!button || button.disabled) return;
-    // A submit button's click would submit the form: held too, and replayed as a click.
-    event.preventDefault();
-    event.stopPropagation();
-    this.hold(() => button.click());
-  }
-
-  holdSubmit(event) {
-    if (this.ready) return;
-    event.preventDefault();
-    event.stopPropagation();
-    const form = event.target;
-    this.hold(() => form.requestSubmit());
-  }
-
-  holdChange(event) {
-    if (this.ready) return;
-    const target = event.target;
-    // The aids' first render fills their forms for the scenario on screen; what the reader
-    // chose before that is put back, then announced as the change it was.
-    const { value, checked } = target;
-    this.hold(() => {
-      if (target.type === 'checkbox' || target.type === 'radio') target.checked = checked;
-      else target.value = value;
-      target.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-  }
-
-  hold(replay) {
-    this.held.push(replay);
-    this.start();
+  /** Sets the shells' line (loading, or failed with a button to try again). */
+  sayWaiting(key) {
+    const { doc, t } = this.app;
+    for (const panel of this.panels) {
+      const line = panel.querySelector('.aids-waiting');
+      if (!line) continue;
+      // Kept by the page's translation of its static markup (data-i18n) as the language changes.
+      line.dataset.i18n = key;
+      line.textContent = t(key);
+      if (key === 'aids.failed' && !panel.querySelector('.aids-retry')) {
+        line.after(h(doc, 'button', { type: 'button', class: 'aids-retry', 'data-i18n': 'aids.retry', text: t('aids.retry'), onclick: () => this.start() }));
+      }
+    }
   }
 
   /** Called by the app after it drew its views for a store change. */

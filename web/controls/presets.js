@@ -1,6 +1,7 @@
 // The scenario gallery: every preset the core ships, with its story and its outcome in the
 // page's language, and a Load button.
 import { h } from '../dom.js';
+import { hasStory, loadStory } from '../stories.js';
 
 /** Which part of the seed each preset retells (shown on its card). */
 export const PRESET_SECTIONS = {
@@ -17,12 +18,26 @@ export function renderPresetList(list, presets, t, currentId) {
       h(doc, 'h3', { id: titleId },
         section ? h(doc, 'span', { class: 'preset-section', text: t('presets.section', { section }) }) : null,
         h(doc, 'span', { text: presetTitle(t, preset) })),
-      h(doc, 'p', { class: 'preset-story', text: t(`preset.${preset.id}.story`) }),
-      h(doc, 'p', { class: 'preset-outcome', text: t(`preset.${preset.id}.outcome`) }),
+      h(doc, 'p', { class: 'preset-story', text: hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '' }),
+      h(doc, 'p', { class: 'preset-outcome', text: hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '' }),
       h(doc, 'button', {
         type: 'button', class: 'primary', 'data-load-preset': preset.id, 'aria-describedby': titleId, text: t('presets.load'),
       }));
   }));
+}
+
+/**
+ * Fetches every preset's story (they travel one by one: web/stories.js) and writes them into
+ * the gallery's cards in place: the cards and their Load buttons stay as they are.
+ */
+export async function fillPresetStories(list, presets, t) {
+  const doc = list.ownerDocument;
+  await Promise.all(presets.map((preset) => loadStory(doc, preset.id)));
+  for (const card of list.querySelectorAll('[data-preset-card]')) {
+    const id = card.dataset.presetCard;
+    card.querySelector('.preset-story').textContent = t(`preset.${id}.story`);
+    card.querySelector('.preset-outcome').textContent = t(`preset.${id}.outcome`);
+  }
 }
 
 /** The preset's title in the page language (the core's English title if none). */

@@ -19,5 +19,5 @@ const cache = {};
 export function renderQuorum(app, state, t) {
   const picture = quorumPictureOf(aids, app.store, state.quorum.pick, cache);
   renderQuorumPanel(app.$('quorum-panel'), picture, state, t);
-  drawQuorumOverlay(app.cluster.svg, app.cluster.layout, picture, state.quorum.shown, t);
+  drawQuorumOverlay(app.cluster, picture, state.quorum.shown, t);
 }

@@ -1,11 +1,11 @@
 // The quorum overlay: drawn on the cluster and explained in its panel at every change. Its
-// code and texts (web/controls/quorum-view.js), and the aids' wasm module that makes the
-// core's pictures of the run, load the first time the run on screen has a quorum to show, a
-// proposal in phase 2 or a value chosen (the core's snapshot says so): opening the page on a
-// fresh run does not pay for them. Until then, and while they arrive, the panel says that
-// nothing has reached phase 2.
+// code, texts and styles (web/controls/quorum-view.js, web/aids/quorum.css), and the aids'
+// wasm module that makes the core's pictures of the run, load the first time the run on
+// screen has a quorum to show, a proposal in phase 2 or a value chosen (the core's snapshot
+// says so): opening the page on a fresh run does not pay for them. Until then, and while
+// they arrive, the panel says that nothing has reached phase 2.
 import { addTexts } from '../i18n.js';
-import { loadModule } from '../lazy.js';
+import { loadModule, loadStylesheet } from '../lazy.js';
 import { renderNoQuorum } from '../views/quorum-panel.js';
 
 export class QuorumAid {
@@ -14,7 +14,7 @@ export class QuorumAid {
    * @param state the aids' shared AidsState (its `quorum` part is this aid's)
    * @param load () => the aid's module (`{renderQuorum, TEXTS}`); a call after a failure retries
    */
-  constructor(app, state, load = () => loadModule(app.doc, 'web/controls/quorum-view.js')) {
+  constructor(app, state, load = () => Promise.all([loadModule(app.doc, 'web/controls/quorum-view.js'), loadStylesheet(app.doc, 'web/aids/quorum.css')]).then(([module]) => module)) {
     this.app = app;
     this.state = state;
     this.load = load;

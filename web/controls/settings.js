@@ -6,7 +6,17 @@
 // (protocols, defaults, checking settings) is in the aids' wasm module, fetched with this
 // panel: the page's module carries only what opening the page needs.
 import { h } from '../dom.js';
+import { applyStatic } from '../i18n.js';
 import { loadAidsModule } from '../aids/module.js';
+import { SETTINGS_FORM } from './settings-form.js';
+import en from './settings-texts-en.js';
+import zhCN from './settings-texts-zh-CN.js';
+import protocolsEn from './protocol-texts-en.js';
+import protocolsZhCN from './protocol-texts-zh-CN.js';
+
+/** The dialog's own texts and the protocols' names: the page's language files do not carry
+ *  them (the app adds them). */
+export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
 
 let aidsModule = null;
 
@@ -29,6 +39,8 @@ export class SettingsPanel {
   constructor(dialog, { onApply, core = aidsModule }) {
     this.dialog = dialog;
     this.doc = dialog.ownerDocument;
+    // index.html has the dialog empty: its form comes with this module.
+    if (!dialog.querySelector('form')) dialog.innerHTML = SETTINGS_FORM;
     this.form = dialog.querySelector('form');
     this.problem = dialog.querySelector('#settings-problem');
     this.core = core;
@@ -49,6 +61,7 @@ export class SettingsPanel {
 
   translate(t) {
     this.t = t;
+    applyStatic(this.dialog, t);
     const select = this.form.elements.protocol;
     const value = select.value;
     const protocols = this.core.protocols();

@@ -1,8 +1,15 @@
 // The share dialog: a link to the moment on screen, with a copy button, and the HTML that
 // embeds it in another page (an iframe, and optionally the script that sizes it).
 import { h } from '../dom.js';
+import { applyStatic } from '../i18n.js';
+import { SHARE_FORM } from './share-form.js';
+import en from './share-texts-en.js';
+import zhCN from './share-texts-zh-CN.js';
+
+/** The dialog's own texts: the page's language files do not carry them (the page adds them). */
+export const TEXTS = { en, 'zh-CN': zhCN };
 import { copyText } from '../share/clipboard.js';
-import { VIEWS, embedSnippet, embedUrl, pageBase, shareUrl } from '../share/link.js';
+import { THEMES, VIEWS, embedSnippet, embedUrl, pageBase, shareUrl } from '../share/link.js';
 
 export class ShareDialog {
   /**
@@ -14,17 +21,19 @@ export class ShareDialog {
     this.dialog = dialog;
     this.window = window;
     this.doc = dialog.ownerDocument;
+    // index.html has the dialog empty: its content comes with this module.
+    if (!dialog.querySelector('section')) dialog.innerHTML = SHARE_FORM;
     this.source = { code, step, title };
     const $ = (id) => this.doc.getElementById(id);
     this.fields = {
       link: $('share-link'), linkLength: $('share-link-length'), linkStatus: $('share-link-status'),
       hint: $('share-link-hint'), view: $('embed-view'), interactive: $('embed-interactive'),
-      autoplay: $('embed-autoplay'), atStep: $('embed-step'), autosize: $('embed-autosize'),
+      autoplay: $('embed-autoplay'), atStep: $('embed-step'), autosize: $('embed-autosize'), theme: $('embed-theme'),
       code: $('embed-code'), embedStatus: $('share-embed-status'),
     };
     this.t = (key) => key;
     const f = this.fields;
-    for (const input of [f.view, f.interactive, f.autoplay, f.atStep, f.autosize]) {
+    for (const input of [f.view, f.theme, f.interactive, f.autoplay, f.atStep, f.autosize]) {
       input.addEventListener('change', () => this.renderEmbed());
     }
     $('copy-link').addEventListener('click', () => this.copy(f.link, f.linkStatus));
@@ -33,10 +42,15 @@ export class ShareDialog {
 
   translate(t) {
     this.t = t;
+    applyStatic(this.dialog, t);
     const view = this.fields.view;
     const chosen = view.value || '0';
     view.replaceChildren(...VIEWS.map((name, index) => h(this.doc, 'option', { value: index, text: t(`share.view.${name}`) })));
     view.value = chosen;
+    const theme = this.fields.theme;
+    const themeChosen = theme.value;
+    theme.replaceChildren(...['', ...THEMES].map((name) => h(this.doc, 'option', { value: name, text: t(`share.theme.${name || 'system'}`) })));
+    theme.value = themeChosen;
     if (this.dialog.open) this.render();
   }
 
@@ -63,7 +77,7 @@ export class ShareDialog {
     const code = this.source.code({ view, step: f.atStep.checked ? this.source.step() : 0 });
     const href = this.window.location.href;
     f.code.value = embedSnippet({
-      src: embedUrl(href, code, { interactive: f.interactive.checked, autoplay: f.autoplay.checked }),
+      src: embedUrl(href, code, { interactive: f.interactive.checked, autoplay: f.autoplay.checked, theme: f.theme.value || null }),
       title: this.t('share.frameTitle', { title: this.source.title() }),
       view: VIEWS[view],
       autosize: f.autosize.checked,

@@ -14,9 +14,9 @@
 // - Commands from the parent (postMessage), obeyed only if the message comes from the
 //   parent window itself and from an origin on the `origin=` allowlist in the frame's
 //   address; with no allowlist the page obeys no message. See README "Embedding".
-import { h, prefersReducedMotion } from '../dom.js';
-import { SCRIPT_CHARS_MAX, shareUrl } from '../share/link.js';
-import { currentCode, openDecoded } from '../share/links.js';
+//
+// Bundled on its own, it uses the page's helpers (`page`, from web/share/index.js) rather
+// than carrying copies of them.
 
 export const MESSAGE_PREFIX = 'paxos-playground:';
 
@@ -28,19 +28,23 @@ export function applyEmbedMode(document, { interactive }, view) {
   root.dataset.embedView = view;
 }
 
-export function installEmbed(app, options) {
+/**
+ * @param page the page's helpers: {h, prefersReducedMotion, shareUrl, currentCode,
+ *   openDecoded, scriptCharsMax}
+ */
+export function installEmbed(app, options, page) {
   const { window, doc, store } = app;
-  const open = h(doc, 'a', { id: 'embed-open', class: 'embed-open', target: '_blank', rel: 'noopener' });
+  const open = page.h(doc, 'a', { id: 'embed-open', class: 'embed-open', target: '_blank', rel: 'noopener' });
   app.$('scenario-title').after(open);
   const update = () => {
-    open.href = shareUrl(window.location.href, currentCode(store));
+    open.href = page.shareUrl(window.location.href, page.currentCode(store));
     open.textContent = app.t('embed.open');
   };
   update();
   if (options.step !== null) store.seek(options.step);
-  if (options.autoplay && !prefersReducedMotion(window)) app.player.play();
+  if (options.autoplay && !page.prefersReducedMotion(window)) app.player.play();
   reportHeight(window);
-  if (options.origins.length > 0) listen(app, options.origins);
+  if (options.origins.length > 0) listen(app, options.origins, page);
   return { update };
 }
 
@@ -58,7 +62,7 @@ function reportHeight(window) {
   report();
 }
 
-function listen(app, origins) {
+function listen(app, origins, page) {
   const window = app.window;
   window.addEventListener('message', (event) => {
     if (window.parent === window || event.source !== window.parent) return;
@@ -67,7 +71,7 @@ function listen(app, origins) {
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(MESSAGE_PREFIX)) return;
     let reply;
     try {
-      command(app, data.type.slice(MESSAGE_PREFIX.length), data);
+      command(app, data.type.slice(MESSAGE_PREFIX.length), data, page);
       reply = state(app.store);
     } catch (error) {
       reply = { type: `${MESSAGE_PREFIX}error`, message: error?.message ?? String(error) };
@@ -76,7 +80,7 @@ function listen(app, origins) {
   });
 }
 
-function command(app, name, data) {
+function command(app, name, data, page) {
   const store = app.store;
   switch (name) {
     case 'play': return app.player.play();
@@ -90,12 +94,12 @@ function command(app, name, data) {
       if (typeof data.link === 'string') {
         decoded = store.wasm.decodeLink(data.link);
       } else if (typeof data.script === 'string') {
-        if (data.script.length > SCRIPT_CHARS_MAX) throw new Error(`the script is too long (at most ${SCRIPT_CHARS_MAX} characters)`);
+        if (data.script.length > page.scriptCharsMax) throw new Error(`the script is too long (at most ${page.scriptCharsMax} characters)`);
         decoded = { script: data.script, step: 0, view: null, language: 0 };
       } else {
         throw new Error('load needs a "script" or a "link" string');
       }
-      openDecoded(app, decoded);
+      page.openDecoded(app, decoded);
       if (data.step !== undefined) app.seekTo(wholeNumber(data.step, 'step'));
       return null;
     }

@@ -3,9 +3,11 @@
 // and install() opens the link and wires the share dialog, the address sync and embed mode.
 // The share dialog's code is fetched when it is first opened, embed mode's only in an embed
 // (web/lazy.js): most visits use neither.
+import { addTexts } from '../i18n.js';
 import { loadModule } from '../lazy.js';
-import { codeFromHash, embedOptions, languageFromCode, viewName } from './link.js';
-import { LinkSync, currentCode } from './links.js';
+import { h, prefersReducedMotion } from '../dom.js';
+import { SCRIPT_CHARS_MAX, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
+import { LinkSync, currentCode, openDecoded } from './links.js';
 
 /** The share dialog's code (web/lazy.js), fetched on the first press of Share. */
 const SHARE_DIALOG = 'web/controls/share.js';
@@ -22,6 +24,7 @@ export function embedModule(window) {
  */
 export function prepareShare(window, wasm, embed) {
   const options = embedOptions(window.location.search);
+  if (options.theme) window.document.documentElement.dataset.theme = options.theme;
   const code = codeFromHash(window.location.hash);
   let decoded = null;
   let error = null;
@@ -48,7 +51,9 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   const sync = new LinkSync(app, { write: !options.embed, defaultPreset, onChange: () => embed?.update() });
   sync.written = code;
   if (decoded || error) sync.open(decoded, error);
-  if (options.embed) embed = embedCode.installEmbed(app, options);
+  // Embed mode's module is bundled on its own: it is handed the page's helpers.
+  const page = { h, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
+  if (options.embed) embed = embedCode.installEmbed(app, options, page);
   else installShareButton(app);
   return sync;
 }
@@ -58,8 +63,9 @@ function installShareButton(app) {
   const { store, window } = app;
   const button = app.$('open-share');
   let dialog = null;
-  const create = ({ ShareDialog }) => {
+  const create = ({ ShareDialog, TEXTS }) => {
     if (dialog) return dialog;
+    addTexts(TEXTS);
     dialog = new ShareDialog(app.$('share-dialog'), {
       window,
       code: ({ view, step }) => currentCode(store, { view, step }),

@@ -7,6 +7,7 @@
 //
 // URL shape:  <page>#s=<code>                        a link (the fragment never reaches a server)
 //             <page>?embed=1&interactive=1&autoplay=1&step=N&origin=https://blog.example#s=<code>
+//             theme=light|dark (any page) overrides the reader's system light or dark.
 /** The fragment parameter that carries the code. */
 export const LINK_PARAM = 's';
 
@@ -81,7 +82,8 @@ export function normalOrigin(text) {
  * Embed options from the page's query string. `embed=1` turns embed mode on; the rest only
  * mean something with it. `origin` (repeatable, or comma-separated) lists the parent
  * origins whose postMessage commands are obeyed; without it the page obeys none.
- * @returns {{embed: boolean, interactive: boolean, autoplay: boolean, step: number|null, origins: string[]}}
+ * `theme` is `light`, `dark` or null (anything else: null, the reader's system decides).
+ * @returns {{embed: boolean, interactive: boolean, autoplay: boolean, step: number|null, origins: string[], theme: string|null}}
  */
 export function embedOptions(search) {
   const params = new URLSearchParams(String(search ?? ''));
@@ -95,12 +97,17 @@ export function embedOptions(search) {
     autoplay: on('autoplay'),
     step: stepText !== null && /^\d{1,9}$/.test(stepText) ? Number(stepText) : null,
     origins: [...new Set(origins)],
+    theme: THEMES.includes(params.get('theme')) ? params.get('theme') : null,
   };
 }
 
+/** The themes a link may ask for (besides none: the reader's system decides). */
+export const THEMES = Object.freeze(['light', 'dark']);
+
 /** The address an embed loads: the page in embed mode with the options, and the link. */
-export function embedUrl(href, code, { interactive = false, autoplay = false } = {}) {
-  const query = ['embed=1', interactive ? 'interactive=1' : null, autoplay ? 'autoplay=1' : null].filter(Boolean).join('&');
+export function embedUrl(href, code, { interactive = false, autoplay = false, theme = null } = {}) {
+  const query = ['embed=1', interactive ? 'interactive=1' : null, autoplay ? 'autoplay=1' : null,
+    THEMES.includes(theme) ? `theme=${theme}` : null].filter(Boolean).join('&');
   return `${pageBase(href)}?${query}#${LINK_PARAM}=${code}`;
 }
 

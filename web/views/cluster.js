@@ -1,31 +1,38 @@
-// The cluster view: servers on a circle, each with its role, phase, promise, accepted
-// proposal and learned value; messages as labelled pills travelling along the links;
-// partitions as cut links and group letters; crashed servers greyed and dashed.
+// The cluster view: servers on a circle, each filled with the colour of the value it has
+// accepted and showing its letter, marked with the values chosen by a quorum it was in, with
+// its role, phase, promise and accepted proposal beside it; messages as labelled pills
+// queued on their links with an arrowhead toward their destination; partitions as cut links
+// and group letters; the verdict and the chosen value, and at a violation the conflict
+// itself (the overturned value, the server that moved). Where each thing goes is decided by
+// web/layout/cluster.js, so that nothing overlaps; this module measures, draws and moves.
 //
-// SVG layers, bottom to top: links, partition cuts, ghosts (what the last step delivered or
-// dropped), messages, servers, centre text. render() redraws from the snapshot;
-// drawMotion() only moves message pills, once per animation frame while playing.
-import { reconcile, s } from '../dom.js';
-import { proposalText, phaseDescription, isProposing, serverLabel, serverSetText, inFlightText } from '../format.js';
-import { clusterLayout, easeInOut, labelAnchor, messageLane, messagePosition, messageTrack, parkedFraction, stackLines, trackPoint } from '../geometry.js';
+// SVG layers, bottom to top: links, ghosts (what the step just delivered or dropped),
+// messages, servers, group badges, captions (the chosen value, the verdict, the partition).
+import { prefersReducedMotion, reconcile, s } from '../dom.js';
+import { inFlightText, isProposing, phaseDescription, proposalText, serverLabel, serverSetText } from '../format.js';
+import { easeInOut } from '../geometry.js';
+import { LINE, VIEWS, laneOf, lanePoint, layoutCluster, ringLayout } from '../layout/cluster.js';
 import { flightFraction } from '../timeline.js';
+import { headline } from './observer.js';
+import { shortValue, valueSlot } from './values.js';
 
-/** Room for each server's text around the ring; on narrow screens only the ring (the
- *  servers table carries the text there), drawn larger. */
-const VIEWS = {
-  // Taller than the ring needs: up to five lines of text sit above the top server.
-  wide: { width: 840, height: 610, ringShare: 0.6, nodeShare: 0.105 },
-  narrow: { width: 440, height: 440, ringShare: 0.74, nodeShare: 0.13 },
-};
 const NARROW_PX = 560;
-const LANE_OFFSET = 7;
-const PILL_HEIGHT = 18;
+/** Below this page width the observer is not beside the drawing: the drawing says the verdict. */
+const SIDE_BY_SIDE_PX = 1000;
 const GROUP_LETTERS = 'ABCDEFGHI';
+/** The fonts text is measured in (style.css draws it in the same). */
+const PILL_FONT = '600 11.5px';
+const BOLD_FONT = '700 13px';
+const VERDICT_MARKS = { safe: '✓', violated: '⚠', stuck: '■', livelock: '↻' };
+/** How long the step's message takes to move when stepping by hand, in ms. */
+const STEP_MS = 450;
+/** Remembered places are forgotten past this many (a long run). */
+const MEMORY_MAX = 4000;
+const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
 
-/** Pill width for a label: about the width of the text at 11.5px, plus padding. */
-function pillWidth(label) {
-  return Math.round(label.length * 6.6 + 12);
-}
+/** The key a message is known by from step to step (ids are reused only by another run). */
+const messageKey = (m) => `${m.id}|${m.from}-${m.to}|${m.text}`;
+const middle = (box) => ({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 });
 
 export class ClusterView {
   constructor(svg, { onSelect }) {
@@ -33,6 +40,9 @@ export class ClusterView {
     this.doc = svg.ownerDocument;
     this.onSelect = onSelect;
     this.pills = new Map();
+    /** Where things were placed, from step to step (web/layout/cluster.js). */
+    this.memory = new Map();
+    this.widths = new Map();
     /** The drawing's width on the page, read once and kept until it is resized (null:
      *  read it at the next render), so a render does not force a layout to learn it. */
     this.width = null;
@@ -47,167 +57,100 @@ export class ClusterView {
   }
 
   pick(event) {
-    const message = event.target.closest?.('[data-msg-id]');
-    if (message) {
-      this.onSelect({ type: 'message', id: Number(message.dataset.msgId) });
-      return true;
+    const target = event.target.closest?.('[data-msg-id],[data-node-id]');
+    if (!target) return false;
+    const { msgId, nodeId } = target.dataset;
+    this.onSelect(msgId ? { type: 'message', id: Number(msgId) } : { type: 'node', id: Number(nodeId) });
+    return true;
+  }
+
+  /** The width of `text` in `font` (a canvas measures without laying the page out). */
+  measure(text, font) {
+    const key = font + text;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      if (!this.context) {
+        this.context = this.doc.createElement('canvas').getContext('2d');
+        this.family = this.doc.defaultView.getComputedStyle(this.svg).fontFamily;
+      }
+      this.context.font = `${font} ${this.family}`;
+      width = Math.ceil(this.context.measureText(text).width);
+      this.widths.set(key, width);
     }
-    const node = event.target.closest?.('[data-node-id]');
-    if (node) {
-      this.onSelect({ type: 'node', id: Number(node.dataset.nodeId) });
-      return true;
-    }
-    return false;
+    return width;
   }
 
   /**
    * Draws the viewed step. What did not change since the last render is kept, not redrawn:
-   * the links (same ring, same partition), each server whose text and state are the same,
-   * and each message still in flight (only moved to where it is now). A step while playing
-   * changes a few of some hundred elements.
+   * the links, each server whose text and state are the same, and each message still where
+   * it was. Stepping forward by hand moves the step's message (unless motion is reduced).
    */
   render(store, t) {
     const snapshot = store.snapshot();
-    const doc = this.doc;
-    const n = snapshot.nodes.length;
+    const window = this.doc.defaultView;
     this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
     const narrow = this.width < NARROW_PX;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
-    const viewBox = `0 0 ${view.width} ${view.height}`;
-    if (this.viewBox !== viewBox) {
-      this.viewBox = viewBox;
-      this.svg.setAttribute('viewBox', viewBox);
-      this.svg.classList.toggle('narrow', narrow);
-    }
-    // The layout and the pills' ways along the links depend on the ring only: kept.
+    const n = snapshot.nodes.length;
     const shape = `${n}|${view.width}`;
     if (this.shape !== shape) {
       this.shape = shape;
-      this.layout = clusterLayout(n, view);
-      this.tracks = new Map();
+      this.svg.setAttribute('viewBox', `0 0 ${view.width} ${view.height}`);
+      this.svg.classList.toggle('narrow', narrow);
+      this.layout = ringLayout(n, view);
+      this.memory.clear();
     }
-    const layout = this.layout;
-    this.snapshot = snapshot;
-    const centre = { x: layout.cx, y: layout.cy };
-    const at = (id) => layout.positions[id - 1];
-    const selection = store.ui.selection;
-    const groupOf = partitionGroups(snapshot.partition);
+    if (this.memory.size > MEMORY_MAX) this.memory.clear();
+    const ring = this.layout;
     const layers = this.ownLayers();
-
-    const ring = `${n}|${view.width}|${JSON.stringify(snapshot.partition)}`;
-    const ringChanged = this.ring !== ring;
-    if (ringChanged) {
-      this.ring = ring;
-      const links = [];
-      const cuts = [];
-      for (let a = 1; a <= n; a += 1) {
-        for (let b = a + 1; b <= n; b += 1) {
-          const lane = messageLane(at(a), at(b), { trim: layout.nodeRadius });
-          const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
-          links.push(s(doc, 'line', { ...lane, class: cut ? 'link cut' : 'link' }));
-          if (cut) {
-            const mid = messagePosition(at(a), at(b), 0.5);
-            cuts.push(s(doc, 'text', { x: mid.x, y: mid.y, class: 'cut-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '✕' }));
-          }
-        }
-      }
-      layers.links.replaceChildren(...links);
-      layers.cuts.replaceChildren(...cuts);
+    this.snapshot = snapshot;
+    // What a step taken by hand did to a message is shown then, and kept through redraws
+    // of the same step (a selection, the language).
+    const handStep = snapshot.step === this.shownStep + 1 && !store.ui.playing;
+    const moving = handStep && !prefersReducedMotion(window);
+    if (snapshot.step !== this.shownStep || store.runVersion !== this.shownRun) {
+      const cause = store.trace.steps.get(snapshot.step)?.cause;
+      const life = handStep && (cause?.type === 'deliver' || cause?.type === 'drop') ? store.trace.messages.get(cause.id) : null;
+      this.moment = life ? { life, drop: cause.type === 'drop', moving, key: `${snapshot.step}|${store.runVersion}` } : null;
     }
+    this.shownStep = snapshot.step;
+    this.shownRun = store.runVersion;
+    const life = this.moment?.life;
 
-    // The ghost, the group badges and the centre text are kept while they stay the same.
-    let ghostKey = '';
-    const cause = store.trace.steps.get(snapshot.step)?.cause;
-    const life = cause && (cause.type === 'deliver' || cause.type === 'drop') ? store.trace.messages.get(cause.id) : null;
-    if (life) {
-      const fraction = cause.type === 'deliver' ? 1 : flightFraction({ sent_tick: life.sentTick, due_tick: life.dueTick }, snapshot.tick) ?? 0.5;
-      const point = messagePosition(at(life.from), at(life.to), fraction, { trim: layout.nodeRadius, offset: LANE_OFFSET });
-      const label = cause.type === 'drop' ? `✕ ${life.text}` : life.text;
-      ghostKey = `${life.kind}|${label}|${point.x},${point.y}|${cause.type}`;
-      if (this.ghostKey !== ghostKey) {
-        const ghost = pill(doc, life.kind, label, point);
-        ghost.setAttribute('class', `${ghost.getAttribute('class')} ghost ${cause.type === 'drop' ? 'dropped' : 'arrived'}`);
-        layers.ghosts.replaceChildren(ghost);
-      }
+    const lines = snapshot.nodes.map((node) => (narrow ? [] : this.nodeLines(node, t)));
+    const kind = headline(snapshot.verdict);
+    const captions = [];
+    if (narrow || window.innerWidth < SIDE_BY_SIDE_PX) captions.push({ key: 'verdict', text: `${VERDICT_MARKS[kind]} ${t(`outcome.${kind}`)}`, cls: `verdict-chip verdict-${kind}`, pad: 16 });
+    if (snapshot.partition) {
+      const groups = snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ');
+      captions.push({ key: 'partition', text: t('cluster.partition', { groups }), cls: 'partition-caption', pad: 0 });
     }
-    if (!ghostKey && this.ghostKey) layers.ghosts.replaceChildren();
-    this.ghostKey = ghostKey;
-
-    const previous = this.pills;
-    this.pills = new Map();
-    const waiting = new Map();
-    for (const message of snapshot.in_flight) {
-      const key = `${message.from}-${message.to}`;
-      const index = waiting.get(key) ?? 0;
-      waiting.set(key, index + 1);
-      const base = flightFraction(message, snapshot.tick) ?? parkedFraction(index);
-      const selected = selection?.type === 'message' && selection.id === message.id;
-      let shown = previous.get(message.id);
-      if (shown && shown.base === base && shown.selected === selected && shown.opacity === 1 && shown.fraction === base &&
-        shown.language === t.language && shown.track === this.tracks.get(key) && sameMessage(shown.message, message)) {
-        // Still in flight, where it was: nothing to do but keep it.
-        shown.message = message;
-        this.pills.set(message.id, shown);
-        continue;
-      }
+    for (const caption of captions) Object.assign(caption, { width: this.measure(caption.text, BOLD_FONT) + caption.pad, height: 22 });
+    const centre = centreText(snapshot, t);
+    const pills = snapshot.in_flight.map((message) => {
       const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
-      // The pill's way is worked out once per step; each frame only places it on it.
-      let track = this.tracks.get(key);
-      if (!track) {
-        track = messageTrack(at(message.from), at(message.to), { trim: layout.nodeRadius, offset: LANE_OFFSET });
-        this.tracks.set(key, track);
-      }
-      const point = trackPoint(track, base);
-      const classes = ['msg', `kind-${message.kind}`, message.copy_of === null ? '' : 'copy', selected ? 'selected' : ''].filter(Boolean).join(' ');
-      if (shown && shown.label === label && sameMessage(shown.message, message)) {
-        // Still in flight: the same pill, moved to where it is at this step.
-        if (shown.x !== point.x || shown.y !== point.y) place(shown, point);
-        if (shown.opacity !== 1) shown.element.setAttribute('opacity', '1');
-        if (shown.classes !== classes) shown.element.setAttribute('class', classes);
-      } else {
-        const element = pill(doc, message.kind, label, point);
-        element.setAttribute('class', classes);
-        element.dataset.msgId = String(message.id);
-        element.setAttribute('role', 'button');
-        element.setAttribute('tabindex', '-1');
-        element.setAttribute('aria-label', inFlightText(message));
-        shown = { element, label, translate: translateOf(element) };
-      }
-      // What the element shows now (fraction, point, opacity), so frames that do not move
-      // a pill do not touch it.
-      Object.assign(shown, { message, base, track, classes, selected, language: t.language, fraction: base, x: point.x, y: point.y, opacity: 1 });
-      this.pills.set(message.id, shown);
-    }
-    reconcile(layers.messages, [...this.pills.values()].map((shown) => shown.element));
+      return { key: messageKey(message), message, label, from: message.from, to: message.to, width: this.measure(label, PILL_FONT) + 14, fraction: flightFraction(message, snapshot.tick) };
+    });
+    const unshown = (count) => ({ key: 'unshown', text: t('cluster.unshown', { count }), cls: 'unshown-caption', pad: 0 });
+    const placed = layoutCluster({
+      view, ring, pills,
+      corners: captions,
+      labels: narrow ? null : lines.map((own) => ({
+        width: Math.max(...own.map((line) => this.measure(line.text, line.bold ? BOLD_FONT : '13px'))),
+        height: own.length * LINE,
+      })),
+      centre: centre && { width: this.measure(centre.caption, '15px') + 6 + this.measure(centre.value, '800 28px'), height: 34 },
+      unshown: (count) => ({ width: this.measure(unshown(count).text, BOLD_FONT), height: 22 }),
+      ghost: life && { key: messageKey(life), from: life.from, to: life.to, width: this.measure(`✕ ${life.text}`, PILL_FONT) + 14 },
+    }, this.memory);
+    this.placed = placed;
+    if (placed.unshown) captions.push(unshown(placed.hidden));
 
-    const previousNodes = this.nodes ?? new Map();
-    this.nodes = new Map();
-    const badges = [];
-    for (const node of snapshot.nodes) {
-      const group = groupOf?.get(node.id);
-      const selected = selection?.type === 'node' && selection.id === node.id;
-      const point = at(node.id);
-      const key = `${JSON.stringify(node)}|${selected}|${group}|${t.language}|${snapshot.protocol}|${point.x},${point.y}|${layout.nodeRadius}`;
-      const kept = previousNodes.get(node.id);
-      const element = kept?.key === key ? kept.element : this.nodeGroup(node, point, centre, layout, t, { selected, group });
-      this.nodes.set(node.id, { key, element });
-      if (group && ringChanged) {
-        const badge = { x: point.x - layout.nodeRadius * 0.8, y: point.y - layout.nodeRadius * 0.8 };
-        badges.push(
-          s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'group-badge' }),
-          s(doc, 'text', { x: badge.x, y: badge.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'group-letter', text: group }),
-        );
-      }
-    }
-    reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
-    if (ringChanged) layers.badges.replaceChildren(...badges);
-
-    const chosenValues = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
-    const middleKey = `${ring}|${t.language}|${chosenValues.join('\u0000')}`;
-    if (this.middleKey !== middleKey) {
-      this.middleKey = middleKey;
-      layers.middle.replaceChildren(...this.centreText(snapshot, chosenValues, centre, t));
-    }
+    this.drawRing(layers, ring, n, snapshot.partition);
+    this.drawGhost(layers, placed.ghost, ring);
+    this.drawPills(layers, pills, placed, store.ui.selection, ring.nodeRadius, moving);
+    this.drawNodes(layers, lines, placed, ring, snapshot, store.ui.selection, t);
+    this.drawCaptions(layers, placed, centre, captions);
 
     const aria = t('cluster.aria', { count: n, flying: snapshot.in_flight.length });
     if (this.aria !== aria) {
@@ -216,25 +159,148 @@ export class ClusterView {
     }
   }
 
-  /** The chosen value(s) in the middle of the ring, and the partition's caption. */
-  centreText(snapshot, chosenValues, centre, t) {
+  /** A server's lines of text: role, phase, promise (two phases only), accepted, learned. */
+  nodeLines(node, t) {
+    const phase = phaseDescription(node);
+    const lines = [{ text: t(phase.role), cls: 'role', bold: true }];
+    if (phase.key) lines.push({ text: t(phase.key, phase.params), cls: 'phase' });
+    if (this.snapshot.two_phases) lines.push({ text: t('node.promised', { ballot: node.promised ?? '–' }), cls: 'promised' });
+    lines.push({ text: t('node.accepted', { proposal: proposalText(node.accepted) }), cls: 'accepted' });
+    if (node.learned !== null) lines.push({ text: `✓ ${t('node.learned', { value: node.learned })}`, cls: 'learned-line', bold: true });
+    return lines;
+  }
+
+  /** The links (a partition's cut ones dashed) and the group badges: redrawn when they change. */
+  drawRing(layers, ring, n, partition) {
+    const key = `${this.shape}|${JSON.stringify(partition)}`;
+    if (this.ring === key) return;
+    this.ring = key;
     const doc = this.doc;
-    const middle = [];
-    if (chosenValues.length > 0) {
-      middle.push(s(doc, 'text', { x: centre.x, y: centre.y - 8, 'text-anchor': 'middle', class: 'chosen-caption', text: t('cluster.chosen') }));
-      middle.push(s(doc, 'text', {
-        x: centre.x, y: centre.y + 22, 'text-anchor': 'middle',
-        class: chosenValues.length > 1 ? 'chosen-value conflict' : 'chosen-value',
-        text: chosenValues.join(chosenValues.length > 1 ? ' ≠ ' : ''),
-      }));
+    const at = (id) => ring.positions[id - 1];
+    const groupOf = partitionGroups(partition);
+    const links = [];
+    for (let a = 1; a <= n; a += 1) {
+      for (let b = a + 1; b <= n; b += 1) {
+        const cut = groupOf && groupOf.get(a) !== groupOf.get(b);
+        const { ux, uy } = laneOf(at(a), at(b));
+        const r = ring.nodeRadius;
+        links.push(s(doc, 'line', { x1: at(a).x + ux * r, y1: at(a).y + uy * r, x2: at(b).x - ux * r, y2: at(b).y - uy * r, class: cut ? 'link cut' : 'link' }));
+      }
     }
-    if (snapshot.partition) {
-      middle.push(s(doc, 'text', {
-        x: 12, y: 22, class: 'partition-caption',
-        text: t('cluster.partition', { groups: snapshot.partition.map((g, i) => `${GROUP_LETTERS[i]} ${serverSetText(g)}`).join(' | ') }),
-      }));
+    layers.links.replaceChildren(...links);
+    // A group's letter at the upper left of each server, inside the room kept around it.
+    const r = ring.nodeRadius * 0.8;
+    layers.badges.replaceChildren(...(groupOf ? ring.positions.flatMap((p, index) => [
+      s(doc, 'circle', { cx: p.x - r, cy: p.y - r, r: 10, class: 'group-badge' }),
+      s(doc, 'text', { x: p.x - r, y: p.y - r, ...CENTRED, class: 'group-letter', text: groupOf.get(index + 1) }),
+    ]) : []));
+  }
+
+  /**
+   * What a step taken by hand delivered or dropped: a delivered message travels from where
+   * it waited into its destination and fades; a dropped one fades where it was, with a
+   * cross. With motion reduced either stays, faint, where it waited, if that is free.
+   */
+  drawGhost(layers, ghost, ring) {
+    const moment = this.moment;
+    if (this.ghostKey === moment?.key) return;
+    this.ghostKey = moment?.key;
+    layers.ghosts.replaceChildren();
+    if (!ghost || !(moment.moving || ghost.free)) return;
+    const { life, drop } = moment;
+    const element = pill(this.doc, life.kind, drop ? `✕ ${life.text}` : life.text, ghost, ghost.shape);
+    element.setAttribute('class', `msg kind-${life.kind} ghost ${drop ? 'dropped' : 'arrived'}${moment.moving ? '' : ' still'}`);
+    // Moving, it is on its way out, not a thing placed on the drawing.
+    if (moment.moving) element.removeAttribute('data-box');
+    layers.ghosts.append(element);
+    if (moment.moving && !drop) {
+      const end = lanePoint(ghost.lane, ring.nodeRadius);
+      element.animate([
+        { transform: `translate(${ghost.x}px,${ghost.y}px)`, opacity: 1 },
+        { transform: `translate(${end.x}px,${end.y}px)`, opacity: 0 },
+      ], { duration: STEP_MS, easing: 'ease-in-out', fill: 'forwards' }).onfinish = () => element.remove();
     }
-    return middle;
+  }
+
+  /** The pills in flight (kept while they stay where they are) and the "+N" of full links. */
+  drawPills(layers, pills, placed, selection, trim, moving) {
+    const previous = this.pills;
+    this.pills = new Map();
+    const elements = [];
+    for (const { key, message, label } of pills) {
+      const spot = placed.pills.get(key);
+      if (!spot) continue;
+      const selected = selection?.type === 'message' && selection.id === message.id;
+      const classes = `msg kind-${message.kind}${message.copy_of === null ? '' : ' copy'}${selected ? ' selected' : ''}`;
+      const look = `${label}|${spot.shape.width}|${spot.shape.arrow}`;
+      let shown = previous.get(key);
+      if (shown?.look !== look) {
+        const element = pill(this.doc, message.kind, label, spot, spot.shape);
+        element.dataset.msgId = String(message.id);
+        element.setAttribute('role', 'button');
+        element.setAttribute('tabindex', '-1');
+        element.setAttribute('aria-label', inFlightText(message));
+        // Just sent: it leaves its sender.
+        if (moving && !shown) slide(element, lanePoint(spot.lane, spot.lane.length - trim), spot);
+        shown = { element, look, translate: translateOf(element), x: spot.x, y: spot.y };
+      } else if (shown.x !== spot.x || shown.y !== spot.y) {
+        if (moving) slide(shown.element, shown, spot);
+        place(shown, spot);
+      }
+      if (shown.classes !== classes) shown.element.setAttribute('class', classes);
+      if (shown.opacity !== 1) shown.element.removeAttribute('opacity');
+      Object.assign(shown, { message, classes, lane: spot.lane, s: spot.s, side: spot.side, opacity: 1 });
+      this.pills.set(key, shown);
+      elements.push(shown.element);
+    }
+    // A "+N" stands for what a full link has no room for (the in-flight list has them all).
+    for (const more of placed.overflow) {
+      const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
+      element.setAttribute('class', 'msg more');
+      element.setAttribute('aria-hidden', 'true');
+      elements.push(element);
+    }
+    reconcile(layers.messages, elements);
+  }
+
+  drawNodes(layers, lines, placed, ring, snapshot, selection, t) {
+    const marks = chosenMarks(snapshot);
+    const previous = this.nodes;
+    this.nodes = new Map();
+    for (const node of snapshot.nodes) {
+      const selected = selection?.type === 'node' && selection.id === node.id;
+      const args = [node, lines[node.id - 1], placed.labels[node.id - 1], marks.get(node.id) ?? [], selected];
+      const key = JSON.stringify([...args, t.language, this.shape, snapshot.partition]);
+      const kept = previous.get(node.id);
+      this.nodes.set(node.id, { key, element: kept?.key === key ? kept.element : this.nodeGroup(ring, t, ...args) });
+    }
+    reconcile(layers.nodes, [...this.nodes.values()].map((shown) => shown.element));
+  }
+
+  /** The chosen value in the middle and the captions along the edges. */
+  drawCaptions(layers, placed, centre, captions) {
+    const key = JSON.stringify([placed.centre, centre, [...placed.corners], placed.unshown, captions]);
+    if (this.captionsKey === key) return;
+    this.captionsKey = key;
+    const doc = this.doc;
+    const parts = [];
+    if (placed.centre) {
+      const { x, y } = middle(placed.centre);
+      parts.push(s(doc, 'text', { x, y, ...CENTRED, class: 'centre-text', 'data-box': '' },
+        s(doc, 'tspan', { class: 'chosen-caption', text: centre.caption }),
+        s(doc, 'tspan', { dx: 6, class: centre.cls, text: centre.value })));
+    }
+    for (const caption of captions) {
+      const box = caption.key === 'unshown' ? placed.unshown : placed.corners.get(caption.key);
+      if (!box) continue;
+      const { x, y } = middle(box);
+      parts.push(caption.pad
+        ? s(doc, 'g', { class: caption.cls, 'data-box': '', 'aria-hidden': 'true' },
+          s(doc, 'rect', { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, rx: 5 }),
+          s(doc, 'text', { x, y, ...CENTRED, text: caption.text }))
+        : s(doc, 'text', { x: box.x0, y, 'dominant-baseline': 'central', class: caption.cls, 'data-box': '', text: caption.text }));
+    }
+    layers.middle.replaceChildren(...parts);
   }
 
   /**
@@ -246,62 +312,72 @@ export class ClusterView {
     const layers = this.layers;
     if (layers && Object.values(layers).every((layer) => layer.parentNode === this.svg)) return layers;
     const doc = this.doc;
+    const hidden = { 'aria-hidden': 'true' };
     this.layers = {
-      links: s(doc, 'g', { class: 'links', 'aria-hidden': 'true' }),
-      cuts: s(doc, 'g', { class: 'cuts', 'aria-hidden': 'true' }),
-      ghosts: s(doc, 'g', { class: 'ghosts', 'aria-hidden': 'true' }),
+      links: s(doc, 'g', { class: 'links', ...hidden }),
+      ghosts: s(doc, 'g', { class: 'ghosts', ...hidden }),
       messages: s(doc, 'g', { class: 'messages' }),
       nodes: s(doc, 'g', { class: 'nodes' }),
-      badges: s(doc, 'g', { class: 'group-badges', 'aria-hidden': 'true' }),
-      middle: s(doc, 'g', { class: 'centre-text' }),
+      badges: s(doc, 'g', { class: 'group-badges', ...hidden }),
+      middle: s(doc, 'g', { class: 'captions' }),
     };
     this.ring = null;
     this.ghostKey = null;
-    this.middleKey = null;
+    this.captionsKey = null;
     this.pills = new Map();
     this.nodes = new Map();
     this.svg.replaceChildren(...Object.values(this.layers));
     return this.layers;
   }
 
-  nodeGroup(node, point, centre, layout, t, { selected, group }) {
+  nodeGroup(ring, t, node, lines, box, marks, selected) {
     const doc = this.doc;
-    const proposing = isProposing(node);
-    const learned = node.learned !== null;
-    const classes = ['node', node.up ? 'up' : 'down', proposing ? 'proposer' : 'acceptor', learned ? 'learned' : '', selected ? 'selected' : ''];
-    const phase = phaseDescription(node);
-    const lines = [{ text: t(phase.role), cls: 'role' }];
-    if (phase.key) lines.push({ text: t(phase.key, phase.params), cls: 'phase' });
-    if (this.snapshot.two_phases) {
-      lines.push({ text: t('node.promised', { ballot: node.promised ?? '–' }), cls: 'promised' });
-    }
-    lines.push({ text: t('node.accepted', { proposal: proposalText(node.accepted) }), cls: 'accepted' });
-    if (learned) lines.push({ text: `✓ ${t('node.learned', { value: node.learned })}`, cls: 'learned-line' });
-    const anchor = labelAnchor(point, centre, layout.nodeRadius + 10);
-    const ys = stackLines(anchor, lines.length, 16);
-
+    const { x, y } = ring.positions[node.id - 1];
+    const r = ring.nodeRadius;
+    const value = node.accepted?.value ?? null;
+    const classes = ['node', node.up ? 'up' : 'down', isProposing(node) ? 'proposer' : 'acceptor', node.learned !== null && 'learned', selected && 'selected'];
     // The accessible name starts with the node's visible text, in order, so what people
     // see is what speech input can say (each SVG text ends in a space: the visible text of
     // the group is its texts run together, and the space keeps the words apart).
-    const label = [serverLabel(node.id), ...lines.map((line) => line.text)].join(', ');
+    const shown = value === null ? null : shortValue(value);
+    const markTexts = marks.slice(0, 2).map((mark) => (mark.moved ? `${shortValue(mark.value)}→${shown ?? '–'}` : `✓${shortValue(mark.value)}`));
+    const label = [[serverLabel(node.id), shown, ...markTexts].filter(Boolean).join(' '), ...lines.map((line) => line.text)].join(', ');
+    const group = partitionGroups(this.snapshot.partition)?.get(node.id);
     const g = s(doc, 'g', {
-      class: classes.filter(Boolean).join(' '),
+      class: classes,
       'data-node-id': node.id,
       role: 'button',
       tabindex: '0',
-      'aria-pressed': selected ? 'true' : 'false',
+      'aria-pressed': String(selected),
       'aria-label': group ? `${label}, ${t('cluster.group', { group })}` : label,
     });
-    g.append(
-      s(doc, 'circle', { cx: point.x, cy: point.y, r: layout.nodeRadius + 6, class: 'node-halo' }),
-      s(doc, 'circle', { cx: point.x, cy: point.y, r: layout.nodeRadius, class: 'node-body' }),
-      s(doc, 'text', { x: point.x, y: point.y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'node-label', text: `${serverLabel(node.id)} ` }),
-    );
-    const detail = s(doc, 'g', { class: 'node-detail', 'aria-hidden': 'true' });
-    lines.forEach((line, index) => {
-      detail.append(s(doc, 'text', { x: anchor.x, y: ys[index], 'text-anchor': anchor.anchor, class: line.cls, text: `${line.text} ` }));
+    const marker = s(doc, 'g', { class: ['node-marker', value !== null && `val-${valueSlot(value)}`], 'data-box': '' },
+      s(doc, 'circle', { cx: x, cy: y, r: r + 6, class: 'node-halo' }),
+      s(doc, 'circle', { cx: x, cy: y, r, class: 'node-body' }),
+      s(doc, 'text', { x, y: value === null ? y : y - r * 0.32, ...CENTRED, class: 'node-label', text: `${serverLabel(node.id)} ` }),
+      shown && s(doc, 'text', { x, y: y + r * 0.4, ...CENTRED, class: 'node-value', text: `${shown} ` }));
+    // The values chosen by a quorum this server was in, at its right, top then bottom (inside
+    // the room the layout keeps around a server); red where it has moved off the value since.
+    markTexts.forEach((text, index) => {
+      const width = Math.min(this.measure(text, '700 11px') + 8, 40);
+      const top = y + (index ? 0.72 : -0.72) * r;
+      marker.append(s(doc, 'g', { class: ['chosen-mark', marks[index].moved && 'moved'] },
+        s(doc, 'rect', { x: x + r * 0.72 - width / 2, y: top - 8, width, height: 16, rx: 8 }),
+        s(doc, 'text', { x: x + r * 0.72, y: top, ...CENTRED, text: `${text} ` })));
     });
-    g.append(detail);
+    g.append(marker);
+    if (box && lines.length) {
+      const detail = s(doc, 'g', { class: 'node-detail', 'aria-hidden': 'true', 'data-box': '' });
+      const { sx } = box;
+      const anchor = sx > 0 ? 'start' : sx < 0 ? 'end' : 'middle';
+      const left = sx > 0 ? box.x0 : sx < 0 ? box.x1 : middle(box).x;
+      // Above the server the lines sit at the bottom of their room, nearest the server.
+      const top = box.sy < 0 ? box.y1 - lines.length * LINE : box.y0;
+      lines.forEach((line, index) => {
+        detail.append(s(doc, 'text', { x: left, y: top + (index + 0.5) * LINE, 'text-anchor': anchor, 'dominant-baseline': 'central', class: line.cls, text: `${line.text} ` }));
+      });
+      g.append(detail);
+    }
     return g;
   }
 
@@ -312,37 +388,79 @@ export class ClusterView {
    */
   drawMotion(motion) {
     if (!this.layout) return;
-    const cause = motion?.cause ?? null;
-    for (const pill of this.pills.values()) {
-      const { message, base } = pill;
-      let fraction = motion ? flightFraction(message, motion.tick) ?? base : base;
+    const cause = motion?.cause;
+    const trim = this.layout.nodeRadius;
+    for (const shown of this.pills.values()) {
+      const { message, lane } = shown;
+      let at = shown.s;
       let opacity = 1;
-      if (cause !== null && cause.id === message.id) {
-        if (cause.type === 'deliver' && message.due_tick === null) {
-          fraction = base + (1 - base) * easeInOut(motion.progress);
-        } else if (cause.type === 'drop') {
-          opacity = Math.round((1 - motion.progress) * 100) / 100;
+      if (motion) {
+        const now = flightFraction(message, motion.tick);
+        if (now !== null) at -= (now - flightFraction(message, this.snapshot.tick)) * (lane.length - 2 * trim);
+        if (cause?.id === message.id) {
+          if (cause.type === 'deliver' && message.due_tick === null) at += (trim - at) * easeInOut(motion.progress);
+          else if (cause.type === 'drop') opacity = Math.round((1 - motion.progress) * 100) / 100;
         }
       }
-      if (fraction !== pill.fraction) {
-        pill.fraction = fraction;
-        const point = trackPoint(pill.track, fraction);
-        if (point.x !== pill.x || point.y !== pill.y) place(pill, point);
-      }
-      if (opacity !== pill.opacity) {
-        pill.opacity = opacity;
-        pill.element.setAttribute('opacity', String(opacity));
+      const point = lanePoint(lane, Math.max(trim, at), shown.side);
+      if (point.x !== shown.x || point.y !== shown.y) place(shown, point);
+      if (opacity !== shown.opacity) {
+        shown.opacity = opacity;
+        shown.element.setAttribute('opacity', String(opacity));
       }
     }
   }
 }
 
-/** A message pill centred on `point` (placed by a transform, so motion moves one attribute). */
-function pill(doc, kind, label, point) {
-  const width = pillWidth(label);
-  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})` },
-    s(doc, 'rect', { x: -width / 2, y: -PILL_HEIGHT / 2, width, height: PILL_HEIGHT, rx: 9, class: 'pill' }),
-    s(doc, 'text', { x: 0, y: 0, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'pill-text', text: label }));
+/**
+ * The chosen value(s) for the middle of the drawing, from the core's records: one value;
+ * two values chosen (agreement broken); or a chosen value that lost its quorum (the
+ * stability violation: the value struck through).
+ */
+function centreText(snapshot, t) {
+  const values = [...new Set(snapshot.chosen.map((c) => c.proposal.value))];
+  if (values.length === 0) return null;
+  const overturned = values.length === 1 && snapshot.verdict.violations.some((v) => v.property === 'stability');
+  return {
+    caption: overturned ? `⚠ ${t('cluster.overturned')}` : t('cluster.chosen'),
+    value: values.join(' ≠ '),
+    cls: `chosen-value${values.length > 1 || overturned ? ' conflict' : ''}${overturned ? ' overturned' : ''}`,
+  };
+}
+
+/**
+ * Per server, the values it helped choose (the core's chosen records, Lamport's: the
+ * acceptors that had accepted it), each `moved` when the core's stability finding names
+ * this server as one that holds something else now.
+ * @returns {Map<number, {value: string, moved: boolean}[]>}
+ */
+function chosenMarks(snapshot) {
+  const marks = new Map();
+  const moved = new Set();
+  for (const violation of snapshot.verdict.violations) {
+    for (const id of violation.moved ?? []) moved.add(`${id}|${violation.chosen.proposal.value}`);
+  }
+  for (const { proposal: { value }, quorum } of snapshot.chosen) {
+    for (const id of quorum) {
+      const list = marks.get(id) ?? [];
+      if (!list.some((mark) => mark.value === value)) list.push({ value, moved: moved.has(`${id}|${value}`) });
+      marks.set(id, list);
+    }
+  }
+  return marks;
+}
+
+/** A message pill centred on `point`, with its arrowhead (placed by a transform). */
+function pill(doc, kind, label, point, { width, arrow }) {
+  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})`, 'data-box': '' },
+    s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
+    s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
+    s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }));
+}
+
+/** A short move of a pill from `from` to where it is now (stepping by hand). */
+function slide(element, from, to) {
+  element.animate([{ transform: `translate(${from.x}px,${from.y}px)` }, { transform: `translate(${to.x}px,${to.y}px)` }], { duration: STEP_MS, easing: 'ease-out' });
 }
 
 /** Moves a shown pill to `point`. */
@@ -351,12 +469,6 @@ function place(shown, point) {
   shown.y = point.y;
   if (shown.translate) shown.translate.setTranslate(point.x, point.y);
   else shown.element.setAttribute('transform', `translate(${point.x} ${point.y})`);
-}
-
-/** Same id, same message: ids are reused only by another run (a fork, a new scenario). */
-function sameMessage(a, b) {
-  return a.id === b.id && a.kind === b.kind && a.from === b.from && a.to === b.to && a.text === b.text &&
-    a.sent_tick === b.sent_tick && a.due_tick === b.due_tick && a.copy_of === b.copy_of;
 }
 
 /**
@@ -375,4 +487,3 @@ function partitionGroups(partition) {
   partition.forEach((group, index) => group.forEach((id) => map.set(id, GROUP_LETTERS[index])));
   return map;
 }
-

@@ -7,6 +7,8 @@
 import { h, s } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
 import { overlayShapes } from '../aids/quorum.js';
+import { boxAt } from '../layout/boxes.js';
+import { edgeSpots } from '../layout/cluster.js';
 import { renderChoices, renderLegend } from './quorum-panel.js';
 
 /** The facts of a picture as [class, text] lines. */
@@ -83,9 +85,30 @@ export function renderQuorumPanel(panel, picture, aids, t) {
   panel.dataset.missing = picture?.missing ? 'true' : 'false';
 }
 
-/** Draws the overlay on the cluster drawing (after the cluster's own render). */
-export function drawQuorumOverlay(svg, layout, picture, shown, t) {
+/**
+ * A place for the overlay's words on the cluster drawing where they cover nothing else
+ * placed there: at the first of `points` (the text's centre) with room, or, with no points,
+ * along the drawing's edges as its captions are. Null when there is no room.
+ */
+function placeLabel(cluster, text, size, points) {
+  const occupancy = cluster.placed?.occupancy;
+  if (!occupancy) return null;
+  const width = cluster.measure(text, `700 ${size}px`) + 2;
+  const height = size + 6;
+  return occupancy.take(points ? points.map((p) => boxAt(p.x, p.y, width, height)) : edgeSpots(occupancy, { width, height }), { kind: 'overlay' });
+}
+
+/**
+ * Draws the overlay on the cluster drawing (after the cluster's own render). Its words (the
+ * legs' messages, the missing intersection) go where they cover nothing else of the
+ * drawing; one with no room is left to the panel, which says it all.
+ */
+export function drawQuorumOverlay(cluster, picture, shown, t) {
+  const svg = cluster.svg;
+  const layout = cluster.layout;
   for (const layer of svg.querySelectorAll('.quorum-overlay')) layer.remove();
+  // What an earlier overlay on the same drawing took is free again.
+  cluster.placed?.occupancy.release((item) => item.kind === 'overlay');
   if (!shown || !picture || !layout) return;
   const doc = svg.ownerDocument;
   const shapes = overlayShapes(picture, layout);
@@ -96,23 +119,27 @@ export function drawQuorumOverlay(svg, layout, picture, shown, t) {
   group.append(s(doc, 'defs', {}, ...['accept', 'promise'].map((kind) => s(doc, 'marker', {
     id: `quorum-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse', class: `q-arrowhead q-${kind}`,
   }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })))));
+  const r = layout.nodeRadius * 0.72;
   for (const ring of shapes.rings) {
     group.append(s(doc, 'circle', { cx: ring.x, cy: ring.y, r: ring.r, class: `q-ring q-${ring.kind}`, 'data-node': ring.id }));
     if (ring.kind === 'meet') {
-      const badge = { x: ring.x + ring.r * 0.72, y: ring.y - ring.r * 0.72 };
-      labels.append(s(doc, 'circle', { cx: badge.x, cy: badge.y, r: 10, class: 'q-meet-badge' }));
-      labels.append(s(doc, 'text', { x: badge.x, y: badge.y, class: 'q-meet-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '∩' }));
+      // At the lower left of the server's circle, inside the room the layout keeps around it.
+      labels.append(s(doc, 'circle', { cx: ring.x - r, cy: ring.y + r, r: 9, class: 'q-meet-badge' }));
+      labels.append(s(doc, 'text', { x: ring.x - r, y: ring.y + r, class: 'q-meet-mark', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: '∩' }));
     }
   }
   for (const leg of shapes.legs) {
     group.append(s(doc, 'path', { d: leg.d, class: `q-leg q-leg-${leg.kind}`, 'marker-end': `url(#quorum-arrow-${leg.kind})` }));
-    group.append(s(doc, 'text', { x: leg.label.x, y: leg.label.y, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', text: leg.text }));
+    const box = placeLabel(cluster, leg.text, 12, leg.spots);
+    if (box) group.append(s(doc, 'text', { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2, class: 'q-leg-label', 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-box': '', text: leg.text }));
   }
   if (shapes.gap) {
     const gap = shapes.gap;
     group.append(s(doc, 'line', { x1: gap.x1, y1: gap.y1, x2: gap.x2, y2: gap.y2, class: 'q-gap' }));
     const [mine, theirs] = gap.between;
-    labels.append(s(doc, 'text', { x: gap.x, y: gap.y, class: 'q-gap-label', text: `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}` }));
+    const text = `${serverSetText(mine)} ∩ ${serverSetText(theirs)} = ∅: ${t('quorum.gap')}`;
+    const box = placeLabel(cluster, text, 14, null);
+    if (box) labels.append(s(doc, 'text', { x: box.x0, y: (box.y0 + box.y1) / 2, class: 'q-gap-label', 'dominant-baseline': 'central', 'data-box': '', text }));
   }
   const under = svg.querySelector(':scope > .messages');
   svg.insertBefore(group, under ?? null);

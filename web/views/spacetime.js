@@ -6,12 +6,30 @@
 // The whole run is drawn once per run; what lies after the viewed step is veiled (still
 // visible, faint, and clickable, like the future in the event list), so following the
 // current step (or a playing segment) only moves the veil and a cursor.
+//
+// Where each word goes is decided by the layout step (web/layout/spacetime.js): arrow labels
+// sit on their arrows between lanes and never on one another, a mark or a lane; the
+// findings have rows of their own above the lanes. A message still in flight at the run's
+// end is a short stub towards its destination (it does not stretch as the run grows, so
+// neither it nor its label moves, and a step at the end of a long run touches no old arrow).
 import { s } from '../dom.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
+import {
+  ARROW_LABEL_PX, FINDING_PX, Placer, arrowLabelPoints, boxAround, packRows, textHeight, textWidth,
+} from '../layout/spacetime.js';
 
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
 const LABELLED_STEPS_MAX = 60;
+/** The findings' rows above the step numbers (three: a step may have a value chosen and two
+ *  violations), their baselines. */
+const FINDING_ROWS = 3;
+const FINDING_ROW_HEIGHT = 15;
+const FINDING_TOP = 16;
+/** Where the lanes start: below the findings' rows and the step numbers. */
+const LANES_TOP = FINDING_TOP + FINDING_ROWS * FINDING_ROW_HEIGHT + 18;
+/** The box a mark on a lane takes (a proposal's circle, a chosen diamond, ✖, ↻, ⏱). */
+const MARK_BOX = 17;
 
 export class SpacetimeView {
   constructor(svg, { scroller, lanes, onSelect, onSeek }) {
@@ -72,7 +90,7 @@ export class SpacetimeView {
   /** Redraws when the run changed; otherwise only moves the clip and cursor. */
   render(store, t) {
     const width = this.scroller ? this.measure(this.scroller).clientWidth : 0;
-    const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}`;
+    const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}|${store.ui.compact}`;
     if (this.drawn !== key) {
       this.draw(store, t);
       this.drawn = key;
@@ -89,7 +107,7 @@ export class SpacetimeView {
     // Short runs spread out to fill the panel; long ones scroll sideways.
     const room = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const stepWidth = Math.min(90, Math.max(34, Math.floor((room - 16 - 40) / columns)));
-    const scale = spacetimeScale({ lanes, steps: columns, top: 46, stepWidth, left: 16 });
+    const scale = spacetimeScale({ lanes, steps: columns, top: LANES_TOP, stepWidth, left: 16 });
     this.scale = scale;
     const selection = store.ui.selection;
     const size = `${scale.width} ${scale.height}`;
@@ -105,7 +123,7 @@ export class SpacetimeView {
     // The drawing's parts are made once per trace (a load, a fork, another language or
     // column width) and kept while the run grows: a played step at the end of the run
     // redraws only the arrows and marks that changed, and adds the new ones.
-    const epoch = `${t.language}|${scale.stepWidth}|${lanes}`;
+    const epoch = `${t.language}|${scale.stepWidth}|${lanes}|${store.ui.compact ? 1 : 0}`;
     let parts = this.parts;
     if (!parts || parts.trace !== trace || parts.epoch !== epoch) {
       const defs = s(doc, 'defs');
@@ -114,6 +132,10 @@ export class SpacetimeView {
           id: `st-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: `arrowhead kind-${kind}`,
         }, s(doc, 'path', { d: 'M 0 0 L 10 5 L 0 10 z' })));
       }
+      // A message still in flight: an open head, it has not arrived.
+      defs.append(s(doc, 'marker', {
+        id: 'st-arrow-pending', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: 'arrowhead pending',
+      }, s(doc, 'path', { d: 'M 1 1 L 9 5 L 1 9' })));
       parts = {
         trace,
         epoch,
@@ -128,6 +150,9 @@ export class SpacetimeView {
         arrowShown: new Map(),
         markList: [],
         axisSteps: -1,
+        /** Every label's and mark's box (layout/spacetime.js), by owner. */
+        placer: new Placer(),
+        laneYs: snapshot.nodes.map((node) => scale.y(node.id - 1)),
       };
       parts.past.append(parts.arrows, parts.marks);
       this.parts = parts;
@@ -157,7 +182,7 @@ export class SpacetimeView {
         const step = index * 5;
         const tick = [
           s(doc, 'line', { x1: scale.x(step), x2: scale.x(step), y1: scale.top - 6, y2: scale.height - 8, class: 'st-gridline' }),
-          s(doc, 'text', { x: scale.x(step), y: scale.top - 10, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }),
+          s(doc, 'text', { x: scale.x(step), y: scale.top - 9, 'text-anchor': 'middle', class: 'st-step-number', text: String(step) }),
         ];
         parts.ticks.push(tick);
         added.push(...tick);
@@ -185,25 +210,11 @@ export class SpacetimeView {
     parts.laneWidth = scale.width;
 
     const end = trace.lastStep + 1;
-    const notes = [];
-    for (const down of trace.downtimes) {
-      const y = scale.y(down.node - 1);
-      notes.push(s(doc, 'line', { x1: scale.x(down.from), x2: scale.x(down.to ?? end), y1: y, y2: y, class: 'st-down' }));
-      notes.push(s(doc, 'text', { x: scale.x(down.from) + 4, y: y - 8, class: 'st-note', text: t('spacetime.down') }));
-    }
-    for (const cut of trace.partitions) {
-      const x1 = scale.x(cut.from);
-      const x2 = scale.x(cut.to ?? end);
-      notes.push(s(doc, 'rect', { x: x1, y: scale.top, width: Math.max(2, x2 - x1), height: scale.height - scale.top - 12, class: 'st-partition' }));
-      notes.push(s(doc, 'text', { x: x1 + 4, y: scale.height - 2, class: 'st-note', text: cut.groups.map(serverSetText).join(' | ') }));
-    }
-    for (const note of parts.notes) note.remove();
-    parts.arrows.before(...notes);
-    parts.notes = notes;
+    const { placer } = parts;
 
     // Long automatic runs would bury their arrows under labels: there only the selected
     // arrow is labelled (every arrow has a tooltip).
-    const labelAll = trace.lastStep <= LABELLED_STEPS_MAX;
+    const labelAll = !store.ui.compact && trace.lastStep <= LABELLED_STEPS_MAX;
     const selectedId = selection?.type === 'message' ? selection.id : null;
     // After a delta only the steps from `changed` on are new: the arrows still in flight,
     // those that ended in the steps cut away and the new ones are all that is looked at.
@@ -211,6 +222,7 @@ export class SpacetimeView {
     let changed = parts.labelAll === labelAll ? store.changedSince(parts.runVersion) : null;
     if (changed === null) {
       parts.arrows.replaceChildren();
+      for (const id of parts.arrowShown.keys()) forgetBoxes(parts.placer, id);
       Object.assign(parts, { arrowShown: new Map(), flying: new Set(), ended: [], selectedId });
       changed = 1;
     }
@@ -222,7 +234,8 @@ export class SpacetimeView {
     // Draws `life`'s arrow (in place of `shown`'s, if given) and files it by its end.
     const draw = (life, shown) => {
       const selected = selectedId === life.id;
-      const fresh = { life, endStep: life.endStep, endKind: life.end, end, x2: null, ...arrow(doc, scale, life, end, selected, t, labelAll || selected) };
+      if (shown) forgetBoxes(placer, life.id);
+      const fresh = { life, endStep: life.endStep, endKind: life.end, end, ...arrow(doc, scale, parts, life, selected, t, labelAll || selected) };
       if (shown) shown.element.replaceWith(fresh.element);
       else added.push(fresh.element);
       arrowShown.set(life.id, Object.assign(shown ?? fresh, fresh));
@@ -231,6 +244,7 @@ export class SpacetimeView {
     };
     const forget = (shown) => {
       shown.element.remove();
+      forgetBoxes(placer, shown.life.id);
       arrowShown.delete(shown.life.id);
     };
     while (ended.length > 0 && ended[ended.length - 1].endStep >= changed) {
@@ -242,13 +256,8 @@ export class SpacetimeView {
     for (const id of flying) {
       const shown = arrowShown.get(id);
       const life = trace.messages.get(id);
-      if (life === shown.life && life.end === null) {
-        if (shown.end !== end) {
-          stretch(shown, scale, life, end);
-          shown.end = end;
-        }
-        continue;
-      }
+      // Still in flight: its stub stays as it is.
+      if (life === shown.life && life.end === null) continue;
       flying.delete(id);
       if (life === shown.life) draw(life, shown);
       else forget(shown);
@@ -257,9 +266,10 @@ export class SpacetimeView {
     for (const id of parts.selectedId === selectedId ? [] : [parts.selectedId, selectedId]) {
       const shown = arrowShown.get(id);
       if (!shown) continue;
-      const fresh = arrow(doc, scale, shown.life, shown.end, id === selectedId, t, labelAll || id === selectedId);
+      forgetBoxes(placer, id);
+      const fresh = arrow(doc, scale, parts, shown.life, id === selectedId, t, labelAll || id === selectedId);
       shown.element.replaceWith(fresh.element);
-      Object.assign(shown, fresh, { x2: null });
+      Object.assign(shown, fresh);
     }
     parts.selectedId = selectedId;
     // Messages sent (or copied by hand) in the new steps.
@@ -276,14 +286,60 @@ export class SpacetimeView {
     parts.markList ??= [];
     let same = 0;
     while (same < parts.markList.length && same < trace.marks.length && parts.markList[same].mark === trace.marks[same]) same += 1;
-    for (const { shapes } of parts.markList.splice(same)) for (const shape of shapes) shape.remove();
-    const marks = [];
-    for (const mark of trace.marks.slice(same)) {
-      const shapes = markShapes(doc, scale, mark, t);
-      parts.markList.push({ mark, shapes });
-      marks.push(...shapes);
+    for (const { shapes, owner } of parts.markList.splice(same)) {
+      for (const shape of shapes) shape.remove();
+      placer.remove(owner);
     }
+    // The findings' words, packed into their rows (the same rows for the marks kept: the
+    // packing goes left to right).
+    const findingRows = packRows(trace.marks.map((mark) => {
+      const text = findingText(mark, t);
+      return text === null ? { x: -Infinity, w: 0 } : { x: scale.x(mark.step) + 4, w: textWidth(text, FINDING_PX) };
+    }), FINDING_ROWS);
+    const marks = [];
+    trace.marks.slice(same).forEach((mark, offset) => {
+      const index = same + offset;
+      const owner = `m${index}`;
+      const { shapes, boxes } = markShapes(doc, scale, mark, t, findingRows[index]);
+      parts.markList.push({ mark, shapes, owner });
+      marks.push(...shapes);
+      // A mark goes where its step and lane say; a label already there moves aside.
+      for (const box of boxes) {
+        placer.add(box, owner);
+        for (const id of labelsUnder(placer, box)) moveLabel(arrowShown.get(id), parts);
+      }
+    });
     parts.marks.append(...marks);
+
+    // The notes are few and made anew each time, after the marks; their words are placed
+    // like labels (a "down" with no room keeps its dashed line, which says it, and a tooltip).
+    placer.remove('notes');
+    const notes = [];
+    const noteHeight = textHeight(11);
+    for (const down of trace.downtimes) {
+      const y = scale.y(down.node - 1);
+      const x1 = scale.x(down.from);
+      const line = s(doc, 'line', { x1, x2: scale.x(down.to ?? end), y1: y, y2: y, class: 'st-down' }, s(doc, 'title', { text: `${serverLabel(down.node)} ${t('spacetime.down')}` }));
+      notes.push(line);
+      const word = t('spacetime.down');
+      const width = textWidth(word, 11);
+      // Beside the crash's ✖ (a mark at the same step), above the lane or else below it.
+      const x = x1 + MARK_BOX / 2 + 3 + width / 2;
+      const box = placer.place('notes', [{ x, y: y - 5 - noteHeight / 2 }, { x, y: y + 5 + noteHeight / 2 }], width, noteHeight);
+      if (box) notes.push(s(doc, 'text', { x: box.x, y: box.y + box.h - 3, class: 'st-note', text: word }));
+    }
+    // The partitions' notes share the row below the lanes, left to right.
+    const cuts = trace.partitions.map((cut) => ({ cut, x: scale.x(cut.from) + 4, text: cut.groups.map(serverSetText).join(' | ') }));
+    const rows = packRows(cuts.map(({ x, text }) => ({ x, w: textWidth(text, 11) })), 1);
+    cuts.forEach(({ cut, x, text }, index) => {
+      const x2 = scale.x(cut.to ?? end);
+      const x1 = scale.x(cut.from);
+      notes.push(s(doc, 'rect', { x: x1, y: scale.top, width: Math.max(2, x2 - x1), height: scale.height - scale.top - 12, class: 'st-partition' }, s(doc, 'title', { text })));
+      if (rows[index] !== null) notes.push(s(doc, 'text', { x, y: scale.height - 2, class: 'st-note', text }));
+    });
+    for (const note of parts.notes) note.remove();
+    parts.arrows.before(...notes);
+    parts.notes = notes;
 
     this.followed = null;
     // The drawing's new width scrolls as wide (the scroller has no padding): known
@@ -313,6 +369,11 @@ export class SpacetimeView {
       this.lanes.setAttribute('height', scale.height);
       this.lanes.replaceChildren(...names);
     }
+  }
+
+  /** Where a picture of the run up to `step` ends (x in the drawing): just after its column. */
+  pictureEnd(step) {
+    return this.scale ? this.scale.x(step) + this.scale.stepWidth * 0.5 : null;
   }
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
@@ -363,107 +424,147 @@ export class SpacetimeView {
 }
 
 /** Where a message's arrow runs: to its delivery, part of the way to a drop's cross, or
- *  (still in flight) towards the end of the run so far. */
-function arrowLine(scale, life, end) {
+ *  (still in flight at the run's end) a stub a step long, part of the way to its lane. */
+function arrowLine(scale, life) {
   const x1 = scale.x(life.sentStep);
   const y1 = scale.y(life.from - 1);
-  let x2 = scale.x(life.endStep ?? end);
+  let x2 = scale.x(life.endStep ?? life.sentStep + 1);
   let y2 = scale.y(life.to - 1);
   if (life.end === 'drop') {
     // A dropped message never arrives: its arrow stops part of the way, with a cross.
     y2 = y1 + (y2 - y1) * 0.55;
   } else if (life.end === null) {
-    x2 = Math.max(x1 + scale.stepWidth * 0.6, x2 - scale.stepWidth * 0.4);
-    y2 = y1 + (y2 - y1) * 0.7;
+    y2 = y1 + (y2 - y1) * 0.65;
   }
   return { x1, y1, x2, y2 };
 }
 
-/** Labels sit at the middle of the arrow: arrows that leave together (a broadcast) part
- *  towards different lanes, so their labels do not pile up at the start. */
-function labelPoint({ x1, y1, x2, y2 }) {
-  return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 - 3 };
+/** The boxes an arrow owns in the placer: its label's and its drop cross's. */
+function forgetBoxes(placer, id) {
+  placer.remove(`l${id}`);
+  placer.remove(`x${id}`);
 }
 
-/** A message's arrow: {element, lines, label}, the parts that move while it is in flight. */
-function arrow(doc, scale, life, end, selected, t, labelled) {
-  const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
-  const { x1, y1, x2, y2 } = arrowLine(scale, life, end);
-  const g = s(doc, 'g', { class: classes.filter(Boolean).join(' '), 'data-msg-id': life.id });
-  g.append(s(doc, 'title', { text: `#${life.id} ${serverLabel(life.from)} → ${serverLabel(life.to)} ${life.text}${life.copyOf === null ? '' : ` ${t('cluster.copy')}`}` }));
-  const lines = [
-    s(doc, 'line', { x1, y1, x2, y2, class: 'st-hit' }),
-    s(doc, 'line', { x1, y1, x2, y2, class: 'st-line', 'marker-end': life.end === 'deliver' ? `url(#st-arrow-${life.kind})` : undefined }),
-  ];
-  g.append(...lines);
-  if (life.end === 'drop') {
-    g.append(s(doc, 'text', { x: x2, y: y2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-drop', text: '✕' }));
+/** The ids of the arrows whose labels `box` covers. */
+function labelsUnder(placer, box) {
+  return [...placer.ownersUnder(box)].filter((owner) => owner[0] === 'l').map((owner) => Number(owner.slice(1)));
+}
+
+/** Places `shown`'s label again (a mark took its place), or leaves it out if nothing fits. */
+function moveLabel(shown, parts) {
+  if (!shown?.label) return;
+  parts.placer.remove(`l${shown.life.id}`);
+  const box = parts.placer.place(`l${shown.life.id}`, shown.labelPoints, shown.labelBox.w, shown.labelBox.h);
+  if (box) {
+    setLabelBox(shown.label, box);
+    shown.labelBox = box;
+  } else {
+    shown.label.remove();
+    shown.label = null;
   }
-  let label = null;
-  if (labelled) {
-    const point = labelPoint({ x1, y1, x2, y2 });
-    label = s(doc, 'text', { x: point.x, y: point.y, 'text-anchor': 'middle', class: 'st-label', text: life.text });
-    g.append(label);
-  }
-  return { element: g, lines, label };
+}
+
+function setLabelBox(label, box) {
+  label.setAttribute('x', box.x + box.w / 2);
+  label.setAttribute('y', box.y + box.h / 2);
 }
 
 /**
- * Stretches an in-flight arrow to the run's new end. Only its end's x moves: its y, like the
- * whole scale's vertical layout, stays while the drawing's parts are kept.
+ * A message's arrow: {element, label, labelBox, labelPoints}. Its label (when `labelled`)
+ * goes where the placer finds room on the arrow; the selected arrow's label is always shown
+ * (at its best place, on top).
  */
-function stretch(shown, scale, life, end) {
-  const line = arrowLine(scale, life, end);
-  if (shown.x2 !== line.x2) {
-    shown.x2 = line.x2;
-    for (const element of shown.lines) element.setAttribute('x2', line.x2);
+function arrow(doc, scale, parts, life, selected, t, labelled) {
+  const classes = ['st-msg', `kind-${life.kind}`, life.copyOf === null ? '' : 'copy', selected ? 'selected' : '', life.end ?? 'pending'];
+  const line = arrowLine(scale, life);
+  const { x1, y1, x2, y2 } = line;
+  const g = s(doc, 'g', { class: classes.filter(Boolean).join(' '), 'data-msg-id': life.id });
+  g.append(s(doc, 'title', { text: `#${life.id} ${serverLabel(life.from)} → ${serverLabel(life.to)} ${life.text}${life.copyOf === null ? '' : ` ${t('cluster.copy')}`}` }));
+  const head = life.end === 'deliver' ? `url(#st-arrow-${life.kind})` : life.end === null ? 'url(#st-arrow-pending)' : undefined;
+  g.append(
+    s(doc, 'line', { x1, y1, x2, y2, class: 'st-hit' }),
+    s(doc, 'line', { x1, y1, x2, y2, class: 'st-line', 'marker-end': head }),
+  );
+  if (life.end === 'drop') {
+    g.append(s(doc, 'text', { x: x2, y: y2, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-drop', text: '✕' }));
+    parts.placer.add(boxAround(x2, y2, 14, 14), `x${life.id}`);
   }
-  if (shown.label) {
-    const point = labelPoint(line);
-    shown.label.setAttribute('x', point.x);
-    shown.label.setAttribute('y', point.y);
+  const shown = { element: g, label: null, labelBox: null, labelPoints: null };
+  if (labelled) {
+    const w = textWidth(life.text, ARROW_LABEL_PX, { mono: true });
+    const h = textHeight(ARROW_LABEL_PX);
+    const points = arrowLabelPoints(line, parts.laneYs, h);
+    let box = parts.placer.place(`l${life.id}`, points, w, h);
+    if (!box && selected && points.length > 0) box = boxAround(points[0].x, points[0].y, w, h);
+    if (box) {
+      shown.label = s(doc, 'text', { 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-label', text: life.text });
+      setLabelBox(shown.label, box);
+      g.append(shown.label);
+      Object.assign(shown, { labelBox: box, labelPoints: points });
+    }
+  }
+  return shown;
+}
+
+/** The words of a finding mark (on the findings' rows), or null for marks on a lane. */
+function findingText(mark, t) {
+  switch (mark.type) {
+    case 'chosen': return t('spacetime.chosen', { value: mark.chosen.proposal.value });
+    case 'violation': return `⚠ ${t(`property.${mark.violation.property}`)}`;
+    case 'stuck':
+    case 'livelock': return t(`outcome.${mark.type}`);
+    default: return null;
   }
 }
 
-function markShapes(doc, scale, mark, t) {
+/**
+ * A mark's shapes, and the boxes they take on the lanes (which labels keep clear of). A
+ * finding's words go on its row (`row`; null: no room, its tooltip says it).
+ */
+function markShapes(doc, scale, mark, t, row) {
   const x = scale.x(mark.step);
   const shapes = [];
+  const boxes = [];
+  const onLane = (node) => {
+    const y = scale.y(node - 1);
+    boxes.push(boxAround(x, y, MARK_BOX, MARK_BOX));
+    return y;
+  };
   switch (mark.type) {
     case 'propose': {
-      const y = scale.y(mark.node - 1);
+      const y = onLane(mark.node);
       shapes.push(s(doc, 'circle', { cx: x, cy: y, r: 7, class: 'st-propose' }));
       shapes.push(s(doc, 'text', { x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-propose-value', text: mark.value }));
       break;
     }
     case 'crash':
     case 'restart': {
-      const y = scale.y(mark.node - 1);
+      const y = onLane(mark.node);
       shapes.push(s(doc, 'text', { x, y, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: `st-${mark.type}`, text: mark.type === 'crash' ? '✖' : '↻' }));
       break;
     }
     case 'timer': {
-      const y = scale.y(mark.node - 1);
+      const y = onLane(mark.node);
       shapes.push(s(doc, 'text', { x, y: y + 1, 'text-anchor': 'middle', 'dominant-baseline': 'central', class: 'st-timer', text: '⏱' }));
       break;
     }
-    case 'chosen': {
+    case 'chosen':
       for (const id of mark.chosen.quorum) {
-        const y = scale.y(id - 1);
+        const y = onLane(id);
         shapes.push(s(doc, 'path', { d: `M ${x} ${y - 8} L ${x + 8} ${y} L ${x} ${y + 8} L ${x - 8} ${y} z`, class: 'st-chosen' }));
       }
-      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: 'st-finding chosen', text: t('spacetime.chosen', { value: mark.chosen.proposal.value }) }));
       break;
-    }
     case 'violation':
-      shapes.push(s(doc, 'line', { x1: x, x2: x, y1: scale.top, y2: scale.height - 12, class: 'st-violation' }));
-      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: 'st-finding violated', text: `⚠ ${t(`property.${mark.violation.property}`)}` }));
-      break;
-    case 'stuck':
-    case 'livelock':
-      shapes.push(s(doc, 'text', { x: x + 4, y: scale.top - 22, class: `st-finding ${mark.type}`, text: t(`outcome.${mark.type}`) }));
+      shapes.push(s(doc, 'line', { x1: x, x2: x, y1: scale.top - 4, y2: scale.height - 12, class: 'st-violation' }));
       break;
     default:
       break;
   }
-  return shapes;
+  const text = findingText(mark, t);
+  if (text !== null) {
+    const classes = `st-finding ${mark.type === 'violation' ? 'violated' : mark.type}`;
+    // On its row, from its step on.
+    if (row !== null) shapes.push(s(doc, 'text', { x: x + 4, y: FINDING_TOP + row * FINDING_ROW_HEIGHT, class: classes, text }));
+  }
+  return { shapes, boxes };
 }

@@ -8,7 +8,7 @@ pub struct OnStateright<M>(pub M);
 
 impl<M: Model> stateright::Model for OnStateright<M>
 where
-    M::State: std::fmt::Debug,
+    M::State: std::fmt::Debug + std::hash::Hash,
 {
     type State = M::State;
     type Action = M::Action;

@@ -91,7 +91,11 @@ pub fn plan_for_scenario(script: &str, options: JsValue) -> Result<JsValue, JsEr
     to_js(&paxos::check::plan::plan(&scenario_of(script)?, &options))
 }
 
-/// The page's bounds for one check: `{states_max, bytes_max}`.
+/// The page's bounds for one check: `{states_max, bytes_max}`, the core's
+/// (`paxos::check::plan`). The memory bound was 768 MiB while the checker kept every state
+/// whole (the page's challenge needed 544 MiB of wasm memory); with a fingerprint per state
+/// and a packed frontier the challenge needs 26.8 MiB, and the bound is 64 MiB, what a phone
+/// can spare.
 #[wasm_bindgen(js_name = checkBounds)]
 pub fn check_bounds() -> Result<JsValue, JsError> {
     #[derive(Serialize)]
@@ -335,6 +339,39 @@ impl QuorumMirror {
     /// The run's number of steps.
     pub fn steps(&self) -> u32 {
         self.sim.steps()
+    }
+
+    /// Follows the page's run as it changes, doing what the page's core did (the core is
+    /// deterministic, so the copy stays the same run) instead of rebuilding the copy from the
+    /// whole run's link on every change: on a 10,000-step run a rebuild replays every step
+    /// (≈ 10 ms), a change costs what it cost the page. Each returns false when the copy
+    /// cannot do the same (e.g. an undo the copy does not have: it was built after that
+    /// intervention); the caller then rebuilds it.
+    ///
+    /// The page's `stepForward` at the end of the run: one automatic step more.
+    pub fn extend(&mut self) -> bool {
+        self.sim.seek(self.sim.steps());
+        matches!(self.sim.step_forward(), Ok(true))
+    }
+
+    /// The page's `intervene(command)` made while viewing `step`.
+    pub fn intervene(&mut self, step: u32, command: &str) -> bool {
+        self.sim.seek(step);
+        let config = &self.sim.scenario().config;
+        match paxos::scenario::parse_command(command, config) {
+            Ok(command) => self.sim.intervene(command).is_ok(),
+            Err(_) => false,
+        }
+    }
+
+    /// The page's `undo`.
+    pub fn undo(&mut self) -> bool {
+        self.sim.undo().is_some()
+    }
+
+    /// The page's `redo`.
+    pub fn redo(&mut self) -> bool {
+        self.sim.redo().is_some()
     }
 
     /// The quorum overlay's picture at `step` (`paxos::observe::QuorumPicture`): of the

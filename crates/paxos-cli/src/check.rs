@@ -111,6 +111,7 @@ fn render_json(o: &Summary, seconds: f64) -> String {
         "generated_states": o.generated_states,
         "depth": o.depth,
         "memory_bytes": o.memory_bytes,
+        "memory_peak_bytes": o.memory_peak_bytes,
         "verdict": o.verdict,
         "reason": o.reason,
         "seconds": seconds,
@@ -123,12 +124,13 @@ fn render_text(o: &Summary, seconds: f64) -> String {
     let (verdict, reason) = (o.verdict, &o.reason);
     let rate = o.distinct_states as f64 / seconds.max(1e-9);
     let mut out = format!(
-        "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nmemory: {:.1} MiB\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",
+        "verdict: {verdict}{}\ndistinct states: {}\ngenerated states: {}\ndepth: {}\nmemory: {:.1} MiB (at most {:.1} MiB)\nseconds: {seconds:.3} ({rate:.0} distinct states/s)\n",
         if reason.is_empty() { String::new() } else { format!(" ({reason})") },
         o.distinct_states,
         o.generated_states,
         o.depth,
         o.memory_bytes as f64 / f64::from(1 << 20),
+        o.memory_peak_bytes as f64 / f64::from(1 << 20),
     );
     if let Some(counterexample) = &o.counterexample {
         out.push_str("counterexample:\n");

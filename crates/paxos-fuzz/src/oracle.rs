@@ -362,7 +362,7 @@ pub fn run_checker(seed: u64) -> Result<(), String> {
 pub fn checker_walk(seed: u64) -> Result<bool, String> {
     use paxos::check::sim::{SimConfig, SimModel};
     use paxos::check::{Model, Property};
-    let mut rng = Rng::new(seed ^ 0x6368_6563_6b);
+    let mut rng = Rng::new(seed ^ 0x0063_6865_636b);
     let protocol = Protocol::ALL[rng.below(Protocol::ALL.len() as u64) as usize];
     let nodes = rng.between(1, 5) as u8;
     let mut config = SimConfig::new(protocol, nodes);

@@ -30,6 +30,11 @@ fn check_error(what: &str, e: &ScriptError, text: &str) -> Result<(), String> {
     if e.message.trim().is_empty() || e.line == 0 || e.column == 0 || e.line > lines {
         return Err(format!("{what}: an unhelpful error (line {}, column {}, of {lines} lines): `{}`", e.line, e.column, e.message));
     }
+    // A page words the error in its language from its kind and facts: every error has both
+    // (a refusal has its own facts instead).
+    if e.refusal.is_none() && e.kind.is_empty() {
+        return Err(format!("{what}: an error with no kind for the page to word: `{}`", e.message));
+    }
     Ok(())
 }
 

@@ -82,6 +82,8 @@ impl Fingerprint {
 
 /// The run equals the replay of its script and of its link, and so does the viewed state.
 fn check_replays(sim: &Simulation) -> Result<(), String> {
+    // The error is the core's own (large, made once): boxing it here would only quiet a lint.
+    #[allow(clippy::result_large_err)]
     let replay = catch_unwind(|| Simulation::from_script(&sim.script()))
         .map_err(|panic| format!("panic replaying the script: {}", panic_text(&*panic)))?
         .map_err(|e| format!("its own script is refused: {e}\nits script:\n{}", sim.script()))?;

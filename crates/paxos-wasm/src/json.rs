@@ -50,18 +50,8 @@ impl Serializer {
     }
 
     #[inline(never)]
-    fn unsigned(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
+    fn unsigned(&mut self, n: u64) {
+        for &d in paxos::scenario::decimal(n, &mut [0; 20]) {
             self.out.push(char::from(d));
         }
     }

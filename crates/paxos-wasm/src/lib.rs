@@ -176,15 +176,22 @@ mod facts {
         object.finish()
     }
 
-    /// `{kind: "script", line, column, message, refusal}` (`refusal`: the facts of a run-time
-    /// refusal, or null for a script that does not parse).
+    /// `{kind: "script", line, column, message, refusal, syntax, facts}` (`refusal`: the facts
+    /// of a run-time refusal, or null for a script that does not parse; then `syntax` is what
+    /// is wrong with the text and `facts` its named facts, strings).
     pub fn script(error: &ScriptError) -> String {
         let refusal = error.refusal.as_ref().map_or_else(|| "null".to_string(), refusal);
+        let mut facts = Object::empty();
+        for (name, value) in &error.facts {
+            facts = facts.text(name, value);
+        }
         Object::new("script")
             .number("line", error.line as u64)
             .number("column", error.column as u64)
             .text("message", &error.message)
             .json("refusal", &refusal)
+            .text("syntax", error.kind)
+            .json("facts", &facts.finish())
             .finish()
     }
 }
@@ -393,11 +400,20 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn script_error_reaches_js_as_an_error_with_position() {
-        let error =
-            paxos::scenario::ScriptError { line: 2, column: 7, message: "unknown command".into(), refusal: None };
+        let error = paxos::scenario::ScriptError::syntax(2, 7, "unknown-command", &[("found", "jump")]);
         let value = script_error(&error);
+        let problem = js_sys::Reflect::get(&value, &"problem".into()).expect("facts");
+        let facts = js_sys::Reflect::get(&problem, &"facts".into()).expect("the syntax facts");
+        assert_eq!(
+            js_sys::Reflect::get(&problem, &"syntax".into()).unwrap().as_string().as_deref(),
+            Some("unknown-command")
+        );
+        assert_eq!(js_sys::Reflect::get(&facts, &"found".into()).unwrap().as_string().as_deref(), Some("jump"));
         let error = value.dyn_into::<js_sys::Error>().expect("a JS Error, not a panic");
-        assert_eq!(String::from(error.message()), "scenario script: line 2, column 7: unknown command");
+        assert_eq!(
+            String::from(error.message()),
+            "scenario script: line 2, column 7: unknown setting or command `jump`"
+        );
     }
 }
 

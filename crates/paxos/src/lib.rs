@@ -23,6 +23,9 @@
 // Messages, notes and servers are `Copy` only without Multi-Paxos (see `protocol::multi`),
 // so the code clones them, which is a plain copy there.
 #![cfg_attr(not(feature = "multi"), allow(clippy::clone_on_copy))]
+// A `ScriptError` is large (a message, a position, the facts a page words it from): it is made
+// only when a script is refused, so it is returned by value rather than boxed.
+#![allow(clippy::result_large_err)]
 
 pub mod check;
 pub mod compare;

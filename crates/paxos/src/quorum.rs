@@ -41,11 +41,19 @@ impl NodeSet {
     pub fn intersection(self, other: NodeSet) -> NodeSet {
         NodeSet(self.0 & other.0)
     }
+    /// The members of `self` that are not in `other`.
+    pub fn difference(self, other: NodeSet) -> NodeSet {
+        NodeSet(self.0 & !other.0)
+    }
     pub fn iter(self) -> impl Iterator<Item = NodeId> {
         (0..NODES_MAX as usize).filter(move |i| self.0 & (1 << i) != 0).map(NodeId::from_index)
     }
     pub fn bits(self) -> u16 {
         self.0
+    }
+    /// The set whose `bits()` are `bits` (bit i is server i + 1).
+    pub fn from_bits(bits: u16) -> NodeSet {
+        NodeSet(bits)
     }
 }
 

@@ -207,6 +207,8 @@ impl Simulation {
             column: 1,
             message: e.message,
             refusal: Some(e.kind),
+            kind: "",
+            facts: Vec::new(),
         })
     }
 

@@ -57,6 +57,14 @@ impl Model for Grid {
     fn is_settled(&self, state: &(u8, u8)) -> bool {
         *state == (self.size - 1, self.size - 1)
     }
+
+    fn pack(&self, &(x, y): &(u8, u8), out: &mut Vec<u8>) {
+        out.extend([x, y]);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> (u8, u8) {
+        (bytes[0], bytes[1])
+    }
 }
 
 fn grid(size: u8) -> Grid {
@@ -193,11 +201,18 @@ impl Model for Tokens {
         }
     }
 
-    fn canonical(&self, mut state: Vec<u8>) -> Vec<u8> {
+    fn pack(&self, state: &Vec<u8>, out: &mut Vec<u8>) {
+        out.extend_from_slice(state);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> Vec<u8> {
+        bytes.to_vec()
+    }
+
+    fn canonicalize(&self, state: &mut Vec<u8>) {
         if self.symmetric {
             state.sort_unstable();
         }
-        state
     }
 }
 

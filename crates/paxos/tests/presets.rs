@@ -71,8 +71,11 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
     assert!(found[1].starts_with("8: VIOLATION stability at step 8: Z"), "{found:?}");
     assert_eq!(found[2], "9: CHOSEN Y at step 9: (Y) accepted by {S3,S4,S5}");
     match verdict.violations.as_slice() {
-        [Violation::Stability { chosen, .. }, Violation::Agreement { first, second, second_promises: None }] => {
+        [Violation::Stability { chosen, holders, moved, .. }, Violation::Agreement { first, second, second_promises: None }] =>
+        {
             assert_eq!(chosen.proposal.value.as_str(), "Z");
+            // S4 took 15-Y: of Z's quorum only S2 and S3 still hold Z.
+            assert_eq!((holders.to_string(), moved.to_string()), ("{S2,S3}".into(), "{S4}".into()));
             assert_eq!((first.proposal.value.as_str(), second.proposal.value.as_str()), ("Z", "Y"));
             assert_eq!(
                 (first.quorum.to_string(), second.quorum.to_string()),
@@ -160,6 +163,9 @@ fn amnesia_lets_a_second_value_be_chosen() {
     let verdict = sim.verdict();
     assert_eq!(verdict.outcome, Outcome::Violated);
     assert!(matches!(verdict.violations[0], Violation::Stability { step: 6, .. }), "flagged at the restart");
+    if let Violation::Stability { moved, .. } = verdict.violations[0] {
+        assert_eq!(moved.to_string(), "{S2}", "the server that forgot");
+    }
     assert!(matches!(verdict.violations[1], Violation::Agreement { .. }));
     assert!(sim.log().contains("S2 forgot its promise 11 and (11,X) (amnesia)"));
 }

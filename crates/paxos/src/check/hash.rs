@@ -1,36 +1,32 @@
-//! A small, fast, deterministic hasher for deduplicating states.
+//! Fingerprints: the 64-bit hash that stands for a whole state in the visited set.
 //!
-//! The standard library's default hasher (SipHash with a random key) is built to resist
-//! adversarial inputs. The checker hashes only states it generated itself, so it can use a much
-//! cheaper function: one multiply per 64-bit word while absorbing (the FxHash scheme used inside
-//! rustc), then a full-avalanche finaliser so that the *high* bits, which pick the slot in the
-//! visited table, depend on every input bit. The key is fixed, so runs are reproducible on every
-//! platform, including wasm32.
+//! The checker keeps no visited state whole, only its fingerprint (see `visited.rs`), so two
+//! different states with the same fingerprint are taken for one, and what lies only behind
+//! the second is never explored. That makes the quality of this hash part of the checker's
+//! soundness, not only of its speed: the chance that a search of n distinct states merges any
+//! two is about n² / 2^65 *if the fingerprints behave like independent random 64-bit values*
+//! (the birthday bound: n²/2 pairs, each equal with chance 2^-64). `docs/BENCHMARKS.md` gives
+//! the figure for the jobs the page runs, and `tests/check_fingerprints.rs` checks the
+//! "behave like random values" part on real states: their 32-bit halves collide as often as
+//! random values would, no more.
 //!
-//! A hash is never trusted on its own: the visited table stores whole states and compares them
-//! on a hash match, so a collision costs one extra comparison and can never merge two states.
+//! What is hashed is a state's packed bytes (`Model::pack`), which are distinct for distinct
+//! states. The function reads them as little-endian 64-bit words in two independent lanes
+//! (even and odd words, so the two multiply chains run side by side), passing each lane
+//! through MurmurHash3's 64-bit finaliser after every word. That finaliser is a bijection
+//! in which every output bit depends on every input bit, so unlike a multiply-only hash such
+//! as FxHash no input difference stays confined to some bits. The length is mixed in first,
+//! so a state and the same bytes followed by zeros differ. The key is fixed: runs are
+//! reproducible on every platform, wasm32 included, and nothing here depends on `HashMap`'s
+//! random keys.
 
-use std::hash::Hasher;
+/// First lane's starting value (digits of π; any fixed constants would do).
+const LANE_A_SEED: u64 = 0x243f_6a88_85a3_08d3;
+/// Second lane's starting value.
+const LANE_B_SEED: u64 = 0x1319_8a2e_0370_7344;
 
-/// Odd 64-bit constant from FxHash (derived from the golden ratio); multiplying by it spreads
-/// low-bit differences upwards.
-const SEED_MULTIPLIER: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-/// Word-at-a-time hasher for checker states.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct StateHasher {
-    hash: u64,
-}
-
-impl StateHasher {
-    #[inline]
-    fn absorb(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED_MULTIPLIER);
-    }
-}
-
-/// MurmurHash3's 64-bit finaliser: every output bit depends on every input bit, which FxHash
-/// alone does not give for the top bits.
+/// MurmurHash3's 64-bit finaliser: a bijection with full avalanche (each input bit flips each
+/// output bit with probability close to 1/2).
 #[inline]
 pub fn mix64(mut x: u64) -> u64 {
     x ^= x >> 33;
@@ -41,61 +37,35 @@ pub fn mix64(mut x: u64) -> u64 {
     x
 }
 
-impl Hasher for StateHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.absorb(u64::from_le_bytes(word));
-        }
-        let tail = chunks.remainder();
-        if !tail.is_empty() {
-            let mut word = [0u8; 8];
-            word[..tail.len()].copy_from_slice(tail);
-            // Mixing the length in keeps "ab" and "ab\0" apart.
-            self.absorb(u64::from_le_bytes(word) ^ ((tail.len() as u64) << 56));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, value: u8) {
-        self.absorb(u64::from(value));
-    }
-
-    #[inline]
-    fn write_u16(&mut self, value: u16) {
-        self.absorb(u64::from(value));
-    }
-
-    #[inline]
-    fn write_u32(&mut self, value: u32) {
-        self.absorb(u64::from(value));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, value: u64) {
-        self.absorb(value);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, value: usize) {
-        self.absorb(value as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        mix64(self.hash)
-    }
+#[inline]
+fn word(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(word)
 }
 
-/// Hashes any `Hash` value with [`StateHasher`].
+/// The fingerprint of a packed state: never 0, which the visited table keeps for "empty"
+/// (a hash of 0 becomes 1, one more way to collide, with chance 2^-64).
 #[inline]
-pub fn hash_of<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
-    let mut hasher = StateHasher::default();
-    value.hash(&mut hasher);
-    hasher.finish()
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut a = LANE_A_SEED ^ bytes.len() as u64;
+    let mut b = LANE_B_SEED;
+    let mut pairs = bytes.chunks_exact(16);
+    for pair in &mut pairs {
+        a = mix64(a ^ word(&pair[..8]));
+        b = mix64(b ^ word(&pair[8..]));
+    }
+    let tail = pairs.remainder();
+    if tail.len() > 8 {
+        a = mix64(a ^ word(&tail[..8]));
+        b = mix64(b ^ word(&tail[8..]));
+    } else if !tail.is_empty() {
+        a = mix64(a ^ word(tail));
+    }
+    // The second lane is mixed once more before it meets the first, so that equal lane values
+    // do not cancel.
+    let hash = mix64(a ^ mix64(b ^ LANE_A_SEED));
+    hash | u64::from(hash == 0)
 }
 
 #[cfg(test)]
@@ -103,15 +73,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn equal_values_hash_equally_and_small_changes_move_the_top_bits() {
-        assert_eq!(hash_of(&[1u64, 2, 3]), hash_of(&[1u64, 2, 3]));
-        let a = hash_of(&[0u64, 0, 0, 1]);
-        let b = hash_of(&[0u64, 0, 0, 2]);
-        assert_ne!(a >> 48, b >> 48);
+    fn equal_bytes_give_equal_fingerprints_and_small_changes_move_the_top_bits() {
+        assert_eq!(fingerprint(&[1, 2, 3]), fingerprint(&[1, 2, 3]));
+        for length in 1..40 {
+            let mut bytes = vec![0u8; length];
+            let plain = fingerprint(&bytes);
+            bytes[length - 1] = 1;
+            assert_ne!(plain >> 48, fingerprint(&bytes) >> 48, "length {length}");
+        }
     }
 
     #[test]
-    fn byte_tails_of_different_length_differ() {
-        assert_ne!(hash_of(&b"ab"[..]), hash_of(&b"ab\0"[..]));
+    fn trailing_zeros_change_the_fingerprint() {
+        assert_ne!(fingerprint(b"ab"), fingerprint(b"ab\0"));
+        assert_ne!(fingerprint(&[]), fingerprint(&[0]));
+        assert_ne!(fingerprint(&[0; 16]), fingerprint(&[0; 17]));
+    }
+
+    #[test]
+    fn a_fingerprint_is_never_zero() {
+        assert!((0..10_000u32).all(|i| fingerprint(&i.to_le_bytes()) != 0));
     }
 }

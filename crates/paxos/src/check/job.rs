@@ -30,6 +30,8 @@ pub struct Summary {
     pub depth: u32,
     /// Bytes the search holds, as `Bounds::bytes_max` counts them.
     pub memory_bytes: u64,
+    /// The most it held at any moment.
+    pub memory_peak_bytes: u64,
     /// `holds`, `violated`, `stuck` or `incomplete`.
     pub verdict: &'static str,
     pub reason: String,
@@ -88,7 +90,8 @@ impl Search {
                  attempts or faults)"
             );
         }
-        Summary { counterexample, memory_bytes: progress.memory_bytes, reason, ..report }
+        let (memory_bytes, memory_peak_bytes) = (progress.memory_bytes, progress.memory_peak_bytes);
+        Summary { counterexample, memory_bytes, memory_peak_bytes, reason, ..report }
     }
 
     /// Runs to the end and summarises. Terminates: every chunk expands at least one stored
@@ -106,6 +109,7 @@ impl Summary {
             generated_states,
             depth,
             memory_bytes: 0,
+            memory_peak_bytes: 0,
             verdict: verdict.name(),
             reason: verdict.reason(),
             counterexample: None,

@@ -9,12 +9,18 @@ use serde::{Deserialize, Serialize};
 
 /// The checker handles at most this many servers; the checked copy is clamped to it.
 pub const CHECK_NODES_MAX: u8 = 5;
-/// Bounds of one check in the page: enough for the reference configurations (the largest,
-/// Basic Paxos with loss and one duplicate, has 781,237 states and grows the worker's wasm
-/// memory to about 540 MiB). The memory bound counts every byte the search holds and holds
-/// to within a few percent of the worker's wasm memory (docs/BENCHMARKS.md).
+/// Bounds of one check in the page. The largest reference configuration, Basic Paxos with
+/// loss and one duplicate (the page's challenge, 781,237 states), holds at most 23.4 MiB by
+/// the checker's count and grows the worker's wasm memory by 26.8 MiB, since the checker keeps
+/// a fingerprint per state and packs its frontier (docs/BENCHMARKS.md, "Checker: fingerprints
+/// and a compact frontier"); it used to take 544 MiB, which set the old bound of 768 MiB.
+/// 64 MiB is what a phone can spare for a tab's worker and leaves the challenge more than
+/// twice its need: a larger job (5 servers: about 55 bytes a state) stops at this bound, with
+/// its message, after some 1.3 million states, before the states bound. The memory bound
+/// counts every byte the search holds and holds to within a few percent of the worker's wasm
+/// memory.
 pub const PAGE_STATES_MAX: u64 = 2_000_000;
-pub const PAGE_BYTES_MAX: u64 = 768 * 1024 * 1024;
+pub const PAGE_BYTES_MAX: u64 = 64 * 1024 * 1024;
 /// Messages in flight at once in a page check.
 pub const IN_FLIGHT_MAX: u8 = 12;
 
@@ -139,7 +145,7 @@ mod tests {
         );
         assert!(j.symmetry && j.nacks && !j.amnesia);
         assert_eq!(p.notes, vec![PlanNote::Nodes { nodes: 3 }]);
-        assert_eq!((p.states_max, p.bytes_max, j.in_flight_max), (2_000_000, 768 << 20, 12));
+        assert_eq!((p.states_max, p.bytes_max, j.in_flight_max), (2_000_000, 64 << 20, 12));
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!((json["job"]["model"].as_str(), json["job"]["nodes"].as_u64()), (Some("sim"), Some(3)));
         assert_eq!(json["notes"][0], serde_json::json!({"kind": "nodes", "nodes": 3}));

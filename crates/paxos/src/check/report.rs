@@ -6,13 +6,13 @@ use serde::Serialize;
 /// violation among the states it saw, which is weaker than [`Verdict::Holds`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Bounds {
-    /// Most distinct states to store (the arena index is 32 bits, so never above ~4.29e9).
+    /// Most distinct states to visit (states are numbered in 32 bits, so never above ~4.29e9).
     pub states_max: u64,
     /// States at this breadth-first depth are stored and checked but not expanded
     /// (init states are depth 1).
     pub depth_max: u32,
-    /// Most bytes the search may hold: every stored state with its heap parts
-    /// (`Model::heap_bytes`), the visited table, the parent links and the expansion buffers,
+    /// Most bytes the search may hold at any moment: the visited table (while it grows, the
+    /// old and the new one), the parent links, the packed frontier and the expansion buffers,
     /// as the allocator hands them out. Within a few percent of the heap really allocated
     /// (`tests/check_memory.rs`; docs/BENCHMARKS.md for resident memory and wasm).
     pub bytes_max: u64,
@@ -81,6 +81,9 @@ pub struct Progress {
     pub queued_states: u64,
     /// Bytes the search holds, as `Bounds::bytes_max` counts them.
     pub memory_bytes: u64,
+    /// The most it has held at any moment so far (the frontier shrinks as a search ends, and
+    /// the visited table is held twice while it grows).
+    pub memory_peak_bytes: u64,
     /// True once a verdict is reached; further `run_for` calls do nothing.
     pub finished: bool,
 }

@@ -21,6 +21,9 @@
 //! in which nothing is chosen and nothing can ever be (the observers' "provably stuck") is
 //! reported as stuck.
 
+mod packing;
+mod packing_log;
+
 use super::model::{vec_heap_bytes, Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
@@ -32,6 +35,8 @@ use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
 use crate::types::{NodeId, Proposal, Value};
 use serde::Serialize;
+use std::cell::Cell;
+use std::cmp::Ordering;
 use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
@@ -169,7 +174,7 @@ impl fmt::Display for SimAction {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Eq, PartialOrd, Ord)]
 pub struct SimState {
     nodes: Vec<Node>,
     /// Sorted, so that the same messages sent in another order are the same state.
@@ -187,6 +192,31 @@ pub struct SimState {
     acceptances: Vec<(Proposal, NodeSet)>,
     /// The same for Multi-Paxos, per slot: (slot, proposal) and its acceptors so far.
     slot_acceptances: Vec<(Slot, Entry, NodeSet)>,
+}
+
+impl PartialEq for SimState {
+    /// Every field, as the derive would, but the messages in flight first: a step nearly
+    /// always changes them (a delivery takes one out), so the checker's "did this step
+    /// stutter?" is answered by comparing two lengths rather than three servers field by
+    /// field. Equal exactly when `Ord` says so.
+    fn eq(&self, other: &SimState) -> bool {
+        let SimState {
+            nodes,
+            in_flight,
+            unproposed,
+            duplicates_left,
+            crashes_left,
+            chosen,
+            acceptances,
+            slot_acceptances,
+        } = self;
+        *in_flight == other.in_flight
+            && (*unproposed, *duplicates_left, *crashes_left, *chosen)
+                == (other.unproposed, other.duplicates_left, other.crashes_left, other.chosen)
+            && *acceptances == other.acceptances
+            && *slot_acceptances == other.slot_acceptances
+            && *nodes == other.nodes
+    }
 }
 
 impl SimState {
@@ -212,6 +242,27 @@ impl SimState {
             + logs
             + reports
     }
+
+    /// Makes this state equal to `source`, reusing its own heap blocks (the derived `Clone`
+    /// would allocate new ones). Every field is named, so a new one cannot be forgotten.
+    fn copy_from(&mut self, source: &SimState) {
+        let SimState {
+            nodes,
+            in_flight,
+            unproposed,
+            duplicates_left,
+            crashes_left,
+            chosen,
+            acceptances,
+            slot_acceptances,
+        } = source;
+        self.nodes.clone_from(nodes);
+        self.in_flight.clone_from(in_flight);
+        self.acceptances.clone_from(acceptances);
+        self.slot_acceptances.clone_from(slot_acceptances);
+        (self.unproposed, self.duplicates_left, self.crashes_left, self.chosen) =
+            (*unproposed, *duplicates_left, *crashes_left, *chosen);
+    }
 }
 
 /// What a server's Multi-Paxos state owns on the heap: the box and its lists.
@@ -232,6 +283,12 @@ pub struct SimModel {
     config: SimConfig,
     node_config: Config,
     values: Vec<Value>,
+    /// Scratch buffers for `next_state_into`, kept between calls so that computing a
+    /// successor allocates nothing (the checker computes millions). Taken out while in use,
+    /// so a call that did not put them back (it returned early) costs one allocation later,
+    /// never a wrong result.
+    effects: Cell<Vec<Effect>>,
+    local: Cell<Vec<Message>>,
 }
 
 impl SimModel {
@@ -259,7 +316,13 @@ impl SimModel {
         }
         let names: &[&str] = if config.protocol.is_multi() { &OP_VALUES } else { &VALUE_NAMES };
         let values = names[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
-        Ok(SimModel { config, node_config: config.node_config(), values })
+        Ok(SimModel {
+            config,
+            node_config: config.node_config(),
+            values,
+            effects: Cell::default(),
+            local: Cell::default(),
+        })
     }
 
     pub fn config(&self) -> SimConfig {
@@ -293,13 +356,28 @@ impl SimModel {
     /// Carries out a server's effects as the simulator does: messages to itself at once, in
     /// order; others into the network. Timers are moves of their own, so they are ignored.
     /// `false` if the network bound would be exceeded.
-    fn perform(&self, state: &mut SimState, node: NodeId, effects: Vec<Effect>) -> bool {
-        let mut local = std::collections::VecDeque::new();
-        let mut pending = effects;
-        for _ in 0..64 {
+    fn perform(&self, state: &mut SimState, node: NodeId, pending: &mut Vec<Effect>) -> bool {
+        let mut local = self.local.take();
+        local.clear();
+        let within_bound = self.perform_with(state, node, pending, &mut local);
+        self.local.set(local);
+        within_bound
+    }
+
+    fn perform_with(
+        &self,
+        state: &mut SimState,
+        node: NodeId,
+        pending: &mut Vec<Effect>,
+        local: &mut Vec<Message>,
+    ) -> bool {
+        // `local` is a queue: round `next_local` delivers its message `next_local` (a server
+        // sends itself a few messages at most, so a `Vec` cleared between steps does).
+        for next_local in 0..64 {
+            // Drained, not copied: with Multi-Paxos a message may own a heap block.
             for effect in pending.drain(..) {
                 match effect {
-                    Effect::Send { to, message } if to == node => local.push_back(message),
+                    Effect::Send { to, message } if to == node => local.push(message),
                     Effect::Send { to, message } => {
                         let flight = Flight { from: node, to, message };
                         let at = state.in_flight.partition_point(|f| *f < flight);
@@ -312,10 +390,10 @@ impl SimModel {
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
-            let Some(message) = local.pop_front() else {
+            let Some(message) = local.get(next_local).cloned() else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
-            state.nodes[node.index()].receive(&self.node_config, node, message, &mut pending);
+            state.nodes[node.index()].receive(&self.node_config, node, message, pending);
         }
         unreachable!("a node sends itself a bounded number of messages per step")
     }
@@ -391,6 +469,69 @@ impl SimModel {
             }
         }
         Property::Holds
+    }
+
+    /// The successor of `state` by `action`, into `next`, with `effects` as scratch space.
+    fn next_state_with(
+        &self,
+        state: &SimState,
+        action: &SimAction,
+        next: &mut SimState,
+        effects: &mut Vec<Effect>,
+    ) -> bool {
+        next.copy_from(state);
+        let actor = match *action {
+            SimAction::Propose(node, value) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].propose(&self.node_config, value, effects);
+                node
+            }
+            SimAction::Request(node, op) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].request(&self.node_config, op, effects);
+                node
+            }
+            SimAction::Deliver(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
+                let flight = next.in_flight.remove(at);
+                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, effects);
+                flight.to
+            }
+            SimAction::Drop(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
+                next.in_flight.remove(at);
+                self.retire_acceptances(next);
+                return true;
+            }
+            SimAction::Duplicate(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
+                next.in_flight.insert(at, flight.clone());
+                next.duplicates_left -= 1;
+                return next.in_flight.len() <= usize::from(self.config.in_flight_max);
+            }
+            SimAction::Timeout(node) => {
+                let generation = next.nodes[node.index()].proposer.generation;
+                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, effects);
+                node
+            }
+            SimAction::Crash(node) => {
+                next.crashes_left -= 1;
+                next.nodes[node.index()].crash();
+                return true;
+            }
+            SimAction::Restart(node) => {
+                next.nodes[node.index()].restart(&self.node_config, effects);
+                node
+            }
+        };
+        if !self.perform(next, actor, effects) {
+            return false;
+        }
+        if self.config.protocol.is_multi() {
+            discard_ignored_replies(next);
+        }
+        self.retire_acceptances(next);
+        true
     }
 
     /// The counterexample (or any action list) as a scenario the simulator replays.
@@ -470,59 +611,15 @@ impl Model for SimModel {
 
     fn next_state(&self, state: &SimState, action: &SimAction) -> Option<SimState> {
         let mut next = state.clone();
-        let mut effects = Vec::new();
-        let actor = match *action {
-            SimAction::Propose(node, value) => {
-                next.unproposed &= !(1 << node.index());
-                next.nodes[node.index()].propose(&self.node_config, value, &mut effects);
-                node
-            }
-            SimAction::Request(node, op) => {
-                next.unproposed &= !(1 << node.index());
-                next.nodes[node.index()].request(&self.node_config, op, &mut effects);
-                node
-            }
-            SimAction::Deliver(ref flight) => {
-                let at = next.in_flight.binary_search(flight).ok()?;
-                let flight = next.in_flight.remove(at);
-                next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, &mut effects);
-                flight.to
-            }
-            SimAction::Drop(ref flight) => {
-                let at = next.in_flight.binary_search(flight).ok()?;
-                next.in_flight.remove(at);
-                self.retire_acceptances(&mut next);
-                return Some(next);
-            }
-            SimAction::Duplicate(ref flight) => {
-                let at = next.in_flight.binary_search(flight).ok()?;
-                next.in_flight.insert(at, flight.clone());
-                next.duplicates_left -= 1;
-                return (next.in_flight.len() <= usize::from(self.config.in_flight_max)).then_some(next);
-            }
-            SimAction::Timeout(node) => {
-                let generation = next.nodes[node.index()].proposer.generation;
-                next.nodes[node.index()].fire(&self.node_config, Timer::Timeout { generation }, &mut effects);
-                node
-            }
-            SimAction::Crash(node) => {
-                next.crashes_left -= 1;
-                next.nodes[node.index()].crash();
-                return Some(next);
-            }
-            SimAction::Restart(node) => {
-                next.nodes[node.index()].restart(&self.node_config, &mut effects);
-                node
-            }
-        };
-        if !self.perform(&mut next, actor, effects) {
-            return None;
-        }
-        if self.config.protocol.is_multi() {
-            discard_ignored_replies(&mut next);
-        }
-        self.retire_acceptances(&mut next);
-        Some(next)
+        self.next_state_into(state, action, &mut next).then_some(next)
+    }
+
+    fn next_state_into(&self, state: &SimState, action: &SimAction, next: &mut SimState) -> bool {
+        let mut effects = self.effects.take();
+        effects.clear();
+        let enabled = self.next_state_with(state, action, next, &mut effects);
+        self.effects.set(effects);
+        enabled
     }
 
     fn property(&self, state: &SimState) -> Property {
@@ -538,6 +635,14 @@ impl Model for SimModel {
         Property::Violated(format!("agreement: {} were {all} chosen", names.join(" and ")))
     }
 
+    fn pack(&self, state: &SimState, out: &mut Vec<u8>) {
+        self.pack_state(state, out);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> SimState {
+        self.unpack_state(bytes)
+    }
+
     fn heap_bytes(&self, state: &SimState) -> usize {
         state.heap_bytes()
     }
@@ -549,26 +654,95 @@ impl Model for SimModel {
     /// The least renaming of the servers that never propose (see `SimConfig::symmetry`).
     /// Sound because a server's behaviour never depends on its own id unless it proposes:
     /// ballots carry only proposers' ids, and quorums are counted, not named.
-    fn canonical(&self, state: SimState) -> SimState {
+    ///
+    /// "Least" in `SimState`'s order, which compares the servers first, then the messages in
+    /// flight, then fields no renaming changes, then the acceptance records. So each renaming
+    /// is built only as far as it takes to lose: most lose on the servers alone, before their
+    /// messages are renamed and sorted, and the state is rewritten in place only if one wins.
+    fn canonicalize(&self, state: &mut SimState) {
+        let nodes = usize::from(self.config.nodes);
         let first_free = usize::from(self.config.proposers);
-        let free = usize::from(self.config.nodes) - first_free;
+        let free = nodes - first_free;
         if !self.config.symmetry || free < 2 {
-            return state;
+            return;
         }
-        let mut order: Vec<usize> = (0..free).collect();
-        let mut best = state.clone();
+        let mut order = [0, 1, 2, 3, 4];
+        let order = &mut order[..free];
+        // The least renaming so far, when it is not the identity (the first order).
+        // (Arrays built by `from_fn`: with Multi-Paxos a server is not `Copy`.)
+        let mut least_nodes: [Node; SIM_NODES_MAX as usize] =
+            std::array::from_fn(|_| Node::new(&self.node_config, NodeId(1)));
+        let mut least_flights: Vec<Flight> = Vec::new();
+        let mut least_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut least_slot_records: Vec<(Slot, Entry, NodeSet)> = Vec::new();
+        let mut renamed = false;
+        let mut renamed_nodes = least_nodes.clone();
+        let mut renamed_flights: Vec<Flight> = Vec::new();
+        let mut renamed_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut renamed_slot_records: Vec<(Slot, Entry, NodeSet)> = Vec::new();
         // At most 4! = 24 orders (5 servers, 1 proposer).
-        while next_permutation(&mut order) {
-            let mut map: Vec<usize> = (0..usize::from(self.config.nodes)).collect();
+        while next_permutation(order) {
+            let mut map = [0, 1, 2, 3, 4];
             for (i, &to) in order.iter().enumerate() {
                 map[first_free + i] = first_free + to;
             }
-            let candidate = relabel(&state, &map);
-            if candidate < best {
-                best = candidate;
+            let mut inverse = [0, 1, 2, 3, 4];
+            for (from, &to) in map[..nodes].iter().enumerate() {
+                inverse[to] = from;
+            }
+            let rename = Renaming { map: &map[..nodes], inverse: &inverse[..nodes] };
+            let (best_nodes, best_flights, best_records, best_slot_records) = match renamed {
+                true => (&least_nodes[..nodes], &least_flights, &least_records, &least_slot_records),
+                false => (&state.nodes[..], &state.in_flight, &state.acceptances, &state.slot_acceptances),
+            };
+            // Server by server, stopping at the first that differs: a renaming that loses
+            // there is not built further.
+            let mut order_of_states = Ordering::Equal;
+            let mut built = 0;
+            while built < nodes && order_of_states == Ordering::Equal {
+                renamed_nodes[built] = rename.node(&state.nodes[rename.source(built)]);
+                order_of_states = renamed_nodes[built].cmp(&best_nodes[built]);
+                built += 1;
+            }
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            for (position, renamed) in renamed_nodes.iter_mut().enumerate().take(nodes).skip(built) {
+                *renamed = rename.node(&state.nodes[rename.source(position)]);
+            }
+            renamed_flights.clear();
+            renamed_flights.extend(state.in_flight.iter().map(|f| rename.flight(f)));
+            renamed_flights.sort_unstable();
+            order_of_states = order_of_states.then_with(|| renamed_flights.cmp(best_flights));
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            renamed_records.clear();
+            renamed_records.extend(state.acceptances.iter().map(|(key, accepted)| (*key, rename.set(*accepted))));
+            order_of_states = order_of_states.then_with(|| renamed_records.cmp(best_records));
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            // Multi-Paxos' records come last in `SimState`'s order (empty otherwise).
+            renamed_slot_records.clear();
+            renamed_slot_records.extend(
+                state.slot_acceptances.iter().map(|(slot, entry, accepted)| (*slot, *entry, rename.set(*accepted))),
+            );
+            if order_of_states.then_with(|| renamed_slot_records.cmp(best_slot_records)) == Ordering::Less {
+                std::mem::swap(&mut least_nodes, &mut renamed_nodes);
+                std::mem::swap(&mut least_flights, &mut renamed_flights);
+                std::mem::swap(&mut least_records, &mut renamed_records);
+                std::mem::swap(&mut least_slot_records, &mut renamed_slot_records);
+                renamed = true;
             }
         }
-        best
+        if renamed {
+            state.nodes.clear();
+            state.nodes.extend_from_slice(&least_nodes[..nodes]);
+            state.in_flight.clone_from(&least_flights);
+            state.acceptances.clone_from(&least_records);
+            state.slot_acceptances.clone_from(&least_slot_records);
+        }
     }
 }
 
@@ -611,45 +785,59 @@ fn next_permutation(order: &mut [usize]) -> bool {
     true
 }
 
-/// `state` with server `i` renamed to server `map[i]` everywhere it appears.
-fn relabel(state: &SimState, map: &[usize]) -> SimState {
-    let id = |n: NodeId| NodeId::from_index(map[n.index()]);
-    let set = |s: crate::quorum::NodeSet| s.iter().map(id).collect();
-    let mut nodes = state.nodes.clone();
-    for node in &state.nodes {
+/// Server `i` renamed to server `map[i]` (by index) everywhere a server is named; `inverse`
+/// undoes `map`.
+struct Renaming<'a> {
+    map: &'a [usize],
+    inverse: &'a [usize],
+}
+
+impl Renaming<'_> {
+    /// The index of the server that is renamed to the one at `index`.
+    fn source(&self, index: usize) -> usize {
+        self.inverse[index]
+    }
+
+    fn id(&self, node: NodeId) -> NodeId {
+        NodeId::from_index(self.map[node.index()])
+    }
+
+    fn set(&self, set: NodeSet) -> NodeSet {
+        set.iter().map(|node| self.id(node)).collect()
+    }
+
+    fn node(&self, node: &Node) -> Node {
         let mut renamed = node.clone();
-        renamed.id = id(node.id);
+        renamed.id = self.id(node.id);
         renamed.proposer.phase = match node.proposer.phase {
-            Phase::Preparing { ballot, promises, highest } => {
-                Phase::Preparing { ballot, promises: set(promises), highest: highest.map(|(n, p)| (id(n), p)) }
-            }
+            Phase::Preparing { ballot, promises, highest } => Phase::Preparing {
+                ballot,
+                promises: self.set(promises),
+                highest: highest.map(|(n, p)| (self.id(n), p)),
+            },
             Phase::Accepting { proposal, accepts, refusals } => {
-                Phase::Accepting { proposal, accepts: set(accepts), refusals: set(refusals) }
+                Phase::Accepting { proposal, accepts: self.set(accepts), refusals: self.set(refusals) }
             }
             other => other,
         };
         if let Some(log) = renamed.log.as_deref_mut() {
             match &mut log.role {
                 Role::Candidate { promises, reports, .. } => {
-                    *promises = set(*promises);
-                    reports.iter_mut().for_each(|(_, by, _)| *by = id(*by));
+                    *promises = self.set(*promises);
+                    reports.iter_mut().for_each(|(_, by, _)| *by = self.id(*by));
                 }
                 Role::Leader { outstanding, .. } => {
-                    outstanding.iter_mut().for_each(|(.., accepts)| *accepts = set(*accepts))
+                    outstanding.iter_mut().for_each(|(.., accepts)| *accepts = self.set(*accepts))
                 }
                 Role::Follower | Role::BackingOff => {}
             }
         }
-        let at = renamed.id.index();
-        nodes[at] = renamed;
+        renamed
     }
-    let mut in_flight: Vec<Flight> =
-        state.in_flight.iter().map(|f| Flight { from: id(f.from), to: id(f.to), message: f.message.clone() }).collect();
-    in_flight.sort_unstable();
-    let acceptances = state.acceptances.iter().map(|(key, accepted)| (*key, set(*accepted))).collect();
-    let slot_acceptances =
-        state.slot_acceptances.iter().map(|(slot, entry, accepted)| (*slot, *entry, set(*accepted))).collect();
-    SimState { nodes, in_flight, acceptances, slot_acceptances, ..state.clone() }
+
+    fn flight(&self, flight: &Flight) -> Flight {
+        Flight { from: self.id(flight.from), to: self.id(flight.to), message: flight.message.clone() }
+    }
 }
 
 /// A finished check of the simulator's protocol, with the counterexample as a script.

@@ -154,7 +154,7 @@ fn owner(ballot: Ballot) -> Option<NodeId> {
     (!ballot.is_none()).then_some(ballot.node)
 }
 
-fn chosen_of<'a>(chosen: &'a [Chosen], proposal: Proposal) -> Option<&'a Chosen> {
+fn chosen_of(chosen: &[Chosen], proposal: Proposal) -> Option<&Chosen> {
     chosen.iter().find(|c| c.proposal == proposal)
 }
 

@@ -33,8 +33,10 @@ pub enum Violation {
     Agreement { first: Chosen, second: Chosen, second_promises: Option<NodeSet> },
     /// A value nobody proposed was chosen.
     Validity { chosen: Chosen },
-    /// A chosen value lost its quorum: only `holders` still hold it at `step`.
-    Stability { chosen: Chosen, holders: NodeSet, step: u32 },
+    /// A chosen value lost its quorum: only `holders` still hold it at `step`; `moved` are
+    /// the members of the quorum that chose it that hold something else now (or nothing),
+    /// the servers whose change broke it (the page marks them on the cluster).
+    Stability { chosen: Chosen, holders: NodeSet, moved: NodeSet, step: u32 },
     // Multi-Paxos (`observe::log`).
     /// Two different commands were chosen in one slot.
     #[cfg_attr(not(feature = "multi"), serde(skip))]
@@ -120,7 +122,7 @@ impl fmt::Display for Violation {
             Violation::Validity { chosen } => {
                 write!(f, "validity at step {}: {} was never proposed", chosen.step, chosen.proposal.value)
             }
-            Violation::Stability { chosen, holders, step } => write!(
+            Violation::Stability { chosen, holders, step, .. } => write!(
                 f,
                 "stability at step {step}: {} (chosen at step {} by {}) is now held only by {holders}",
                 chosen.proposal.value, chosen.step, chosen.quorum
@@ -287,12 +289,13 @@ impl Safety {
                 }
             }
             if holders.len() < world.config.quorum_phase2 {
-                broken = Some((chosen.clone(), holders));
+                broken = Some((*chosen, holders));
                 break;
             }
         }
         if let Some((chosen, holders)) = broken {
-            self.violate(Violation::Stability { chosen, holders, step: world.step }, world, out);
+            let moved = chosen.quorum.difference(holders);
+            self.violate(Violation::Stability { chosen, holders, moved, step: world.step }, world, out);
         }
     }
 

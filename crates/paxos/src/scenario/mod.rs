@@ -42,7 +42,7 @@ pub use link::{
     base64url, decode as decode_link, encode as encode_link, unbase64url, LinkError, LinkProblem, LinkView,
     LINK_CHARS_MAX, LINK_VERSION,
 };
-pub use parse::{parse, parse_command, parse_with_lines, script_text, ScriptError, SCRIPT_BYTES_MAX};
+pub use parse::{decimal, parse, parse_command, parse_with_lines, script_text, ScriptError, SCRIPT_BYTES_MAX};
 pub use print::groups_text;
 pub use random::{random_scenario, Shape};
 pub use settings::{Settings, SettingsError};

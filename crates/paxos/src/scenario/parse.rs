@@ -20,7 +20,149 @@ pub struct ScriptError {
     /// refusal (`message` is then their English sentence).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refusal: Option<crate::sim::Refusal>,
+    /// What is wrong with the text, for a page to say in its own language: a kind
+    /// (`expected-number`, `range`, `unknown-command`, ...; "" for a refusal) and its facts,
+    /// each named (`found`, `what`, `min`, `max`, `usage`, ...; `what` is a key such as
+    /// `nodes`, not English). `message` is the same in English.
+    #[serde(skip)]
+    pub kind: &'static str,
+    #[serde(skip)]
+    pub facts: Vec<(&'static str, String)>,
 }
+
+impl ScriptError {
+    /// A script that does not parse: `kind` and `facts` as above; `message` is written from
+    /// them (`english`), so the English and the facts cannot disagree.
+    pub fn syntax(line: usize, column: usize, kind: &'static str, facts: &[(&'static str, &str)]) -> ScriptError {
+        let facts: Vec<(&'static str, String)> = facts.iter().map(|&(name, value)| (name, value.to_string())).collect();
+        let message = english(kind, &facts);
+        ScriptError { line, column, message, refusal: None, kind, facts }
+    }
+}
+
+/// Each kind of syntax error and its English sentence, `{name}` standing for the fact of that
+/// name (the page's English texts are the same templates: web/aids/texts-en.js). A table
+/// looked up by name, not a `match`: one comparison loop instead of one per kind.
+const SYNTAX: &[(&str, &str)] = &[
+    ("missing-argument", "missing argument; usage: {usage}"),
+    ("unexpected-argument", "unexpected argument; usage: {usage}"),
+    ("too-large", "script is larger than {max} bytes"),
+    ("invalid-utf8", "invalid UTF-8"),
+    ("control-character", "control character {code} is not allowed"),
+    ("empty-command", "empty command"),
+    ("expected-number", "expected {what}, found `{found}`"),
+    ("range", "{what} must be between {min} and {max}"),
+    ("expected-on-off", "expected `on` or `off`, found `{found}`"),
+    ("delay", "expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {max}, found `{found}`"),
+    ("expected-percent", "expected a percentage like `10%`, found `{found}`"),
+    ("percent-range", "expected a percentage from 0% to 100%, found `{found}`"),
+    ("no-such-server", "`{found}` does not exist: the cluster has S1..S{nodes}"),
+    ("expected-server", "expected a server like `S1`, found `{found}`"),
+    (
+        "target-or-setting",
+        "expected `#ID` or `Sa->Sb`, found `{found}`; as a setting, `{command}` takes a percentage: {hint}",
+    ),
+    ("expected-message-id", "expected a message id like `#12`, found `{found}`"),
+    ("expected-target", "expected `#ID` or `Sa->Sb`, found `{found}`"),
+    ("message-text-too-long", "message text is too long"),
+    ("setting-after-command", "settings must come before the first command (line {line})"),
+    ("too-many-commands", "more than {max} commands"),
+    ("title-too-long", "a title is at most {max} printable characters"),
+    (
+        "unknown-protocol",
+        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos",
+    ),
+    ("expected-mode", "expected `manual` or `auto`, found `{found}`"),
+    ("bad-value", "a value is 1 to {max} letters, digits or `_`, found `{found}`"),
+    ("unknown-command", "unknown setting or command `{found}`"),
+    ("named-twice", "{node} is named twice"),
+    ("empty-group", "usage: partition Sa Sb | Sc Sd ... (no empty group)"),
+    ("invalid-partition", "invalid partition"),
+    ("one-group", "a partition needs at least two groups"),
+    ("quorum-too-large", "a quorum cannot be larger than the {nodes} servers"),
+    ("no-such-leader", "the leader must be one of S1..S{nodes}"),
+];
+
+/// The kinds only a build with Multi-Paxos makes (`english` looks here only in such a build,
+/// so the page's module carries none of these sentences). The page words them as the others
+/// (web/aids/texts-*.js).
+const SYNTAX_MULTI: &[(&str, &str)] = &[
+    (
+        "unknown-protocol-multi",
+        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
+    ),
+    ("propose-in-log", "{protocol} servers take clients' commands: `request Sn set KEY VALUE` or `request Sn get KEY`"),
+    ("request-not-log", "`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`"),
+    ("bad-key", "a key is 1 to {max} letters, digits or `_`, found `{found}`"),
+    ("no-op-request", "no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`"),
+    ("expected-op", "expected a command `set KEY VALUE` or `get KEY`, found `{found}`"),
+];
+
+/// The English words for each `what` key.
+const WHAT: &[(&str, &str)] = &[
+    ("nodes", "the number of servers"),
+    ("quorum1", "the phase-1 quorum"),
+    ("quorum2", "the phase-2 quorum"),
+    ("seed", "a seed (0 to 18446744073709551615)"),
+    ("backoff", "backoff ticks"),
+    ("timeout", "timeout ticks"),
+    ("attempts", "attempts"),
+    ("steps", "the step count"),
+];
+
+fn lookup(table: &[(&'static str, &'static str)], key: &str) -> &'static str {
+    table.iter().find(|(name, _)| *name == key).map_or("", |&(_, text)| text)
+}
+
+/// `n`'s decimal digits, written by hand into `digits` (returned: the used end of it). The
+/// page's module writes its numbers with this: integer `Display` would bring its formatting
+/// code into the wasm (for these messages, and in the binding's JSON writer).
+pub fn decimal(mut n: u64, digits: &mut [u8; 20]) -> &[u8] {
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    &digits[at..]
+}
+
+/// A number as a fact.
+fn number_text(n: u64) -> String {
+    decimal(n, &mut [0; 20]).iter().map(|&d| char::from(d)).collect()
+}
+
+/// The English sentence of a syntax error: its kind's template, filled in from the facts.
+fn english(kind: &str, facts: &[(&'static str, String)]) -> String {
+    let template = match lookup(SYNTAX, kind) {
+        "" if crate::protocol::multi::ENABLED => lookup(SYNTAX_MULTI, kind),
+        template => template,
+    };
+    // Byte scans, not `str::find` (its searchers), and `get`, not indexing (a slice that can
+    // panic brings the panic's formatting of strings): each costs the page's wasm kilobytes.
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.bytes().position(|b| b == b'{') {
+        out.push_str(rest.get(..open).unwrap_or(""));
+        let after = rest.get(open + 1..).unwrap_or("");
+        let close = after.bytes().position(|b| b == b'}').unwrap_or(after.len());
+        let name = after.get(..close).unwrap_or("");
+        match facts.iter().find(|(fact, _)| *fact == name) {
+            Some((_, value)) if name == "what" => out.push_str(lookup(WHAT, value)),
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(name),
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What a number in a script stands for: a key (`english` words it).
+type What = &'static str;
 
 impl fmt::Display for ScriptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -47,16 +189,16 @@ struct Line<'a> {
 impl Line<'_> {
     /// Takes a `String` (callers with a literal write `.into()`): one copy of this, not
     /// one per message type.
-    fn error(&self, word: usize, message: String) -> ScriptError {
+    fn error(&self, word: usize, kind: &'static str, facts: &[(&'static str, &str)]) -> ScriptError {
         let column = self.words.get(word).map_or(char_count(self.text) + 1, |w| w.column);
-        ScriptError { line: self.number, column, message, refusal: None }
+        ScriptError::syntax(self.number, column, kind, facts)
     }
 
     fn arity(&self, min: usize, max: usize, usage: &str) -> Result<(), ScriptError> {
         let args = self.words.len() - 1;
         match args {
-            a if a < min => Err(self.error(self.words.len(), format!("missing argument; usage: {usage}"))),
-            a if a > max => Err(self.error(max + 1, format!("unexpected argument; usage: {usage}"))),
+            a if a < min => Err(self.error(self.words.len(), "missing-argument", &[("usage", usage)])),
+            a if a > max => Err(self.error(max + 1, "unexpected-argument", &[("usage", usage)])),
             _ => Ok(()),
         }
     }
@@ -153,18 +295,13 @@ fn split_once_ascii<'a>(text: &'a str, separator: &str) -> Option<(&'a str, &'a 
 pub fn script_text(bytes: &[u8]) -> Result<&str, ScriptError> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.len() > SCRIPT_BYTES_MAX {
-        return Err(ScriptError {
-            line: 1,
-            column: 1,
-            message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
-            refusal: None,
-        });
+        return Err(ScriptError::syntax(1, 1, "too-large", &[("max", &number_text(SCRIPT_BYTES_MAX as u64))]));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
         let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-        let column = valid.get(line_start..).map_or(0, |l| char_count(l)) + 1;
-        ScriptError { line: valid.matches('\n').count() + 1, column, message: "invalid UTF-8".into(), refusal: None }
+        let column = valid.get(line_start..).map_or(0, char_count) + 1;
+        ScriptError::syntax(valid.matches('\n').count() + 1, column, "invalid-utf8", &[])
     })
 }
 
@@ -175,12 +312,11 @@ fn read_line(number: usize, raw: &str) -> Result<Line<'_>, ScriptError> {
     if let Some((at, c)) = text.chars().enumerate().find(|(_, c)| c.is_control() && !c.is_whitespace()) {
         // `U+` and four hex digits (control characters are below U+0100), written by hand:
         // `{:04X}` brings padded hex formatting into the page's wasm.
-        let mut message = String::from("control character U+");
+        let mut code = String::from("U+");
         for shift in [12, 8, 4, 0] {
-            message.push(char::from(b"0123456789ABCDEF"[(u32::from(c) >> shift & 15) as usize]));
+            code.push(char::from(b"0123456789ABCDEF"[(u32::from(c) >> shift & 15) as usize]));
         }
-        message.push_str(" is not allowed");
-        return Err(ScriptError { line: number, column: at + 1, message, refusal: None });
+        return Err(ScriptError::syntax(number, at + 1, "control-character", &[("code", &code)]));
     }
     Ok(Line { number, words: split_words(text), text })
 }
@@ -194,12 +330,7 @@ pub fn parse(text: &str) -> Result<Scenario, ScriptError> {
 /// Like [`parse`], also returning the line number of every command (for run-time errors).
 pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptError> {
     if text.len() > SCRIPT_BYTES_MAX {
-        return Err(ScriptError {
-            line: 1,
-            column: 1,
-            message: format!("script is larger than {SCRIPT_BYTES_MAX} bytes"),
-            refusal: None,
-        });
+        return Err(ScriptError::syntax(1, 1, "too-large", &[("max", &number_text(SCRIPT_BYTES_MAX as u64))]));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut parser = Parser {
@@ -227,7 +358,7 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
 pub fn parse_command(text: &str, config: &Config) -> Result<Command, ScriptError> {
     let line = read_line(1, next_line(&mut { text }).unwrap_or(""))?;
     if line.words.is_empty() {
-        return Err(ScriptError { line: 1, column: 1, message: "empty command".into(), refusal: None });
+        return Err(ScriptError::syntax(1, 1, "empty-command", &[]));
     }
     let mut scenario = Scenario::default();
     scenario.config.nodes = config.nodes;
@@ -277,15 +408,19 @@ fn unsigned<T: TryFrom<u64>>(text: &str) -> Option<T> {
     T::try_from(n).ok()
 }
 
-fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: &str) -> Result<T, ScriptError> {
+fn number<T: TryFrom<u64>>(line: &Line, word: usize, what: What) -> Result<T, ScriptError> {
     let text = line.words[word].text;
-    unsigned(text).ok_or_else(|| line.error(word, format!("expected {what}, found `{text}`")))
+    unsigned(text).ok_or_else(|| line.error(word, "expected-number", &[("what", what), ("found", text)]))
 }
 
-fn ranged(line: &Line, word: usize, min: u32, max: u32, what: &str) -> Result<u32, ScriptError> {
+fn ranged(line: &Line, word: usize, min: u32, max: u32, what: What) -> Result<u32, ScriptError> {
     let n: u32 = number(line, word, what)?;
     if n < min || n > max {
-        return Err(line.error(word, format!("{what} must be between {min} and {max}")));
+        return Err(line.error(
+            word,
+            "range",
+            &[("what", what), ("min", &number_text(min.into())), ("max", &number_text(max.into()))],
+        ));
     }
     Ok(n)
 }
@@ -294,7 +429,7 @@ fn on_off(line: &Line, word: usize) -> Result<bool, ScriptError> {
     match line.words[word].text {
         "on" => Ok(true),
         "off" => Ok(false),
-        other => Err(line.error(word, format!("expected `on` or `off`, found `{other}`"))),
+        other => Err(line.error(word, "expected-on-off", &[("found", other)])),
     }
 }
 
@@ -305,21 +440,16 @@ fn delay_range(line: &Line) -> Result<(u32, u32), ScriptError> {
     let parse = |t: &str| unsigned::<u32>(t).filter(|&d| (1..=DELAY_TICKS_LIMIT).contains(&d));
     match (parse(min), parse(max)) {
         (Some(min), Some(max)) if min <= max => Ok((min, max)),
-        _ => Err(line.error(
-            1,
-            format!("expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {DELAY_TICKS_LIMIT}, found `{text}`"),
-        )),
+        _ => Err(line.error(1, "delay", &[("max", &number_text(DELAY_TICKS_LIMIT.into())), ("found", text)])),
     }
 }
 
 fn percent(line: &Line, word: usize) -> Result<u8, ScriptError> {
     let text = line.words[word].text;
-    let digits = text
-        .strip_suffix('%')
-        .ok_or_else(|| line.error(word, format!("expected a percentage like `10%`, found `{text}`")))?;
+    let digits = text.strip_suffix('%').ok_or_else(|| line.error(word, "expected-percent", &[("found", text)]))?;
     match unsigned::<u8>(digits) {
         Some(p) if p <= 100 => Ok(p),
-        _ => Err(line.error(word, format!("expected a percentage from 0% to 100%, found `{text}`"))),
+        _ => Err(line.error(word, "percent-range", &[("found", text)])),
     }
 }
 
@@ -328,8 +458,8 @@ fn node_id(line: &Line, word: usize, nodes: u8) -> Result<NodeId, ScriptError> {
     let id = text.strip_prefix('S').and_then(unsigned::<u8>).filter(|d| (1..=NODES_MAX).contains(d));
     match id {
         Some(id) if id <= nodes => Ok(NodeId(id)),
-        Some(_) => Err(line.error(word, format!("`{text}` does not exist: the cluster has S1..S{nodes}"))),
-        None => Err(line.error(word, format!("expected a server like `S1`, found `{text}`"))),
+        Some(_) => Err(line.error(word, "no-such-server", &[("found", text), ("nodes", &number_text(nodes.into()))])),
+        None => Err(line.error(word, "expected-server", &[("found", text)])),
     }
 }
 
@@ -345,21 +475,14 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
             Some(_) => format!("`{command} {first}%`"),
             None => format!("like `{command} 5%`"),
         };
-        return Err(line.error(
-            1,
-            format!(
-                "expected `#ID` or `Sa->Sb`, found `{first}`; as a setting, `{command}` takes a percentage: {hint}"
-            ),
-        ));
+        return Err(line.error(1, "target-or-setting", &[("found", first), ("command", command), ("hint", &hint)]));
     }
     if let Some(id) = first.strip_prefix('#') {
         line.arity(1, 1, usage)?;
-        return unsigned(id)
-            .map(Target::Id)
-            .ok_or_else(|| line.error(1, format!("expected a message id like `#12`, found `{first}`")));
+        return unsigned(id).map(Target::Id).ok_or_else(|| line.error(1, "expected-message-id", &[("found", first)]));
     }
-    let (from, to) = split_once_ascii(first, "->")
-        .ok_or_else(|| line.error(1, format!("expected `#ID` or `Sa->Sb`, found `{first}`")))?;
+    let (from, to) =
+        split_once_ascii(first, "->").ok_or_else(|| line.error(1, "expected-target", &[("found", first)]))?;
     let link = Line {
         number: line.number,
         text: line.text,
@@ -382,7 +505,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
         text
     });
     if text.as_ref().is_some_and(|t| t.len() > TARGET_TEXT_LEN_MAX) {
-        return Err(line.error(2, "message text is too long".into()));
+        return Err(line.error(2, "message-text-too-long", &[]));
     }
     Ok(Target::Link { from, to, text })
 }
@@ -414,9 +537,10 @@ const PROTOCOL_USAGE: &str = match crate::protocol::multi::ENABLED {
     false => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
 };
 
-const PROTOCOL_NAMES: &str = match crate::protocol::multi::ENABLED {
-    true => "one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
-    false => "one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos",
+/// The kind of an unknown protocol's error: its sentence lists the protocols this build runs.
+const UNKNOWN_PROTOCOL: &str = match crate::protocol::multi::ENABLED {
+    true => "unknown-protocol-multi",
+    false => "unknown-protocol",
 };
 
 /// Each setting's keyword and usage line. The keyword is looked up once, here, rather than
@@ -455,13 +579,13 @@ impl Parser {
         };
         if let (Some(&(_, setting, usage)), false) = (setting, is_command_form) {
             if let Some(first) = self.seen_command {
-                return Err(line.error(0, format!("settings must come before the first command (line {first})")));
+                return Err(line.error(0, "setting-after-command", &[("line", &number_text(first as u64))]));
             }
             return self.setting(line, setting, usage);
         }
         self.seen_command.get_or_insert(line.number);
         if self.scenario.commands.len() >= COMMANDS_MAX {
-            return Err(line.error(0, format!("more than {COMMANDS_MAX} commands")));
+            return Err(line.error(0, "too-many-commands", &[("max", &number_text(COMMANDS_MAX as u64))]));
         }
         let command = self.command(line)?;
         self.scenario.commands.push(command);
@@ -481,7 +605,7 @@ impl Parser {
                 _ => "",
             };
             if char_count(title) > TITLE_LEN_MAX || title.chars().any(char::is_control) {
-                return Err(line.error(1, format!("a title is at most {TITLE_LEN_MAX} printable characters")));
+                return Err(line.error(1, "title-too-long", &[("max", &number_text(TITLE_LEN_MAX as u64))]));
             }
             self.scenario.title = (!title.is_empty()).then(|| title.to_string());
             return Ok(());
@@ -494,31 +618,31 @@ impl Parser {
             Setting::Title => {} // handled above: its text is the rest of the line
             Setting::Protocol => {
                 let name = line.words[1].text;
-                s.config.protocol = Protocol::parse(name)
-                    .ok_or_else(|| line.error(1, format!("unknown protocol `{name}`; expected {PROTOCOL_NAMES}")))?;
+                s.config.protocol =
+                    Protocol::parse(name).ok_or_else(|| line.error(1, UNKNOWN_PROTOCOL, &[("found", name)]))?;
             }
-            Setting::Nodes => s.config.nodes = ranged(line, 1, 1, nodes_limit, "the number of servers")? as u8,
+            Setting::Nodes => s.config.nodes = ranged(line, 1, 1, nodes_limit, "nodes")? as u8,
             Setting::Quorum => {
-                let q1 = ranged(line, 1, 1, nodes_limit, "the phase-1 quorum")? as u8;
-                let q2 = ranged(line, 2, 1, nodes_limit, "the phase-2 quorum")? as u8;
+                let q1 = ranged(line, 1, 1, nodes_limit, "quorum1")? as u8;
+                let q2 = ranged(line, 2, 1, nodes_limit, "quorum2")? as u8;
                 self.quorum = Some(([q1, q2], line.number, [line.words[1].column, line.words[2].column]));
             }
             Setting::Network => {
                 s.network.mode = match line.words[1].text {
                     "manual" => NetworkMode::Manual,
                     "auto" => NetworkMode::Auto,
-                    other => return Err(line.error(1, format!("expected `manual` or `auto`, found `{other}`"))),
+                    other => return Err(line.error(1, "expected-mode", &[("found", other)])),
                 };
             }
             Setting::Delay => (s.network.delay_ticks_min, s.network.delay_ticks_max) = delay_range(line)?,
             Setting::Drop => s.network.drop_percent = percent(line, 1)?,
             Setting::Duplicate => s.network.duplicate_percent = percent(line, 1)?,
-            Setting::Seed => s.seed = number(line, 1, "a seed (0 to 18446744073709551615)")?,
+            Setting::Seed => s.seed = number(line, 1, "seed")?,
             Setting::Nacks => s.config.nacks = on_off(line, 1)?,
             Setting::Retry => self.retry = Some(on_off(line, 1)?),
             Setting::Amnesia => s.config.amnesia = on_off(line, 1)?,
-            Setting::Backoff => s.config.backoff_ticks_max = ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff ticks")?,
-            Setting::Timeout => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout ticks")?,
+            Setting::Backoff => s.config.backoff_ticks_max = ranged(line, 1, 0, DELAY_TICKS_LIMIT, "backoff")?,
+            Setting::Timeout => s.config.timeout_ticks = ranged(line, 1, 0, 100 * DELAY_TICKS_LIMIT, "timeout")?,
             Setting::Attempts => s.config.attempts_max = ranged(line, 1, 1, Config::ATTEMPTS_MAX_LIMIT, "attempts")?,
             Setting::Leader => {
                 self.leader_at = (line.number, line.words[1].column);
@@ -544,7 +668,7 @@ impl Parser {
                 let node = node_id(line, 1, nodes)?;
                 let text = line.words[2].text;
                 let value = Value::new(text).ok_or_else(|| {
-                    line.error(2, format!("a value is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX))
+                    line.error(2, "bad-value", &[("max", &number_text(Value::LEN_MAX as u64)), ("found", text)])
                 })?;
                 Command::Propose { node, value }
             }
@@ -575,11 +699,11 @@ impl Parser {
                 line.arity(0, 1, "step [N]")?;
                 match line.words.len() {
                     1 => Command::Step(1),
-                    _ => Command::Step(ranged(line, 1, 1, STEP_COUNT_LIMIT, "the step count")?),
+                    _ => Command::Step(ranged(line, 1, 1, STEP_COUNT_LIMIT, "steps")?),
                 }
             }
             "partition" => self.partition(line)?,
-            other => return Err(line.error(0, format!("unknown setting or command `{other}`"))),
+            other => return Err(line.error(0, "unknown-command", &[("found", other)])),
         };
         Ok(command)
     }
@@ -590,25 +714,25 @@ impl Parser {
     fn log_command(&self, line: &Line) -> Option<Result<Command, ScriptError>> {
         let protocol = self.scenario.config.protocol;
         let result = match (line.words[0].text, protocol.is_multi()) {
-            ("propose", true) => Err(line.error(
-                0,
-                format!(
-                    "{protocol} servers take clients' commands: `request Sn set KEY VALUE` or `request Sn get KEY`"
-                ),
-            )),
+            ("propose", true) => Err(line.error(0, "propose-in-log", &[("protocol", protocol.name())])),
             ("request", true) => (|| {
-                line.arity(2, 4, "request Sn set KEY VALUE | request Sn get KEY")?;
+                const USAGE: &str = "request Sn set KEY VALUE | request Sn get KEY";
+                line.arity(2, 4, USAGE)?;
                 let node = node_id(line, 1, self.scenario.config.nodes)?;
                 let words: Vec<&str> = line.words[2..].iter().map(|w| w.text).collect();
-                let op = Op::parse(&words).map_err(|(at, message)| line.error(2 + at, message))?;
+                let op = Op::parse(&words).map_err(|(at, kind)| {
+                    let found = words.get(at).copied().unwrap_or("");
+                    let max = number_text(Value::LEN_MAX as u64);
+                    let facts: &[(&'static str, &str)] = match kind {
+                        "missing-argument" | "unexpected-argument" => &[("usage", "set KEY VALUE | get KEY")],
+                        "bad-key" | "bad-value" => &[("max", &max), ("found", found)],
+                        _ => &[("found", found)],
+                    };
+                    line.error(2 + at, kind, facts)
+                })?;
                 Ok(Command::Request { node, op })
             })(),
-            ("request", false) => Err(line.error(
-                0,
-                format!(
-                    "`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`"
-                ),
-            )),
+            ("request", false) => Err(line.error(0, "request-not-log", &[("protocol", protocol.name())])),
             _ => return None,
         };
         Some(result)
@@ -623,18 +747,18 @@ impl Parser {
                 _ => {
                     let node = node_id(line, word, nodes)?;
                     if groups.iter().any(|g| g.contains(node)) {
-                        return Err(line.error(word, format!("{node} is named twice")));
+                        return Err(line.error(word, "named-twice", &[("node", &node.to_string())]));
                     }
                     groups.last_mut().expect("starts with one group").insert(node);
                 }
             }
         }
         if groups.iter().any(|g| g.is_empty()) {
-            return Err(line.error(1, "usage: partition Sa Sb | Sc Sd ... (no empty group)".into()));
+            return Err(line.error(1, "empty-group", &[]));
         }
-        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid partition".into()))?;
+        let groups = normalize_partition(nodes, &groups).ok_or_else(|| line.error(1, "invalid-partition", &[]))?;
         if groups.len() < 2 {
-            return Err(line.error(1, "a partition needs at least two groups".into()));
+            return Err(line.error(1, "one-group", &[]));
         }
         Ok(Command::Partition(groups))
     }
@@ -645,12 +769,13 @@ impl Parser {
         match self.quorum {
             Some(([q1, q2], line, columns)) => {
                 if q1 > nodes || q2 > nodes {
-                    return Err(ScriptError {
+                    let column = columns[usize::from(q1 <= nodes)];
+                    return Err(ScriptError::syntax(
                         line,
-                        column: columns[usize::from(q1 <= nodes)],
-                        message: format!("a quorum cannot be larger than the {nodes} servers"),
-                        refusal: None,
-                    });
+                        column,
+                        "quorum-too-large",
+                        &[("nodes", &number_text(nodes.into()))],
+                    ));
                 }
                 config.quorum_phase1 = q1;
                 config.quorum_phase2 = q2;
@@ -663,12 +788,7 @@ impl Parser {
         config.retry = self.retry.unwrap_or(config.protocol == Protocol::OnePhaseAdopt);
         if config.leader.is_some_and(|l| l.0 > nodes) {
             let (line, column) = self.leader_at;
-            return Err(ScriptError {
-                line,
-                column,
-                message: format!("the leader must be one of S1..S{nodes}"),
-                refusal: None,
-            });
+            return Err(ScriptError::syntax(line, column, "no-such-leader", &[("nodes", &number_text(nodes.into()))]));
         }
         // Commands were checked against the node count known when they were read; settings
         // all precede commands, so that was the final count.

@@ -277,6 +277,27 @@ impl Model for TlaPaxos {
         }
     }
 
+    /// The four words, little-endian: 32 bytes, the state itself.
+    fn pack(&self, state: &TlaState, out: &mut Vec<u8>) {
+        let [w0, w1, w2, w3] = state.words.map(u64::to_le_bytes);
+        let mut bytes = [0u8; 32];
+        bytes[..8].copy_from_slice(&w0);
+        bytes[8..16].copy_from_slice(&w1);
+        bytes[16..24].copy_from_slice(&w2);
+        bytes[24..].copy_from_slice(&w3);
+        out.extend_from_slice(&bytes);
+    }
+
+    fn unpack(&self, bytes: &[u8]) -> TlaState {
+        let mut words = [0u64; 4];
+        for (word, chunk) in words.iter_mut().zip(bytes.chunks_exact(8)) {
+            let mut le = [0u8; 8];
+            le.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(le);
+        }
+        TlaState { words }
+    }
+
     fn actions_max(&self) -> usize {
         let (a, v, b) = (self.layout.acceptors as usize, self.layout.values as usize, self.layout.ballots as usize);
         b * (1 + v) + a * b * (1 + v)

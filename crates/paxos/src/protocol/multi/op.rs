@@ -50,37 +50,29 @@ pub enum Op {
 
 impl Op {
     /// A client's command from its words (`set x 1`, `get x`). `Err` holds the index of the
-    /// word that is wrong (the words' count when one is missing) and why.
-    pub fn parse(words: &[&str]) -> Result<Op, (usize, String)> {
-        let key = |at: usize| -> Result<Value, (usize, String)> {
-            let text = words.get(at).copied().unwrap_or("");
-            Value::new(text)
-                .ok_or_else(|| (at, format!("a key is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX)))
+    /// word that is wrong (the words' count when one is missing) and the kind of the script
+    /// error (`scenario::parse` words it from the word and its kind).
+    pub fn parse(words: &[&str]) -> Result<Op, (usize, &'static str)> {
+        let word = |at: usize, kind: &'static str| -> Result<Value, (usize, &'static str)> {
+            Value::new(words.get(at).copied().unwrap_or("")).ok_or((at, kind))
         };
         let arity = |count: usize| match words.len() {
-            n if n < count => Err((n, "missing argument; usage: set KEY VALUE | get KEY".to_string())),
-            n if n > count => Err((count, "unexpected argument; usage: set KEY VALUE | get KEY".to_string())),
+            n if n < count => Err((n, "missing-argument")),
+            n if n > count => Err((count, "unexpected-argument")),
             _ => Ok(()),
         };
         match words.first().copied() {
             Some("set") => {
                 arity(3)?;
-                let key = key(1)?;
-                let text = words[2];
-                let value = Value::new(text).ok_or_else(|| {
-                    (2, format!("a value is 1 to {} letters, digits or `_`, found `{text}`", Value::LEN_MAX))
-                })?;
-                Ok(Op::Set { key, value })
+                Ok(Op::Set { key: word(1, "bad-key")?, value: word(2, "bad-value")? })
             }
             Some("get") => {
                 arity(2)?;
-                Ok(Op::Get { key: key(1)? })
+                Ok(Op::Get { key: word(1, "bad-key")? })
             }
-            Some("no-op") => {
-                Err((0, "no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`".into()))
-            }
-            Some(other) => Err((0, format!("expected a command `set KEY VALUE` or `get KEY`, found `{other}`"))),
-            None => Err((0, "missing command; usage: set KEY VALUE | get KEY".into())),
+            Some("no-op") => Err((0, "no-op-request")),
+            Some(_) => Err((0, "expected-op")),
+            None => Err((0, "missing-argument")),
         }
     }
 }

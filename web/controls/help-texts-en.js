@@ -1,0 +1,27 @@
+// The help dialog's texts (en): they come with the dialog's module
+// (web/controls/help.js), not with the page.
+export default {
+  'help.heading': 'Keys and help',
+  'help.intro': 'Every action has a button; these keys are shortcuts.',
+  'help.keys': 'Keys',
+  'help.does': 'Does',
+  'help.toggle': 'Play or pause',
+  'help.forward': 'Step forward one event',
+  'help.back': 'Step back one event',
+  'help.start': 'Go to the start',
+  'help.end': 'Go to the end of the run',
+  'help.speed': 'Faster / slower',
+  'help.deliver': 'Deliver the selected message',
+  'help.drop': 'Drop the selected message',
+  'help.duplicate': 'Duplicate the selected message',
+  'help.unselect': 'Clear the selection (or close a dialog)',
+  'help.reset': 'Reset: reload the scenario, undoing your changes',
+  'help.presets': 'Open the scenarios',
+  'help.settings': 'Open the settings',
+  'help.language': 'Switch language',
+  'help.help': 'This help',
+  'help.readingHeading': 'Reading the pictures',
+  'help.reading': 'Proposal numbers are written as in the seed: 13 is counter 1 on server S3, and (13,Z) is proposal 13 with value Z. Every message is labelled with its type; a dashed outline marks a duplicate, a cross a dropped message. Crashed servers are grey and dashed; letters A, B, … show partition groups.',
+  'help.undo': 'Undo the last change to the run',
+  'help.redo': 'Redo the change undone',
+};

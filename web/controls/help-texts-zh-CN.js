@@ -1,0 +1,27 @@
+// The help dialog's texts (zh-CN): they come with the dialog's module
+// (web/controls/help.js), not with the page.
+export default {
+  'help.heading': '快捷键与帮助',
+  'help.intro': '每个操作都有按钮；这些按键是快捷方式。',
+  'help.keys': '按键',
+  'help.does': '作用',
+  'help.toggle': '播放或暂停',
+  'help.forward': '前进一个事件',
+  'help.back': '后退一个事件',
+  'help.start': '回到开头',
+  'help.end': '跳到运行的结尾',
+  'help.speed': '加速 / 减速',
+  'help.deliver': '投递选中的消息',
+  'help.drop': '丢弃选中的消息',
+  'help.duplicate': '复制选中的消息',
+  'help.unselect': '取消选择（或关闭对话框）',
+  'help.reset': '重置：重新载入场景，撤销你的改动',
+  'help.presets': '打开场景列表',
+  'help.settings': '打开设置',
+  'help.language': '切换语言',
+  'help.help': '本帮助',
+  'help.readingHeading': '如何读图',
+  'help.reading': '提议号的写法与种子文章相同：13 表示服务器 S3 上的计数 1，(13,Z) 表示提议号 13、值为 Z 的提议。每条消息都标有类型；虚线边框表示重复的消息，叉号表示被丢弃的消息。崩溃的服务器显示为灰色虚线；字母 A、B…… 表示分区的分组。',
+  'help.undo': '撤销对运行的上一次改动',
+  'help.redo': '重做被撤销的改动',
+};

@@ -1,0 +1,310 @@
+// Where everything in the cluster drawing goes, decided in one pure step (no DOM; sizes of
+// text come in measured). Things are placed in order of importance, each only where it
+// overlaps nothing placed before it (web/layout/boxes.js): the servers with their marks, each
+// server's text, the corner captions, the chosen value, then the messages, oldest first.
+// A message with no room left on its link is folded with the ones behind it into a "+N"
+// pill. So nothing overlaps, by construction, for any number of servers and messages.
+//
+// Placement is stable: `memory` (kept by the caller from one step to the next) holds where
+// each thing was, and a thing goes back there while that is still free, so stepping moves
+// only what the step changed.
+import { positionsOnCircle, round2 } from '../geometry.js';
+import { CLEAR, boxAt, Occupancy } from './boxes.js';
+
+export const PILL_HEIGHT = 18;
+/** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
+export const LANE_OFFSET = 7;
+/** Room beside a server's circle for its marks (chosen, group, ∩), and above and below it for its halo. */
+export const SERVER_PAD = 12;
+const HALO = 6;
+/** Height of a line of a server's text. */
+export const LINE = 16;
+const ARROW = 7;
+/** A pill may ride on its lane, or one pill's height to either side of it when that is taken. */
+const SIDES = [0, PILL_HEIGHT + 3, -PILL_HEIGHT - 3];
+/** Search step along a link, in drawing units. */
+const STEP = 5;
+/** Space kept between the drawing's edge and corner captions. */
+const EDGE = 4;
+
+/** The two drawings: wide, each server's text beside it; narrow, the ring alone. */
+export const VIEWS = {
+  wide: { width: 840, height: 460, nodeRadius: 30, textRoom: 190 },
+  narrow: { width: 440, height: 400, nodeRadius: 30, textRoom: 0 },
+};
+
+/**
+ * Servers evenly spaced on a circle, S1 at the top and then clockwise; one server in the
+ * middle. The circle is as large as the drawing allows, keeping `textRoom` beside the
+ * outermost servers for their text; the polygon is centred on its own height (an odd
+ * polygon's flat bottom is nearer its centre than its top vertex).
+ */
+export function ringLayout(count, view) {
+  let bottom = 1;
+  let widest = 0;
+  for (let k = 0; k < count; k += 1) {
+    const angle = (2 * Math.PI * k) / count;
+    bottom = Math.min(bottom, Math.cos(angle));
+    widest = Math.max(widest, Math.abs(Math.sin(angle)));
+  }
+  const radiusFor = (half) => {
+    const tall = (view.height - 2 * (half + EDGE)) / (1 - bottom);
+    const wide = widest ? (view.width / 2 - half - EDGE - view.textRoom) / widest : Infinity;
+    return count === 1 ? 0 : Math.min(tall, wide);
+  };
+  let nodeRadius = view.nodeRadius;
+  let radius = radiusFor(nodeRadius + SERVER_PAD);
+  // Neighbours' boxes must not overlap: on a crowded ring (nine servers on a small drawing)
+  // the servers get smaller rather than closer.
+  const step = (2 * Math.PI) / count;
+  let apart = Infinity;
+  for (let k = 0; k < count && count > 1; k += 1) {
+    const a = k * step;
+    apart = Math.min(apart, radius * Math.max(Math.abs(Math.sin(a + step) - Math.sin(a)), Math.abs(Math.cos(a + step) - Math.cos(a))));
+  }
+  if (apart < 2 * (nodeRadius + SERVER_PAD) + CLEAR) {
+    nodeRadius = Math.floor((apart - CLEAR) / 2 - SERVER_PAD);
+    radius = radiusFor(nodeRadius + SERVER_PAD);
+  }
+  const cx = view.width / 2;
+  const cy = round2(view.height / 2 + (radius * (1 + bottom)) / 2);
+  return { cx, cy, radius, nodeRadius, positions: positionsOnCircle(count, { cx, cy, radius }) };
+}
+
+/** The lane from server point `a` to `b`, LANE_OFFSET to the right of the link. */
+export function laneOf(a, b) {
+  const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ux = (b.x - a.x) / length;
+  const uy = (b.y - a.y) / length;
+  // The right-hand normal of (ux, uy), y growing down, is (-uy, ux).
+  return { ux, uy, length, x: b.x - uy * LANE_OFFSET, y: b.y + ux * LANE_OFFSET };
+}
+
+/** The point `s` units back along `lane` from its destination's centre, `side` units to its right. */
+export function lanePoint(lane, s, side = 0) {
+  return { x: round2(lane.x - lane.ux * s - lane.uy * side), y: round2(lane.y - lane.uy * s + lane.ux * side) };
+}
+
+/**
+ * A pill of `width` on `lane`, relative to its centre: its arrowhead (three points, the tip
+ * on the lane toward the destination, the base on the pill's edge) and the box around both.
+ */
+export function pillShape(lane, width) {
+  const { ux, uy } = lane;
+  const edge = Math.min(ux ? width / 2 / Math.abs(ux) : Infinity, uy ? PILL_HEIGHT / 2 / Math.abs(uy) : Infinity);
+  const at = (along, side) => [round2(ux * along - uy * side), round2(uy * along + ux * side)];
+  const arrow = [at(edge + ARROW, 0), at(edge, 4.5), at(edge, -4.5)];
+  const xs = [width / 2, -width / 2, ...arrow.map((p) => p[0])];
+  const ys = [PILL_HEIGHT / 2, -PILL_HEIGHT / 2, ...arrow.map((p) => p[1])];
+  return { width, arrow, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+}
+
+const shifted = (shape, point) => ({ x0: point.x + shape.x0, y0: point.y + shape.y0, x1: point.x + shape.x1, y1: point.y + shape.y1 });
+
+/** The width of a "+N" pill's text, generously (digits and the plus are about 0.6em). */
+export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
+
+/**
+ * Lays out one step of the drawing.
+ * @param {object} scene
+ *   view: VIEWS.wide or VIEWS.narrow; ring: ringLayout's result for it;
+ *   labels: per server (index id - 1) the size {width, height} of its text, or null;
+ *   corners: [{key, width, height}], captions for the drawing's edges, most important first;
+ *   centre: {width, height} of the chosen value's caption, or null;
+ *   pills: [{key, from, to, width, fraction}] in send order; fraction: how far along its
+ *     trip a flying message is (0..1), null for one parked on its link (manual network);
+ *   unshown: (count) => {width, height}, the size of the caption that counts the messages
+ *     with no room on the drawing at all;
+ *   ghost: {key, from, to, width} the message the step delivered or dropped, or null: it is
+ *     given the place it waited in (if remembered), `free` when nothing covers it now.
+ * @param {Map} memory where things were at the previous layouts; updated
+ * @returns {{occupancy: Occupancy, labels: object[], corners: Map, centre: object|null,
+ *   pills: Map, overflow: object[], ghost: object|null, hidden: number,
+ *   unshown: object|null}} (`hidden`: how many messages have no room; `unshown` the box of
+ *   the caption that says so)
+ */
+export function layoutCluster(scene, memory) {
+  const { view, ring } = scene;
+  const occupancy = new Occupancy(view.width, view.height);
+  // A server's box: its circle and halo, and at the sides its marks (chosen, group, ∩).
+  const half = { x: ring.nodeRadius + SERVER_PAD, y: ring.nodeRadius + HALO };
+  ring.positions.forEach((p, index) => occupancy.add(boxAt(p.x, p.y, 2 * half.x, 2 * half.y), { kind: 'server', id: index + 1 }));
+
+  const labels = (scene.labels ?? []).map((size, index) => occupancy.take(labelSpots(ring.positions[index], ring, half, size), { kind: 'label', id: index + 1 }));
+
+  const corners = new Map();
+  for (const corner of scene.corners ?? []) {
+    const box = occupancy.take(edgeSpots(view, corner), { kind: 'corner', key: corner.key });
+    if (box) corners.set(corner.key, box);
+  }
+
+  const centre = scene.centre ? occupancy.take(centreSpots(ring, scene.centre), { kind: 'centre' }) : null;
+
+  const { pills, overflow, hidden } = placePills(scene.pills ?? [], ring, occupancy, memory);
+  // Messages with no room on their link at all (a crowded ring) are counted along an edge.
+  const unshown = hidden && scene.unshown ? occupancy.take(edgeSpots(view, scene.unshown(hidden)), { kind: 'corner', key: 'unshown' }) : null;
+
+  // The message the step delivered or dropped, where it waited: drawn there only if free.
+  let ghost = null;
+  const was = scene.ghost && memory.get(scene.ghost.key);
+  if (was) {
+    const lane = laneOf(ring.positions[scene.ghost.from - 1], ring.positions[scene.ghost.to - 1]);
+    const shape = pillShape(lane, scene.ghost.width);
+    const point = lanePoint(lane, was.s, was.side);
+    const free = Boolean(occupancy.take([shifted(shape, point)], { kind: 'ghost', key: scene.ghost.key }));
+    ghost = { ...point, lane, shape, free };
+  }
+  return { occupancy, labels, corners, centre, pills, overflow, ghost, hidden, unshown };
+}
+
+/**
+ * Where a server's text may go, best first: beside the server away from the middle of the
+ * ring (text beside a server costs no height), then above or below it, then the other side;
+ * each slid a little along its side when the straight spot is taken.
+ */
+function* labelSpots(p, ring, half, { width, height }) {
+  const dx = p.x - ring.cx;
+  const dy = p.y - ring.cy;
+  const gap = CLEAR + 1;
+  const out = dx < -1 ? -1 : 1;
+  const sides = [[out, 0], [0, dy < 0 ? -1 : 1], [0, dy < 0 ? 1 : -1], [-out, 0]];
+  // On a crowded ring the last resort is further in, past the neighbours' boxes.
+  for (const push of [0, 0.5, 1]) {
+    for (const [sx, sy] of sides) {
+      for (const slide of [0, -1, 1, -2, 2]) {
+        const x = sx ? p.x + sx * (half.x + gap + width / 2 + push * width) : p.x + (slide * width) / 4;
+        const y = sy ? p.y + sy * (half.y + gap + height / 2 + push * height) : p.y + (slide * height) / 4;
+        // Which side of the server it is on: sx 1 right, -1 left; sy -1 above, 1 below.
+        yield Object.assign(boxAt(x, y, width, height), { sx, sy });
+      }
+    }
+  }
+}
+
+/** Along the top edge, left to right, then along the bottom edge. */
+export function* edgeSpots(view, { width, height }) {
+  for (const y of [EDGE, view.height - EDGE - height]) {
+    for (let x = EDGE; x + width + EDGE <= view.width; x += 8) yield { x0: x, y0: y, x1: x + width, y1: y + height };
+  }
+}
+
+/** The middle of the ring, then further and further below and above it. */
+function* centreSpots(ring, { width, height }) {
+  for (let distance = 0; distance < 400; distance += 10) {
+    yield boxAt(ring.cx, ring.cy + distance, width, height);
+    yield boxAt(ring.cx, ring.cy - distance, width, height);
+  }
+}
+
+/**
+ * Where on `lane` a pill of `shape` fits, trying s = start, start + STEP, start - STEP,
+ * start + 2 STEP, ... within [low, high] (from `low` itself: a queue, from its head
+ * backwards), on the lane and then beside it: {s, side, box} taken for `item`, or null.
+ * One box is filled in for every spot tried (a new one for each was most of the time).
+ */
+function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
+  const probe = {};
+  const fits = (s) => {
+    for (const side of sides) {
+      const x = lane.x - lane.ux * s - lane.uy * side;
+      const y = lane.y - lane.uy * s + lane.ux * side;
+      probe.x0 = x + shape.x0;
+      probe.y0 = y + shape.y0;
+      probe.x1 = x + shape.x1;
+      probe.y1 = y + shape.y1;
+      if (occupancy.fits(probe)) return { s, side, box: occupancy.add({ ...probe }, item) };
+    }
+    return null;
+  };
+  for (let k = 0; start + k * STEP <= high || start - k * STEP >= low; k += 1) {
+    const found = (start + k * STEP <= high && fits(start + k * STEP)) || (k && start - k * STEP >= low && fits(start - k * STEP));
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The messages. A parked message queues on its lane in send order (the oldest nearest its
+ * destination); one that was drawn before goes back to its place while that is free, and
+ * those are placed first, so a message placed anew (just sent, or out of a "+N") never
+ * takes the place of one already on screen. A flying message goes to the free spot nearest
+ * where its trip has taken it. Those that find no room fold, with the tail of their lane's
+ * queue, into one "+N" pill at the tail.
+ */
+function placePills(list, ring, occupancy, memory) {
+  const pills = new Map();
+  const lanes = new Map();
+  const trim = ring.nodeRadius;
+  const entries = list.map((pill, order) => {
+    const laneKey = `${pill.from}-${pill.to}`;
+    let state = lanes.get(laneKey);
+    if (!state) {
+      // `full`: the narrowest pill that found no room (one as wide, or wider, will not either).
+      state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0, full: Infinity };
+      lanes.set(laneKey, state);
+    }
+    return { pill, order, state, shape: pillShape(state.lane, pill.width) };
+  });
+  // The stretch of its lane a parked message may take: behind those sent before it, ahead
+  // of those sent after it.
+  const room = ({ state, order }) => {
+    let low = trim;
+    let high = state.lane.length - trim;
+    for (const spot of state.placed) {
+      if (spot.order < order) low = Math.max(low, spot.s + STEP);
+      else high = Math.min(high, spot.s - STEP);
+    }
+    return [low, high];
+  };
+  const place = (entry, range, sides) => {
+    const { pill, state } = entry;
+    const spot = findOnLane(occupancy, state.lane, entry.shape, range, { kind: 'pill', key: pill.key }, sides);
+    if (!spot) return false;
+    spot.order = entry.order;
+    state.placed.push(spot);
+    pills.set(pill.key, { ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, side: spot.side, lane: state.lane, shape: entry.shape });
+    if (pill.fraction === null) memory.set(pill.key, { s: spot.s, side: spot.side });
+    return true;
+  };
+  for (const entry of entries) {
+    const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
+    const [low, high] = room(entry);
+    // Its place before, if it is still in its stretch and free (on the side it was).
+    entry.done = was?.s >= low && was.s <= high && place(entry, [was.s, was.s, was.s], [was.side]);
+  }
+  for (const entry of entries) {
+    if (entry.done) continue;
+    const { lane } = entry.state;
+    const [low, high] = room(entry);
+    const start = entry.pill.fraction === null ? low : trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim);
+    if (entry.pill.width < entry.state.full && place(entry, entry.pill.fraction === null ? [low, low, high] : [start, trim, lane.length - trim])) continue;
+    entry.state.folded += 1;
+    entry.state.full = Math.min(entry.state.full, entry.pill.width);
+  }
+  const overflow = [];
+  let hidden = 0;
+  for (const state of lanes.values()) {
+    let count = state.folded;
+    state.placed.sort((a, b) => a.s - b.s);
+    while (count > 0) {
+      const tail = state.placed.pop();
+      if (tail) {
+        occupancy.release((taken) => taken === tail.box.item);
+        pills.delete(tail.box.item.key);
+        count += 1;
+      }
+      const shape = pillShape(state.lane, overflowWidth(count));
+      const from = tail ? tail.s : trim;
+      const spot = findOnLane(occupancy, state.lane, shape, [from, from, state.lane.length - trim], { kind: 'more', key: state.key });
+      if (spot) {
+        overflow.push({ key: state.key, count, ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, lane: state.lane, shape });
+        break;
+      }
+      if (!tail) {
+        hidden += count;
+        break;
+      }
+    }
+  }
+  return { pills, overflow, hidden };
+}
