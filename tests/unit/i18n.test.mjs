@@ -149,3 +149,25 @@ test('every preset the core ships has a title, a story and an outcome in both la
     assert.ok(DICTIONARIES['zh-CN'][`protocol.${protocol}.rules`]);
   }
 });
+
+test('Multi-Paxos’ texts (loaded with its module, not when the page opens) cover its presets and protocols in both languages', async () => {
+  const MULTI = { en: (await import('../../web/multi/texts-en.js')).default, 'zh-CN': (await import('../../web/multi/texts-zh-CN.js')).default };
+  assert.deepEqual(Object.keys(MULTI['zh-CN']).sort(), Object.keys(MULTI.en).sort());
+  for (const key of Object.keys(MULTI.en)) {
+    assert.ok(MULTI.en[key].trim() && MULTI['zh-CN'][key].trim(), `empty text for ${key}`);
+    assert.deepEqual(placeholders(MULTI['zh-CN'][key]), placeholders(MULTI.en[key]), `placeholders of ${key}`);
+    assert.ok(!(key in DICTIONARIES.en), `${key} is in the page's texts too`);
+  }
+  const dir = join(ROOT, 'crates/paxos/presets');
+  const ids = readdirSync(dir).filter((f) => f.startsWith('multi-')).map((f) => f.replace(/\.txt$/, ''));
+  assert.equal(ids.length, 4);
+  for (const id of ids) {
+    for (const part of ['title', 'story', 'outcome']) assert.ok(MULTI.en[`preset.${id}.${part}`], `preset.${id}.${part}`);
+    // The English title is the script's own `title` line.
+    const title = readFileSync(join(dir, `${id}.txt`), 'utf8').split('\n')[0].replace(/^title /, '');
+    assert.equal(MULTI.en[`preset.${id}.title`], title);
+  }
+  for (const protocol of ['multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose']) {
+    assert.ok(MULTI['zh-CN'][`protocol.${protocol}.name`] && MULTI['zh-CN'][`protocol.${protocol}.rules`], protocol);
+  }
+});

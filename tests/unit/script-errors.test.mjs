@@ -28,7 +28,8 @@ const BROKEN = {
   'target-or-setting': 'drop 27',
   'expected-message-id': 'deliver #12x',
   'expected-target': 'deliver S1S2',
-  'message-text-too-long': `deliver S1->S2 ${'A'.repeat(300)}`,
+  // Longer than the longest message text (672 characters: a Multi-Paxos promise reporting 16 slots).
+  'message-text-too-long': `deliver S1->S2 ${'A'.repeat(700)}`,
   'setting-after-command': 'propose S1 X\nnodes 3',
   'title-too-long': `title ${'t'.repeat(300)}`,
   'unknown-protocol': 'protocol raft',

@@ -200,11 +200,13 @@ struct SettingsResult {
     error: Option<String>,
 }
 
-/// The protocols the core runs, by name, in the order the seed text meets them (the page's
-/// texts name and describe each).
+/// The protocols the settings panel offers, by name, in the order the seed text meets them
+/// (the page's texts name and describe each): the single-decree ones, which the page's
+/// module runs. (This module runs Multi-Paxos too: its checker, compare and exports take
+/// Multi-Paxos scenarios. The panel offers it once the page has a module that runs it.)
 #[wasm_bindgen]
 pub fn protocols() -> Result<JsValue, JsError> {
-    to_js(&paxos::protocol::Protocol::ALL)
+    to_js(&paxos::protocol::Protocol::SINGLE_DECREE)
 }
 
 /// The core's settings for `protocol` on `nodes` servers when a script says nothing else.
@@ -355,8 +357,8 @@ impl QuorumMirror {
     /// The page's `intervene(command)` made while viewing `step`.
     pub fn intervene(&mut self, step: u32, command: &str) -> bool {
         self.sim.seek(step);
-        let nodes = self.sim.scenario().config.nodes;
-        match paxos::scenario::parse_command(command, nodes) {
+        let config = &self.sim.scenario().config;
+        match paxos::scenario::parse_command(command, config) {
             Ok(command) => self.sim.intervene(command).is_ok(),
             Err(_) => false,
         }

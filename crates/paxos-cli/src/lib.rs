@@ -4,7 +4,7 @@
 //! ```text
 //! paxos run FILE [--json | --mermaid | --rust-test]
 //!                             run a script (FILE or - for standard input)
-//! paxos presets               list the built-in presets
+//! paxos presets               list the built-in presets (the page's, then Multi-Paxos')
 //! paxos preset ID             print a preset's script
 //! paxos check --model tla|sim ...   exhaustive model checking (see check.rs)
 //! ```
@@ -13,7 +13,7 @@
 mod check;
 mod report;
 
-use paxos::presets::PRESETS;
+use paxos::presets::{MULTI_PRESETS, PRESETS};
 use paxos::Simulation;
 use std::io::Read;
 
@@ -22,7 +22,9 @@ const USAGE: &str = "usage:
                             run a scenario script (FILE or - for standard input); print the
                             event log, JSON, a Mermaid sequence diagram or a Rust test
   paxos check ...           model-check a configuration (see below)
-  paxos presets [--json]    list the built-in presets (--json: with their scripts)
+  paxos presets [--json [--multi]]
+                            list the built-in presets (--json: the page's, with their
+                            scripts; --multi: Multi-Paxos' instead)
   paxos preset ID           print a preset's script
   paxos --version
 check:";
@@ -34,11 +36,10 @@ pub fn run(args: &[String]) -> Result<String, String> {
     match words.as_slice() {
         ["run", rest @ ..] => run_script(rest),
         ["check", rest @ ..] => check::run(rest),
-        ["presets"] => Ok(PRESETS.iter().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
-        ["presets", "--json"] => Ok(report::presets_json() + "\n"),
-        ["preset", id] => PRESETS
-            .iter()
-            .find(|p| p.id == *id)
+        ["presets"] => Ok(paxos::presets::all().map(|p| format!("{:<16} {}\n", p.id, p.title())).collect()),
+        ["presets", "--json"] => Ok(report::presets_json(PRESETS) + "\n"),
+        ["presets", "--json", "--multi"] => Ok(report::presets_json(MULTI_PRESETS) + "\n"),
+        ["preset", id] => paxos::presets::find(id)
             .map(|p| p.script.to_string())
             .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
         ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),

@@ -33,11 +33,10 @@ pub fn json(sim: &Simulation) -> String {
 }
 
 /// The presets with their scripts, for the page: it fetches them as a static file instead of
-/// carrying the texts inside its wasm module.
-pub fn presets_json() -> String {
-    let list: Vec<serde_json::Value> = paxos::presets::PRESETS
-        .iter()
-        .map(|p| serde_json::json!({"id": p.id, "title": p.title(), "script": p.script}))
-        .collect();
+/// carrying the texts inside its wasm module (`PRESETS` when it opens; `MULTI_PRESETS` for
+/// its Multi-Paxos module).
+pub fn presets_json(presets: &[paxos::presets::Preset]) -> String {
+    let list: Vec<serde_json::Value> =
+        presets.iter().map(|p| serde_json::json!({"id": p.id, "title": p.title(), "script": p.script})).collect();
     serde_json::to_string(&list).expect("plain JSON values")
 }

@@ -81,7 +81,10 @@ fn a_script_that_reaches_a_limit_exits_2_naming_it() {
 fn presets_are_listed_with_titles() {
     let out = text(&paxos(&["presets"], "").stdout);
     assert!(out.lines().any(|l| l.starts_with("seed-3") && l.contains("Seed §3")), "{out}");
-    assert!(out.lines().count() >= 13);
+    assert!(out.lines().count() >= 17);
+    assert!(out.lines().any(|l| l.starts_with("multi-recovery") && l.contains("fills a hole")), "{out}");
+    let script = text(&paxos(&["preset", "multi-steady"], "").stdout);
+    assert!(script.contains("protocol multi-paxos"), "{script}");
 }
 
 #[test]
@@ -167,6 +170,11 @@ fn presets_json_carries_every_script() {
     assert_eq!(list.len(), paxos::presets::PRESETS.len());
     assert_eq!(list[0]["id"], "seed-1");
     assert_eq!(list[0]["script"], paxos::presets::PRESETS[0].script);
+    // Multi-Paxos' presets are listed apart (the page's module does not run them).
+    let multi = paxos(&["presets", "--json", "--multi"], "");
+    let multi: serde_json::Value = serde_json::from_slice(&multi.stdout).unwrap();
+    assert_eq!(multi.as_array().unwrap().len(), paxos::presets::MULTI_PRESETS.len());
+    assert_eq!(multi[0]["id"], "multi-steady");
 }
 
 #[test]

@@ -27,7 +27,7 @@ pub fn script(i: u64) -> String {
     let mut g = Gen::new(i ^ 0xD37E_2A15);
     match i % 10 {
         // Odd settings and commands, from the fuzzers' grammar (many are refused).
-        0 => crate::grammar::script(&mut g),
+        0 => crate::grammar::page_script(&mut g),
         1 => manual(&mut g, i),
         _ => {
             let protocol = Protocol::ALL[(i % 4) as usize];

@@ -4,7 +4,15 @@
 
 use crate::gen::Gen;
 
-pub const PROTOCOLS: &[&str] = &["one-phase-first", "one-phase-highest", "one-phase-adopt", "basic-paxos"];
+pub const PROTOCOLS: &[&str] = &[
+    "one-phase-first",
+    "one-phase-highest",
+    "one-phase-adopt",
+    "basic-paxos",
+    "multi-paxos",
+    "multi-paxos-skip-phase1",
+    "multi-paxos-no-repropose",
+];
 
 /// Every setting keyword.
 pub const SETTINGS: &[&str] = &[
@@ -96,9 +104,38 @@ pub fn value(g: &mut Gen) -> String {
     }
 }
 
-/// A message text as the log writes them (`Prepare 11`, `Accept 11 X`, ...), or junk.
+/// A Multi-Paxos client command (`set x 1`, `get x`), malformed now and then.
+pub fn op(g: &mut Gen) -> String {
+    match g.below(10) {
+        0 => g.junk(2),
+        1 => g.pick(&["no-op", "set", "set x", "set x 1 2", "get", "get x y", "del x", "SET x 1"]).to_string(),
+        2 => format!("set {} {}", value(g), value(g)),
+        3 | 4 => format!("get {}", g.pick(&["x", "y", "key_1"])),
+        _ => format!("set {} {}", g.pick(&["x", "y", "z"]), g.pick(&["1", "2", "A", "v_9"])),
+    }
+}
+
+/// A message text as the log writes them (`Prepare 11`, `Accept 11 X`, `Accept 21 #4 set x
+/// 1`, ...), or junk.
 pub fn message_text(g: &mut Gen) -> String {
     let ballot = g.pick(&["1", "11", "12", "21", "99", "0"]);
+    let slot = g.pick(&["1", "2", "3", "16", "17", "0"]);
+    if g.chance(40) {
+        return match g.below(8) {
+            0 => format!("Prepare {ballot} [slots {slot}..]"),
+            1 => format!("Promise {ballot} [slots {slot}..] (-)"),
+            2 => format!("Promise {ballot} [slots {slot}..] #{slot} ({ballot},{})", op(g)),
+            3 => format!("Accept {ballot} #{slot} {}", op(g)),
+            4 => format!("Accepted {ballot} #{slot}"),
+            5 => format!("Decide #{slot} {}", op(g)),
+            // Past the longest text a message can have.
+            6 => format!(
+                "Promise {ballot} [slots 1..]{}",
+                " #1 (11,set abcdefgh abcdefgh)".repeat(g.range(20, 24) as usize)
+            ),
+            _ => format!("Nack {ballot} ({ballot})"),
+        };
+    }
     let v = value(g);
     match g.below(9) {
         0 => format!("Prepare {ballot}"),
@@ -121,8 +158,12 @@ fn target(g: &mut Gen, nodes: u64) -> String {
     }
 }
 
-/// One command line for a cluster of about `nodes` servers.
-pub fn command(g: &mut Gen, nodes: u64) -> String {
+/// One command line for a cluster of about `nodes` servers; `multi`: mostly Multi-Paxos'
+/// `request` instead of `propose`.
+pub fn command(g: &mut Gen, nodes: u64, multi: bool) -> String {
+    if (multi && g.chance(25)) || g.chance(2) {
+        return format!("request {} {}", server(g, nodes), op(g));
+    }
     match g.below(24) {
         0..=4 => format!("propose {} {}", server(g, nodes), value(g)),
         5..=8 => format!("deliver {}", target(g, nodes)),
@@ -155,8 +196,15 @@ pub fn command(g: &mut Gen, nodes: u64) -> String {
 /// run can pass the simulator's bounds on messages in flight and timers.
 pub fn flood(g: &mut Gen) -> String {
     let mut text = String::from("nodes 9\nnetwork manual\nretry on\nattempts 64\ntimeout 10\n");
+    let multi = g.chance(30);
+    if multi {
+        text.insert_str(0, "protocol multi-paxos\n");
+    }
     for n in 1..=9 {
-        text.push_str(&format!("propose S{n} V{n}\n"));
+        text.push_str(&match multi {
+            true => format!("request S{n} set k{n} {n}\n"),
+            false => format!("propose S{n} V{n}\n"),
+        });
     }
     // Round robin, so no server runs out of attempts (64) before the network fills.
     for i in 0..g.range(400, 600) {
@@ -173,13 +221,30 @@ pub fn flood(g: &mut Gen) -> String {
 
 /// A whole script: some settings, some commands, noise, a line ending style.
 pub fn script(g: &mut Gen) -> String {
+    script_for(g, true)
+}
+
+/// A script the page's module reads exactly as a native build does (the determinism
+/// corpus): no Multi-Paxos (which that module does not run: `request`, its protocols) and
+/// only valid protocol names (the list an unknown one is refused with names Multi-Paxos'
+/// protocols only where they run).
+pub fn page_script(g: &mut Gen) -> String {
+    script_for(g, false)
+}
+
+fn script_for(g: &mut Gen, multi_ok: bool) -> String {
     let mut lines: Vec<String> = Vec::new();
-    let mut nodes = 5;
+    let (mut nodes, mut multi) = (5, false);
     for _ in 0..g.below(8) {
         let setting = *g.pick(SETTINGS);
-        let value = setting_value(g, setting);
-        if setting == "nodes" {
-            nodes = value.parse().unwrap_or(5);
+        let value = match (setting, multi_ok) {
+            ("protocol", false) => g.pick(&PROTOCOLS[..4]).to_string(),
+            _ => setting_value(g, setting),
+        };
+        match setting {
+            "nodes" => nodes = value.parse().unwrap_or(5),
+            "protocol" => multi = value.starts_with("multi-paxos"),
+            _ => {}
         }
         lines.push(format!("{setting} {value}"));
     }
@@ -189,7 +254,11 @@ pub fn script(g: &mut Gen) -> String {
         _ => g.below(30),
     };
     for _ in 0..commands {
-        lines.push(command(g, nodes));
+        let mut line = command(g, nodes, multi);
+        if !multi_ok && line.starts_with("request") {
+            line.replace_range(..7, "propose");
+        }
+        lines.push(line);
     }
     for line in lines.iter_mut() {
         if g.chance(5) {

@@ -16,11 +16,20 @@
 //! * *stability* fails at the first step after which a chosen value is held (now) by fewer
 //!   acceptors than a phase-2 quorum.
 //!
+//! Multi-Paxos is judged the same way, slot by slot, from each server's per-slot acceptor
+//! state (`Log::accepted`): a command is *chosen in slot k* once a phase-2 quorum has
+//! accepted the same (number, command) in slot k; *agreement* fails when some slot has two
+//! different commands chosen; *validity* when a chosen command is neither a client's nor a
+//! `no-op`; *stability* when a chosen command is held in its slot (now) by fewer than a
+//! phase-2 quorum; and *log consistency* when two servers' applied prefixes (their learnt
+//! commands in slots 1..=applied) differ at some slot.
+//!
 //! [`run`] drives one random run (by seed) and compares the judge with the observers after
 //! every step; any difference is returned with the script that reproduces it. (`crate::show`
 //! records the input for the fuzz runner; crates that include this file define it too.)
 
 use paxos::observe::{Observers, Violation};
+use paxos::protocol::multi::Op;
 use paxos::protocol::{Config, Protocol};
 use paxos::quorum::NodeSet;
 use paxos::scenario::{normalize_partition, random_scenario, Command, Network, NetworkMode, Scenario, Shape, Target};
@@ -32,19 +41,23 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What the judge has concluded so far.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Judgement {
-    /// Every value chosen so far, with the step it was first chosen at.
+    /// Every value chosen so far (Multi-Paxos: every `#slot command`), with the step it was
+    /// first chosen at.
     pub chosen: BTreeMap<String, u32>,
     pub agreement_step: Option<u32>,
     pub validity_step: Option<u32>,
     pub stability_step: Option<u32>,
+    /// Multi-Paxos only.
+    pub consistency_step: Option<u32>,
 }
 
 /// The judge's memory: who has ever accepted what, and which values were proposed.
 #[derive(Default)]
 pub struct Judge {
     /// (ballot text, value) for Basic Paxos, ("", value) otherwise -> every acceptor that
-    /// has held it after some step.
+    /// has held it after some step. Multi-Paxos: (slot, ballot text, command text).
     accepted_by: BTreeMap<(String, String), BTreeSet<u8>>,
+    slot_accepted_by: BTreeMap<(u8, String, String), BTreeSet<u8>>,
     proposed: BTreeSet<String>,
     pub judgement: Judgement,
 }
@@ -55,9 +68,18 @@ impl Judge {
         let step = world.step;
         let quorum = usize::from(world.config.quorum_phase2);
         for event in step_events {
-            if let EventKind::Propose { value, .. } = &event.kind {
-                self.proposed.insert(value.to_string());
+            match &event.kind {
+                EventKind::Propose { value, .. } => {
+                    self.proposed.insert(value.to_string());
+                }
+                EventKind::Request { op, .. } => {
+                    self.proposed.insert(op.to_string());
+                }
+                _ => {}
             }
+        }
+        if world.config.protocol.is_multi() {
+            return self.look_at_logs(world);
         }
         for node in &world.nodes {
             let Some(held) = node.acceptor.accepted else { continue };
@@ -86,17 +108,72 @@ impl Judge {
             j.stability_step = Some(step);
         }
     }
+
+    /// Multi-Paxos, slot by slot, from every server's state after the step.
+    fn look_at_logs(&mut self, world: &World) {
+        let step = world.step;
+        let quorum = usize::from(world.config.quorum_phase2);
+        let logs: Vec<(u8, &paxos::protocol::multi::Log)> =
+            world.nodes.iter().filter_map(|n| n.log.as_deref().map(|log| (n.id.0, log))).collect();
+        for (id, log) in &logs {
+            for (slot, entry) in &log.accepted {
+                let key = (slot.0, entry.ballot.to_string(), entry.op.to_string());
+                self.slot_accepted_by.entry(key).or_default().insert(*id);
+            }
+        }
+        // slot -> every command chosen there.
+        let mut chosen: BTreeMap<u8, BTreeSet<String>> = BTreeMap::new();
+        for ((slot, _, op), acceptors) in &self.slot_accepted_by {
+            if acceptors.len() >= quorum {
+                chosen.entry(*slot).or_default().insert(op.clone());
+                self.judgement.chosen.entry(format!("#{slot} {op}")).or_insert(step);
+            }
+        }
+        let j = &mut self.judgement;
+        if j.agreement_step.is_none() && chosen.values().any(|ops| ops.len() >= 2) {
+            j.agreement_step = Some(step);
+        }
+        let valid = |op: &String| op == "no-op" || self.proposed.contains(op);
+        if j.validity_step.is_none() && chosen.values().flatten().any(|op| !valid(op)) {
+            j.validity_step = Some(step);
+        }
+        let held_by = |slot: u8, op: &String| {
+            logs.iter()
+                .filter(|(_, log)| log.accepted.iter().any(|(s, e)| s.0 == slot && e.op.to_string() == *op))
+                .count()
+        };
+        let unstable = chosen.iter().any(|(slot, ops)| ops.iter().any(|op| held_by(*slot, op) < quorum));
+        if j.stability_step.is_none() && unstable {
+            j.stability_step = Some(step);
+        }
+        // What each server has applied: its learnt commands in slots 1, 2, ... up to the
+        // first slot it has not learnt.
+        let mut applied: BTreeMap<u8, BTreeSet<String>> = BTreeMap::new();
+        for (_, log) in &logs {
+            let learnt: BTreeMap<u8, String> = log.learned.iter().map(|(s, op)| (s.0, op.to_string())).collect();
+            for (slot, op) in learnt.iter().zip(1..).take_while(|((s, _), k)| **s == *k).map(|(entry, _)| entry) {
+                applied.entry(*slot).or_default().insert(op.clone());
+            }
+        }
+        if j.consistency_step.is_none() && applied.values().any(|ops| ops.len() >= 2) {
+            j.consistency_step = Some(step);
+        }
+    }
 }
 
 /// The observers' conclusions in the judge's terms.
 fn observed(observers: &Observers, chosen_steps: &BTreeMap<String, u32>) -> Judgement {
     let mut judgement = Judgement { chosen: chosen_steps.clone(), ..Judgement::default() };
-    for violation in &observers.safety.violations {
+    for violation in observers.safety.violations.iter().chain(&observers.log.violations) {
         let step = Some(violation.step());
         match violation {
             Violation::Agreement { .. } => judgement.agreement_step = step,
             Violation::Validity { .. } => judgement.validity_step = step,
             Violation::Stability { .. } => judgement.stability_step = step,
+            Violation::SlotAgreement { .. } => judgement.agreement_step = step,
+            Violation::SlotValidity { .. } => judgement.validity_step = step,
+            Violation::SlotStability { .. } => judgement.stability_step = step,
+            Violation::LogConsistency { .. } => judgement.consistency_step = step,
         }
     }
     judgement
@@ -122,8 +199,14 @@ pub fn compare(scenario: &Scenario) -> Result<Judgement, String> {
         findings.clear();
         observers.observe(&world, &events, &mut findings);
         for finding in &findings {
-            if let EventKind::Chosen { chosen } = &finding.kind {
-                observed_chosen.entry(chosen.proposal.value.to_string()).or_insert(chosen.step);
+            match &finding.kind {
+                EventKind::Chosen { chosen } => {
+                    observed_chosen.entry(chosen.proposal.value.to_string()).or_insert(chosen.step);
+                }
+                EventKind::SlotChosen { chosen } => {
+                    observed_chosen.entry(format!("{} {}", chosen.slot, chosen.entry.op)).or_insert(chosen.step);
+                }
+                _ => {}
             }
         }
         judge.look(&world, &events);
@@ -141,13 +224,23 @@ pub fn compare(scenario: &Scenario) -> Result<Judgement, String> {
 }
 
 const VALUES: [&str; 4] = ["X", "Y", "Z", "W"];
+/// Multi-Paxos clients' commands the random user sends.
+const OPS: [&[&str]; 5] = [&["set", "x", "1"], &["set", "x", "2"], &["set", "y", "1"], &["get", "x"], &["get", "y"]];
+
+/// A random client command (Multi-Paxos) or value (the others) for `node`.
+fn random_proposal(protocol: Protocol, node: NodeId, rng: &mut Rng) -> Command {
+    match protocol.is_multi() {
+        true => Command::Request { node, op: Op::parse(OPS[rng.below(5) as usize]).expect("a valid command") },
+        false => Command::Propose { node, value: Value::new(VALUES[rng.below(4) as usize]).expect("a valid value") },
+    }
+}
 
 /// One random run for `seed`: half are automatic-network runs from the simulator's own
 /// random scenarios, half are manual runs where a random "user" delivers, drops and
 /// duplicates messages; both over every protocol, safe and unsafe quorums, and amnesia.
 pub fn random_case(seed: u64) -> Scenario {
     let mut rng = Rng::new(seed ^ 0x6f72_6163_6c65);
-    let protocol = Protocol::ALL[rng.below(4) as usize];
+    let protocol = Protocol::ALL[rng.below(Protocol::ALL.len() as u64) as usize];
     let nodes = rng.between(1, 7) as u8;
     let quorums = match rng.below(3) {
         0 => None,
@@ -183,9 +276,7 @@ fn manual_run(config: Config, rng: &mut Rng) -> Scenario {
         let node = NodeId(rng.between(1, u32::from(nodes)) as u8);
         let pick = |rng: &mut Rng| world.in_flight.get(rng.below(world.in_flight.len().max(1) as u64) as usize);
         let command = match rng.below(100) {
-            0..=14 if world.node(node).up => {
-                Command::Propose { node, value: Value::new(VALUES[rng.below(4) as usize]).expect("a valid value") }
-            }
+            0..=14 if world.node(node).up => random_proposal(config.protocol, node, rng),
             15..=54 => match pick(rng) {
                 Some(e) => Command::Deliver(Target::Id(e.id)),
                 None => continue,
@@ -235,9 +326,28 @@ fn replay(scenario: &Scenario) -> World {
 pub fn run(seed: u64) -> Result<(), String> {
     let scenario = random_case(seed);
     crate::show("script", || scenario.to_script());
-    compare(&scenario).map(|_| ()).map_err(|difference| {
-        format!("oracle seed {seed}: {difference}\n--- reproducing script ---\n{}", scenario.to_script())
-    })
+    let fail =
+        |what: String| format!("oracle seed {seed}: {what}\n--- reproducing script ---\n{}", scenario.to_script());
+    let judgement = compare(&scenario).map_err(fail)?;
+    let broken =
+        [judgement.agreement_step, judgement.validity_step, judgement.stability_step, judgement.consistency_step]
+            .into_iter()
+            .flatten()
+            .min();
+    match (correct(&scenario.config), broken) {
+        (true, Some(step)) => {
+            Err(fail(format!("{} broke safety at step {step}: {judgement:?}", scenario.config.protocol)))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Whether `config` is one that must never break safety: Basic Paxos or Multi-Paxos, with
+/// phase-1 and phase-2 quorums that intersect and acceptors that keep their state.
+pub fn correct(config: &Config) -> bool {
+    matches!(config.protocol, Protocol::BasicPaxos | Protocol::MultiPaxos)
+        && paxos::quorum::quorums_intersect(config.nodes, config.quorum_phase1, config.quorum_phase2)
+        && !config.amnesia
 }
 
 /// The model checker's judgement against the oracle: a random walk through the checker's
@@ -253,7 +363,7 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
     use paxos::check::sim::{SimConfig, SimModel};
     use paxos::check::{Model, Property};
     let mut rng = Rng::new(seed ^ 0x0063_6865_636b);
-    let protocol = Protocol::ALL[rng.below(4) as usize];
+    let protocol = Protocol::ALL[rng.below(Protocol::ALL.len() as u64) as usize];
     let nodes = rng.between(1, 5) as u8;
     let mut config = SimConfig::new(protocol, nodes);
     config.quorum_phase1 = rng.between(1, u32::from(nodes)) as u8;
@@ -277,7 +387,7 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
         if actions.is_empty() {
             break;
         }
-        let action = actions[rng.below(actions.len() as u64) as usize];
+        let action = actions[rng.below(actions.len() as u64) as usize].clone();
         let Some(next) = model.next_state(&state, &action) else { continue };
         state = next;
         walk.push(action);
@@ -287,6 +397,9 @@ pub fn checker_walk(seed: u64) -> Result<bool, String> {
     crate::show("the walk as a script", || scenario.to_script());
     let fail =
         |what: String| format!("checker seed {seed}: {what}\n--- the walk as a script ---\n{}", scenario.to_script());
+    if correct(&scenario.config) && violated_after.last() == Some(&true) {
+        return Err(fail(format!("the checker finds {protocol} broken in a configuration where it is correct")));
+    }
     let mut world = World::new(&scenario);
     let mut judge = Judge::default();
     let mut events = Vec::new();

@@ -50,7 +50,8 @@ pub fn check(text: &str, seed: u64) -> Result<(), String> {
     if g.chance(20) {
         for line in text.lines().take(20) {
             let nodes = g.range(1, 9) as u8;
-            if let Err(e) = parse_command(line, nodes) {
+            let protocol = paxos::protocol::Protocol::ALL[g.range(0, 6) as usize];
+            if let Err(e) = parse_command(line, &paxos::protocol::Config::new(protocol, nodes)) {
                 if e.message.trim().is_empty() {
                     return Err(format!("parse_command: an empty error for `{line}`"));
                 }

@@ -118,7 +118,8 @@ fn without_cursor(mut state: State) -> State {
 /// A random scenario: a random faulty one, or a manual network with a few proposals (the
 /// reader's playground), or settings near the in-flight limit.
 fn scenario(rng: &mut SplitMix) -> Scenario {
-    let protocol = paxos::protocol::Protocol::ALL[rng.below(4) as usize];
+    let protocols = paxos::protocol::Protocol::ALL;
+    let protocol = protocols[rng.below(protocols.len() as u64) as usize];
     match rng.below(10) {
         0..=4 => {
             let shape = Shape { protocol, nodes_min: 3, nodes_max: 7, quorums: None, amnesia: rng.below(4) == 0 };
@@ -128,7 +129,13 @@ fn scenario(rng: &mut SplitMix) -> Scenario {
             let nodes = 3 + rng.below(3);
             let mut text = format!("protocol {}\nnodes {nodes}\nnetwork manual\n", protocol.name());
             for _ in 0..rng.below(4) {
-                let _ = writeln!(text, "propose S{} {}", 1 + rng.below(nodes), ["X", "Y", "Z"][rng.below(3) as usize]);
+                let node = 1 + rng.below(nodes);
+                let _ = match protocol.is_multi() {
+                    true => {
+                        writeln!(text, "request S{node} {}", ["set x 1", "set y 2", "get x"][rng.below(3) as usize])
+                    }
+                    false => writeln!(text, "propose S{node} {}", ["X", "Y", "Z"][rng.below(3) as usize]),
+                };
             }
             paxos::scenario::parse(&text).expect("a well-formed script")
         }
@@ -175,7 +182,7 @@ impl Action {
                 false
             }
             Action::StepForward => sim.step_forward().is_err(),
-            Action::Intervene(text) => match parse_command(text, sim.scenario().config.nodes) {
+            Action::Intervene(text) => match parse_command(text, &sim.scenario().config) {
                 Ok(command) => sim.intervene(command).is_err(),
                 Err(_) => true,
             },
@@ -223,7 +230,7 @@ fn command(rng: &mut SplitMix, sim: &Simulation) -> String {
     let has_timer = world.timers.iter().any(|t| u64::from(t.node.0) == node);
     let message = match world.in_flight.len() as u64 {
         0 => None,
-        n => Some(world.in_flight[rng.below(n) as usize]),
+        n => Some(world.in_flight[rng.below(n) as usize].clone()),
     };
     match rng.below(16) {
         0 => format!("propose S{node} {}", ["X", "Y", "Z", "W"][rng.below(4) as usize]),
@@ -249,6 +256,10 @@ fn command(rng: &mut SplitMix, sim: &Simulation) -> String {
             1 => "nonsense S1".into(),
             _ => "run".into(),
         },
+        // Multi-Paxos takes requests (and refuses `propose`, as the others refuse `request`).
+        _ if world.config.protocol.is_multi() && rng.below(4) > 0 => {
+            format!("request S{node} {}", ["set x 1", "set x 2", "get x", "set y 3"][rng.below(4) as usize])
+        }
         _ => format!("propose S{node} X"),
     }
 }

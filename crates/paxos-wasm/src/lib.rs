@@ -132,6 +132,12 @@ mod facts {
             Refusal::AlreadyDown { node } => with_node("already-down", node),
             Refusal::AlreadyUp { node } => with_node("already-up", node),
             Refusal::NoPendingTimer { node } => with_node("no-pending-timer", node),
+            // Only a build with Multi-Paxos makes this refusal (`propose` there, `request`
+            // elsewhere); the guard keeps its facts' code out of the page's module.
+            Refusal::NotInProtocol { .. } if !paxos::protocol::multi::ENABLED => Object::new("not-in-protocol"),
+            Refusal::NotInProtocol { command, protocol } => {
+                Object::new("not-in-protocol").text("command", command).text("protocol", protocol.name())
+            }
             Refusal::NoSuchMessage { target, in_flight, more } => Object::new("no-such-message")
                 .text("target", target)
                 .texts("in_flight", in_flight)
@@ -300,8 +306,8 @@ impl Playground {
     /// viewed step, forking the run there, and returns the delta (`{fork, steps, replaced,
     /// events}`). A refused command changes nothing and throws.
     pub fn intervene(&mut self, command: &str) -> Result<JsValue, JsValue> {
-        let nodes = self.simulation.scenario().config.nodes;
-        let command = paxos::scenario::parse_command(command, nodes).map_err(|e| script_error(&e))?;
+        let config = &self.simulation.scenario().config;
+        let command = paxos::scenario::parse_command(command, config).map_err(|e| script_error(&e))?;
         let delta = self.simulation.intervene(command).map_err(run_error)?;
         self.delta(delta)
     }

@@ -6,8 +6,10 @@
 //! keeps it when the right run has that very message in flight on that link; otherwise it
 //! takes the oldest message on the same link (one-phase `Accept 11 X` becomes two-phase
 //! `Prepare 11`: the same delivery order, link by link). A command with nothing to act on
-//! in the right run is skipped, and the mapping says so.
+//! in the right run is skipped, and the mapping says so. Between a single-decree protocol
+//! and Multi-Paxos, `propose Sn X` and `request Sn set x X` stand for each other.
 
+use crate::protocol::multi::Op;
 use crate::protocol::Protocol;
 use crate::scenario::{Command, Scenario, Target};
 use crate::simulation::Simulation;
@@ -121,13 +123,26 @@ fn translate(right: &Simulation, command: &Command) -> Command {
         }
         other => other.clone(),
     };
+    let multi = right.scenario().config.protocol.is_multi();
     match command {
         Command::Deliver(t) => Command::Deliver(retarget(t)),
         Command::Drop(t) => Command::Drop(retarget(t)),
         Command::Duplicate(t) => Command::Duplicate(retarget(t)),
+        // One value, or a log of commands: a proposal of X is the command `set x X`, and a
+        // `set` command proposes its value. (A read has no value to propose: it is skipped.)
+        Command::Propose { node, value } if multi => {
+            let key = crate::types::Value::new(COMPARE_KEY).expect("a valid key");
+            Command::Request { node: *node, op: Op::Set { key, value: *value } }
+        }
+        Command::Request { node, op: Op::Set { value, .. } } if !multi => {
+            Command::Propose { node: *node, value: *value }
+        }
         other => other.clone(),
     }
 }
+
+/// The register key a single-decree proposal becomes in Multi-Paxos.
+const COMPARE_KEY: &str = "x";
 
 fn first_divergence(
     left: &Simulation,

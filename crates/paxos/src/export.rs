@@ -26,6 +26,15 @@ pub fn mermaid(sim: &Simulation) -> String {
     let first = crate::types::NodeId(1);
     let last = crate::types::NodeId(scenario.config.nodes);
     let span = if first == last { first.to_string() } else { format!("{first},{last}") };
+    // A chosen note spans the quorum that chose it.
+    let over = |quorum: crate::quorum::NodeSet| {
+        let quorum: Vec<String> = quorum.iter().map(|n| n.to_string()).collect();
+        match quorum.as_slice() {
+            [one] => one.clone(),
+            [a, .., b] => format!("{a},{b}"),
+            [] => span.clone(),
+        }
+    };
     for event in sim.events() {
         let line = match &event.kind {
             EventKind::Deliver { from, to, message, .. } => {
@@ -35,6 +44,7 @@ pub fn mermaid(sim: &Simulation) -> String {
                 format!("{from}-x{to}: {} (lost)", mermaid_text(&message.to_string()))
             }
             EventKind::Propose { node, value } => format!("Note over {node}: propose {value}"),
+            EventKind::Request { node, op } => format!("Note over {node}: request {op}"),
             EventKind::Crash { node } => format!("Note over {node}: crash"),
             EventKind::Restart { node } => format!("Note over {node}: restart"),
             EventKind::Timer { node, .. } => format!("Note over {node}: timeout"),
@@ -42,13 +52,11 @@ pub fn mermaid(sim: &Simulation) -> String {
                 format!("Note over {span}: {}", mermaid_text(&event.kind.to_string()))
             }
             EventKind::Chosen { chosen } => {
-                let quorum: Vec<String> = chosen.quorum.iter().map(|n| n.to_string()).collect();
-                let over = match quorum.as_slice() {
-                    [one] => one.clone(),
-                    [a, .., b] => format!("{a},{b}"),
-                    [] => span.clone(),
-                };
-                format!("Note over {over}: CHOSEN {}", chosen.proposal.value)
+                format!("Note over {}: CHOSEN {}", over(chosen.quorum), chosen.proposal.value)
+            }
+            EventKind::SlotChosen { chosen } => {
+                let text = mermaid_text(&format!("CHOSEN {} {}", chosen.slot, chosen.entry.op));
+                format!("Note over {}: {text}", over(chosen.quorum))
             }
             EventKind::Violation { .. } | EventKind::Stuck { .. } | EventKind::Livelock { .. } => {
                 let text = event.kind.to_string();

@@ -35,6 +35,17 @@ pub const PRESETS: &[Preset] = presets![
     "amnesia"
 ];
 
+/// Multi-Paxos' scenarios (they need the `multi` feature to run). Kept apart from `PRESETS`,
+/// which is what the page lists and fetches when it opens (its `presets.json`): the page's
+/// module runs no Multi-Paxos, and their views and texts arrive with the front end's
+/// Multi-Paxos module. Each has a golden log and an asserted outcome like the others.
+pub const MULTI_PRESETS: &[Preset] = presets!["multi-steady", "multi-recovery", "multi-duel", "multi-partition"];
+
+/// Every preset: the page's, then Multi-Paxos'.
+pub fn all() -> impl Iterator<Item = &'static Preset> {
+    PRESETS.iter().chain(MULTI_PRESETS)
+}
+
 pub fn find(id: &str) -> Option<&'static Preset> {
-    PRESETS.iter().find(|p| p.id == id)
+    all().find(|p| p.id == id)
 }

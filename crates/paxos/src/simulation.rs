@@ -162,6 +162,11 @@ pub struct Snapshot {
     pub in_flight: Vec<EnvelopeView>,
     pub partition: Option<Vec<NodeSet>>,
     pub chosen: Vec<Chosen>,
+    /// Multi-Paxos: the commands observed chosen, per slot (Lamport's definition), for the
+    /// log grid's chosen cells. Absent in the other protocols and without the `multi` feature.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    pub slots_chosen: Vec<crate::observe::SlotChosen>,
     pub liveness: Liveness,
     /// Promise quorums, adopted values and where they met the chosen quorum. Not in the
     /// serialised snapshot (half its size): the page's quorum aid gets its pictures from the
@@ -583,6 +588,10 @@ impl Simulation {
             in_flight: world.in_flight.iter().map(|e| e.view()).collect(),
             partition: world.partition.clone(),
             chosen: observers.safety.chosen.clone(),
+            slots_chosen: match crate::protocol::multi::ENABLED {
+                true => observers.log.chosen.clone(),
+                false => Vec::new(),
+            },
             liveness: observers.liveness.clone(),
             quorums: observers.quorums.phase_two.clone(),
             quorum_facts: observers.quorums.phase_two.len(),

@@ -95,3 +95,15 @@ fn tla_model_fingerprints_look_random_and_merge_nothing() {
     let report = Checker::new(TlaPaxos::new(config).unwrap(), Bounds::default()).run_to_end();
     assert_fingerprints_look_random("tla 3 2 2", &states, report.distinct_states);
 }
+
+/// Multi-Paxos' states pack their logs and log messages in their own codes
+/// (check/sim/packing_log.rs): the checker's count is still exact (66,375, as
+/// tests/check_sim.rs pins it) and the fingerprints still look random.
+#[test]
+fn multi_paxos_fingerprints_look_random_and_merge_nothing() {
+    let config = SimConfig::new(Protocol::MultiPaxos, 3);
+    let states = every_state(&SimModel::new(config).unwrap());
+    assert_eq!(states.len(), 66_375);
+    let report = Checker::new(SimModel::new(config).unwrap(), Bounds::default()).run_to_end();
+    assert_fingerprints_look_random("sim multi-paxos 3", &states, report.distinct_states);
+}

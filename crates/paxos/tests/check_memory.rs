@@ -143,6 +143,16 @@ fn a_mid_size_search_holds_at_most_64_bytes_a_state() {
 }
 
 #[test]
+fn multi_paxos_memory_is_counted_with_its_logs_and_reports() {
+    let _one_at_a_time = LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    // Every server's log is a box of lists, and promises in flight carry boxed reports.
+    let model = SimModel::new(SimConfig::new(Protocol::MultiPaxos, 3)).unwrap();
+    let figures = measure(model, Bounds::default());
+    assert_eq!(figures.states, 66_375);
+    assert_within_a_quarter("sim multi-paxos 3", &figures);
+}
+
+#[test]
 fn tla_model_memory_is_counted() {
     let _one_at_a_time = LOCK.lock().unwrap_or_else(|e| e.into_inner());
     let model = TlaPaxos::new(TlaConfig { acceptors: 3, values: 2, max_ballot: 2, one_phase: false }).unwrap();

@@ -57,3 +57,30 @@ fn the_paxos_schedule_under_one_phase_breaks_and_unmatched_commands_are_skipped(
     assert!(reasons.iter().all(|r| r.contains("is in flight")), "{reasons:?}");
     assert_eq!(comparison.right_steps.len(), comparison.left.scenario().commands.len());
 }
+
+#[test]
+fn basic_and_multi_paxos_on_one_schedule() {
+    // Basic Paxos' happy path as Multi-Paxos: `propose S1 X` becomes the client's command
+    // `set x X`, and the deliveries map onto the same links. One value becomes one slot.
+    let basic = Simulation::from_script(find("paxos-basic").unwrap().script).unwrap();
+    let comparison = Comparison::new(basic, Protocol::MultiPaxos);
+    assert_eq!(comparison.left.verdict().outcome, Outcome::Chosen);
+    let right = comparison.right.verdict();
+    assert_eq!((right.outcome, right.chosen.as_deref()), (Outcome::Chosen, Some("#1 set x X")), "{right}");
+    assert!(matches!(&comparison.mapping[0], Mapped::Mapped { command } if command == "request S1 set x X"));
+    let divergence = comparison.divergence.as_ref().expect("the protocols differ");
+    assert!(
+        divergence.right.iter().any(|t| t.starts_with("send S1->S2 Prepare 11 [slots 1..]")),
+        "{:?}",
+        divergence.right
+    );
+
+    // And back: Multi-Paxos' steady state as Basic Paxos. Its first `set` is the value; the
+    // later commands pre-empt nothing (a server proposes once), and the read is skipped.
+    let steady = Simulation::from_script(find("multi-steady").unwrap().script).unwrap();
+    let back = Comparison::new(steady, Protocol::BasicPaxos);
+    assert!(matches!(&back.mapping[0], Mapped::Mapped { command } if command == "propose S1 1"));
+    assert!(matches!(&back.mapping[4], Mapped::Skipped { .. }), "{:?}", back.mapping[4]);
+    assert_eq!(back.right.verdict().outcome, Outcome::Chosen);
+    assert!(back.right.verdict().violations.is_empty());
+}

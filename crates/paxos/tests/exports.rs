@@ -37,7 +37,7 @@ fn the_mermaid_diagram_for_seed_3_is_current() {
 
 #[test]
 fn every_preset_exports_a_test_that_names_its_outcome() {
-    for preset in paxos::presets::PRESETS {
+    for preset in paxos::presets::all() {
         let sim = Simulation::from_script(preset.script).unwrap();
         let test = rust_test(&sim);
         assert!(test.contains("#[test]\nfn "), "{}", preset.id);
@@ -45,4 +45,16 @@ fn every_preset_exports_a_test_that_names_its_outcome() {
         // The embedded script is the run's own script.
         assert!(test.contains(&sim.script()), "{}", preset.id);
     }
+}
+
+#[test]
+fn a_multi_paxos_diagram_names_requests_and_chosen_slots() {
+    let sim = Simulation::from_script(find("multi-steady").unwrap().script).unwrap();
+    let diagram = mermaid(&sim);
+    assert!(diagram.contains("    Note over S1: request set x 1\n"), "{diagram}");
+    // Mermaid reads `#` as the start of an entity code: slots are written `no. 1`.
+    assert!(diagram.contains("    S1->>S2: Accept 11 no. 1 set x 1\n"), "{diagram}");
+    assert!(diagram.contains("    Note over S1,S2: CHOSEN no. 1 set x 1\n"), "{diagram}");
+    assert!(diagram.contains("    S1->>S2: Prepare 11 [slots 1..]\n"), "{diagram}");
+    assert!(!diagram.contains('#'));
 }

@@ -9,7 +9,7 @@
 //!
 //! Each preset's whole log is also pinned, in `golden/<preset>.log`.
 
-use paxos::presets::PRESETS;
+use paxos::presets;
 use paxos::sim::format_events;
 use paxos::Simulation;
 use std::path::{Path, PathBuf};
@@ -130,7 +130,7 @@ fn datadriven_testdata() {
 fn preset_logs_match_golden_files() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut failures = Vec::new();
-    for preset in PRESETS {
+    for preset in presets::all() {
         let sim = Simulation::from_script(preset.script).unwrap_or_else(|e| panic!("preset {}: {e}", preset.id));
         let actual = sim.log();
         let path = dir.join(format!("{}.log", preset.id));

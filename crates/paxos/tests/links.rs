@@ -2,7 +2,7 @@
 //! The fuzz-style tests draw their inputs from the simulator's own seeded generator, so any
 //! failure names the seed that reproduces it.
 
-use paxos::presets::PRESETS;
+use paxos::presets;
 use paxos::protocol::Protocol;
 use paxos::scenario::{decode_link, encode_link, random_scenario, Command, LinkProblem, LinkView, Shape, Target};
 use paxos::sim::rng::Rng;
@@ -13,7 +13,8 @@ const PAGE: &str = "https://example.github.io/paxos-playground/#s=";
 
 #[test]
 fn every_preset_link_replays_exactly_and_is_short() {
-    for preset in PRESETS {
+    // Multi-Paxos' presets too: requests, slot-named messages and all.
+    for preset in presets::all() {
         let sim = Simulation::from_script(preset.script).unwrap();
         let view = LinkView { step: Some(sim.steps() / 2), view: 1, language: 2 };
         let code = sim.link(view);
@@ -89,7 +90,7 @@ fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
             // A real link with one to three characters replaced, inserted or deleted.
             _ => {
                 let shape = Shape {
-                    protocol: Protocol::ALL[case % 4],
+                    protocol: Protocol::ALL[case % Protocol::ALL.len()],
                     nodes_min: 3,
                     nodes_max: 7,
                     quorums: None,
@@ -127,7 +128,7 @@ fn arbitrary_input_never_panics_and_is_refused_with_a_message() {
 #[test]
 fn mutated_and_truncated_links_are_refused_or_valid() {
     let mut rng = Rng::new(77);
-    for preset in PRESETS {
+    for preset in presets::all() {
         let code = Simulation::from_script(preset.script).unwrap().link(LinkView::default());
         for cut in 0..code.len() {
             let _ = decode_link(&code[..cut]);
@@ -145,7 +146,7 @@ fn mutated_and_truncated_links_are_refused_or_valid() {
 
 #[test]
 fn bad_links_say_what_is_wrong() {
-    let good = Simulation::from_script(PRESETS[0].script).unwrap().link(LinkView::default());
+    let good = Simulation::from_script(presets::PRESETS[0].script).unwrap().link(LinkView::default());
     let cases = [
         ("", "cut short", LinkProblem::Truncated),
         ("A", "cut short", LinkProblem::Truncated),

@@ -1,7 +1,7 @@
 //! Each seed scenario ends the way the seed text says it does.
 
 use paxos::observe::{Outcome, Violation};
-use paxos::presets::{find, PRESETS};
+use paxos::presets::{all, find, MULTI_PRESETS, PRESETS};
 use paxos::sim::EventKind;
 use paxos::Simulation;
 
@@ -29,8 +29,8 @@ fn findings(sim: &Simulation) -> Vec<String> {
 
 #[test]
 fn every_preset_parses_runs_and_round_trips() {
-    assert!(PRESETS.len() >= 8);
-    for preset in PRESETS {
+    assert!(PRESETS.len() >= 8 && MULTI_PRESETS.len() == 4);
+    for preset in all() {
         let sim = run(preset.id);
         assert!(sim.steps() > 0, "{}", preset.id);
         let again = Simulation::from_script(&sim.script()).expect("canonical script parses");
@@ -175,4 +175,100 @@ fn basic_paxos_happy_path_chooses_in_one_round() {
     let verdict = run("paxos-basic").verdict();
     assert_eq!(verdict.outcome, Outcome::Chosen);
     assert_eq!(verdict.preemptions_peak, 0);
+}
+
+/// Multi-Paxos: every server's applied log as text (`#1 set x 1, ...`) and its register.
+fn logs(sim: &Simulation) -> Vec<(String, String)> {
+    let log_of = |node: &paxos::protocol::Node| {
+        let log = node.log.as_deref().expect("a Multi-Paxos server has a log");
+        let applied: Vec<String> =
+            log.learned[..usize::from(log.applied())].iter().map(|(s, op)| format!("{s} {op}")).collect();
+        let register: Vec<String> = log.register().iter().map(|(k, v)| format!("{k}={v}")).collect();
+        (applied.join(", "), register.join(" "))
+    };
+    sim.view().world.nodes.iter().map(log_of).collect()
+}
+
+/// How many messages of a kind the run sent (not counting a server's messages to itself).
+fn sent(sim: &Simulation, kind: paxos::message::MessageKind) -> usize {
+    sim.events().iter().filter(|e| matches!(&e.kind, EventKind::Send { message, .. } if message.kind() == kind)).count()
+}
+
+#[test]
+fn multi_steady_runs_phase_1_once_then_one_round_trip_per_command() {
+    use paxos::message::MessageKind;
+    let sim = run("multi-steady");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.chosen.as_deref(), Some("#1 set x 1, #2 set y 2, #3 get x"));
+    // One Prepare to each of the two others, ever; then per command one Accept and one
+    // Accepted per other server, and a Decide to each.
+    assert_eq!(sent(&sim, MessageKind::Prepare), 2);
+    assert_eq!(sent(&sim, MessageKind::Promise), 2);
+    assert_eq!((sent(&sim, MessageKind::Accept), sent(&sim, MessageKind::Accepted)), (6, 6));
+    assert_eq!(sent(&sim, MessageKind::Decide), 6);
+    assert_eq!(sim.log().matches("runs for leader").count(), 1);
+    // Every server applied the same log and read the same value.
+    let expected = ("#1 set x 1, #2 set y 2, #3 get x".to_string(), "x=1 y=2".to_string());
+    assert_eq!(logs(&sim), vec![expected; 3]);
+    assert_eq!(sim.log().matches("applies #3 get x: x is 1").count(), 3);
+}
+
+#[test]
+fn multi_recovery_re_proposes_the_accepted_slot_and_fills_the_hole() {
+    let sim = run("multi-recovery");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert_eq!(verdict.chosen.as_deref(), Some("#1 set x 1, #2 no-op, #3 set z 3"));
+    let log = sim.log();
+    assert!(
+        log.contains("S5 has promises {S3,S4,S5}: leads with 15 from slot 2"),
+        "phase 1 from S5's first unlearnt slot"
+    );
+    assert!(log.contains("S5 fills the hole #2 with no-op"));
+    assert!(log.contains("S5 re-proposes #3 set z 3: (11,set z 3) reported by S4"));
+    assert!(log.contains("S5 proposes set w 4 for #4 with 15"), "its own command after every reported slot");
+    assert!(log.contains("S1 accepts #2 (15,no-op), replacing (11,set y 2)"), "the unchosen set y 2 is gone");
+    // S1 (restarted) and S5 applied the same three slots; S2, S3 and S4, which missed the
+    // Decides, a prefix of the same log.
+    let full = "#1 set x 1, #2 no-op, #3 set z 3".to_string();
+    let logs = logs(&sim);
+    assert_eq!((logs[0].0.as_str(), logs[4].0.as_str()), (full.as_str(), full.as_str()));
+    assert!(logs.iter().all(|(applied, _)| full.starts_with(applied.as_str())), "{logs:?}");
+    assert_eq!(logs[0].1, "x=1 z=3");
+}
+
+#[test]
+fn multi_duel_ends_with_one_leader_and_both_commands() {
+    let sim = run("multi-duel");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert!(verdict.violations.is_empty());
+    assert_eq!(verdict.chosen.as_deref(), Some("#1 set y 5, #2 set x 1"));
+    let log = sim.log();
+    assert!(log.contains("S1 is pre-empted: 11 < 15") && log.contains("S5 is pre-empted: 15 < 21"), "a duel");
+    assert!(log.contains("S1 steps down from 11") && log.contains("S5 steps down from 15"));
+    assert!(
+        log.contains("S1 re-proposes #1 set y 5: (15,set y 5) reported by S5"),
+        "the winner keeps the chosen command"
+    );
+    // A duel, not a livelock: a slot is chosen between the pre-emptions.
+    assert_eq!(verdict.livelock_step, None);
+}
+
+#[test]
+fn multi_partition_the_old_leader_is_refused_by_number_after_healing() {
+    let sim = run("multi-partition");
+    let verdict = sim.verdict();
+    assert_eq!(verdict.outcome, Outcome::Chosen);
+    assert!(verdict.violations.is_empty());
+    assert_eq!(verdict.chosen.as_deref(), Some("#1 set x 1, #2 set y 5, #3 set x 3"));
+    let log = sim.log();
+    for refusal in ["S2", "S3", "S4", "S5"].map(|s| format!("{s} refuses Accept 11 #3 set x 3")) {
+        assert!(log.contains(&refusal), "{refusal}");
+    }
+    assert!(log.contains("S1 is pre-empted: 11 < 15") && log.contains("S1 steps down from 11"));
+    assert!(log.contains("S1 accepts #2 (21,set y 5), replacing (11,set x 2)"), "the higher report wins slot 2");
+    let full = ("#1 set x 1, #2 set y 5, #3 set x 3".to_string(), "x=3 y=5".to_string());
+    assert_eq!(logs(&sim), vec![full; 5]);
 }

@@ -13,7 +13,7 @@ fn fingerprint(sim: &Simulation) -> (String, String, u32, u32, Vec<u32>, String)
 }
 
 fn command(sim: &Simulation, text: &str) -> paxos::scenario::Command {
-    parse_command(text, sim.scenario().config.nodes).unwrap()
+    parse_command(text, &sim.scenario().config).unwrap()
 }
 
 /// The run replays from its own script and its own link.
@@ -217,4 +217,55 @@ fn any_step_range_and_view_is_answered() {
     let link = sim.link(LinkView { step: Some(u32::MAX), view: u8::MAX, language: u8::MAX });
     let (_, view) = decode_link(&link).unwrap();
     assert_eq!(view, LinkView { step: Some(u32::MAX), view: u8::MAX, language: u8::MAX });
+}
+
+/// Multi-Paxos' limits: the log's 16 slots and the 16 requests a server keeps are notes in
+/// the run (the protocol's own refusals of a client), and a command the protocol does not
+/// take is refused like any other, changing nothing.
+#[test]
+fn multi_paxos_limits_are_notes_or_refusals_never_panics() {
+    use paxos::protocol::multi::{LOG_SLOTS_MAX, PENDING_MAX};
+    use paxos::protocol::Protocol;
+    let header = "protocol multi-paxos\nnodes 3\nnetwork manual\n";
+    // A leader with a full log: S1 leads (phase 1 with S2), then 17 commands.
+    let mut script = format!(
+        "{header}request S1 set k0 0\ndeliver S1->S2 Prepare 11 [slots 1..]\ndeliver S2->S1 Promise 11 [slots 1..] (-)\n"
+    );
+    for i in 1..=LOG_SLOTS_MAX {
+        script.push_str(&format!("request S1 set k{i} {i}\n"));
+    }
+    let sim = Simulation::from_script(&script).unwrap();
+    assert!(sim.log().contains("S1 proposes set k15 15 for #16 with 11"), "{}", sim.log());
+    assert!(sim.log().contains("S1 has no slot for set k16 16: the log's 16 slots are used"));
+    assert_replays(&sim);
+    // A candidate that cannot lead keeps 16 requests; the 17th is refused.
+    let mut script = header.to_string();
+    for i in 0..=PENDING_MAX {
+        script.push_str(&format!("request S1 set k{i} {i}\n"));
+    }
+    let sim = Simulation::from_script(&script).unwrap();
+    assert!(sim.log().contains("S1 refuses set k16 16: 16 requests are already waiting"), "{}", sim.log());
+    // Distinct commands are bounded like distinct values.
+    let mut script = header.to_string();
+    for i in 0..=PROPOSALS_MAX {
+        script.push_str(&format!("request S{} set k v{i}\n", 1 + i % 3));
+    }
+    let error = Simulation::from_script(&script).err().expect("refused");
+    assert!(matches!(error.refusal, Some(Refusal::Limit { limit: Limit::Proposals, .. })), "{error}");
+    // `propose` to Multi-Paxos, `request` elsewhere: refused, nothing changes.
+    let mut sim = Simulation::from_script(&format!("{header}request S1 set x 1\n")).unwrap();
+    let before = fingerprint(&sim);
+    let propose = paxos::scenario::Command::Propose { node: NodeId(1), value: paxos::types::Value::new("X").unwrap() };
+    let error = sim.intervene(propose).unwrap_err();
+    assert_eq!(error.kind, Refusal::NotInProtocol { command: "propose", protocol: Protocol::MultiPaxos });
+    assert_eq!(error.message, "multi-paxos servers take clients' commands: `request Sn set KEY VALUE`, not `propose`");
+    assert_eq!(fingerprint(&sim), before);
+    let mut basic = Simulation::from_script("nodes 3\nnetwork manual\n").unwrap();
+    let request = command(&sim, "request S1 get x");
+    let error = basic.intervene(request).unwrap_err();
+    assert_eq!(error.message, "basic-paxos decides one value: `propose Sn VALUE`, not `request`");
+    // And a script says so at the line, before running anything.
+    let error = parse("nodes 3\nrequest S1 get x\n").unwrap_err();
+    assert_eq!((error.line, error.column), (2, 1));
+    assert!(error.message.contains("decides one value"), "{}", error.message);
 }

@@ -139,7 +139,8 @@ fn hostile_scripts_get_line_and_column_errors() {
         assert!(error.to_string().starts_with(expected), "{script:?}: {error}");
     }
     assert!(Simulation::from_script("\u{feff}nodes 3\npropose S1 X # \u{0} in a comment\n").is_ok());
-    assert!(paxos::scenario::parse_command("propose S1 \u{7}", 3)
+    let three = paxos::protocol::Config::new(paxos::protocol::Protocol::BasicPaxos, 3);
+    assert!(paxos::scenario::parse_command("propose S1 \u{7}", &three)
         .unwrap_err()
         .to_string()
         .starts_with("line 1, column 12: control"));
@@ -170,4 +171,45 @@ fn invalid_utf8_is_an_error_at_its_line_and_column() {
     assert_eq!(error(b"\xef\xbb\xbfnodes \x80"), "line 1, column 7: invalid UTF-8");
     assert_eq!(script_text(b"\xef\xbb\xbfnodes 3\n"), Ok("nodes 3\n"));
     assert!(error(&vec![b' '; paxos::scenario::SCRIPT_BYTES_MAX + 1]).contains("larger than"));
+}
+
+/// Multi-Paxos' view model: each server's log (the log grid's row), the chosen slots; the
+/// single-decree protocols' snapshots do not change shape.
+#[test]
+fn the_snapshot_carries_each_servers_log_in_multi_paxos_only() {
+    let script = paxos::presets::find("multi-recovery").unwrap().script;
+    let mut sim = Simulation::from_script(script).unwrap();
+    let end = sim.snapshot();
+    let cells = |view: &paxos::protocol::NodeView| {
+        let log = view.log.as_ref().expect("a Multi-Paxos server shows its log");
+        log.cells
+            .iter()
+            .map(|c| {
+                format!("{} {:?} {:?}", c.slot, c.accepted.map(|e| e.to_string()), c.learned.map(|o| o.to_string()))
+            })
+            .collect::<Vec<_>>()
+    };
+    // S1 (restarted): its own set y 2 replaced by the new leader's no-op; S4: slot 3 accepted
+    // from both leaders, learnt nothing past slot 1.
+    assert_eq!(
+        cells(&end.nodes[0]),
+        [
+            "#1 Some(\"(11,set x 1)\") Some(\"set x 1\")",
+            "#2 Some(\"(15,no-op)\") Some(\"no-op\")",
+            "#3 Some(\"(11,set z 3)\") Some(\"set z 3\")"
+        ]
+    );
+    let s5 = end.nodes[4].log.as_ref().unwrap();
+    assert_eq!((s5.applied, s5.next.map(|s| s.0), s5.cells.len()), (3, Some(5), 4));
+    assert_eq!(s5.register.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>(), ["x=1", "z=3"]);
+    assert_eq!(end.slots_chosen.iter().map(|c| c.to_string()).collect::<Vec<_>>().len(), 3);
+    let json = serde_json::to_value(&end).unwrap();
+    assert_eq!(json["nodes"][4]["stage"], "leading");
+    assert_eq!(json["nodes"][4]["log"]["register"][0], serde_json::json!(["x", "1"]));
+    assert_eq!(json["slots_chosen"][1]["entry"]["op"], "no-op");
+    // Mid-run, after the crash, S1 is down.
+    sim.seek(15);
+    assert_eq!(sim.snapshot().nodes[0].stage, paxos::protocol::Stage::Down);
+    let basic = serde_json::to_value(Simulation::from_script("propose S1 X\nrun\n").unwrap().snapshot()).unwrap();
+    assert!(basic["nodes"][0].get("log").is_none() && basic.get("slots_chosen").is_none());
 }

@@ -97,3 +97,31 @@ fn amnesia_is_caught() {
     );
     assert!(result.violated > 0);
 }
+
+#[test]
+fn multi_paxos_is_safe_in_ten_thousand_faulty_runs() {
+    let result = sweep(shape(Protocol::MultiPaxos), 0..10_000);
+    if let Some(seed) = result.first_violation {
+        let scenario = random_scenario(seed, shape(Protocol::MultiPaxos));
+        panic!("multi-paxos broke safety with seed {seed}; reproduce with this script:\n{}", scenario.to_script());
+    }
+    eprintln!(
+        "multi-paxos: {} runs, {} steps, {} chose a command, 0 violations",
+        result.runs, result.steps, result.chosen
+    );
+    assert_eq!(result.runs, 10_000);
+    // The runs must actually choose commands, or "no violation" would mean little.
+    assert!(result.chosen > 5_000, "only {} of 10000 runs chose a command", result.chosen);
+}
+
+#[test]
+fn multi_paxos_leaders_that_skip_phase_1_or_drop_reports_are_caught() {
+    for protocol in [Protocol::MultiPaxosSkipPhase1, Protocol::MultiPaxosNoRepropose] {
+        let result = sweep(shape(protocol), 0..2_000);
+        eprintln!(
+            "{protocol}: {} of {} runs violated safety (first seed {:?})",
+            result.violated, result.runs, result.first_violation
+        );
+        assert!(result.violated > 0, "{protocol} was never caught");
+    }
+}

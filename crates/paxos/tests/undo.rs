@@ -32,7 +32,7 @@ fn run(sim: &Simulation) -> Run {
 }
 
 fn act(sim: &mut Simulation, text: &str) -> Result<Delta, String> {
-    let command = parse_command(text, sim.scenario().config.nodes).unwrap();
+    let command = parse_command(text, &sim.scenario().config).unwrap();
     sim.intervene(command).map_err(|e| e.message)
 }
 

@@ -104,6 +104,12 @@ impl<'a> Reader<'a> {
         value
     }
 
+    /// How many bytes are left to read: a bound on any count read next (each item takes one
+    /// byte at least).
+    pub(crate) fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
+    }
+
     /// `length` bytes (fewer if the input ends first).
     pub(crate) fn bytes(&mut self, length: usize) -> &'a [u8] {
         let start = self.at.min(self.bytes.len());

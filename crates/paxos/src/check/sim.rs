@@ -22,12 +22,14 @@
 //! reported as stuck.
 
 mod packing;
+mod packing_log;
 
 use super::model::{vec_heap_bytes, Model, Property};
 use super::report::{Bounds, Report};
 use super::Checker;
 use crate::message::Message;
 use crate::observe::{chosen_key, may_gain_acceptors, provably_stuck};
+use crate::protocol::multi::{Entry, Log, Op, Role, Slot};
 use crate::protocol::{Config, Effect, Node, Note, Phase, Protocol, Timer};
 use crate::quorum::NodeSet;
 use crate::scenario::{Command, Network, NetworkMode, Scenario, Target};
@@ -39,6 +41,9 @@ use std::fmt;
 
 /// The values proposers propose, in order: the seed's X, Y, Z first.
 const VALUE_NAMES: [&str; 5] = ["X", "Y", "Z", "U", "V"];
+/// Multi-Paxos: proposer S(i+1) requests `set x OP_VALUES[i]`.
+const OP_KEY: &str = "x";
+const OP_VALUES: [&str; 5] = ["1", "2", "3", "4", "5"];
 pub const SIM_NODES_MAX: u8 = 5;
 
 /// One configuration to check. Small on purpose: states multiply fast.
@@ -122,16 +127,22 @@ impl fmt::Display for SimConfigError {
 }
 
 /// A message in flight: who sent it to whom, and what.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Flight {
     pub from: NodeId,
     pub to: NodeId,
     pub message: Message,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq)]
 pub enum SimAction {
     Propose(NodeId, Value),
+    /// Multi-Paxos: a client's command to a server.
+    Request(NodeId, Op),
     Deliver(Flight),
     Drop(Flight),
     Duplicate(Flight),
@@ -146,6 +157,7 @@ impl SimAction {
         let target = |f: &Flight| Target::Link { from: f.from, to: f.to, text: Some(f.message.to_string()) };
         match self {
             SimAction::Propose(node, value) => Command::Propose { node: *node, value: *value },
+            SimAction::Request(node, op) => Command::Request { node: *node, op: *op },
             SimAction::Deliver(f) => Command::Deliver(target(f)),
             SimAction::Drop(f) => Command::Drop(target(f)),
             SimAction::Duplicate(f) => Command::Duplicate(target(f)),
@@ -171,11 +183,15 @@ pub struct SimState {
     unproposed: u8,
     duplicates_left: u8,
     crashes_left: u8,
-    /// Bit i: VALUE_NAMES[i] has been chosen at some point.
-    chosen: u8,
+    /// Single-decree: bit i, VALUE_NAMES[i] has been chosen at some point. Multi-Paxos: bit
+    /// `slot_index * ops + op_index` (see `SimModel::chosen_bit`), that command has been
+    /// chosen in that slot at some point.
+    chosen: u32,
     /// Proposals (keyed by `chosen_key`) that are not chosen and can still be accepted, with
     /// every acceptor that has accepted them so far. Sorted by proposal.
     acceptances: Vec<(Proposal, NodeSet)>,
+    /// The same for Multi-Paxos, per slot: (slot, proposal) and its acceptors so far.
+    slot_acceptances: Vec<(Slot, Entry, NodeSet)>,
 }
 
 impl PartialEq for SimState {
@@ -184,32 +200,83 @@ impl PartialEq for SimState {
     /// stutter?" is answered by comparing two lengths rather than three servers field by
     /// field. Equal exactly when `Ord` says so.
     fn eq(&self, other: &SimState) -> bool {
-        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = self;
+        let SimState {
+            nodes,
+            in_flight,
+            unproposed,
+            duplicates_left,
+            crashes_left,
+            chosen,
+            acceptances,
+            slot_acceptances,
+        } = self;
         *in_flight == other.in_flight
             && (*unproposed, *duplicates_left, *crashes_left, *chosen)
                 == (other.unproposed, other.duplicates_left, other.crashes_left, other.chosen)
             && *acceptances == other.acceptances
+            && *slot_acceptances == other.slot_acceptances
             && *nodes == other.nodes
     }
 }
 
 impl SimState {
     /// Heap bytes this state owns, for the checker's memory bound (`Model::heap_bytes`). Every
-    /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`.
+    /// `Vec` field is counted here: a new one adds one `+ vec_heap_bytes(&self.field)`, and
+    /// so is what the servers' logs and the promises in flight own.
     fn heap_bytes(&self) -> usize {
-        vec_heap_bytes(&self.nodes) + vec_heap_bytes(&self.in_flight) + vec_heap_bytes(&self.acceptances)
+        let logs: usize = self.nodes.iter().filter_map(|n| n.log.as_deref()).map(log_heap_bytes).sum();
+        let reports: usize = self
+            .in_flight
+            .iter()
+            .map(|f| match &f.message {
+                Message::PromiseLog { accepted, .. } if !accepted.is_empty() => {
+                    (std::mem::size_of_val(&**accepted) + 8).next_multiple_of(16).max(32)
+                }
+                _ => 0,
+            })
+            .sum();
+        vec_heap_bytes(&self.nodes)
+            + vec_heap_bytes(&self.in_flight)
+            + vec_heap_bytes(&self.acceptances)
+            + vec_heap_bytes(&self.slot_acceptances)
+            + logs
+            + reports
     }
 
     /// Makes this state equal to `source`, reusing its own heap blocks (the derived `Clone`
     /// would allocate new ones). Every field is named, so a new one cannot be forgotten.
     fn copy_from(&mut self, source: &SimState) {
-        let SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances } = source;
+        let SimState {
+            nodes,
+            in_flight,
+            unproposed,
+            duplicates_left,
+            crashes_left,
+            chosen,
+            acceptances,
+            slot_acceptances,
+        } = source;
         self.nodes.clone_from(nodes);
         self.in_flight.clone_from(in_flight);
         self.acceptances.clone_from(acceptances);
+        self.slot_acceptances.clone_from(slot_acceptances);
         (self.unproposed, self.duplicates_left, self.crashes_left, self.chosen) =
             (*unproposed, *duplicates_left, *crashes_left, *chosen);
     }
+}
+
+/// What a server's Multi-Paxos state owns on the heap: the box and its lists.
+fn log_heap_bytes(log: &Log) -> usize {
+    let role = match &log.role {
+        Role::Candidate { reports, .. } => vec_heap_bytes(reports),
+        Role::Leader { outstanding, .. } => vec_heap_bytes(outstanding),
+        Role::Follower | Role::BackingOff => 0,
+    };
+    (std::mem::size_of::<Log>() + 8).next_multiple_of(16)
+        + vec_heap_bytes(&log.accepted)
+        + vec_heap_bytes(&log.learned)
+        + vec_heap_bytes(&log.pending)
+        + role
 }
 
 pub struct SimModel {
@@ -244,8 +311,11 @@ impl SimModel {
         if config.in_flight_max == 0 || config.in_flight_max > 64 {
             return fail(format!("1 to 64 messages in flight, not {}", config.in_flight_max));
         }
-        let values =
-            VALUE_NAMES[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
+        if !config.protocol.available() {
+            return fail(format!("this build does not run {}", config.protocol));
+        }
+        let names: &[&str] = if config.protocol.is_multi() { &OP_VALUES } else { &VALUE_NAMES };
+        let values = names[..usize::from(config.proposers)].iter().map(|v| Value::new(v).expect("valid")).collect();
         Ok(SimModel {
             config,
             node_config: config.node_config(),
@@ -259,8 +329,28 @@ impl SimModel {
         self.config
     }
 
-    fn value_bit(&self, value: Value) -> u8 {
+    fn value_bit(&self, value: Value) -> u32 {
         self.values.iter().position(|v| *v == value).map_or(0, |i| 1 << i)
+    }
+
+    /// Multi-Paxos: proposer S(i+1)'s one command, `set x 1`, `set x 2`, ...
+    fn op(&self, index: usize) -> Op {
+        Op::Set { key: Value::new(OP_KEY).expect("valid"), value: self.values[index] }
+    }
+
+    /// Multi-Paxos: the bit of `chosen` that says `op` was chosen in `slot`. With k requests
+    /// the log never has more than k slots (a leader gives a slot only to a request, after
+    /// every slot it knows of, and the holes it fills lie below those), so there are at most
+    /// 5 slots of 6 commands (`no-op` and one per request): 30 bits.
+    fn chosen_bit(&self, slot: Slot, op: Op) -> u32 {
+        let ops = self.values.len() + 1;
+        let index = match op {
+            Op::Set { value, .. } => self.values.iter().position(|v| *v == value).map_or(0, |i| i + 1),
+            Op::NoOp | Op::Get { .. } => 0,
+        };
+        let bit = (usize::from(slot.0) - 1) * ops + index;
+        debug_assert!(bit < 32, "more slots than requests: {slot}");
+        1 << bit.min(31)
     }
 
     /// Carries out a server's effects as the simulator does: messages to itself at once, in
@@ -284,8 +374,9 @@ impl SimModel {
         // `local` is a queue: round `next_local` delivers its message `next_local` (a server
         // sends itself a few messages at most, so a `Vec` cleared between steps does).
         for next_local in 0..64 {
-            for effect in pending.iter() {
-                match *effect {
+            // Drained, not copied: with Multi-Paxos a message may own a heap block.
+            for effect in pending.drain(..) {
+                match effect {
                     Effect::Send { to, message } if to == node => local.push(message),
                     Effect::Send { to, message } => {
                         let flight = Flight { from: node, to, message };
@@ -293,11 +384,13 @@ impl SimModel {
                         state.in_flight.insert(at, flight);
                     }
                     Effect::Note(Note::Accepted { proposal, .. }) => self.record_acceptance(state, node, proposal),
+                    Effect::Note(Note::SlotAccepted { slot, entry, .. }) => {
+                        self.record_slot_acceptance(state, node, slot, entry)
+                    }
                     Effect::SetTimer { .. } | Effect::Note(_) => {}
                 }
             }
-            pending.clear();
-            let Some(&message) = local.get(next_local) else {
+            let Some(message) = local.get(next_local).cloned() else {
                 return state.in_flight.len() <= usize::from(self.config.in_flight_max);
             };
             state.nodes[node.index()].receive(&self.node_config, node, message, pending);
@@ -326,14 +419,56 @@ impl SimModel {
         }
     }
 
+    /// Multi-Paxos: `node` accepted `entry` in `slot`; chosen at a phase-2 quorum.
+    fn record_slot_acceptance(&self, state: &mut SimState, node: NodeId, slot: Slot, entry: Entry) {
+        let bit = self.chosen_bit(slot, entry.op);
+        if state.chosen & bit != 0 {
+            return;
+        }
+        let key = (slot, entry);
+        let at = match state.slot_acceptances.binary_search_by(|(s, e, _)| (*s, *e).cmp(&key)) {
+            Ok(at) => at,
+            Err(at) => {
+                state.slot_acceptances.insert(at, (slot, entry, NodeSet::EMPTY));
+                at
+            }
+        };
+        state.slot_acceptances[at].2.insert(node);
+        if state.slot_acceptances[at].2.len() >= self.config.quorum_phase2 {
+            state.chosen |= bit;
+        }
+    }
+
     /// Drops the records that can no longer change a verdict: of values already chosen, and
     /// of proposals no message in flight can carry to another acceptor.
     fn retire_acceptances(&self, state: &mut SimState) {
-        let SimState { acceptances, chosen, in_flight, .. } = state;
+        let SimState { acceptances, slot_acceptances, chosen, in_flight, .. } = state;
         acceptances.retain(|(key, _)| {
             *chosen & self.value_bit(key.value) == 0
-                && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| f.message))
+                && may_gain_acceptors(self.config.protocol, *key, in_flight.iter().map(|f| &f.message))
         });
+        // A slot's proposal gains acceptors only from an `Accept` of it in flight: a leader
+        // sends all its accepts for a slot at once, and a new round takes a new number.
+        slot_acceptances.retain(|(slot, entry, _)| {
+            *chosen & self.chosen_bit(*slot, entry.op) == 0
+                && in_flight
+                    .iter()
+                    .any(|f| matches!(&f.message, Message::AcceptSlot { slot: s, entry: e } if s == slot && e == entry))
+        });
+    }
+
+    /// Multi-Paxos' agreement: at most one command chosen in each slot.
+    fn slot_agreement(&self, chosen: u32) -> Property {
+        let ops: Vec<Op> = std::iter::once(Op::NoOp).chain((0..self.values.len()).map(|i| self.op(i))).collect();
+        for slot in (1..=self.values.len() as u8).map(Slot) {
+            let both: Vec<String> =
+                ops.iter().filter(|op| chosen & self.chosen_bit(slot, **op) != 0).map(|op| op.to_string()).collect();
+            if both.len() > 1 {
+                let all = if both.len() == 2 { "both" } else { "all" };
+                return Property::Violated(format!("agreement in {slot}: {} were {all} chosen", both.join(" and ")));
+            }
+        }
+        Property::Holds
     }
 
     /// The successor of `state` by `action`, into `next`, with `effects` as scratch space.
@@ -351,21 +486,26 @@ impl SimModel {
                 next.nodes[node.index()].propose(&self.node_config, value, effects);
                 node
             }
-            SimAction::Deliver(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
-                next.in_flight.remove(at);
+            SimAction::Request(node, op) => {
+                next.unproposed &= !(1 << node.index());
+                next.nodes[node.index()].request(&self.node_config, op, effects);
+                node
+            }
+            SimAction::Deliver(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
+                let flight = next.in_flight.remove(at);
                 next.nodes[flight.to.index()].receive(&self.node_config, flight.from, flight.message, effects);
                 flight.to
             }
-            SimAction::Drop(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
+            SimAction::Drop(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
                 next.in_flight.remove(at);
                 self.retire_acceptances(next);
                 return true;
             }
-            SimAction::Duplicate(flight) => {
-                let Ok(at) = next.in_flight.binary_search(&flight) else { return false };
-                next.in_flight.insert(at, flight);
+            SimAction::Duplicate(ref flight) => {
+                let Ok(at) = next.in_flight.binary_search(flight) else { return false };
+                next.in_flight.insert(at, flight.clone());
                 next.duplicates_left -= 1;
                 return next.in_flight.len() <= usize::from(self.config.in_flight_max);
             }
@@ -387,6 +527,9 @@ impl SimModel {
         if !self.perform(next, actor, effects) {
             return false;
         }
+        if self.config.protocol.is_multi() {
+            discard_ignored_replies(next);
+        }
         self.retire_acceptances(next);
         true
     }
@@ -398,7 +541,10 @@ impl SimModel {
 }
 
 fn attempt_in_progress(node: &Node) -> bool {
-    matches!(node.proposer.phase, Phase::Preparing { .. } | Phase::Accepting { .. })
+    match node.log.as_deref() {
+        Some(log) => log.in_progress(),
+        None => matches!(node.proposer.phase, Phase::Preparing { .. } | Phase::Accepting { .. }),
+    }
 }
 
 impl Model for SimModel {
@@ -407,13 +553,14 @@ impl Model for SimModel {
 
     fn init_states(&self) -> Vec<SimState> {
         vec![SimState {
-            nodes: self.node_config.node_ids().map(Node::new).collect(),
+            nodes: Node::cluster(&self.node_config),
             in_flight: Vec::new(),
             unproposed: ((1u16 << self.config.proposers) - 1) as u8,
             duplicates_left: self.config.duplicates,
             crashes_left: self.config.crashes,
             chosen: 0,
             acceptances: Vec::new(),
+            slot_acceptances: Vec::new(),
         }]
     }
 
@@ -427,24 +574,27 @@ impl Model for SimModel {
         for (i, value) in self.values.iter().enumerate() {
             let node = NodeId::from_index(i);
             if state.unproposed & (1 << i) != 0 && state.nodes[i].up {
-                out.push(SimAction::Propose(node, *value));
+                out.push(match self.config.protocol.is_multi() {
+                    true => SimAction::Request(node, self.op(i)),
+                    false => SimAction::Propose(node, *value),
+                });
             }
         }
-        let mut previous: Option<Flight> = None;
+        let mut previous: Option<&Flight> = None;
         for flight in &state.in_flight {
             // Identical copies are interchangeable: one move per distinct message.
-            if previous == Some(*flight) {
+            if previous == Some(flight) {
                 continue;
             }
-            previous = Some(*flight);
+            previous = Some(flight);
             if state.nodes[flight.to.index()].up {
-                out.push(SimAction::Deliver(*flight));
+                out.push(SimAction::Deliver(flight.clone()));
             }
             if self.config.drops {
-                out.push(SimAction::Drop(*flight));
+                out.push(SimAction::Drop(flight.clone()));
             }
             if state.duplicates_left > 0 {
-                out.push(SimAction::Duplicate(*flight));
+                out.push(SimAction::Duplicate(flight.clone()));
             }
         }
         for node in &state.nodes {
@@ -475,6 +625,9 @@ impl Model for SimModel {
     fn property(&self, state: &SimState) -> Property {
         if state.chosen.count_ones() < 2 {
             return Property::Holds;
+        }
+        if self.config.protocol.is_multi() {
+            return self.slot_agreement(state.chosen);
         }
         let names: Vec<String> =
             self.values.iter().filter(|v| state.chosen & self.value_bit(**v) != 0).map(|v| v.to_string()).collect();
@@ -516,13 +669,17 @@ impl Model for SimModel {
         let mut order = [0, 1, 2, 3, 4];
         let order = &mut order[..free];
         // The least renaming so far, when it is not the identity (the first order).
-        let mut least_nodes = [Node::new(NodeId(1)); SIM_NODES_MAX as usize];
+        // (Arrays built by `from_fn`: with Multi-Paxos a server is not `Copy`.)
+        let mut least_nodes: [Node; SIM_NODES_MAX as usize] =
+            std::array::from_fn(|_| Node::new(&self.node_config, NodeId(1)));
         let mut least_flights: Vec<Flight> = Vec::new();
         let mut least_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut least_slot_records: Vec<(Slot, Entry, NodeSet)> = Vec::new();
         let mut renamed = false;
-        let mut renamed_nodes = least_nodes;
+        let mut renamed_nodes = least_nodes.clone();
         let mut renamed_flights: Vec<Flight> = Vec::new();
         let mut renamed_records: Vec<(Proposal, NodeSet)> = Vec::new();
+        let mut renamed_slot_records: Vec<(Slot, Entry, NodeSet)> = Vec::new();
         // At most 4! = 24 orders (5 servers, 1 proposer).
         while next_permutation(order) {
             let mut map = [0, 1, 2, 3, 4];
@@ -534,9 +691,9 @@ impl Model for SimModel {
                 inverse[to] = from;
             }
             let rename = Renaming { map: &map[..nodes], inverse: &inverse[..nodes] };
-            let (best_nodes, best_flights, best_records) = match renamed {
-                true => (&least_nodes[..nodes], &least_flights, &least_records),
-                false => (&state.nodes[..], &state.in_flight, &state.acceptances),
+            let (best_nodes, best_flights, best_records, best_slot_records) = match renamed {
+                true => (&least_nodes[..nodes], &least_flights, &least_records, &least_slot_records),
+                false => (&state.nodes[..], &state.in_flight, &state.acceptances, &state.slot_acceptances),
             };
             // Server by server, stopping at the first that differs: a renaming that loses
             // there is not built further.
@@ -562,10 +719,20 @@ impl Model for SimModel {
             }
             renamed_records.clear();
             renamed_records.extend(state.acceptances.iter().map(|(key, accepted)| (*key, rename.set(*accepted))));
-            if order_of_states.then_with(|| renamed_records.cmp(best_records)) == Ordering::Less {
-                least_nodes = renamed_nodes;
+            order_of_states = order_of_states.then_with(|| renamed_records.cmp(best_records));
+            if order_of_states == Ordering::Greater {
+                continue;
+            }
+            // Multi-Paxos' records come last in `SimState`'s order (empty otherwise).
+            renamed_slot_records.clear();
+            renamed_slot_records.extend(
+                state.slot_acceptances.iter().map(|(slot, entry, accepted)| (*slot, *entry, rename.set(*accepted))),
+            );
+            if order_of_states.then_with(|| renamed_slot_records.cmp(best_slot_records)) == Ordering::Less {
+                std::mem::swap(&mut least_nodes, &mut renamed_nodes);
                 std::mem::swap(&mut least_flights, &mut renamed_flights);
                 std::mem::swap(&mut least_records, &mut renamed_records);
+                std::mem::swap(&mut least_slot_records, &mut renamed_slot_records);
                 renamed = true;
             }
         }
@@ -574,8 +741,39 @@ impl Model for SimModel {
             state.nodes.extend_from_slice(&least_nodes[..nodes]);
             state.in_flight.clone_from(&least_flights);
             state.acceptances.clone_from(&least_records);
+            state.slot_acceptances.clone_from(&least_slot_records);
         }
     }
+}
+
+/// Multi-Paxos: drops the replies in flight that their receiver will ignore for ever, so
+/// that states differing only by such dead letters are one state. A reply is dead when:
+/// an `Accepted` is for a number its leader no longer leads with, or for a slot it has
+/// learnt (a leader proposes each slot once per number, and never reuses a number); a
+/// `Promise` is for a number its server no longer runs with, or repeats a promise it has;
+/// a `Nack` refuses a number its server no longer uses; a `Decide` names a slot its server
+/// has learnt. Delivering any of them changes nothing, now or later, so this loses no
+/// behaviour; the replayed scenario simply leaves them in flight. Requests (`Prepare`,
+/// `Accept`) always matter: an acceptor answers even those it refuses. (The single-decree
+/// protocols keep every message, as their pinned state counts always did.)
+fn discard_ignored_replies(state: &mut SimState) {
+    let SimState { nodes, in_flight, .. } = state;
+    in_flight.retain(|flight| {
+        let Some(log) = nodes[flight.to.index()].log.as_deref() else { return true };
+        match (&flight.message, &log.role) {
+            (Message::AcceptedSlot { slot, ballot }, Role::Leader { ballot: b, outstanding, .. }) => {
+                b == ballot && outstanding.iter().any(|(s, ..)| s == slot)
+            }
+            (Message::AcceptedSlot { .. }, _) => false,
+            (Message::PromiseLog { ballot, .. }, Role::Candidate { ballot: b, promises, .. }) => {
+                b == ballot && !promises.contains(flight.from)
+            }
+            (Message::PromiseLog { .. }, _) => false,
+            (Message::Nack { ballot, .. }, _) => log.ballot() == Some(*ballot),
+            (Message::Decide { slot, .. }, _) => log.learned_at(*slot).is_none(),
+            _ => true,
+        }
+    });
 }
 
 /// Steps `order` to the next permutation in lexicographic order; false after the last.
@@ -609,7 +807,7 @@ impl Renaming<'_> {
     }
 
     fn node(&self, node: &Node) -> Node {
-        let mut renamed = *node;
+        let mut renamed = node.clone();
         renamed.id = self.id(node.id);
         renamed.proposer.phase = match node.proposer.phase {
             Phase::Preparing { ballot, promises, highest } => Phase::Preparing {
@@ -622,11 +820,23 @@ impl Renaming<'_> {
             }
             other => other,
         };
+        if let Some(log) = renamed.log.as_deref_mut() {
+            match &mut log.role {
+                Role::Candidate { promises, reports, .. } => {
+                    *promises = self.set(*promises);
+                    reports.iter_mut().for_each(|(_, by, _)| *by = self.id(*by));
+                }
+                Role::Leader { outstanding, .. } => {
+                    outstanding.iter_mut().for_each(|(.., accepts)| *accepts = self.set(*accepts))
+                }
+                Role::Follower | Role::BackingOff => {}
+            }
+        }
         renamed
     }
 
     fn flight(&self, flight: &Flight) -> Flight {
-        Flight { from: self.id(flight.from), to: self.id(flight.to), message: flight.message }
+        Flight { from: self.id(flight.from), to: self.id(flight.to), message: flight.message.clone() }
     }
 }
 

@@ -17,11 +17,13 @@
 //! moment can slip between two checks.
 
 mod liveness;
+mod log;
 mod pictures;
 mod quorums;
 mod safety;
 
 pub use liveness::{provably_stuck, Liveness};
+pub use log::{LogSafety, SlotChosen};
 pub use pictures::{
     quorum_choices, quorum_picture, Adopted, ChoiceKind, Earlier, Leg, LegKind, PictureInput, QuorumChoice,
     QuorumPicture, Report, ReportKind, Sizes,
@@ -37,11 +39,22 @@ pub struct Observers {
     pub safety: Safety,
     pub liveness: Liveness,
     pub quorums: QuorumFacts,
+    /// Multi-Paxos' per-slot safety and log consistency (empty in the other protocols).
+    pub log: crate::protocol::multi::LogObserver,
 }
 
 impl Observers {
     /// Judges the world after a step whose events are `step_events`; appends findings to `out`.
     pub fn observe(&mut self, world: &World, step_events: &[Event], out: &mut Vec<Event>) {
+        if world.config.protocol.is_multi() {
+            let start = out.len();
+            self.log.observe(world, step_events, out);
+            let chosen_now = out[start..].iter().any(|e| matches!(e.kind, crate::sim::EventKind::SlotChosen { .. }));
+            // A log keeps deciding: a duel is a livelock whenever pre-emptions pile up
+            // without a slot being chosen, whatever was chosen before.
+            self.liveness.observe(world, step_events, false, chosen_now, out);
+            return;
+        }
         // Quorum facts first: a violation found this step can then name the quorums.
         self.quorums.observe(step_events, self.safety.chosen.first());
         let start = out.len();
@@ -53,7 +66,14 @@ impl Observers {
 
     pub fn verdict(&self) -> Verdict {
         let first_chosen = self.safety.chosen.first();
-        let outcome = match (self.safety.violations.first(), first_chosen, &self.liveness) {
+        let mut violations = self.safety.violations.clone();
+        // The chosen value, or (Multi-Paxos) the chosen log: `#1 set x 1, #2 no-op`.
+        let mut chosen = first_chosen.map(|c| c.proposal.value.to_string());
+        if crate::protocol::multi::ENABLED {
+            violations.extend(self.log.violations.iter().copied());
+            chosen = chosen.or_else(|| self.log.summary());
+        }
+        let outcome = match (violations.first(), &chosen, &self.liveness) {
             (Some(_), _, _) => Outcome::Violated,
             (None, Some(_), _) => Outcome::Chosen,
             (None, None, l) if l.stuck_step.is_some() => Outcome::Stuck,
@@ -62,8 +82,8 @@ impl Observers {
         };
         Verdict {
             outcome,
-            chosen: first_chosen.map(|c| c.proposal.value.to_string()),
-            violations: self.safety.violations.clone(),
+            chosen,
+            violations,
             stuck_step: self.liveness.stuck_step,
             livelock_step: self.liveness.livelock_step,
             preemptions: self.liveness.preemptions,

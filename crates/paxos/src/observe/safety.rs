@@ -1,10 +1,12 @@
 //! Agreement, validity and stability, checked after every step.
 
-use super::QuorumFacts;
+use super::{QuorumFacts, SlotChosen};
 use crate::message::Message;
+use crate::protocol::multi::{Op, Slot};
 use crate::protocol::{Node, Note, Protocol};
 use crate::quorum::NodeSet;
 use crate::sim::{Event, EventKind, World};
+use crate::types::NodeId;
 use crate::types::{Ballot, Proposal};
 use serde::Serialize;
 use std::fmt;
@@ -35,6 +37,20 @@ pub enum Violation {
     /// the members of the quorum that chose it that hold something else now (or nothing),
     /// the servers whose change broke it (the page marks them on the cluster).
     Stability { chosen: Chosen, holders: NodeSet, moved: NodeSet, step: u32 },
+    // Multi-Paxos (`observe::log`).
+    /// Two different commands were chosen in one slot.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotAgreement { first: SlotChosen, second: SlotChosen },
+    /// A command no client requested (and not a `no-op`) was chosen.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotValidity { chosen: SlotChosen },
+    /// A command chosen in a slot lost its quorum there: only `holders` hold it at `step`.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotStability { chosen: SlotChosen, holders: NodeSet, step: u32 },
+    /// Two servers applied different commands at `slot`: `first` (who, what) before, and
+    /// `second` at `step`.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    LogConsistency { slot: Slot, first: (NodeId, Op), second: (NodeId, Op), step: u32 },
 }
 
 impl Violation {
@@ -43,12 +59,45 @@ impl Violation {
             Violation::Agreement { second, .. } => second.step,
             Violation::Validity { chosen } => chosen.step,
             Violation::Stability { step, .. } => *step,
+            Violation::SlotAgreement { second, .. } => second.step,
+            Violation::SlotValidity { chosen } => chosen.step,
+            Violation::SlotStability { step, .. } | Violation::LogConsistency { step, .. } => *step,
         }
     }
 }
 
+/// The text of a Multi-Paxos violation; `None` for the others. (Separate, so that a build
+/// without Multi-Paxos drops it whole.)
+fn log_violation(f: &mut fmt::Formatter<'_>, violation: &Violation) -> Option<fmt::Result> {
+    let result = match violation {
+        Violation::SlotAgreement { first, second } => write!(
+            f,
+            "agreement in {} at step {}: {} and {} were both chosen ({first}; {second})",
+            second.slot, second.step, first.entry.op, second.entry.op
+        ),
+        Violation::SlotValidity { chosen } => {
+            write!(f, "validity at step {}: {} {} was never requested", chosen.step, chosen.slot, chosen.entry.op)
+        }
+        Violation::SlotStability { chosen, holders, step } => write!(
+            f,
+            "stability at step {step}: {} {} (chosen at step {} by {}) is now held only by {holders}",
+            chosen.slot, chosen.entry.op, chosen.step, chosen.quorum
+        ),
+        Violation::LogConsistency { slot, first: (a, first), second: (b, second), step } => {
+            write!(f, "log consistency at step {step}: {a} applied {slot} {first} but {b} applied {slot} {second}")
+        }
+        _ => return None,
+    };
+    Some(result)
+}
+
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if crate::protocol::multi::ENABLED {
+            if let Some(result) = log_violation(f, self) {
+                return result;
+            }
+        }
         match self {
             Violation::Agreement { first, second, second_promises } => {
                 write!(
@@ -78,6 +127,8 @@ impl fmt::Display for Violation {
                 "stability at step {step}: {} (chosen at step {} by {}) is now held only by {holders}",
                 chosen.proposal.value, chosen.step, chosen.quorum
             ),
+            // Multi-Paxos violations are written by `log_violation`.
+            _ => Ok(()),
         }
     }
 }
@@ -96,9 +147,13 @@ pub fn chosen_key(protocol: Protocol, accepted: Proposal) -> Proposal {
 /// is in flight (a proposer sends all its accepts in the step it enters phase 2, and a retry
 /// takes a new number). Only Paxos keys can be retired this way: a one-phase value can be
 /// proposed again under a new number and gather more acceptors.
-pub fn may_gain_acceptors(protocol: Protocol, key: Proposal, in_flight: impl IntoIterator<Item = Message>) -> bool {
+pub fn may_gain_acceptors<'a>(
+    protocol: Protocol,
+    key: Proposal,
+    in_flight: impl IntoIterator<Item = &'a Message>,
+) -> bool {
     protocol != Protocol::BasicPaxos
-        || in_flight.into_iter().any(|m| matches!(m, Message::Accept { proposal } if proposal == key))
+        || in_flight.into_iter().any(|m| matches!(m, Message::Accept { proposal } if *proposal == key))
 }
 
 /// The acceptors grouped by `key` of what they hold, in key order. At most nine servers, so
@@ -197,7 +252,7 @@ impl Safety {
         }
         let protocol = world.config.protocol;
         self.acceptances
-            .retain(|(key, _)| may_gain_acceptors(protocol, *key, world.in_flight.iter().map(|e| e.message)));
+            .retain(|(key, _)| may_gain_acceptors(protocol, *key, world.in_flight.iter().map(|e| &e.message)));
     }
 
     /// Keeps `chosen` bounded (it is copied into every checkpoint): past `CHOSEN_MAX`

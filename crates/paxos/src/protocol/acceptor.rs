@@ -48,6 +48,8 @@ impl Acceptor {
             (Protocol::OnePhaseFirst | Protocol::OnePhaseAdopt, held) => held.is_none(),
             (Protocol::OnePhaseHighest, held) => held.is_none_or(|h| proposal.ballot > h.ballot),
             (Protocol::BasicPaxos, _) => proposal.ballot >= self.promised,
+            // Multi-Paxos servers accept per slot (`multi`), never here.
+            _ => false,
         };
         match (take, held) {
             (true, _) => {
@@ -59,9 +61,9 @@ impl Acceptor {
                 config.nacks.then_some(Message::Nack { ballot: proposal.ballot, promised: self.promised })
             }
             (false, Some(holds)) => Some(Message::Reject { proposal, holds }),
-            (false, None) => {
-                unreachable!("a one-phase acceptor refuses only when it holds a proposal")
-            }
+            // A one-phase acceptor refuses only when it holds a proposal, and a Multi-Paxos
+            // server never gets here: nothing to say.
+            (false, None) => None,
         }
     }
 

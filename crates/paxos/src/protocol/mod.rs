@@ -29,8 +29,18 @@
 //! Options on basic-paxos: flexible quorum sizes (safe only when Q1 + Q2 > N), nacks that
 //! tell a proposer it was pre-empted, retries with randomised backoff, a distinguished
 //! proposer (only it retries), and amnesia (an acceptor loses its durable state on restart).
+//!
+//! # Beyond one value: Multi-Paxos ([`multi`])
+//!
+//! * **multi-paxos**: a replicated log of up to 16 slots for a key-value register. A leader
+//!   runs phase 1 once for every slot from its first unchosen one, re-proposes what the
+//!   promises report, fills holes with `no-op`, then needs one round trip per command.
+//! * **multi-paxos-skip-phase1** (broken): a new leader goes straight to phase 2.
+//! * **multi-paxos-no-repropose** (broken): a new leader runs phase 1 but ignores what the
+//!   promises report, and puts its own commands where chosen ones may already be.
 
 mod acceptor;
+pub mod multi;
 mod node;
 mod proposer;
 
@@ -40,6 +50,7 @@ pub use proposer::Phase;
 use crate::message::Message;
 use crate::quorum::{majority, NodeSet};
 use crate::types::{Ballot, NodeId, Proposal, Value};
+use multi::{Entry, Op, Slot};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -50,11 +61,35 @@ pub enum Protocol {
     OnePhaseHighest,
     OnePhaseAdopt,
     BasicPaxos,
+    // Not (de)serialised in a build without Multi-Paxos, which does not run them.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    MultiPaxos,
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    MultiPaxosSkipPhase1,
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    MultiPaxosNoRepropose,
 }
 
 impl Protocol {
-    pub const ALL: [Protocol; 4] =
+    /// Every protocol, in the order share links number them (never reorder: links keep it).
+    pub const ALL: [Protocol; 7] = [
+        Protocol::OnePhaseFirst,
+        Protocol::OnePhaseHighest,
+        Protocol::OnePhaseAdopt,
+        Protocol::BasicPaxos,
+        Protocol::MultiPaxos,
+        Protocol::MultiPaxosSkipPhase1,
+        Protocol::MultiPaxosNoRepropose,
+    ];
+    /// The protocols that decide one value (the seed's).
+    pub const SINGLE_DECREE: [Protocol; 4] =
         [Protocol::OnePhaseFirst, Protocol::OnePhaseHighest, Protocol::OnePhaseAdopt, Protocol::BasicPaxos];
+    /// The protocols that decide a log, correct and broken.
+    pub const MULTI: [Protocol; 3] =
+        [Protocol::MultiPaxos, Protocol::MultiPaxosSkipPhase1, Protocol::MultiPaxosNoRepropose];
+    /// The protocols this build runs, in `ALL`'s order: all of them, or the single-decree
+    /// ones in a build without the `multi` feature.
+    pub const AVAILABLE: &'static [Protocol] = if multi::ENABLED { &Protocol::ALL } else { &Protocol::SINGLE_DECREE };
 
     pub fn name(self) -> &'static str {
         match self {
@@ -62,16 +97,45 @@ impl Protocol {
             Protocol::OnePhaseHighest => "one-phase-highest",
             Protocol::OnePhaseAdopt => "one-phase-adopt",
             Protocol::BasicPaxos => "basic-paxos",
+            // A build without Multi-Paxos never has one of these (nothing parses or decodes
+            // one there); the guard keeps their names out of it.
+            _ if !multi::ENABLED => "",
+            Protocol::MultiPaxos => "multi-paxos",
+            Protocol::MultiPaxosSkipPhase1 => "multi-paxos-skip-phase1",
+            Protocol::MultiPaxosNoRepropose => "multi-paxos-no-repropose",
         }
     }
 
+    /// The protocol this build runs with that name. A build without the `multi` feature (the
+    /// page's module) knows only the single-decree protocols.
     pub fn parse(text: &str) -> Option<Protocol> {
-        Protocol::ALL.into_iter().find(|p| p.name() == text)
+        Protocol::AVAILABLE.iter().copied().find(|p| p.name() == text)
     }
 
-    /// Whether proposers run a phase 1 (Prepare/Promise) before proposing: Basic Paxos only.
+    /// Whether this build runs the protocol: all of them, except the Multi-Paxos ones in a
+    /// build without the `multi` feature.
+    #[inline(always)]
+    pub fn available(self) -> bool {
+        multi::ENABLED || !self.decides_log()
+    }
+
+    fn decides_log(self) -> bool {
+        matches!(self, Protocol::MultiPaxos | Protocol::MultiPaxosSkipPhase1 | Protocol::MultiPaxosNoRepropose)
+    }
+
+    /// Whether this protocol decides a log of commands (Multi-Paxos and its broken variants)
+    /// rather than one value. Always false in a build without the `multi` feature, so that
+    /// every branch on it folds away there and the Multi-Paxos code is not linked.
+    #[inline(always)]
+    pub fn is_multi(self) -> bool {
+        multi::ENABLED && self.decides_log()
+    }
+
+    /// Whether proposers run a phase 1 (Prepare/Promise) before proposing: Basic Paxos and
+    /// Multi-Paxos (whose broken skip-phase1 variant still promises when asked to).
+    #[inline(always)]
     pub fn has_phase_one(self) -> bool {
-        self == Protocol::BasicPaxos
+        self == Protocol::BasicPaxos || self.is_multi()
     }
 
     pub fn uses_numbers(self) -> bool {
@@ -168,7 +232,9 @@ pub enum Effect {
 
 /// What a node did and why, in the words of the protocol. These become event-log lines and
 /// the facts the observers and the UI's quorum overlay use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "note", rename_all = "kebab-case")]
 pub enum Note {
     Promised {
@@ -221,5 +287,99 @@ pub enum Note {
     Forgot {
         promised: Ballot,
         accepted: Option<Proposal>,
+    },
+    // Multi-Paxos (`multi`): not serialised without the `multi` feature (nothing makes them).
+    /// A client's command was refused: `PENDING_MAX` requests already wait for a slot.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    RequestRefused {
+        op: Op,
+    },
+    /// Running for leader: phase 1 for every slot from `from` on.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Campaign {
+        ballot: Ballot,
+        from: Slot,
+        attempt: u32,
+    },
+    /// Phase 1 is done: `promises` is the phase-1 quorum; the leader takes slots from `from`.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Leading {
+        ballot: Ballot,
+        promises: NodeSet,
+        from: Slot,
+    },
+    /// The broken `multi-paxos-skip-phase1`: leading with `ballot` without asking anyone.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SkippedPhaseOne {
+        ballot: Ballot,
+        from: Slot,
+    },
+    /// The new leader proposes in `slot` the command of `reported`, the highest-numbered
+    /// proposal its promises reported there (by `by`).
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Reproposed {
+        slot: Slot,
+        reported: Entry,
+        by: NodeId,
+    },
+    /// Nobody reported anything in `slot`: the new leader proposes `no-op` there.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Filled {
+        slot: Slot,
+    },
+    /// The broken `multi-paxos-no-repropose`: a report the new leader does not act on.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Ignored {
+        slot: Slot,
+        reported: Entry,
+        by: NodeId,
+    },
+    /// A leader gives a client's command a slot (phase 2a).
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Placed {
+        slot: Slot,
+        entry: Entry,
+    },
+    /// No slot is left for `op`: the log's `LOG_SLOTS_MAX` slots are used.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    LogFull {
+        op: Op,
+    },
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotAccepted {
+        slot: Slot,
+        entry: Entry,
+        replaced: Option<Entry>,
+    },
+    /// The server knows `slot` is chosen: as the leader, because `quorum` accepted it;
+    /// otherwise from a `Decide`.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotLearned {
+        slot: Slot,
+        op: Op,
+        quorum: Option<NodeSet>,
+    },
+    /// `slot` was applied to the register; a read says what it read (`None`: not set).
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Applied {
+        slot: Slot,
+        op: Op,
+        read: Option<Value>,
+    },
+    /// A deposed or timed-out leader (or candidate) stops leading with `ballot`.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SteppedDown {
+        ballot: Ballot,
+    },
+    /// A server that stopped running for leader drops a waiting request.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    GaveUpOp {
+        op: Op,
+    },
+    /// Amnesia in Multi-Paxos: the promise and the accepted proposals of `slots` slots lost.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    ForgotLog {
+        promised: Ballot,
+        slots: u8,
     },
 }

@@ -68,7 +68,7 @@ impl Node {
         self.start_attempt(config, out);
     }
 
-    fn next_ballot(&mut self) -> Ballot {
+    pub(super) fn next_ballot(&mut self) -> Ballot {
         self.counter_max += 1;
         Ballot::new(self.counter_max, self.id)
     }
@@ -91,7 +91,9 @@ impl Node {
                 let proposal = Proposal { ballot: self.next_ballot(), value };
                 (proposal, Message::Accept { proposal })
             }
-            Protocol::BasicPaxos => {
+            // Basic Paxos. (Multi-Paxos servers take requests, not proposals: the simulator
+            // refuses `propose` there.)
+            _ => {
                 let ballot = self.next_ballot();
                 (Proposal { ballot, value: own }, Message::Prepare { ballot })
             }
@@ -108,8 +110,8 @@ impl Node {
         }
     }
 
-    fn broadcast(&self, config: &Config, message: Message, out: &mut Vec<Effect>) {
-        out.extend(config.node_ids().map(|to| Effect::Send { to, message }));
+    pub(super) fn broadcast(&self, config: &Config, message: Message, out: &mut Vec<Effect>) {
+        out.extend(config.node_ids().map(|to| Effect::Send { to, message: message.clone() }));
     }
 
     /// Phase 2a. With promises from a phase-1 quorum the proposer may send Accept n v.

@@ -12,6 +12,7 @@
 //! something a script cannot say.
 
 use super::*;
+use crate::protocol::multi::Op;
 use crate::types::NODES_MAX;
 
 pub const LINK_VERSION: u8 = 1;
@@ -102,7 +103,9 @@ impl Writer {
     }
 }
 
-const PROTOCOLS: [Protocol; 4] = Protocol::ALL;
+/// The protocols by their number in a link: `Protocol::ALL`'s order, so never reordered. A
+/// build without Multi-Paxos reads only the first four.
+const PROTOCOLS: &[Protocol] = Protocol::AVAILABLE;
 
 pub fn encode(scenario: &Scenario, view: LinkView) -> String {
     let c = &scenario.config;
@@ -148,6 +151,21 @@ pub fn encode(scenario: &Scenario, view: LinkView) -> String {
             Command::Crash(node) => w.0.extend_from_slice(&[4, node.0]),
             Command::Restart(node) => w.0.extend_from_slice(&[5, node.0]),
             Command::Timeout(node) => w.0.extend_from_slice(&[10, node.0]),
+            Command::Request { .. } if !crate::protocol::multi::ENABLED => {}
+            // `request Sn set KEY VALUE` (kind 1) or `request Sn get KEY` (kind 2).
+            Command::Request { node, op } => match op {
+                Op::Set { key, value } => {
+                    w.0.extend_from_slice(&[11, node.0, 1]);
+                    w.text(key.as_str());
+                    w.text(value.as_str());
+                }
+                Op::Get { key } => {
+                    w.0.extend_from_slice(&[11, node.0, 2]);
+                    w.text(key.as_str());
+                }
+                // Clients never request a no-op: the parser refuses one.
+                Op::NoOp => w.0.extend_from_slice(&[11, node.0, 0]),
+            },
             Command::Partition(groups) => {
                 w.0.extend_from_slice(&[6, groups.len() as u8]);
                 for group in groups {
@@ -371,6 +389,21 @@ fn decode_command(r: &mut Reader, nodes: u8) -> Result<Command, Stop> {
         4 => Command::Crash(r.node(nodes)?),
         5 => Command::Restart(r.node(nodes)?),
         10 => Command::Timeout(r.node(nodes)?),
+        11 if crate::protocol::multi::ENABLED => {
+            let node = r.node(nodes)?;
+            let kind = r.byte("a command")?;
+            let word = |r: &mut Reader, what: &str| -> Result<Value, Stop> {
+                let text = r.text(what, Value::LEN_MAX)?;
+                Value::new(&text)
+                    .ok_or_else(|| r.fail(LinkProblem::Corrupted, format!("the link is corrupted (an invalid {what})")))
+            };
+            let op = match kind {
+                1 => Op::Set { key: word(r, "key")?, value: word(r, "value")? },
+                2 => Op::Get { key: word(r, "key")? },
+                _ => return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (an invalid command)".into())),
+            };
+            Command::Request { node, op }
+        }
         6 => {
             let count = r.byte("a partition")?;
             if count < 2 || count > nodes {

@@ -21,9 +21,12 @@
 //! Settings (any order, before the first command): `title TEXT`, `protocol NAME`, `nodes N`
 //! (1-9), `quorum Q1 Q2`, `network manual|auto`, `delay MIN..MAX` (ticks), `drop P%`,
 //! `duplicate P%`, `seed N`, `nacks on|off`, `retry on|off`, `backoff TICKS`, `timeout TICKS`,
-//! `leader none|Sn`, `amnesia on|off`, `attempts N`.
+//! `leader none|Sn`, `amnesia on|off`, `attempts N`. The protocols: `one-phase-first`,
+//! `one-phase-highest`, `one-phase-adopt`, `basic-paxos`, `multi-paxos`,
+//! `multi-paxos-skip-phase1`, `multi-paxos-no-repropose`.
 //!
-//! Commands: `propose Sn VALUE`; `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
+//! Commands: `propose Sn VALUE` (or, in Multi-Paxos, `request Sn set KEY VALUE` and
+//! `request Sn get KEY`: a client's command for the replicated register); `deliver|drop|duplicate TARGET` where TARGET is `#ID`,
 //! `Sa->Sb` (the oldest message on that link) or `Sa->Sb TEXT` (the oldest with that
 //! canonical text); `crash Sn`; `restart Sn`; `partition Sa Sb | Sc ...` (servers not named
 //! form one more group); `heal`; `timeout Sn` (fire that server's pending timer now); `step [N]` (N automatic steps: the network delivers the next
@@ -44,6 +47,7 @@ pub use print::groups_text;
 pub use random::{random_scenario, Shape};
 pub use settings::{Settings, SettingsError};
 
+use crate::protocol::multi::Op;
 use crate::protocol::{Config, Protocol};
 use crate::quorum::NodeSet;
 use crate::types::{NodeId, Value};
@@ -57,7 +61,12 @@ pub const COMMANDS_MAX: usize = 10_000;
 pub const TITLE_LEN_MAX: usize = 120;
 pub const DELAY_TICKS_LIMIT: u32 = 1_000;
 pub const STEP_COUNT_LIMIT: u32 = 100_000;
-pub const TARGET_TEXT_LEN_MAX: usize = 48;
+/// The longest message text a command can name, and its most words (with `deliver` and the
+/// link). The longest canonical text is a Multi-Paxos promise reporting all 16 slots,
+/// `Promise B [slots 16..]` and 16 times ` #16 (B,set K V)`, with 11-digit numbers and
+/// 8-letter keys and values: 32 + 16 * 40 = 672 characters in 4 + 16 * 4 words.
+pub const TARGET_TEXT_LEN_MAX: usize = 672;
+pub const TARGET_WORDS_MAX: usize = 2 + 4 + 16 * 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -106,6 +115,11 @@ pub enum Command {
     Propose {
         node: NodeId,
         value: Value,
+    },
+    /// Multi-Paxos: a client's command to a server (`request S1 set x 1`).
+    Request {
+        node: NodeId,
+        op: Op,
     },
     Deliver(Target),
     Drop(Target),

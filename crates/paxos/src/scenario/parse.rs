@@ -4,6 +4,7 @@
 //! bounded, nothing recurses, and parsing is linear in the input.
 
 use super::*;
+use crate::protocol::multi::Op;
 use crate::types::NODES_MAX;
 use std::fmt;
 
@@ -82,6 +83,21 @@ const SYNTAX: &[(&str, &str)] = &[
     ("no-such-leader", "the leader must be one of S1..S{nodes}"),
 ];
 
+/// The kinds only a build with Multi-Paxos makes (`english` looks here only in such a build,
+/// so the page's module carries none of these sentences). The page words them as the others
+/// (web/aids/texts-*.js).
+const SYNTAX_MULTI: &[(&str, &str)] = &[
+    (
+        "unknown-protocol-multi",
+        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
+    ),
+    ("propose-in-log", "{protocol} servers take clients' commands: `request Sn set KEY VALUE` or `request Sn get KEY`"),
+    ("request-not-log", "`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`"),
+    ("bad-key", "a key is 1 to {max} letters, digits or `_`, found `{found}`"),
+    ("no-op-request", "no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`"),
+    ("expected-op", "expected a command `set KEY VALUE` or `get KEY`, found `{found}`"),
+];
+
 /// The English words for each `what` key.
 const WHAT: &[(&str, &str)] = &[
     ("nodes", "the number of servers"),
@@ -121,7 +137,10 @@ fn number_text(n: u64) -> String {
 
 /// The English sentence of a syntax error: its kind's template, filled in from the facts.
 fn english(kind: &str, facts: &[(&'static str, String)]) -> String {
-    let template = lookup(SYNTAX, kind);
+    let template = match lookup(SYNTAX, kind) {
+        "" if crate::protocol::multi::ENABLED => lookup(SYNTAX_MULTI, kind),
+        template => template,
+    };
     // Byte scans, not `str::find` (its searchers), and `get`, not indexing (a slice that can
     // panic brings the panic's formatting of strings): each costs the page's wasm kilobytes.
     let mut out = String::with_capacity(template.len() + 16);
@@ -334,14 +353,16 @@ pub fn parse_with_lines(text: &str) -> Result<(Scenario, Vec<usize>), ScriptErro
     parser.finish().map(|scenario| (scenario, lines))
 }
 
-/// Parses one command line (as the UI sends them) for a cluster of `nodes` servers.
-pub fn parse_command(text: &str, nodes: u8) -> Result<Command, ScriptError> {
+/// Parses one command line (as the UI sends them) for a run with `config` (its cluster size
+/// and protocol: Multi-Paxos takes `request`, the others `propose`).
+pub fn parse_command(text: &str, config: &Config) -> Result<Command, ScriptError> {
     let line = read_line(1, next_line(&mut { text }).unwrap_or(""))?;
     if line.words.is_empty() {
         return Err(ScriptError::syntax(1, 1, "empty-command", &[]));
     }
     let mut scenario = Scenario::default();
-    scenario.config.nodes = nodes;
+    scenario.config.nodes = config.nodes;
+    scenario.config.protocol = config.protocol;
     let parser =
         Parser { scenario, quorum: None, leader_at: (1, 1), retry: None, seen_command: None, lines: Vec::new() };
     parser.command(&line)
@@ -446,7 +467,7 @@ fn target(line: &Line, nodes: u8) -> Result<Target, ScriptError> {
     let command = line.words[0].text;
     let usage = format!("{command} #ID | {command} Sa->Sb [MESSAGE]");
     let usage = usage.as_str();
-    line.arity(1, 8, usage)?;
+    line.arity(1, TARGET_WORDS_MAX - 1, usage)?;
     let first = line.words[1].text;
     // `drop 27` is most likely the setting without its `%`.
     if command != "deliver" && !first.starts_with('#') && split_once_ascii(first, "->").is_none() {
@@ -510,12 +531,24 @@ enum Setting {
     Attempts,
 }
 
+/// The protocols this build runs, for messages.
+const PROTOCOL_USAGE: &str = match crate::protocol::multi::ENABLED {
+    true => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos|multi-paxos|multi-paxos-skip-phase1|multi-paxos-no-repropose",
+    false => "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos",
+};
+
+/// The kind of an unknown protocol's error: its sentence lists the protocols this build runs.
+const UNKNOWN_PROTOCOL: &str = match crate::protocol::multi::ENABLED {
+    true => "unknown-protocol-multi",
+    false => "unknown-protocol",
+};
+
 /// Each setting's keyword and usage line. The keyword is looked up once, here, rather than
 /// matched as a string three times over (is it a setting, its usage, what it sets): about
 /// 1 kB less code in the page's wasm.
 const SETTINGS: [(&str, Setting, &str); 16] = [
     ("title", Setting::Title, "title TEXT"),
-    ("protocol", Setting::Protocol, "protocol one-phase-first|one-phase-highest|one-phase-adopt|basic-paxos"),
+    ("protocol", Setting::Protocol, PROTOCOL_USAGE),
     ("nodes", Setting::Nodes, "nodes N"),
     ("quorum", Setting::Quorum, "quorum Q1 Q2"),
     ("network", Setting::Network, "network manual|auto"),
@@ -586,7 +619,7 @@ impl Parser {
             Setting::Protocol => {
                 let name = line.words[1].text;
                 s.config.protocol =
-                    Protocol::parse(name).ok_or_else(|| line.error(1, "unknown-protocol", &[("found", name)]))?;
+                    Protocol::parse(name).ok_or_else(|| line.error(1, UNKNOWN_PROTOCOL, &[("found", name)]))?;
             }
             Setting::Nodes => s.config.nodes = ranged(line, 1, 1, nodes_limit, "nodes")? as u8,
             Setting::Quorum => {
@@ -624,6 +657,11 @@ impl Parser {
 
     fn command(&self, line: &Line) -> Result<Command, ScriptError> {
         let nodes = self.scenario.config.nodes;
+        if crate::protocol::multi::ENABLED {
+            if let Some(result) = self.log_command(line) {
+                return result;
+            }
+        }
         let command = match line.words[0].text {
             "propose" => {
                 line.arity(2, 2, "propose Sn VALUE")?;
@@ -668,6 +706,36 @@ impl Parser {
             other => return Err(line.error(0, "unknown-command", &[("found", other)])),
         };
         Ok(command)
+    }
+
+    /// `request` (Multi-Paxos' clients' commands) and `propose` where the protocol does not
+    /// take it; `None` for every other line. (Separate, so that a build without Multi-Paxos
+    /// drops it whole.)
+    fn log_command(&self, line: &Line) -> Option<Result<Command, ScriptError>> {
+        let protocol = self.scenario.config.protocol;
+        let result = match (line.words[0].text, protocol.is_multi()) {
+            ("propose", true) => Err(line.error(0, "propose-in-log", &[("protocol", protocol.name())])),
+            ("request", true) => (|| {
+                const USAGE: &str = "request Sn set KEY VALUE | request Sn get KEY";
+                line.arity(2, 4, USAGE)?;
+                let node = node_id(line, 1, self.scenario.config.nodes)?;
+                let words: Vec<&str> = line.words[2..].iter().map(|w| w.text).collect();
+                let op = Op::parse(&words).map_err(|(at, kind)| {
+                    let found = words.get(at).copied().unwrap_or("");
+                    let max = number_text(Value::LEN_MAX as u64);
+                    let facts: &[(&'static str, &str)] = match kind {
+                        "missing-argument" | "unexpected-argument" => &[("usage", "set KEY VALUE | get KEY")],
+                        "bad-key" | "bad-value" => &[("max", &max), ("found", found)],
+                        _ => &[("found", found)],
+                    };
+                    line.error(2 + at, kind, facts)
+                })?;
+                Ok(Command::Request { node, op })
+            })(),
+            ("request", false) => Err(line.error(0, "request-not-log", &[("protocol", protocol.name())])),
+            _ => return None,
+        };
+        Some(result)
     }
 
     fn partition(&self, line: &Line) -> Result<Command, ScriptError> {

@@ -43,6 +43,9 @@ impl std::fmt::Display for Command {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Command::Propose { node, value } => write!(f, "propose {node} {value}"),
+            // Never made in a build without Multi-Paxos; the guard keeps its text out there.
+            Command::Request { .. } if !crate::protocol::multi::ENABLED => Ok(()),
+            Command::Request { node, op } => write!(f, "request {node} {op}"),
             Command::Deliver(target) => write!(f, "deliver {target}"),
             Command::Drop(target) => write!(f, "drop {target}"),
             Command::Duplicate(target) => write!(f, "duplicate {target}"),

@@ -16,10 +16,14 @@ pub struct Shape {
 }
 
 const VALUES: [&str; 5] = ["A", "B", "C", "D", "E"];
+/// Multi-Paxos: the keys the random clients set and read.
+const KEYS: [&str; 2] = ["x", "y"];
 
 /// A random scenario: 3-7 servers (per `shape`), an automatic network with random delays,
-/// losses and duplicates, two or three proposals at random moments, crashes and restarts,
-/// partitions and heals, and a final `run`.
+/// losses and duplicates, two or three proposals at random moments (in Multi-Paxos, up to
+/// six clients' commands: sets and reads), crashes and restarts, partitions and heals, and
+/// a final `run`. The single-decree protocols draw exactly what they always drew, so their
+/// seeds keep their scenarios.
 pub fn random_scenario(seed: u64, shape: Shape) -> Scenario {
     let mut rng = Rng::new(seed);
     let nodes = rng.between(u32::from(shape.nodes_min), u32::from(shape.nodes_max)) as u8;
@@ -45,10 +49,21 @@ pub fn random_scenario(seed: u64, shape: Shape) -> Scenario {
     let mut up = vec![true; usize::from(nodes)];
     let mut commands = Vec::new();
     let mut proposals = 0;
+    let multi = shape.protocol.is_multi();
+    let proposals_max = if multi { 6 } else { 3 };
     for _ in 0..rng.between(6, 16) {
         let node = NodeId(rng.between(1, u32::from(nodes)) as u8);
         let roll = rng.below(100);
         let command = match roll {
+            0..=29 if up[node.index()] && proposals < proposals_max && multi => {
+                proposals += 1;
+                let key = Value::new(KEYS[rng.below(2) as usize]).expect("valid");
+                let op = match rng.chance(75) {
+                    true => Op::Set { key, value: Value::new(VALUES[rng.below(5) as usize]).expect("valid") },
+                    false => Op::Get { key },
+                };
+                Command::Request { node, op }
+            }
             0..=29 if up[node.index()] && proposals < 3 => {
                 proposals += 1;
                 Command::Propose { node, value: Value::new(VALUES[rng.below(5) as usize]).expect("valid") }

@@ -1,7 +1,8 @@
 //! The event log: what happened at each step, each event with one canonical line of text.
 
 use crate::message::Message;
-use crate::observe::{Chosen, Violation};
+use crate::observe::{Chosen, SlotChosen, Violation};
+use crate::protocol::multi::Op;
 use crate::protocol::{Note, Timer};
 use crate::quorum::NodeSet;
 use crate::scenario::groups_text;
@@ -28,6 +29,12 @@ pub enum EventKind {
     Propose {
         node: NodeId,
         value: Value,
+    },
+    /// Multi-Paxos: a client's command reaches a server.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    Request {
+        node: NodeId,
+        op: Op,
     },
     Send {
         id: u32,
@@ -82,6 +89,11 @@ pub enum EventKind {
     Chosen {
         chosen: Chosen,
     },
+    /// Multi-Paxos: a command chosen in a slot.
+    #[cfg_attr(not(feature = "multi"), serde(skip))]
+    SlotChosen {
+        chosen: SlotChosen,
+    },
     Violation {
         violation: Violation,
     },
@@ -109,6 +121,7 @@ impl EventKind {
         matches!(
             self,
             EventKind::Propose { .. }
+                | EventKind::Request { .. }
                 | EventKind::Deliver { .. }
                 | EventKind::Drop { .. }
                 | EventKind::Duplicate { .. }
@@ -126,6 +139,11 @@ struct NoteText<'a>(NodeId, &'a Note);
 impl fmt::Display for NoteText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let node = self.0;
+        if crate::protocol::multi::ENABLED {
+            if let Some(result) = log_note(f, node, self.1) {
+                return result;
+            }
+        }
         match self.1 {
             Note::Promised { ballot, previous } if previous.is_none() => {
                 write!(f, "{node} promises {ballot}")
@@ -164,14 +182,70 @@ impl fmt::Display for NoteText<'_> {
                 write!(f, "{node} forgot its promise {promised} and {p} (amnesia)")
             }
             Note::Forgot { promised, accepted: None } => write!(f, "{node} forgot its promise {promised} (amnesia)"),
+            // Multi-Paxos notes are written by `log_note`.
+            _ => Ok(()),
         }
     }
+}
+
+/// The text of a Multi-Paxos note; `None` for the others. (Separate, so that a build without
+/// Multi-Paxos drops it whole.)
+fn log_note(f: &mut fmt::Formatter<'_>, node: NodeId, note: &Note) -> Option<fmt::Result> {
+    let result = match note {
+        Note::RequestRefused { op } => {
+            write!(f, "{node} refuses {op}: {} requests are already waiting", crate::protocol::multi::PENDING_MAX)
+        }
+        Note::Campaign { ballot, from, attempt } => {
+            write!(f, "{node} attempt {attempt}: runs for leader with {ballot} for slots {}..", from.0)
+        }
+        Note::Leading { ballot, promises, from } => {
+            write!(f, "{node} has promises {promises}: leads with {ballot} from slot {}", from.0)
+        }
+        Note::SkippedPhaseOne { ballot, from } => {
+            write!(f, "{node} leads with {ballot} from slot {} without phase 1", from.0)
+        }
+        Note::Reproposed { slot, reported, by } => {
+            write!(f, "{node} re-proposes {slot} {}: {reported} reported by {by}", reported.op)
+        }
+        Note::Filled { slot } => write!(f, "{node} fills the hole {slot} with no-op"),
+        Note::Ignored { slot, reported, by } => {
+            write!(f, "{node} ignores {reported} reported for {slot} by {by}")
+        }
+        Note::Placed { slot, entry } => write!(f, "{node} proposes {} for {slot} with {}", entry.op, entry.ballot),
+        Note::LogFull { op } => {
+            write!(f, "{node} has no slot for {op}: the log's {} slots are used", crate::protocol::multi::LOG_SLOTS_MAX)
+        }
+        Note::SlotAccepted { slot, entry, replaced: Some(old) } => {
+            write!(f, "{node} accepts {slot} {entry}, replacing {old}")
+        }
+        Note::SlotAccepted { slot, entry, replaced: None } => write!(f, "{node} accepts {slot} {entry}"),
+        Note::SlotLearned { slot, op, quorum: Some(quorum) } => {
+            write!(f, "{node} learns {slot} {op} is chosen: accepted by {quorum}")
+        }
+        Note::SlotLearned { slot, op, quorum: None } => write!(f, "{node} learns {slot} {op} is chosen"),
+        Note::Applied { slot, op: op @ Op::Get { key }, read: Some(value) } => {
+            write!(f, "{node} applies {slot} {op}: {key} is {value}")
+        }
+        Note::Applied { slot, op: op @ Op::Get { key }, read: None } => {
+            write!(f, "{node} applies {slot} {op}: {key} is not set")
+        }
+        Note::Applied { slot, op, .. } => write!(f, "{node} applies {slot} {op}"),
+        Note::SteppedDown { ballot } => write!(f, "{node} steps down from {ballot}"),
+        Note::GaveUpOp { op } => write!(f, "{node} gives up on {op}"),
+        Note::ForgotLog { promised, slots } => {
+            write!(f, "{node} forgot its promise {promised} and what it accepted in {slots} slots (amnesia)")
+        }
+        _ => return None,
+    };
+    Some(result)
 }
 
 impl fmt::Display for EventKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EventKind::Propose { node, value } => write!(f, "propose {node} {value}"),
+            EventKind::Request { .. } if !crate::protocol::multi::ENABLED => Ok(()),
+            EventKind::Request { node, op } => write!(f, "request {node} {op}"),
             EventKind::Send { id, from, to, message, due_tick, copy_of } => {
                 write!(f, "send #{id} {from}->{to} {message}")?;
                 if let Some(due) = due_tick {
@@ -202,6 +276,8 @@ impl fmt::Display for EventKind {
             EventKind::Timer { node, timer: Timer::Retry { .. } } => write!(f, "timer {node} retry"),
             EventKind::Note { node, note } => write!(f, "{}", NoteText(*node, note)),
             EventKind::Chosen { chosen } => write!(f, "CHOSEN {}", chosen),
+            EventKind::SlotChosen { .. } if !crate::protocol::multi::ENABLED => Ok(()),
+            EventKind::SlotChosen { chosen } => write!(f, "CHOSEN {chosen}"),
             EventKind::Violation { violation } => write!(f, "VIOLATION {violation}"),
             EventKind::Stuck { holders, empty } => {
                 f.write_str("STUCK no value can reach a quorum any more: ")?;

@@ -6,7 +6,9 @@ use crate::types::NodeId;
 use serde::Serialize;
 
 /// A message on the wire.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "multi", derive(Clone))]
+#[cfg_attr(not(feature = "multi"), derive(Clone, Copy))]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub struct Envelope {
     /// Sequential, so ids and their order are the same in every run of a scenario.
     pub id: u32,

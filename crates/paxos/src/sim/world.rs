@@ -65,6 +65,12 @@ pub enum Refusal {
     NodeDown {
         node: NodeId,
     },
+    /// The command is not one this protocol takes: `propose` in Multi-Paxos, `request` in
+    /// the single-decree protocols.
+    NotInProtocol {
+        command: &'static str,
+        protocol: crate::protocol::Protocol,
+    },
     AlreadyDown {
         node: NodeId,
     },
@@ -105,6 +111,13 @@ impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Refusal::NodeDown { node } => write!(f, "{node} is down and cannot propose"),
+            Refusal::NotInProtocol { .. } if !crate::protocol::multi::ENABLED => Ok(()),
+            Refusal::NotInProtocol { command: "request", protocol } => {
+                write!(f, "{protocol} decides one value: `propose Sn VALUE`, not `request`")
+            }
+            Refusal::NotInProtocol { protocol, .. } => {
+                write!(f, "{protocol} servers take clients' commands: `request Sn set KEY VALUE`, not `propose`")
+            }
             Refusal::AlreadyDown { node } => write!(f, "{node} is already down"),
             Refusal::AlreadyUp { node } => write!(f, "{node} is already up"),
             Refusal::NoPendingTimer { node } => write!(f, "{node} has no pending timer"),
@@ -159,6 +172,9 @@ pub struct World {
     /// Every distinct value a client proposed, for the validity check. Distinct, so that a
     /// long run's checkpoints do not each carry a growing list.
     pub proposed: Vec<Value>,
+    /// Multi-Paxos: every distinct command a client requested (validity), likewise bounded
+    /// by `PROPOSALS_MAX`.
+    pub requested: crate::protocol::multi::Requests,
     pub cursor: Cursor,
     /// The message the last deliver/drop/duplicate command named, for exports and links.
     pub resolved: Option<Resolved>,
@@ -176,7 +192,7 @@ impl World {
         World {
             config: scenario.config,
             network: scenario.network,
-            nodes: scenario.config.node_ids().map(Node::new).collect(),
+            nodes: Node::cluster(&scenario.config),
             step: 0,
             tick: 0,
             rng: Rng::new(scenario.seed),
@@ -186,6 +202,7 @@ impl World {
             next_timer_seq: 1,
             partition: None,
             proposed: Vec::new(),
+            requested: Default::default(),
             cursor: Cursor::default(),
             resolved: None,
         }
@@ -324,7 +341,7 @@ impl World {
             self.push(events, EventKind::Drop { id, from, to, message, cause });
             return Ok(());
         }
-        self.push(events, EventKind::Deliver { id, from, to, message });
+        self.push(events, EventKind::Deliver { id, from, to, message: message.clone() });
         let mut effects = Vec::new();
         self.nodes[to.index()].receive(&self.config, from, message, &mut effects);
         self.perform(to, effects, events)
@@ -355,20 +372,20 @@ impl World {
             let Some(message) = local.pop_front() else {
                 return Ok(());
             };
-            self.push(events, EventKind::Local { node, message });
+            self.push(events, EventKind::Local { node, message: message.clone() });
             self.nodes[node.index()].receive(&self.config, node, message, &mut pending);
         }
         Err(self.limit(Limit::LocalChain, LOCAL_CHAIN_MAX, Some(node)))
     }
 
     fn send(&mut self, from: NodeId, to: NodeId, message: Message, events: &mut Vec<Event>) -> Result<(), Refusal> {
-        let original = self.envelope(from, to, message, None);
+        let original = self.envelope(from, to, message.clone(), None);
         let copy = (self.network.mode == NetworkMode::Auto && self.rng.chance(self.network.duplicate_percent))
-            .then(|| self.envelope(from, to, message, Some(original.id)));
+            .then(|| self.envelope(from, to, message.clone(), Some(original.id)));
         for envelope in std::iter::once(original).chain(copy) {
             self.check_in_flight_room()?;
             let (id, due_tick, copy_of) = (envelope.id, envelope.due_tick, envelope.copy_of);
-            self.push(events, EventKind::Send { id, from, to, message, due_tick, copy_of });
+            self.push(events, EventKind::Send { id, from, to, message: message.clone(), due_tick, copy_of });
             self.in_flight.push(envelope);
         }
         Ok(())
@@ -433,6 +450,30 @@ impl World {
 
     fn apply(&mut self, command: &Command, events: &mut Vec<Event>) -> Result<(), Refusal> {
         match command {
+            Command::Propose { .. } if self.config.protocol.is_multi() => {
+                return Err(Refusal::NotInProtocol { command: "propose", protocol: self.config.protocol });
+            }
+            // Nothing makes a request in a build without Multi-Paxos (the parser, a link and
+            // the checker all refuse or never make one there): the guard drops this code.
+            Command::Request { .. } if !crate::protocol::multi::ENABLED => {}
+            Command::Request { .. } if !self.config.protocol.is_multi() => {
+                return Err(Refusal::NotInProtocol { command: "request", protocol: self.config.protocol });
+            }
+            Command::Request { node, op } => {
+                if !self.node(*node).up {
+                    return Err(Refusal::NodeDown { node: *node });
+                }
+                if !self.requested.contains(op) {
+                    if self.requested.len() >= PROPOSALS_MAX {
+                        return Err(self.limit(Limit::Proposals, PROPOSALS_MAX, None));
+                    }
+                    self.requested.push(*op);
+                }
+                self.push(events, EventKind::Request { node: *node, op: *op });
+                let mut effects = Vec::new();
+                self.nodes[node.index()].request(&self.config, *op, &mut effects);
+                self.perform(*node, effects, events)?;
+            }
             Command::Propose { node, value } => {
                 if !self.node(*node).up {
                     return Err(Refusal::NodeDown { node: *node });
@@ -462,10 +503,11 @@ impl World {
             }
             Command::Duplicate(target) => {
                 let index = self.resolve(target)?;
-                let original = self.in_flight[index];
+                let original = &self.in_flight[index];
+                let (id, from, to, message) = (original.id, original.from, original.to, original.message.clone());
                 self.check_in_flight_room()?;
-                let copy = self.envelope(original.from, original.to, original.message, Some(original.id));
-                self.push(events, EventKind::Duplicate { id: original.id, copy: copy.id });
+                let copy = self.envelope(from, to, message, Some(id));
+                self.push(events, EventKind::Duplicate { id, copy: copy.id });
                 self.in_flight.push(copy);
             }
             Command::Crash(node) => {

@@ -18,6 +18,10 @@
 //! A server id above N, or a value outside the model's, cannot occur in this model, but they
 //! are still written unambiguously (an escape code, then the raw bytes), so packing stays
 //! one-to-one whatever a state holds.
+//!
+//! Multi-Paxos' parts (a server's log, its messages, the per-slot records) are written by
+//! `packing_log.rs` behind escape codes that the single-decree protocols never use, so their
+//! states pack into the same bytes as before.
 
 use super::{Flight, SimModel, SimState};
 use crate::check::pack::{write_packed, Reader, Writer};
@@ -44,6 +48,9 @@ const ACCEPTING: u8 = 3;
 const BACKING_OFF: u8 = 4;
 const DONE: u8 = 5;
 const GAVE_UP: u8 = 6;
+/// The server has a Multi-Paxos log: its phase's code follows in a byte of its own, and the
+/// log after everything else.
+const LOGGED: u8 = 7;
 
 // Codes of the message kinds; a flight's first byte is `kind << 5 | pair`.
 const PREPARE: u8 = 0;
@@ -53,7 +60,8 @@ const ACCEPT: u8 = 3;
 const ACCEPTED_MESSAGE: u8 = 4;
 const NACK: u8 = 5;
 const REJECT: u8 = 6;
-/// The sender and receiver do not fit the pair code: kind, sender and receiver follow in full.
+/// A kind of its own byte: its low five bits are 0 when the kind, sender and receiver follow
+/// in full, else 1 + the pair code, and the kind follows (Multi-Paxos' kinds, from 8 on).
 const WIDE_FLIGHT: u8 = 7;
 const KIND_SHIFT: u32 = 5;
 
@@ -67,7 +75,10 @@ impl SimModel {
 
     #[inline(always)]
     fn write_state(&self, state: &SimState, out: &mut Writer) {
-        out.bytes(&[state.unproposed, state.duplicates_left, state.crashes_left, state.chosen]);
+        out.bytes(&[state.unproposed, state.duplicates_left, state.crashes_left]);
+        // One byte below 128, as every single-decree state's is; Multi-Paxos' bits per slot
+        // reach higher.
+        out.varint(u64::from(state.chosen));
         // As many servers as the configuration has, always: no count needed.
         for (index, node) in state.nodes.iter().enumerate() {
             debug_assert_eq!(node.id, NodeId::from_index(index), "a server sits at its own position");
@@ -82,11 +93,17 @@ impl SimModel {
             self.pack_proposal(proposal, out);
             out.varint(u64::from(accepted.bits()));
         }
+        if self.config.protocol.is_multi() {
+            self.pack_slot_records(&state.slot_acceptances, out);
+        } else {
+            debug_assert!(state.slot_acceptances.is_empty(), "only Multi-Paxos accepts in slots");
+        }
     }
 
     pub(super) fn unpack_state(&self, bytes: &[u8]) -> SimState {
         let mut reader = Reader::new(bytes);
-        let [unproposed, duplicates_left, crashes_left, chosen] = [0; 4].map(|_: u8| reader.byte());
+        let [unproposed, duplicates_left, crashes_left] = [0; 3].map(|_: u8| reader.byte());
+        let chosen = reader.varint() as u32;
         let nodes = (0..usize::from(self.config.nodes)).map(|index| self.unpack_node(index, &mut reader)).collect();
         // A count can only be as large as the bytes left (each entry takes at least one), which
         // keeps a corrupt count from asking for a huge allocation.
@@ -94,7 +111,11 @@ impl SimModel {
         let in_flight = (0..flights).map(|_| self.unpack_flight(&mut reader)).collect();
         let records = (reader.varint() as usize).min(bytes.len());
         let acceptances = (0..records).map(|_| (self.unpack_proposal(&mut reader), unpack_set(&mut reader))).collect();
-        SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances }
+        let slot_acceptances = match self.config.protocol.is_multi() {
+            true => self.unpack_slot_records(&mut reader, bytes.len()),
+            false => Vec::new(),
+        };
+        SimState { nodes, in_flight, unproposed, duplicates_left, crashes_left, chosen, acceptances, slot_acceptances }
     }
 
     #[inline(always)]
@@ -117,8 +138,11 @@ impl SimModel {
                 | flag(proposer.value.is_some(), HAS_VALUE)
                 | flag(proposer.discovered.is_some(), DISCOVERED)
                 | flag(counters, COUNTERS)
-                | phase << PHASE_SHIFT,
+                | if node.log.is_some() { LOGGED } else { phase } << PHASE_SHIFT,
         );
+        if node.log.is_some() {
+            out.byte(phase);
+        }
         self.pack_ballot(node.acceptor.promised, out);
         if let Some(accepted) = &node.acceptor.accepted {
             self.pack_proposal(accepted, out);
@@ -151,11 +175,16 @@ impl SimModel {
         if let Some(discovered) = &proposer.discovered {
             self.pack_proposal(discovered, out);
         }
+        if let Some(log) = node.log.as_deref() {
+            self.pack_log(log, out);
+        }
     }
 
     fn unpack_node(&self, index: usize, reader: &mut Reader) -> Node {
-        let mut node = Node::new(NodeId::from_index(index));
+        let mut node = Node::new(&self.node_config, NodeId::from_index(index));
         let flags = reader.byte();
+        let logged = flags >> PHASE_SHIFT == LOGGED;
+        let phase = if logged { reader.byte() } else { flags >> PHASE_SHIFT };
         node.up = flags & UP != 0;
         node.acceptor.promised = self.unpack_ballot(reader);
         if flags & ACCEPTED != 0 {
@@ -170,7 +199,7 @@ impl SimModel {
         if flags & HAS_VALUE != 0 {
             proposer.value = Some(self.unpack_proposal(reader).value);
         }
-        proposer.phase = match flags >> PHASE_SHIFT {
+        proposer.phase = match phase {
             code @ (PREPARING | PREPARING_HIGHEST) => {
                 let ballot = self.unpack_ballot(reader);
                 let promises = unpack_set(reader);
@@ -191,6 +220,7 @@ impl SimModel {
         if flags & DISCOVERED != 0 {
             proposer.discovered = Some(self.unpack_proposal(reader));
         }
+        node.log = logged.then(|| self.unpack_log(reader));
         node
     }
 
@@ -214,37 +244,40 @@ impl SimModel {
             Message::Accepted { .. } => ACCEPTED_MESSAGE,
             Message::Nack { .. } => NACK,
             Message::Reject { .. } => REJECT,
+            _ => self.log_message_kind(&flight.message),
         };
         match self.pair_code(flight.from, flight.to) {
-            Some(pair) => out.byte(kind << KIND_SHIFT | pair),
+            Some(pair) if kind < WIDE_FLIGHT => out.byte(kind << KIND_SHIFT | pair),
+            Some(pair) => out.bytes(&[WIDE_FLIGHT << KIND_SHIFT | (pair + 1), kind]),
             None => out.bytes(&[WIDE_FLIGHT << KIND_SHIFT, kind, flight.from.0, flight.to.0]),
         }
-        match flight.message {
-            Message::Prepare { ballot } | Message::Promise { ballot, accepted: None } => self.pack_ballot(ballot, out),
+        match &flight.message {
+            Message::Prepare { ballot } | Message::Promise { ballot, accepted: None } => self.pack_ballot(*ballot, out),
             Message::Promise { ballot, accepted: Some(accepted) } => {
-                self.pack_ballot(ballot, out);
-                self.pack_proposal(&accepted, out);
+                self.pack_ballot(*ballot, out);
+                self.pack_proposal(accepted, out);
             }
-            Message::Accept { proposal } | Message::Accepted { proposal } => self.pack_proposal(&proposal, out),
+            Message::Accept { proposal } | Message::Accepted { proposal } => self.pack_proposal(proposal, out),
             Message::Nack { ballot, promised } => {
-                self.pack_ballot(ballot, out);
-                self.pack_ballot(promised, out);
+                self.pack_ballot(*ballot, out);
+                self.pack_ballot(*promised, out);
             }
             Message::Reject { proposal, holds } => {
-                self.pack_proposal(&proposal, out);
-                self.pack_proposal(&holds, out);
+                self.pack_proposal(proposal, out);
+                self.pack_proposal(holds, out);
             }
+            log_message => self.pack_log_message(log_message, out),
         }
     }
 
     fn unpack_flight(&self, reader: &mut Reader) -> Flight {
         let first = reader.byte();
-        let (kind, from, to) = if first >> KIND_SHIFT == WIDE_FLIGHT {
-            (reader.byte(), NodeId(reader.byte()), NodeId(reader.byte()))
-        } else {
-            let pair = first & ((1 << KIND_SHIFT) - 1);
-            let nodes = self.config.nodes.max(1);
-            (first >> KIND_SHIFT, NodeId(pair / nodes + 1), NodeId(pair % nodes + 1))
+        let low = first & ((1 << KIND_SHIFT) - 1);
+        let nodes = self.config.nodes.max(1);
+        let (kind, from, to) = match (first >> KIND_SHIFT, low) {
+            (WIDE_FLIGHT, 0) => (reader.byte(), NodeId(reader.byte()), NodeId(reader.byte())),
+            (WIDE_FLIGHT, code) => (reader.byte(), NodeId((code - 1) / nodes + 1), NodeId((code - 1) % nodes + 1)),
+            (kind, pair) => (kind, NodeId(pair / nodes + 1), NodeId(pair % nodes + 1)),
         };
         let message = match kind {
             PROMISE_EMPTY => Message::Promise { ballot: self.unpack_ballot(reader), accepted: None },
@@ -262,14 +295,15 @@ impl SimModel {
                 let proposal = self.unpack_proposal(reader);
                 Message::Reject { proposal, holds: self.unpack_proposal(reader) }
             }
-            _ => Message::Prepare { ballot: self.unpack_ballot(reader) },
+            PREPARE => Message::Prepare { ballot: self.unpack_ballot(reader) },
+            _ => self.unpack_log_message(kind, reader),
         };
         Flight { from, to, message }
     }
 
     /// Radix of a ballot's server: 0 (no ballot) to N, and N + 1 for "written in full".
     #[inline(always)]
-    fn server_radix(&self) -> u64 {
+    pub(super) fn server_radix(&self) -> u64 {
         u64::from(self.config.nodes) + 2
     }
 
@@ -281,21 +315,21 @@ impl SimModel {
 
     /// `counter * (N + 2) + server`, and whether the server must follow in full.
     #[inline(always)]
-    fn ballot_code(&self, ballot: Ballot) -> (u64, bool) {
+    pub(super) fn ballot_code(&self, ballot: Ballot) -> (u64, bool) {
         let wide_id = self.server_radix() - 1;
         let wide = u64::from(ballot.node.0) >= wide_id;
         let server = if wide { wide_id } else { u64::from(ballot.node.0) };
         (u64::from(ballot.counter) * self.server_radix() + server, wide)
     }
 
-    fn ballot_from_code(&self, code: u64, reader: &mut Reader) -> Ballot {
+    pub(super) fn ballot_from_code(&self, code: u64, reader: &mut Reader) -> Ballot {
         let server = code % self.server_radix();
         let node = if server == self.server_radix() - 1 { reader.byte() } else { server as u8 };
         Ballot { counter: (code / self.server_radix()) as u32, node: NodeId(node) }
     }
 
     #[inline(always)]
-    fn pack_ballot(&self, ballot: Ballot, out: &mut Writer) {
+    pub(super) fn pack_ballot(&self, ballot: Ballot, out: &mut Writer) {
         let (code, wide) = self.ballot_code(ballot);
         out.varint(code);
         if wide {
@@ -303,7 +337,7 @@ impl SimModel {
         }
     }
 
-    fn unpack_ballot(&self, reader: &mut Reader) -> Ballot {
+    pub(super) fn unpack_ballot(&self, reader: &mut Reader) -> Ballot {
         let code = reader.varint();
         self.ballot_from_code(code, reader)
     }
@@ -342,6 +376,6 @@ impl SimModel {
     }
 }
 
-fn unpack_set(reader: &mut Reader) -> NodeSet {
+pub(super) fn unpack_set(reader: &mut Reader) -> NodeSet {
     NodeSet::from_bits(reader.varint() as u16)
 }
