@@ -42,7 +42,7 @@ done
 # opens). The worker is bundled the same way; the wasm-bindgen glue stays separate (it finds
 # its .wasm next to itself). Every bundle sits where its entry file was, so its relative
 # URLs still resolve.
-LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js web/controls/download.js web/controls/help.js web/views/events.js)
+LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js web/controls/download.js web/controls/help.js web/views/events.js web/views/spacetime.js web/page-extras.js)
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
 for module in "${LAZY_MODULES[@]}"; do

@@ -7,24 +7,30 @@ import { proposeCommand, partitionCommand, suggestedValue } from './commands.js'
 import { serverLabel } from './format.js';
 import { Player } from './player.js';
 import { embedModule, prepareShare } from './share/index.js';
+import { embedOptions } from './share/link.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
-import { loadModule } from './lazy.js';
-import { DeferredAids } from './controls/deferred.js';
+import { loadDialogStyles, loadModule, loadStylesheet, whenNear } from './lazy.js';
 import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
-import { fillPresetStories, presetTitle, renderPresetList } from './controls/presets.js';
+import { presetTitle } from './controls/presets.js';
 import { hasStory, loadStory } from './stories.js';
 import { ClusterView } from './views/cluster.js';
-import { renderInFlight } from './views/inflight.js';
 import { narration } from './views/narrator.js';
 import { problemText } from './problems.js';
 import { outcomeSentence, renderObserver } from './views/observer.js';
-import { renderSelection } from './views/selection.js';
 import { renderServers } from './views/servers.js';
-import { SpacetimeView } from './views/spacetime.js';
+
+/** How near the screen a panel below the first one starts fetching its code. */
+const NEAR_SCREEN = '300px 0px';
+/**
+ * The same for the space-time diagram, nearer: it starts just below the first screen (at
+ * 1280 x 800, some 300 px below it in English and 210 px in Chinese), and its code (6 kB)
+ * is no part of opening the page.
+ */
+const SPACETIME_NEAR = '100px 0px';
 
 /** The first page people see: the happy path, ready to play. */
 const FIRST_PRESET = 'paxos-basic';
@@ -43,8 +49,11 @@ function showFatal(status, error) {
 }
 
 class App {
-  /** options.readOnly: no interventions or reset (embeds); options.embedded: no menus. */
-  constructor(window, store, { readOnly = false, embedded = false } = {}) {
+  /**
+   * options.readOnly: no interventions or reset (embeds); options.embedded: no menus;
+   * options.extras: web/page-extras.js, null in a read-only embed.
+   */
+  constructor(window, store, { readOnly = false, embedded = false, extras = null } = {}) {
     this.window = window;
     this.readOnly = readOnly;
     this.embedded = embedded;
@@ -61,9 +70,9 @@ class App {
     for (const id of ['story-previous', 'story-next']) $(id).addEventListener('click', () => this.loadPreset($(id).dataset.preset));
     $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
     for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
-    this.spacetime = new SpacetimeView($('spacetime'), {
-      scroller: $('spacetime-scroll'), lanes: $('spacetime-lanes'), onSelect: select, onSeek: seek,
-    });
+    /** The space-time diagram's view, once its code is here (see `watchSpacetime`), else null. */
+    this.spacetime = null;
+    this.watchSpacetime({ onSelect: select, onSeek: seek });
     /** The event list's view, once its code is here (see `watchEvents`), else null. */
     this.events = null;
     this.watchEvents({ onSeek: seek, onSelect: select });
@@ -93,7 +102,10 @@ class App {
     // challenge and export/import load when first needed.
     const aidsState = new AidsState();
     this.quorum = new QuorumAid(this, aidsState);
-    this.aids = new DeferredAids(this, aidsState);
+    /** What a read-only embed has not (web/page-extras.js): the aids' loader, the gallery,
+     *  the selection and in-flight panels. */
+    this.extras = extras;
+    this.aids = extras ? new extras.DeferredAids(this, aidsState) : null;
   }
 
   get t() {
@@ -337,11 +349,13 @@ class App {
   openPresets() {
     if (this.embedded) return;
     this.player.pause();
-    this.$('presets-dialog').showModal();
-    fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
-      .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
-    const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
-    current?.focus();
+    loadDialogStyles(this.doc).then(() => {
+      this.$('presets-dialog').showModal();
+      this.extras.fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
+        .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
+      const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
+      current?.focus();
+    });
   }
 
   openSettings() {
@@ -349,7 +363,7 @@ class App {
     this.player.pause();
     // The panel's code and the core's aids module (its defaults and its checks of settings)
     // are fetched on the first press.
-    loadModule(this.doc, 'web/controls/settings.js').then(({ loadSettingsPanel, TEXTS }) => {
+    Promise.all([loadModule(this.doc, 'web/controls/settings.js'), loadDialogStyles(this.doc)]).then(([{ loadSettingsPanel, TEXTS }]) => {
       addTexts(TEXTS);
       return loadSettingsPanel();
     }).then((SettingsPanel) => {
@@ -360,7 +374,39 @@ class App {
   }
 
   /**
-   * The event list is the page's last panel: its code (web/views/events.js) is fetched when
+   * The space-time diagram is below the first screen (at 1280 x 800 it starts some 1,000 px
+   * down): its code (web/views/spacetime.js, with its layout) is fetched when it comes
+   * within 100 px of the screen or is focused, not when the page opens. An embed that shows
+   * it (its views `all` and `spacetime`) has it on its first screen and fetches it at once;
+   * one that hides it never does. `data-ready` on the drawing says it is drawn.
+   * @returns the function that loads it now (a promise of the view)
+   */
+  watchSpacetime(handlers) {
+    const svg = this.$('spacetime');
+    let loading = null;
+    const load = () => {
+      loading ??= loadModule(this.doc, 'web/views/spacetime.js').then(({ SpacetimeView }) => {
+        stop();
+        this.spacetime = new SpacetimeView(svg, { scroller: this.$('spacetime-scroll'), lanes: this.$('spacetime-lanes'), ...handlers });
+        // While the page opens, the views below the first screen wait for it (`opened`).
+        if (!this.opening) this.spacetime.render(this.store, this.t);
+        svg.dataset.ready = 'true';
+        return this.spacetime;
+      }, (error) => {
+        // The next approach, focus or download tries again.
+        loading = null;
+        this.store.setProblem(this.t('problem.spacetime', { reason: error.message }));
+        throw error;
+      });
+      return loading;
+    };
+    const start = () => load().catch(() => {});
+    const stop = whenNear(this.window, this.$('spacetime-scroll'), SPACETIME_NEAR, start);
+    this.loadSpacetime = load;
+  }
+
+  /**
+   * The event list is the page's last panel: its code (web/views/events.js) and styles (events.css) are fetched when
    * the list comes within 300 px of the screen or is focused, not when the page opens (an
    * embed, which hides the list, never fetches it; at 1280 x 800 the list starts some 1,400
    * px down, 1,100 px in Chinese: tests/e2e/dist.test.mjs checks that opening does not fetch
@@ -371,8 +417,8 @@ class App {
     let loading = null;
     const start = () => {
       if (this.events || loading) return;
-      loading = loadModule(this.doc, 'web/views/events.js').then(({ EventsView }) => {
-        observer?.disconnect();
+      loading = Promise.all([loadModule(this.doc, 'web/views/events.js'), loadStylesheet(this.doc, 'web/views/events.css')]).then(([{ EventsView }]) => {
+        stop();
         this.events = new EventsView(list, handlers);
         this.events.render(this.store, this.t);
         list.dataset.ready = 'true';
@@ -382,32 +428,31 @@ class App {
         this.store.setProblem(this.t('problem.events', { reason: error.message }));
       });
     };
-    const Observer = this.window.IntersectionObserver;
-    const observer = Observer ? new Observer((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) start();
-    }, { rootMargin: '300px 0px' }) : null;
-    if (observer) observer.observe(list);
-    else start();
-    list.addEventListener('focusin', start);
+    const stop = whenNear(this.window, list, NEAR_SCREEN, start);
   }
 
   /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
   downloadPicture(which, format) {
     const { store } = this;
     const step = store.step;
-    const upTo = which === 'spacetime' && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
-    const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
     const title = `${this.$('scenario-title').textContent} — ${this.t('playback.position', { step, steps: store.steps })}`;
-    loadModule(this.doc, 'web/controls/download.js')
-      .then(({ downloadPicture }) => downloadPicture(this.doc, which, format, name, { title, upTo }))
+    // The diagram's code is here once its panel came near the screen (its buttons are in
+    // it); a press before that waits for it.
+    const spacetime = which === 'spacetime' ? this.loadSpacetime() : null;
+    Promise.all([spacetime, loadModule(this.doc, 'web/controls/download.js')])
+      .then(([view, { downloadPicture }]) => {
+        const upTo = view && this.$('spacetime-extent').value === 'step' ? view.pictureEnd(step) : null;
+        const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
+        return downloadPicture(this.doc, which, format, name, { title, upTo });
+      })
       .catch((error) => store.setProblem(this.t('problem.picture', { reason: error.message })));
   }
 
   drawMotion(motion) {
     if (motion && prefersReducedMotion(this.window)) return;
     this.cluster.drawMotion(motion);
-    if (motion) this.spacetime.follow(motion.fromStep, motion.progress);
-    else this.spacetime.follow(this.store.step, 0);
+    if (motion) this.spacetime?.follow(motion.fromStep, motion.progress);
+    else this.spacetime?.follow(this.store.step, 0);
   }
 
   // --- rendering ---
@@ -437,10 +482,10 @@ class App {
     this.cluster.render(store, t);
     if (!this.opening) this.renderBelowFold(t);
     renderObserver(this.$('observer'), store, t);
-    renderInFlight(this.$('inflight'), store, t);
-    renderSelection(this.$('selection'), store, t);
+    this.extras?.renderInFlight(this.$('inflight'), store, t);
+    this.extras?.renderSelection(this.$('selection'), store, t);
     this.quorum.render(t);
-    this.aids.render(change);
+    this.aids?.render(change);
     this.renderProblem();
     const told = narration(change, store, t);
     if (told) {
@@ -449,12 +494,12 @@ class App {
       this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
     }
     if (!store.canUndo) this.$('status-undo').hidden = true;
-    if (scenarioChanged) renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+    if (scenarioChanged) this.extras?.renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 
   /** The views below the first screen: the space-time diagram, the servers, the events. */
   renderBelowFold(t) {
-    this.spacetime.render(this.store, t);
+    this.spacetime?.render(this.store, t);
     this.events?.render(this.store, t);
     renderServers(this.$('servers'), this.store, t);
   }
@@ -478,7 +523,7 @@ class App {
 
   /** Opens "Keys and help" (its module is fetched on the first press). */
   openHelp() {
-    loadModule(this.doc, 'web/controls/help.js').then((help) => {
+    Promise.all([loadModule(this.doc, 'web/controls/help.js'), loadDialogStyles(this.doc)]).then(([help]) => {
       if (!this.help) addTexts(help.TEXTS);
       this.help = help;
       help.renderHelp(this.$('help-dialog'), this.t);
@@ -621,6 +666,9 @@ async function main(window) {
   // In an embed, embed mode's code too (a failure to load it is shown like any other).
   const embedRequest = embedModule(window);
   embedRequest?.catch(() => {});
+  // The parts a read-only embed hides (web/page-extras.js): it never fetches them.
+  const extrasRequest = embedRequest && !embedOptions(window.location.search).interactive ? null : loadModule(window.document, 'web/page-extras.js');
+  extrasRequest?.catch(() => {});
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
@@ -643,7 +691,7 @@ async function main(window) {
       throw new Error(`the page's texts could not be loaded (${error.message})`);
     });
     const store = new Store(wasm, { language, languageChosen: share.language !== null, presets });
-    const app = new App(window, store, share.appOptions);
+    const app = new App(window, store, { ...share.appOptions, extras: await extrasRequest });
     performance.mark('playground-built');
     window.document.getElementById('version').textContent = wasm.version();
     app.start(FIRST_PRESET);

@@ -63,3 +63,32 @@ export function loadStylesheet(doc, path) {
     doc.head.append(link);
   }));
 }
+
+/**
+ * Calls `start` when `element` comes within `margin` (a CSS margin, e.g. '300px 0px') of
+ * the screen or something in it gets focus; at once where there is no IntersectionObserver.
+ * `start` may be called more than once (a retry after a failed load): it decides. An element
+ * not laid out (display: none, e.g. a panel an embed hides) never comes near. Returns a
+ * function that stops watching.
+ */
+export function whenNear(window, element, margin, start) {
+  const Observer = window.IntersectionObserver;
+  const observer = Observer ? new Observer((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) start();
+  }, { rootMargin: margin }) : null;
+  element.addEventListener('focusin', start);
+  if (observer) observer.observe(element);
+  else start();
+  return () => {
+    observer?.disconnect();
+    element.removeEventListener('focusin', start);
+  };
+}
+
+/**
+ * The dialogs' styles (web/dialogs.css), fetched before the first dialog opens. A dialog
+ * opens even if they fail to load: unstyled, it still works, and the next opening asks again.
+ */
+export function loadDialogStyles(doc) {
+  return loadStylesheet(doc, 'web/dialogs.css').catch(() => {});
+}

@@ -47,12 +47,14 @@ describe('accessibility and languages', { timeout: 180_000 }, () => {
   test('axe: no violations in the dialogs and the error message', async () => {
     const { page } = await openPage(browser, `${server.origin}/`);
     await page.click('#open-presets');
+    await page.locator('#presets-dialog[open]').waitFor();
     assert.deepEqual(await axe(page, '#presets-dialog'), []);
     await page.keyboard.press('Escape');
     await openSettings(page);
     assert.deepEqual(await axe(page, '#settings-dialog'), []);
     await page.click('#settings-cancel');
     await page.click('#open-help');
+    await page.locator('#help-dialog[open]').waitFor();
     assert.deepEqual(await axe(page, '#help-dialog'), []);
     await page.keyboard.press('Escape');
     // A key that needs a selected message, with none selected: the problem box.

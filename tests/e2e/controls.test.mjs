@@ -2,7 +2,7 @@
 // list, the space-time diagram and the keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, position, showEvents, startServerAndBrowser, trackAnimationFrames, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, position, showEvents, startServerAndBrowser, trackAnimationFrames, waitForStep, showSpacetime } from './harness.mjs';
 
 const currentEvent = async (page) => {
   await showEvents(page);
@@ -57,7 +57,7 @@ describe('playback controls', { timeout: 180_000 }, () => {
     await waitForStep(page, 4);
     assert.equal(await page.locator('#events button[data-step="4"]').getAttribute('aria-current'), 'step');
     // A click on a column of the diagram goes to that step.
-    await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
+    await showSpacetime(page);
     const box = await page.locator('#spacetime .st-background').boundingBox();
     const target = await page.locator('#spacetime').evaluate((svg) => {
       const ctm = svg.getScreenCTM();

@@ -79,6 +79,9 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
         assert.ok(fetched.includes(`web/i18n/${language}.js`), `the ${language} texts were not fetched: ${fetched}`);
         assert.ok(!fetched.includes(`web/i18n/${other}.js`), 'fetched the other language too');
         assert.ok(!fetched.includes('web/controls/aids.js'), 'fetched the aids below the cluster before they were near');
+        // The space-time diagram is on an embed's first screen (its default view shows it),
+        // below the page's.
+        assert.equal(fetched.includes('web/views/spacetime.js'), Boolean(query), 'the space-time diagram\'s code');
         if (query) return; // an embed shows no aids
         // Scrolled to, the aids arrive and work.
         await page.locator('#export-panel').scrollIntoViewIfNeeded();

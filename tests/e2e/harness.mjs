@@ -136,6 +136,12 @@ export function trackAnimationFrames(page) {
 }
 
 /** Brings the event list into view and waits until its code (loaded on approach) has drawn it. */
+/** Brings the space-time diagram near the screen (its code loads then) and waits until it is drawn. */
+export async function showSpacetime(page) {
+  await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
+  await page.locator('#spacetime[data-ready="true"]').waitFor({ state: 'attached' });
+}
+
 export async function showEvents(page) {
   await page.locator('#events').scrollIntoViewIfNeeded();
   await page.locator('#events[data-ready="true"]').waitFor({ state: 'attached' });

@@ -4,7 +4,7 @@
 // lose nothing.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, openSettings, position, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, openSettings, position, showEvents, startServerAndBrowser, waitForStep, showSpacetime } from './harness.mjs';
 
 const lastEvent = async (page) => {
   await showEvents(page);
@@ -75,7 +75,7 @@ describe('interventions', { timeout: 180_000 }, () => {
   test('a message picked in the space-time diagram can be dropped and duplicated', async () => {
     await loadPreset(page, 'seed-5');
     await page.click('#forward');
-    await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
+    await showSpacetime(page);
     // Its arrow runs on into the (veiled) future of the run: click a part no other arrow covers.
     const point = await page.locator('#spacetime [data-msg-id="4"] .st-line').evaluate((line) => {
       const at = (name) => Number(line.getAttribute(name));

@@ -2,7 +2,7 @@
 // text (and the core's observers) say it must, in the observer panel and in the drawings.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, waitForStep } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, waitForStep, showSpacetime } from './harness.mjs';
 
 /** What the page must show at the end of each preset's run. */
 const EXPECTED = {
@@ -43,8 +43,11 @@ describe('presets', { timeout: 180_000 }, () => {
 
   test('the gallery lists every preset the core ships, each with its story', async () => {
     await page.click('#open-presets');
+    await page.locator('#presets-dialog[open]').waitFor();
     const ids = await page.locator('[data-load-preset]').evaluateAll((buttons) => buttons.map((b) => b.dataset.loadPreset));
     assert.deepEqual(ids.sort(), Object.keys(EXPECTED).sort());
+    // The stories arrive one module per preset, after the gallery opens.
+    await page.waitForFunction(() => [...document.querySelectorAll('.preset-story')].every((p) => p.textContent.length > 0));
     const stories = await page.locator('.preset-story').allTextContents();
     for (const story of stories) assert.ok(story.length > 60, story);
     await page.keyboard.press('Escape');
@@ -68,6 +71,7 @@ describe('presets', { timeout: 180_000 }, () => {
       const centre = (await page.locator('#cluster .chosen-value').allTextContents()).join('').replaceAll(' ≠ ', '');
       if (expected.chosen) assert.equal(centre, expected.chosen);
       // The findings are marked on the space-time diagram too.
+      await showSpacetime(page);
       const findings = await page.locator('#spacetime .st-finding').allTextContents();
       if (expected.outcome === 'violated') assert.ok(findings.some((text) => text.startsWith('⚠')), findings.join(' | '));
       if (expected.outcome === 'stuck') assert.ok(findings.includes('STUCK'), findings.join(' | '));

@@ -6,7 +6,7 @@
 // (web/layout/spacetime.js) against the fonts really used.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, startServer, showSpacetime } from './harness.mjs';
 
 const PRESETS = JSON.parse(await (await import('node:fs/promises')).readFile(`${ROOT}web/pkg/presets.json`, 'utf8')).map((preset) => preset.id);
 
@@ -68,6 +68,7 @@ for (const { name, width, language, colorScheme = 'light' } of [
     for (const id of PRESETS) {
       test(id, async () => {
         await loadPreset(page, id);
+        await showSpacetime(page);
         const { overlaps, labelled } = await page.evaluate(walkSteps);
         assert.deepEqual(overlaps, []);
         assert.ok(labelled > 0, 'the diagram has labels to check');

@@ -4,7 +4,7 @@
 // And End takes an automatic run on after an intervention (it was disabled there).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, openPage, position, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, position, showEvents, startServerAndBrowser, waitForStep, showSpacetime } from './harness.mjs';
 
 /** Everything undo must put back, read from the page once the address bar has followed. */
 async function runOnPage(page) {
@@ -140,7 +140,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
   });
 
   test('the views changed by deltas are the views drawn from scratch for the same run', async () => {
-    const drawing = async (p) => (await showEvents(p), p.evaluate(() => ({
+    const drawing = async (p) => (await showEvents(p), await showSpacetime(p), p.evaluate(() => ({
       arrows: [...document.querySelectorAll('#spacetime .st-msg')].map((g) => {
         const line = g.querySelector('.st-line');
         return [Number(g.dataset.msgId), g.getAttribute('class'), ...['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)).toFixed(1))].join(' ');

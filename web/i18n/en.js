@@ -155,6 +155,7 @@ export default {
   'picture.upToStep': 'up to this step',
   'problem.help': 'The help could not be loaded ({reason}). Try again in a moment.',
   'problem.story': 'The scenario’s story could not be loaded ({reason}).',
+  'problem.spacetime': 'The space-time diagram could not be loaded ({reason}). Scroll away and back to try again.',
   'problem.events': 'The event list could not be loaded ({reason}). Scroll away and back to try again.',
   'problem.picture': 'The picture could not be made ({reason}).',
   'story.path': 'The stories in the seed’s order',

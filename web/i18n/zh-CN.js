@@ -155,6 +155,7 @@ export default {
   'picture.upToStep': '到当前这一步为止',
   'problem.help': '无法加载帮助（{reason}），请稍后再试。',
   'problem.story': '无法加载这个场景的故事（{reason}）。',
+  'problem.spacetime': '无法加载时空图（{reason}）。滚动离开再回来即可重试。',
   'problem.events': '无法加载事件列表（{reason}）。滚动离开再回来即可重试。',
   'problem.picture': '无法生成图片（{reason}）。',
   'story.path': '按原文顺序的故事',

@@ -4,7 +4,7 @@
 // The share dialog's code is fetched when it is first opened, embed mode's only in an embed
 // (web/lazy.js): most visits use neither.
 import { addTexts } from '../i18n.js';
-import { loadModule } from '../lazy.js';
+import { loadDialogStyles, loadModule } from '../lazy.js';
 import { h, prefersReducedMotion } from '../dom.js';
 import { SCRIPT_CHARS_MAX, VIEWS, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
 import { LinkSync, currentCode, openDecoded } from './links.js';
@@ -96,11 +96,14 @@ function installShareButton(app) {
   });
   button.addEventListener('click', () => {
     app.player.pause();
-    loadModule(app.doc, SHARE_DIALOG).then((module) => {
+    Promise.all([loadModule(app.doc, SHARE_DIALOG), loadDialogStyles(app.doc)]).then(([module]) => {
       create(module).open();
     }, (loadError) => store.setProblem(app.t('problem.share', { reason: loadError.message })));
   });
   // Warm: a pointer on the button starts the fetch, so the press usually finds it here.
-  button.addEventListener('pointerenter', () => loadModule(app.doc, SHARE_DIALOG).catch(() => {}));
+  button.addEventListener('pointerenter', () => {
+    loadModule(app.doc, SHARE_DIALOG).catch(() => {});
+    loadDialogStyles(app.doc);
+  });
   button.disabled = false;
 }
