@@ -12,8 +12,10 @@ mkdir -p dist/web/pkg
 cp index.html story.html dist/
 # Everything in web/ except the generated pkg/, which gets only the files the page loads.
 find web -mindepth 1 -maxdepth 1 ! -name pkg -exec cp -r {} dist/web/ \;
-cp web/pkg/presets.json dist/web/pkg/
-for crate in paxos_wasm paxos_check_wasm; do
+cp web/pkg/presets.json web/pkg/presets-multi.json dist/web/pkg/
+# paxos_wasm_multi is the page's binding with Multi-Paxos, fetched when a Multi-Paxos
+# scenario is opened (web/multi/multi.js): optimised as the page's module is.
+for crate in paxos_wasm paxos_wasm_multi paxos_check_wasm; do
   cp "web/pkg/$crate.js" dist/web/pkg/
   # No --enable-* flags: wasm-opt reads the features rustc used from the module's
   # target_features section, so they cannot drift from the compiler's defaults.
@@ -42,7 +44,7 @@ done
 # opens). The worker is bundled the same way; the wasm-bindgen glue stays separate (it finds
 # its .wasm next to itself). Every bundle sits where its entry file was, so its relative
 # URLs still resolve.
-LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js web/controls/download.js web/controls/help.js web/views/events.js web/views/spacetime.js web/page-extras.js)
+LAZY_MODULES=(web/controls/aids.js web/controls/share.js web/controls/settings.js web/controls/quorum-view.js web/embed/embed.js web/controls/download.js web/controls/help.js web/views/events.js web/views/spacetime.js web/page-extras.js web/multi/multi.js)
 node_modules/.bin/esbuild web/app.js --bundle --minify --format=esm --outfile=dist/web/app.js \
   '--external:./pkg/*' --allow-overwrite --log-level=warning
 for module in "${LAZY_MODULES[@]}"; do

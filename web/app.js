@@ -202,7 +202,12 @@ class App {
   loadPreset(id) {
     if (this.embedded) return;
     this.player.pause();
-    this.store.loadPreset(id);
+    try {
+      this.store.loadPreset(id);
+    } catch {
+      // Not one of the page's module's presets: Multi-Paxos' (web/multi/multi.js).
+      return this.multi('loadPreset', id);
+    }
     this.$('presets-dialog').close();
     this.$('play').focus();
   }
@@ -214,8 +219,17 @@ class App {
       this.store.load(script, { presetId, modified: presetId !== null });
       return null;
     } catch (error) {
-      return problemText(error, this.t);
+      // Perhaps a Multi-Paxos scenario, which the page's module does not run: a promise.
+      return this.store.multi ? problemText(error, this.t) : this.multi('applySettings', script, keep);
     }
+  }
+
+  /**
+   * Calls `name` of web/multi/multi.js (Multi-Paxos on the page: its module, presets and
+   * texts), fetched the first time, with this app and `args`: a promise of its result.
+   */
+  multi(name, ...args) {
+    return loadModule(this.doc, 'web/multi/multi.js').then((multi) => multi[name](this, ...args));
   }
 
   /**
@@ -353,6 +367,7 @@ class App {
       this.$('presets-dialog').showModal();
       this.extras.fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
         .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
+      this.multi('gallery').catch(() => {});
       const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
       current?.focus();
     });

@@ -13,6 +13,14 @@ export async function loadCore() {
   return { ...glue, presets: () => presets };
 }
 
+/** The page's binding built with Multi-Paxos (web/multi/multi.js loads it), and its presets. */
+export async function loadMultiCore() {
+  const glue = await import(pathToFileURL(`${ROOT}web/pkg/paxos_wasm_multi.js`).href);
+  glue.initSync({ module: readFileSync(`${ROOT}web/pkg/paxos_wasm_multi_bg.wasm`) });
+  const presets = JSON.parse(readFileSync(`${ROOT}web/pkg/presets-multi.json`, 'utf8'));
+  return { ...glue, presets: () => presets };
+}
+
 /** The aids' module (compare, the Mermaid and Rust-test exports, the checker). */
 export async function loadAids() {
   const glue = await import(pathToFileURL(`${ROOT}web/pkg/paxos_check_wasm.js`).href);

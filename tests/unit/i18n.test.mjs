@@ -52,7 +52,8 @@ test('the lazily loaded modules’ texts are their own: no key twice, and none t
 
 test('the protocols’ names come with both modules that write them, not with the page', async () => {
   const aids = (await import('../../web/controls/aids.js')).TEXTS;
-  assert.equal(Object.keys(PROTOCOLS.en).length, 4);
+  // A name and rules for each of the seven protocols (Multi-Paxos and its broken variants too).
+  assert.equal(Object.keys(PROTOCOLS.en).length, 4 + 6);
   for (const language of ['en', 'zh-CN']) {
     for (const [key, text] of Object.entries(PROTOCOLS[language])) {
       assert.equal(SETTINGS[language][key], text, `settings: ${language} ${key}`);
@@ -167,7 +168,15 @@ test('Multi-Paxos’ texts (loaded with its module, not when the page opens) cov
     const title = readFileSync(join(dir, `${id}.txt`), 'utf8').split('\n')[0].replace(/^title /, '');
     assert.equal(MULTI.en[`preset.${id}.title`], title);
   }
+  // Their protocols' names and rules travel with the other protocols' (the settings and the
+  // aids write them): web/controls/protocol-texts-*.js.
+  const PROTOCOLS = {
+    en: (await import('../../web/controls/protocol-texts-en.js')).default,
+    'zh-CN': (await import('../../web/controls/protocol-texts-zh-CN.js')).default,
+  };
   for (const protocol of ['multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose']) {
-    assert.ok(MULTI['zh-CN'][`protocol.${protocol}.name`] && MULTI['zh-CN'][`protocol.${protocol}.rules`], protocol);
+    for (const language of ['en', 'zh-CN']) {
+      assert.ok(PROTOCOLS[language][`protocol.${protocol}.name`] && PROTOCOLS[language][`protocol.${protocol}.rules`], protocol);
+    }
   }
 });

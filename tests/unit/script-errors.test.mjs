@@ -5,11 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addTexts, loadLanguage, translator } from '../../web/i18n.js';
 import { syntaxText } from '../../web/problems.js';
-import { loadCore } from './core.mjs';
+import { loadCore, loadMultiCore } from './core.mjs';
 import en from '../../web/aids/texts-en.js';
 import zhCN from '../../web/aids/texts-zh-CN.js';
 
 const core = await loadCore();
+// The module the page loads for Multi-Paxos (web/multi/multi.js) makes some kinds of its own.
+const multiCore = await loadMultiCore();
 await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
 addTexts({ en, 'zh-CN': zhCN });
 
@@ -43,9 +45,19 @@ const BROKEN = {
   'no-such-leader': 'nodes 3\nleader S5',
 };
 
-function errorOf(script) {
+/** Kinds only the Multi-Paxos module makes, each from a script it refuses. */
+const MULTI_BROKEN = {
+  'unknown-protocol-multi': 'protocol raft',
+  'propose-in-log': 'protocol multi-paxos\npropose S1 X',
+  'request-not-log': 'request S1 set x 1',
+  'bad-key': 'protocol multi-paxos\nrequest S1 set key-1 1',
+  'no-op-request': 'protocol multi-paxos\nrequest S1 no-op',
+  'expected-op': 'protocol multi-paxos\nrequest S1 del x',
+};
+
+function errorOf(script, module = core) {
   try {
-    new core.Playground(script).free();
+    new module.Playground(script).free();
   } catch (error) {
     return error;
   }
@@ -56,8 +68,10 @@ test('every kind: the English text says what the core says; the Chinese says it 
   const english = translator('en');
   const chinese = translator('zh-CN');
   const seen = new Set();
-  for (const [kind, script] of Object.entries(BROKEN)) {
-    const error = errorOf(script);
+  const cases = [...Object.entries(BROKEN).map(([kind, script]) => [kind, script, core]),
+    ...Object.entries(MULTI_BROKEN).map(([kind, script]) => [kind, script, multiCore])];
+  for (const [kind, script, module] of cases) {
+    const error = errorOf(script, module);
     assert.ok(error, `${kind}: the script is refused`);
     const { problem } = error;
     assert.equal(problem.syntax, kind, `${script}: ${error.message}`);

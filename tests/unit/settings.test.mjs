@@ -8,8 +8,11 @@ const core = await loadCore();
 // Editing settings is the aids' module's (fetched with the settings panel).
 const aids = await loadAids();
 
-test('the protocols are the core\'s, in the seed\'s order', () => {
-  assert.deepEqual(aids.protocols(), ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos']);
+test('the protocols are the core\'s, in the seed\'s order, then Multi-Paxos and its broken variants', () => {
+  assert.deepEqual(aids.protocols(), [
+    'one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos',
+    'multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose',
+  ]);
 });
 
 test('a run\'s settings have every default resolved: one-phase-adopt retries unless told not to', () => {

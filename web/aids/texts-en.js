@@ -140,6 +140,13 @@ export default {
   'syntax.one-group': 'a partition needs at least two groups',
   'syntax.quorum-too-large': 'a quorum cannot be larger than the {nodes} servers',
   'syntax.no-such-leader': 'the leader must be one of S1..S{nodes}',
+  // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
+  'syntax.unknown-protocol-multi': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose',
+  'syntax.propose-in-log': '{protocol} servers take clients\' commands: `request Sn set KEY VALUE` or `request Sn get KEY`',
+  'syntax.request-not-log': '`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`',
+  'syntax.bad-key': 'a key is 1 to {max} letters, digits or `_`, found `{found}`',
+  'syntax.no-op-request': 'no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`',
+  'syntax.expected-op': 'expected a command `set KEY VALUE` or `get KEY`, found `{found}`',
   'syntax.what.nodes': 'the number of servers',
   'syntax.what.quorum1': 'the phase-1 quorum',
   'syntax.what.quorum2': 'the phase-2 quorum',

@@ -140,6 +140,13 @@ export default {
   'syntax.one-group': '分区至少要有两组',
   'syntax.quorum-too-large': '法定集合不能大于 {nodes} 台服务器',
   'syntax.no-such-leader': '领导者必须是 S1..S{nodes} 之一',
+  // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
+  'syntax.unknown-protocol-multi': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos`、`multi-paxos`、`multi-paxos-skip-phase1` 或 `multi-paxos-no-repropose`',
+  'syntax.propose-in-log': '`{protocol}` 的服务器接收客户端的命令：`request Sn set KEY VALUE` 或 `request Sn get KEY`',
+  'syntax.request-not-log': '`request` 把命令发给复制日志；`{protocol}` 只确定一个值：`propose Sn VALUE`',
+  'syntax.bad-key': '键由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',
+  'syntax.no-op-request': '`no-op` 是领导者为空洞提议的命令；客户端发送 `set KEY VALUE` 或 `get KEY`',
+  'syntax.expected-op': '这里应是命令 `set KEY VALUE` 或 `get KEY`，却是 `{found}`',
   'syntax.what.nodes': '服务器数量',
   'syntax.what.quorum1': '第一阶段法定集合',
   'syntax.what.quorum2': '第二阶段法定集合',

@@ -32,7 +32,7 @@ const FLAGS = ['nacks', 'retry', 'amnesia'];
 export class SettingsPanel {
   /**
    * @param dialog the settings <dialog>
-   * @param {{onApply: (script: string, keep: boolean) => string|null, core?: object}} options
+   * @param {{onApply: (script: string, keep: boolean) => string|null|Promise<string|null>, core?: object}} options
    *   `core` is the aids' wasm module (protocols, defaults, withSettings); by default the one
    *   `loadSettingsPanel` loaded
    */
@@ -152,12 +152,14 @@ export class SettingsPanel {
     const keep = this.form.elements.keep.checked;
     if (!keep) settings.title = '';
     const made = this.core.withSettings(this.pg.script(), settings, keep);
-    const error = made.script === null ? made.error : this.onApply(made.script, keep);
-    if (error) {
-      this.markInvalid(made.setting)?.focus();
-      this.problem.textContent = this.t('problem.settings', { reason: error });
-      return;
-    }
-    this.dialog.close();
+    // `onApply` may answer later (a Multi-Paxos scenario waits for its module: web/app.js).
+    return Promise.resolve(made.script === null ? made.error : this.onApply(made.script, keep)).then((error) => {
+      if (error) {
+        this.markInvalid(made.setting)?.focus();
+        this.problem.textContent = this.t('problem.settings', { reason: error });
+        return;
+      }
+      this.dialog.close();
+    });
   }
 }

@@ -2,12 +2,6 @@
 // when it opens (its 100 kB budget): the Multi-Paxos module brings them along, as the aids
 // bring theirs (web/aids/texts-en.js). Same keys as the page's dictionary.
 export default {
-  'protocol.multi-paxos.name': 'Multi-Paxos (a replicated log)',
-  'protocol.multi-paxos.rules': 'A log of slots, one Paxos instance each, with one shared promise. A server with a client’s command runs for leader: Prepare n [slots s..] from its first slot not known to be chosen; an acceptor promises n for every slot and reports, per slot, the highest-numbered proposal it accepted. With promises from a Q1 quorum the leader proposes again the highest reported command in each slot, no-op in each slot nobody reported (a hole), then its clients’ commands after them. While n stands, each command takes one round: Accept n #slot command, accepted unless a higher number was promised. Chosen when a Q2 quorum has accepted the same proposal in a slot; the leader tells the others (Decide), and every server applies the chosen commands in slot order.',
-  'protocol.multi-paxos-skip-phase1.name': 'Multi-Paxos, skipping phase 1 (broken)',
-  'protocol.multi-paxos-skip-phase1.rules': 'Like Multi-Paxos, but a server that wants to lead goes straight to phase 2 with its fresh number. Nobody tells it what may already be chosen in its slots, so it can put its own command where another one was chosen.',
-  'protocol.multi-paxos-no-repropose.name': 'Multi-Paxos, not re-proposing (broken)',
-  'protocol.multi-paxos-no-repropose.rules': 'Like Multi-Paxos, but the new leader ignores what the promises report and puts its own commands from its first unknown slot on: a command already chosen there is overwritten.',
 
   'preset.multi-steady.title': 'Multi-Paxos: phase 1 once, then one round trip per command',
   'preset.multi-steady.story': 'S1 gets a client’s command, runs phase 1 once (Prepare 11 [slots 1..]) and becomes the leader. While its number stands it skips phase 1: each later command costs one round trip (Accept, Accepted) and a Decide to the others. The read goes through the log as well, so every server reads x = 1 at slot 3.',
@@ -21,4 +15,28 @@ export default {
   'preset.multi-partition.title': 'Multi-Paxos: a partitioned old leader is refused by number after the heal',
   'preset.multi-partition.story': 'S1 leads and gets set x 1 chosen. A partition cuts S1 off; still believing it leads, it puts set x 2 in slot 2, which only S1 itself accepts. On the majority side S5 runs phase 1 with 15 and gets set y 5 chosen in slot 2. After the heal, S1’s Accept 11 for slot 3 is refused by every other acceptor, which promised 15, and a Nack tells S1 it was deposed. It runs again with 21, hears of (15,set y 5) in slot 2, which outranks its own (11,set x 2), and proposes set y 5 there, then set x 3 in slot 3.',
   'preset.multi-partition.outcome': 'Outcome: SAFE, #1 set x 1, #2 set y 5, #3 set x 3 are chosen; the old leader’s set x 2 never is.',
+
+  // Multi-Paxos' event lines (web/events-text.js words them from records shaped by
+  // web/multi/events.js); the English reproduces the core's lines (tests/unit/multi.test.mjs).
+  'ev.request': 'request {node} {op}',
+  'ev.slot-chosen': 'CHOSEN #{slot} {op} at step {at}: {entry} accepted by {quorum}',
+  'ev.note.request-refused': '{node} refuses {op}: 16 requests are already waiting',
+  'ev.note.campaign': '{node} attempt {attempt}: runs for leader with {ballot} for slots {first}..',
+  'ev.note.leading': '{node} has promises {promises}: leads with {ballot} from slot {first}',
+  'ev.note.skipped-phase-one': '{node} leads with {ballot} from slot {first} without phase 1',
+  'ev.note.reproposed': '{node} re-proposes #{slot} {op}: {reported} reported by {from}',
+  'ev.note.filled': '{node} fills the hole #{slot} with no-op',
+  'ev.note.ignored': '{node} ignores {reported} reported for #{slot} by {from}',
+  'ev.note.placed': '{node} proposes {op} for #{slot} with {ballot}',
+  'ev.note.log-full': '{node} has no slot for {op}: the log\u2019s 16 slots are used',
+  'ev.note.slot-accepted': '{node} accepts #{slot} {entry}',
+  'ev.note.slot-accepted.replacing': '{node} accepts #{slot} {entry}, replacing {replaced}',
+  'ev.note.slot-learned': '{node} learns #{slot} {op} is chosen: accepted by {quorum}',
+  'ev.note.slot-learned.told': '{node} learns #{slot} {op} is chosen',
+  'ev.note.applied': '{node} applies #{slot} {op}',
+  'ev.note.applied.read': '{node} applies #{slot} {op}: {key} is {read}',
+  'ev.note.applied.unset': '{node} applies #{slot} {op}: {key} is not set',
+  'ev.note.stepped-down': '{node} steps down from {ballot}',
+  'ev.note.gave-up-op': '{node} gives up on {op}',
+  'ev.note.forgot-log': '{node} forgot its promise {promised} and what it accepted in {slots} slots (amnesia)',
 };

@@ -64,14 +64,13 @@ export class LinkSync {
 
   /** Opens a decoded link, or shows why it cannot be opened (keeping the current run). */
   open(decoded, error) {
-    if (error) {
-      this.showProblem(error);
-      return false;
-    }
     try {
+      if (error) throw error;
       openDecoded(this.app, decoded);
     } catch (openError) {
-      this.showProblem(openError);
+      // The page's module runs no Multi-Paxos: the module that does tries before saying no.
+      if (this.app.store.multi) this.showProblem(openError);
+      else this.app.multi('openLink', this, openError);
       return false;
     }
     this.showProblem(null);

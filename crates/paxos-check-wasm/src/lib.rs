@@ -200,13 +200,13 @@ struct SettingsResult {
     error: Option<String>,
 }
 
-/// The protocols the settings panel offers, by name, in the order the seed text meets them
-/// (the page's texts name and describe each): the single-decree ones, which the page's
-/// module runs. (This module runs Multi-Paxos too: its checker, compare and exports take
-/// Multi-Paxos scenarios. The panel offers it once the page has a module that runs it.)
+/// The protocols the settings panel and the compare aid offer, by name, in the order the seed
+/// text meets them, then Multi-Paxos and its broken variants (the page's texts name and
+/// describe each): the page runs a Multi-Paxos scenario on the module built with it, which
+/// it fetches then (web/multi/multi.js).
 #[wasm_bindgen]
 pub fn protocols() -> Result<JsValue, JsError> {
-    to_js(&paxos::protocol::Protocol::SINGLE_DECREE)
+    to_js(&paxos::protocol::Protocol::ALL)
 }
 
 /// The core's settings for `protocol` on `nodes` servers when a script says nothing else.

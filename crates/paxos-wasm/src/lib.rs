@@ -65,7 +65,11 @@ fn events_json(events: &[paxos::sim::Event]) -> String {
         if out.len() > 1 {
             out.push(',');
         }
-        let kind = json::to_string(&event.kind).unwrap_or_default();
+        let kind = match paxos::protocol::multi::ENABLED {
+            true => slot_chosen_fields(&event.kind),
+            false => None,
+        };
+        let kind = kind.unwrap_or_else(|| json::to_string(&event.kind).unwrap_or_default());
         let cause = if event.kind.is_cause() { "true" } else { "false" };
         let object = json::Object::empty()
             .number("step", u64::from(event.step))
@@ -80,6 +84,21 @@ fn events_json(events: &[paxos::sim::Event]) -> String {
     }
     out.push(']');
     out
+}
+
+/// A command observed chosen in a slot, its facts as the event's own fields (`slot`, `at`
+/// (the step it was chosen at), `op`, `entry`, `quorum`), as the page's event lines take parameters (web/events-text.js), rather
+/// than nested under `chosen`. Only a build with Multi-Paxos makes this event.
+fn slot_chosen_fields(kind: &paxos::sim::EventKind) -> Option<String> {
+    let paxos::sim::EventKind::SlotChosen { chosen } = kind else { return None };
+    let object = json::Object::empty()
+        .text("type", "slot-chosen")
+        .number("slot", u64::from(chosen.slot.0))
+        .number("at", u64::from(chosen.step))
+        .text("op", &chosen.entry.op.to_string())
+        .json("entry", &json::to_string(&chosen.entry).unwrap_or_default())
+        .json("quorum", &json::to_string(&chosen.quorum).unwrap_or_default());
+    Some(object.finish())
 }
 
 /// Hands a result to JS as a plain object: compact JSON written by `json`, then one

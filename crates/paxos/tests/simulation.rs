@@ -206,7 +206,7 @@ fn the_snapshot_carries_each_servers_log_in_multi_paxos_only() {
     let json = serde_json::to_value(&end).unwrap();
     assert_eq!(json["nodes"][4]["stage"], "leading");
     assert_eq!(json["nodes"][4]["log"]["register"][0], serde_json::json!(["x", "1"]));
-    assert_eq!(json["slots_chosen"][1]["entry"]["op"], "no-op");
+    assert_eq!(json["slots_chosen"][1]["entry"]["value"], "no-op");
     // Mid-run, after the crash, S1 is down.
     sim.seek(15);
     assert_eq!(sim.snapshot().nodes[0].stage, paxos::protocol::Stage::Down);

@@ -360,10 +360,12 @@ pub enum Note {
         quorum: Option<NodeSet>,
     },
     /// `slot` was applied to the register; a read says what it read (`None`: not set).
+    /// `key` is the read's key (`None` for other commands), for the page's event line.
     #[cfg_attr(not(feature = "multi"), serde(skip))]
     Applied {
         slot: Slot,
         op: Op,
+        key: Option<Value>,
         read: Option<Value>,
     },
     /// A deposed or timed-out leader (or candidate) stops leading with `ballot`.

@@ -223,10 +223,10 @@ fn log_note(f: &mut fmt::Formatter<'_>, node: NodeId, note: &Note) -> Option<fmt
             write!(f, "{node} learns {slot} {op} is chosen: accepted by {quorum}")
         }
         Note::SlotLearned { slot, op, quorum: None } => write!(f, "{node} learns {slot} {op} is chosen"),
-        Note::Applied { slot, op: op @ Op::Get { key }, read: Some(value) } => {
+        Note::Applied { slot, op: op @ Op::Get { key }, read: Some(value), .. } => {
             write!(f, "{node} applies {slot} {op}: {key} is {value}")
         }
-        Note::Applied { slot, op: op @ Op::Get { key }, read: None } => {
+        Note::Applied { slot, op: op @ Op::Get { key }, read: None, .. } => {
             write!(f, "{node} applies {slot} {op}: {key} is not set")
         }
         Note::Applied { slot, op, .. } => write!(f, "{node} applies {slot} {op}"),

@@ -30,11 +30,11 @@ impl Node {
         // `slot` and the learnt slots after it (at most LOG_SLOTS_MAX).
         for slot in (applied + 1..=log.applied()).map(Slot) {
             let Some(op) = log.learned_at(slot) else { continue };
-            let read = match op {
-                Op::Get { key } => log.read(key, slot),
-                Op::Set { .. } | Op::NoOp => None,
+            let (key, read) = match op {
+                Op::Get { key } => (Some(key), log.read(key, slot)),
+                Op::Set { .. } | Op::NoOp => (None, None),
             };
-            out.push(Effect::Note(Note::Applied { slot, op, read }));
+            out.push(Effect::Note(Note::Applied { slot, op, key, read }));
         }
     }
 }

@@ -144,6 +144,9 @@ impl Serialize for Op {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Entry {
     pub ballot: Ballot,
+    /// Serialised as `value`: to the page an entry is a proposal `{ballot, value}` like a
+    /// single-decree one, which it writes `(21,set x 1)` with the same code.
+    #[serde(rename = "value")]
     pub op: Op,
 }
 
