@@ -9,7 +9,7 @@ const core = await loadCore();
 const aids = await loadAids();
 
 test('the protocols are the core\'s, in the seed\'s order', () => {
-  assert.deepEqual(aids.protocols(), ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos']);
+  assert.deepEqual(aids.protocols(), ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos', 'seed-phase2']);
 });
 
 test('a run\'s settings have every default resolved: one-phase-adopt retries unless told not to', () => {

@@ -130,7 +130,7 @@ export default {
   'syntax.setting-after-command': 'settings must come before the first command (line {line})',
   'syntax.too-many-commands': 'more than {max} commands',
   'syntax.title-too-long': 'a title is at most {max} printable characters',
-  'syntax.unknown-protocol': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos',
+  'syntax.unknown-protocol': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos or seed-phase2',
   'syntax.expected-mode': 'expected `manual` or `auto`, found `{found}`',
   'syntax.bad-value': 'a value is 1 to {max} letters, digits or `_`, found `{found}`',
   'syntax.unknown-command': 'unknown setting or command `{found}`',

@@ -130,7 +130,7 @@ export default {
   'syntax.setting-after-command': '设置必须写在第一条命令之前（第 {line} 行）',
   'syntax.too-many-commands': '命令超过 {max} 条',
   'syntax.title-too-long': '标题最多 {max} 个可打印字符',
-  'syntax.unknown-protocol': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt` 或 `basic-paxos`',
+  'syntax.unknown-protocol': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos` 或 `seed-phase2`',
   'syntax.expected-mode': '这里应是 `manual` 或 `auto`，却是 `{found}`',
   'syntax.bad-value': '值由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',
   'syntax.unknown-command': '未知的设置或命令 `{found}`',
