@@ -11,7 +11,7 @@ const aids = await loadAids();
 test('the protocols are the core\'s, in the seed\'s order, then Multi-Paxos and its broken variants', () => {
   assert.deepEqual(aids.protocols(), [
     'one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos',
-    'multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose',
+    'multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose', 'seed-phase2',
   ]);
 });
 

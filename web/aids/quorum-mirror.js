@@ -12,6 +12,20 @@
  * @param aids the initialised aids module (web/aids/module.js)
  */
 export function quorumPictureOf(aids, store, pick, cache) {
+  followedMirror(aids, store, cache);
+  // The choices the last picture had: the core leaves them out when they are the same.
+  const picture = cache.mirror.picture(store.step, pick ?? undefined, cache.choices?.map((c) => c.key).join('\n'));
+  if (picture?.choicesKept) picture.choices = cache.choices;
+  cache.choices = picture?.choices ?? null;
+  if (picture) delete picture.choicesKept;
+  return picture;
+}
+
+/**
+ * The aids module's copy of `store`'s run, kept in `cache` and brought up to date (the Rules
+ * panel asks it for the rules of the viewed step's events, the quorum aid for pictures).
+ */
+export function followedMirror(aids, store, cache) {
   if (cache.mirror && (cache.store !== store || (cache.runVersion !== store.runVersion && !follow(cache.mirror, store.changesSince(cache.runVersion), store)))) {
     cache.mirror.free();
     cache.mirror = null;
@@ -26,12 +40,7 @@ export function quorumPictureOf(aids, store, pick, cache) {
   }
   cache.store = store;
   cache.runVersion = store.runVersion;
-  // The choices the last picture had: the core leaves them out when they are the same.
-  const picture = cache.mirror.picture(store.step, pick ?? undefined, cache.choices?.map((c) => c.key).join('\n'));
-  if (picture?.choicesKept) picture.choices = cache.choices;
-  cache.choices = picture?.choices ?? null;
-  if (picture) delete picture.choicesKept;
-  return picture;
+  return cache.mirror;
 }
 
 /** Applies `changes` (null: not known) to `mirror`; false if it could not do them all (the

@@ -130,7 +130,7 @@ export default {
   'syntax.setting-after-command': 'settings must come before the first command (line {line})',
   'syntax.too-many-commands': 'more than {max} commands',
   'syntax.title-too-long': 'a title is at most {max} printable characters',
-  'syntax.unknown-protocol': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos',
+  'syntax.unknown-protocol': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos or seed-phase2',
   'syntax.expected-mode': 'expected `manual` or `auto`, found `{found}`',
   'syntax.bad-value': 'a value is 1 to {max} letters, digits or `_`, found `{found}`',
   'syntax.unknown-command': 'unknown setting or command `{found}`',
@@ -141,7 +141,7 @@ export default {
   'syntax.quorum-too-large': 'a quorum cannot be larger than the {nodes} servers',
   'syntax.no-such-leader': 'the leader must be one of S1..S{nodes}',
   // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
-  'syntax.unknown-protocol-multi': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose',
+  'syntax.unknown-protocol-multi': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, seed-phase2, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose',
   'syntax.propose-in-log': '{protocol} servers take clients\' commands: `request Sn set KEY VALUE` or `request Sn get KEY`',
   'syntax.request-not-log': '`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`',
   'syntax.bad-key': 'a key is 1 to {max} letters, digits or `_`, found `{found}`',

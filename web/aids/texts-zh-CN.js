@@ -130,7 +130,7 @@ export default {
   'syntax.setting-after-command': '设置必须写在第一条命令之前（第 {line} 行）',
   'syntax.too-many-commands': '命令超过 {max} 条',
   'syntax.title-too-long': '标题最多 {max} 个可打印字符',
-  'syntax.unknown-protocol': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt` 或 `basic-paxos`',
+  'syntax.unknown-protocol': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos` 或 `seed-phase2`',
   'syntax.expected-mode': '这里应是 `manual` 或 `auto`，却是 `{found}`',
   'syntax.bad-value': '值由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',
   'syntax.unknown-command': '未知的设置或命令 `{found}`',
@@ -141,7 +141,7 @@ export default {
   'syntax.quorum-too-large': '法定集合不能大于 {nodes} 台服务器',
   'syntax.no-such-leader': '领导者必须是 S1..S{nodes} 之一',
   // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
-  'syntax.unknown-protocol-multi': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos`、`multi-paxos`、`multi-paxos-skip-phase1` 或 `multi-paxos-no-repropose`',
+  'syntax.unknown-protocol-multi': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos`、`seed-phase2`、`multi-paxos`、`multi-paxos-skip-phase1` 或 `multi-paxos-no-repropose`',
   'syntax.propose-in-log': '`{protocol}` 的服务器接收客户端的命令：`request Sn set KEY VALUE` 或 `request Sn get KEY`',
   'syntax.request-not-log': '`request` 把命令发给复制日志；`{protocol}` 只确定一个值：`propose Sn VALUE`',
   'syntax.bad-key': '键由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',

@@ -12,4 +12,5 @@ export default {
   'protocol.multi-paxos-skip-phase1.rules': 'Like Multi-Paxos, but a server that wants to lead goes straight to phase 2 with its fresh number. Nobody tells it what may already be chosen in its slots, so it can put its own command where another one was chosen.',
   'protocol.multi-paxos-no-repropose.name': 'Multi-Paxos, not re-proposing (broken)',
   'protocol.multi-paxos-no-repropose.rules': 'Like Multi-Paxos, but the new leader ignores what the promises report and puts its own commands from its first unknown slot on: a command already chosen there is overwritten.',
+  'protocol.seed-phase2.name': 'Two phases, the seed’s wording of phase 2 (no promise check)',
 };

@@ -12,4 +12,5 @@ export default {
   'protocol.multi-paxos-skip-phase1.rules': '与 Multi-Paxos 相同，但想当 Leader 的服务器用新的提议号直接进入阶段二。没人告诉它哪些槽位可能已有确定的命令，所以它可能把自己的命令放到已确定另一条命令的槽位上。',
   'protocol.multi-paxos-no-repropose.name': 'Multi-Paxos，不重新提议（错误）',
   'protocol.multi-paxos-no-repropose.rules': '与 Multi-Paxos 相同，但新 Leader 忽略承诺中回报的内容，从它第一个未知的槽位起放入自己的命令：那里已确定的命令会被覆盖。',
+  'protocol.seed-phase2.name': '两阶段，按种子文章对 Accept 阶段的表述（不检查承诺）',
 };

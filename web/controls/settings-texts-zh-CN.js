@@ -31,6 +31,7 @@ export default {
   'protocol.basic-paxos.rules': '阶段一：Proposer 发送 Prepare n；Acceptor 承诺不再接受更小的提议号，并回报它接受过的提议号最大的提议。阶段二：收到 Q1 个承诺后，Proposer 发送 Accept n，值取回报中提议号最大的提议的值（没有则用自己的值）；除非 Acceptor 已承诺更大的提议号，否则接受。当 Q2 个 Acceptor 接受了同一个提议时，该值被确定。',
   'protocol.one-phase-first.rules': 'Proposer 把值发给所有 Acceptor；Acceptor 保留收到的第一个值，拒绝之后的所有值。当多数派持有同一个值时，该值被确定。',
   'protocol.one-phase-highest.rules': '提议带有提议号（自增 ID + ServerId）；Acceptor 遇到提议号更大的提议就替换自己持有的提议。这打破了死锁，但已确定的值可能被覆盖。',
+  'protocol.seed-phase2.rules': 'Prepare 阶段与 Paxos 相同。Accept 阶段按种子文章的表述：Acceptor 还没有接受过提议就接受；接受过的话，只接受提议号比接受过的都大的提议。它从不检查自己的承诺，所以承诺过更大提议号的 Acceptor 在什么都没接受时仍会接受较小的提议号：可能有两个值被确定。',
   'protocol.one-phase-adopt.rules': 'Acceptor 保留它接受的第一个提议，并把自己持有的提议告诉之后的 Proposer；被拒绝的 Proposer 用发现的提议号最大的值重试。发现的过程占用了它所需要的同一批 Acceptor，所以仍可能卡死。',
   'dialog.cancel': '取消',
   'problem.settings': '这些设置无法运行：{reason}。当前的运行没有改变。',

@@ -5,6 +5,7 @@
 import { h } from '../dom.js';
 import { eventText } from '../events-text.js';
 import { messageIdOf } from '../trace.js';
+import { RulesPanel } from '../rules/panel.js';
 
 const FINDINGS = new Set(['chosen', 'violation', 'stuck', 'livelock']);
 
@@ -39,6 +40,10 @@ export class EventsView {
       const row = this.rows[this.current];
       if (row && entries.some((entry) => entry.target === row.item)) this.scrollTo(row.item);
     }, { root: list }) : null;
+    // The Rules panel comes with this module (so the page's opening does not carry it) and
+    // sits just above the list.
+    const panel = list.closest('section');
+    this.rules = panel ? new RulesPanel(panel) : null;
   }
 
   onKey(event) {
@@ -89,6 +94,7 @@ export class EventsView {
     }
     this.list.append(fragment);
     this.mark(store.step);
+    this.rules?.render(store, t);
   }
 
   row(step, cause, events, t) {

@@ -310,6 +310,22 @@ fn text(value: &JsValue, name: &'static str) -> Result<String, paxos::scenario::
 
 // --- the quorum aid: the core's pictures of the page's run ---
 
+/// One event's rule, for the Rules panel (`QuorumMirror::rules`).
+#[derive(Serialize)]
+struct EventRule {
+    rule: Option<u8>,
+    guard: Option<GuardFacts>,
+}
+
+/// A refusal's failed guard: the rule's number and the numbers it compared.
+#[derive(Serialize)]
+struct GuardFacts {
+    rule: u8,
+    ballot: String,
+    promised: String,
+    holds: Option<paxos::types::Proposal>,
+}
+
 /// The quorum aid's copy of the page's run: the page's module sends no pictures (they would
 /// cost the opening page 3.6 kB gzip), so the aid rebuilds the run here from its share-link
 /// code (or script), keeps it while the page's run stays the same, and seeks it to the step
@@ -372,6 +388,42 @@ impl QuorumMirror {
     /// The page's `redo`.
     pub fn redo(&mut self) -> bool {
         self.sim.redo().is_some()
+    }
+
+    /// The rules of the run's protocol, as the Rules panel lists them: their numbers
+    /// (`paxos::rules::Rule::number`; web/rules/rules.js names them).
+    #[wasm_bindgen(js_name = protocolRules)]
+    pub fn protocol_rules(&self) -> Vec<u8> {
+        paxos::rules::Rule::of_protocol(self.sim.scenario().config.protocol).iter().map(|r| r.number()).collect()
+    }
+
+    /// The rule of each event of `step`, in the order of the step's events (the page's own
+    /// list of them): `[{rule, guard}]`, `rule` a rule's number or null (no rule: a client, the
+    /// network, a fault, a verdict), `guard` null or, for a refusal, the rule whose guard
+    /// failed and its numbers: `{rule, ballot, promised, holds}` (`holds`: a proposal or
+    /// null). The page's module sends none of this (its budget); the Rules panel asks here.
+    pub fn rules(&mut self, step: u32) -> Result<JsValue, JsError> {
+        let protocol = self.sim.scenario().config.protocol;
+        let records: Vec<EventRule> = self
+            .sim
+            .events_between(step, step)
+            .iter()
+            .map(|event| EventRule {
+                rule: event.kind.rule(protocol).map(|r| r.number()),
+                guard: match &event.kind {
+                    paxos::sim::EventKind::Note { note: paxos::protocol::Note::Refused { guard, .. }, .. } => {
+                        Some(GuardFacts {
+                            rule: guard.rule.number(),
+                            ballot: guard.ballot.to_string(),
+                            promised: guard.promised.to_string(),
+                            holds: guard.holds,
+                        })
+                    }
+                    _ => None,
+                },
+            })
+            .collect();
+        to_js(&records)
     }
 
     /// The quorum overlay's picture at `step` (`paxos::observe::QuorumPicture`): of the

@@ -84,7 +84,7 @@ impl Judge {
         for node in &world.nodes {
             let Some(held) = node.acceptor.accepted else { continue };
             let number = match world.config.protocol {
-                Protocol::BasicPaxos => held.ballot.to_string(),
+                Protocol::BasicPaxos | Protocol::SeedPhaseTwo => held.ballot.to_string(),
                 _ => String::new(),
             };
             self.accepted_by.entry((number, held.value.to_string())).or_default().insert(node.id.0);

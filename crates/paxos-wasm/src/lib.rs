@@ -44,7 +44,7 @@ fn event_message(kind: &paxos::sim::EventKind) -> Option<&paxos::message::Messag
         K::Send { message, .. } | K::Deliver { message, .. } | K::Local { message, .. } | K::Drop { message, .. } => {
             Some(message)
         }
-        K::Note { note: paxos::protocol::Note::Refused { message }, .. } => Some(message),
+        K::Note { note: paxos::protocol::Note::Refused { message, .. }, .. } => Some(message),
         _ => None,
     }
 }

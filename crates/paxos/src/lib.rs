@@ -35,6 +35,7 @@ pub mod observe;
 pub mod presets;
 pub mod protocol;
 pub mod quorum;
+pub mod rules;
 pub mod scenario;
 pub mod sim;
 pub mod simulation;

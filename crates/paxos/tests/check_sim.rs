@@ -284,3 +284,35 @@ fn every_state_packs_into_bytes_that_unpack_to_it() {
         assert!(seen.len() > 1_000, "{config:?}: {} states", seen.len());
     }
 }
+
+/// The seed's wording of phase 2 ("accept if nothing was accepted yet, or if the number is
+/// higher than every number accepted") leaves out Lamport's promise condition. The checker
+/// finds why it matters, in eight moves: S1 promises 12 to S2 and then, having accepted
+/// nothing, still accepts its own Accept 11 X (Lamport's 2b refuses it: it promised 12 > 11).
+/// With S3, X is chosen; S2's phase 1 had found nothing, so its Accept 12 Y is accepted by S1
+/// (12 is higher than the 11 it accepted) and Y is chosen too.
+#[test]
+fn the_seeds_wording_of_phase_two_chooses_two_values_in_eight_moves() {
+    let report = check(SimConfig::new(Protocol::SeedPhaseTwo, 3));
+    assert_eq!(report.report.verdict, Verdict::Violated { reason: "agreement: X and Y were both chosen".into() });
+    let trace = [
+        "propose S1 X",
+        "propose S2 Y",
+        "deliver S1->S3 Prepare 11",
+        "deliver S2->S1 Prepare 12",
+        "deliver S1->S2 Promise 12 (-)",
+        "deliver S3->S1 Promise 11 (-)",
+        "deliver S1->S3 Accept 11 X",
+        "deliver S2->S1 Accept 12 Y",
+    ];
+    assert_eq!(report.report.counterexample.as_deref(), Some(&trace.map(String::from)[..]));
+    assert_eq!((report.report.distinct_states, report.report.depth), (851, 9));
+    let verdict = replay(&report);
+    assert_eq!(verdict.outcome, Outcome::Violated);
+    assert!(verdict.violations.iter().any(|v| matches!(v, paxos::observe::Violation::Agreement { .. })));
+    // The same schedule under Lamport's rule: S1 refuses Accept 11 X (rule 2b), nothing breaks.
+    let script = report.counterexample_script.as_deref().expect("a script");
+    let lamport = Simulation::from_script(&script.replace("protocol seed-phase2", "protocol basic-paxos"))
+        .expect("the schedule replays under basic-paxos");
+    assert_ne!(lamport.verdict().outcome, Outcome::Violated);
+}

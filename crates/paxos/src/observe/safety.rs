@@ -138,7 +138,7 @@ impl fmt::Display for Violation {
 /// seed does (their numbers only order overwrites), keyed with no number.
 pub fn chosen_key(protocol: Protocol, accepted: Proposal) -> Proposal {
     match protocol {
-        Protocol::BasicPaxos => accepted,
+        Protocol::BasicPaxos | Protocol::SeedPhaseTwo => accepted,
         _ => Proposal { ballot: Ballot::NONE, value: accepted.value },
     }
 }
@@ -152,7 +152,7 @@ pub fn may_gain_acceptors<'a>(
     key: Proposal,
     in_flight: impl IntoIterator<Item = &'a Message>,
 ) -> bool {
-    protocol != Protocol::BasicPaxos
+    !matches!(protocol, Protocol::BasicPaxos | Protocol::SeedPhaseTwo)
         || in_flight.into_iter().any(|m| matches!(m, Message::Accept { proposal } if *proposal == key))
 }
 

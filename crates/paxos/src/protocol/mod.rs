@@ -25,6 +25,11 @@
 //!   proposer sends Accept n v, where v is the value of the highest-numbered reported
 //!   proposal, or its own value if none was reported. 2b: an acceptor accepts unless it
 //!   promised a higher number. Chosen: a phase-2 quorum accepted the same proposal.
+//! * **seed-phase2** (broken; the seed's own wording of phase 2). Phase 1 as in Paxos, but an
+//!   acceptor accepts "if it has accepted nothing yet, or if the number is higher than every
+//!   number it accepted", without Lamport's promise condition. An acceptor that promised 13
+//!   and accepted nothing still takes Accept 11, so a value can be chosen under 11 after
+//!   proposer 13's phase 1 found nothing, and proposer 13 then gets another value chosen.
 //!
 //! Options on basic-paxos: flexible quorum sizes (safe only when Q1 + Q2 > N), nacks that
 //! tell a proposer it was pre-empted, retries with randomised backoff, a distinguished
@@ -49,6 +54,7 @@ pub use proposer::Phase;
 
 use crate::message::Message;
 use crate::quorum::{majority, NodeSet};
+use crate::rules::{Guard, Rule};
 use crate::types::{Ballot, NodeId, Proposal, Value};
 use multi::{Entry, Op, Slot};
 use serde::{Deserialize, Serialize};
@@ -68,11 +74,14 @@ pub enum Protocol {
     MultiPaxosSkipPhase1,
     #[cfg_attr(not(feature = "multi"), serde(skip))]
     MultiPaxosNoRepropose,
+    /// Two phases with the seed's own wording of phase 2 (broken): see the module doc.
+    #[serde(rename = "seed-phase2")]
+    SeedPhaseTwo,
 }
 
 impl Protocol {
     /// Every protocol, in the order share links number them (never reorder: links keep it).
-    pub const ALL: [Protocol; 7] = [
+    pub const ALL: [Protocol; 8] = [
         Protocol::OnePhaseFirst,
         Protocol::OnePhaseHighest,
         Protocol::OnePhaseAdopt,
@@ -80,10 +89,16 @@ impl Protocol {
         Protocol::MultiPaxos,
         Protocol::MultiPaxosSkipPhase1,
         Protocol::MultiPaxosNoRepropose,
+        Protocol::SeedPhaseTwo,
     ];
-    /// The protocols that decide one value (the seed's).
-    pub const SINGLE_DECREE: [Protocol; 4] =
-        [Protocol::OnePhaseFirst, Protocol::OnePhaseHighest, Protocol::OnePhaseAdopt, Protocol::BasicPaxos];
+    /// The protocols that decide one value (the seed's, and its wording of phase 2).
+    pub const SINGLE_DECREE: [Protocol; 5] = [
+        Protocol::OnePhaseFirst,
+        Protocol::OnePhaseHighest,
+        Protocol::OnePhaseAdopt,
+        Protocol::BasicPaxos,
+        Protocol::SeedPhaseTwo,
+    ];
     /// The protocols that decide a log, correct and broken.
     pub const MULTI: [Protocol; 3] =
         [Protocol::MultiPaxos, Protocol::MultiPaxosSkipPhase1, Protocol::MultiPaxosNoRepropose];
@@ -97,6 +112,7 @@ impl Protocol {
             Protocol::OnePhaseHighest => "one-phase-highest",
             Protocol::OnePhaseAdopt => "one-phase-adopt",
             Protocol::BasicPaxos => "basic-paxos",
+            Protocol::SeedPhaseTwo => "seed-phase2",
             // A build without Multi-Paxos never has one of these (nothing parses or decodes
             // one there); the guard keeps their names out of it.
             _ if !multi::ENABLED => "",
@@ -131,11 +147,27 @@ impl Protocol {
         multi::ENABLED && self.decides_log()
     }
 
-    /// Whether proposers run a phase 1 (Prepare/Promise) before proposing: Basic Paxos and
-    /// Multi-Paxos (whose broken skip-phase1 variant still promises when asked to).
+    /// Whether proposers run a phase 1 (Prepare/Promise) before proposing: Basic Paxos, the
+    /// seed's wording of it, and Multi-Paxos (whose broken skip-phase1 variant still promises
+    /// when asked to).
     #[inline(always)]
     pub fn has_phase_one(self) -> bool {
-        self == Protocol::BasicPaxos || self.is_multi()
+        matches!(self, Protocol::BasicPaxos | Protocol::SeedPhaseTwo) || self.is_multi()
+    }
+
+    /// The number a share link gives the protocol: its place in `ALL`, which is why `ALL` is
+    /// never reordered (seed-phase2 came last, after the Multi-Paxos ones).
+    pub fn link_number(self) -> u8 {
+        match self {
+            Protocol::OnePhaseFirst => 0,
+            Protocol::OnePhaseHighest => 1,
+            Protocol::OnePhaseAdopt => 2,
+            Protocol::BasicPaxos => 3,
+            Protocol::MultiPaxos => 4,
+            Protocol::MultiPaxosSkipPhase1 => 5,
+            Protocol::MultiPaxosNoRepropose => 6,
+            Protocol::SeedPhaseTwo => 7,
+        }
     }
 
     pub fn uses_numbers(self) -> bool {
@@ -241,12 +273,20 @@ pub enum Note {
         ballot: Ballot,
         previous: Ballot,
     },
+    /// The acceptor took `proposal` by `rule` (2b, the seed's 2b, or a one-phase rule).
     Accepted {
         proposal: Proposal,
         replaced: Option<Proposal>,
+        // Not serialised: the page's module would grow by their code. The Rules panel gets
+        // them from the aids' module (crates/paxos-check-wasm, `QuorumMirror::rules`).
+        #[serde(skip)]
+        rule: Rule,
     },
+    /// The acceptor refused `message`: `guard` is the rule whose guard failed, with its numbers.
     Refused {
         message: Message,
+        #[serde(skip)]
+        guard: Guard,
     },
     /// Phase 2 starts: `promises` is the phase-1 quorum; `adopted` names the acceptor whose
     /// report made the proposer take an earlier value instead of its own.

@@ -56,14 +56,12 @@ impl Node {
         }
         match message {
             Message::Prepare { ballot } => {
-                let before = self.acceptor;
-                let reply = self.acceptor.on_prepare(config, ballot);
-                self.reply(from, before, reply, message, out);
+                let answer = self.acceptor.on_prepare(config, ballot);
+                Node::reply(from, answer, out);
             }
             Message::Accept { proposal } => {
-                let before = self.acceptor;
-                let reply = self.acceptor.on_accept(config, proposal);
-                self.reply(from, before, reply, message, out);
+                let answer = self.acceptor.on_accept(config, proposal);
+                Node::reply(from, answer, out);
             }
             Message::Promise { ballot, accepted } => self.on_promise(config, from, ballot, accepted, out),
             Message::Accepted { proposal } => self.on_accepted(config, from, proposal, out),
@@ -89,8 +87,8 @@ impl Node {
         }
     }
 
-    fn reply(&self, to: NodeId, before: Acceptor, reply: Option<Message>, request: Message, out: &mut Vec<Effect>) {
-        out.extend(Acceptor::note_for(before, &reply, request));
+    fn reply(to: NodeId, (reply, note): super::acceptor::Answer, out: &mut Vec<Effect>) {
+        out.extend(note.map(Effect::Note));
         if let Some(message) = reply {
             out.push(Effect::Send { to, message });
         }

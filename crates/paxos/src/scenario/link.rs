@@ -103,15 +103,11 @@ impl Writer {
     }
 }
 
-/// The protocols by their number in a link: `Protocol::ALL`'s order, so never reordered. A
-/// build without Multi-Paxos reads only the first four.
-const PROTOCOLS: &[Protocol] = Protocol::AVAILABLE;
-
 pub fn encode(scenario: &Scenario, view: LinkView) -> String {
     let c = &scenario.config;
     let n = &scenario.network;
     let mut w = Writer(vec![LINK_VERSION]);
-    let protocol = PROTOCOLS.iter().position(|p| *p == c.protocol).expect("every protocol is listed") as u8;
+    let protocol = c.protocol.link_number();
     let flags = u8::from(n.mode == NetworkMode::Auto)
         | u8::from(c.nacks) << 1
         | u8::from(c.retry) << 2
@@ -327,7 +323,8 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
 }
 
 fn decode_v1(r: &mut Reader) -> Result<Scenario, Stop> {
-    let Some(&protocol) = PROTOCOLS.get(usize::from(r.byte("the protocol")?)) else {
+    let number = r.byte("the protocol")?;
+    let Some(&protocol) = Protocol::AVAILABLE.iter().find(|p| p.link_number() == number) else {
         return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (unknown protocol)".into()));
     };
     let nodes = r.byte("the cluster size")?;

@@ -70,7 +70,7 @@ const SYNTAX: &[(&str, &str)] = &[
     ("title-too-long", "a title is at most {max} printable characters"),
     (
         "unknown-protocol",
-        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt or basic-paxos",
+        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos or seed-phase2",
     ),
     ("expected-mode", "expected `manual` or `auto`, found `{found}`"),
     ("bad-value", "a value is 1 to {max} letters, digits or `_`, found `{found}`"),
@@ -89,7 +89,7 @@ const SYNTAX: &[(&str, &str)] = &[
 const SYNTAX_MULTI: &[(&str, &str)] = &[
     (
         "unknown-protocol-multi",
-        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
+        "unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, seed-phase2, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose",
     ),
     ("propose-in-log", "{protocol} servers take clients' commands: `request Sn set KEY VALUE` or `request Sn get KEY`"),
     ("request-not-log", "`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`"),

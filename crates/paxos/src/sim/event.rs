@@ -134,6 +134,26 @@ impl EventKind {
     }
 }
 
+impl EventKind {
+    /// The rule this event enacts in `protocol` (see [`crate::rules`]): a message sent by the
+    /// rule that made it, a server's note by the rule it followed (a refusal by the rule whose
+    /// guard failed), a chosen value by learning, a timer by the retry rule. `None` for what
+    /// no protocol rule does: clients, the network's deliveries and losses, faults, and the
+    /// observers' verdicts on the run.
+    pub fn rule(&self, protocol: crate::protocol::Protocol) -> Option<crate::rules::Rule> {
+        use crate::rules::Rule;
+        match self {
+            EventKind::Send { message, .. } | EventKind::Local { message, .. } => {
+                Some(Rule::of_message(message, protocol))
+            }
+            EventKind::Note { note, .. } => Rule::of_note(note, protocol),
+            EventKind::Timer { .. } => Some(Rule::Retry),
+            EventKind::Chosen { .. } | EventKind::SlotChosen { .. } => Some(Rule::Learn),
+            _ => None,
+        }
+    }
+}
+
 struct NoteText<'a>(NodeId, &'a Note);
 
 impl fmt::Display for NoteText<'_> {
@@ -154,9 +174,11 @@ impl fmt::Display for NoteText<'_> {
             Note::Promised { ballot, previous } => {
                 write!(f, "{node} promises {ballot} (was {previous})")
             }
-            Note::Accepted { proposal, replaced: Some(old) } => write!(f, "{node} accepts {proposal}, replacing {old}"),
-            Note::Accepted { proposal, replaced: None } => write!(f, "{node} accepts {proposal}"),
-            Note::Refused { message } => write!(f, "{node} refuses {message}"),
+            Note::Accepted { proposal, replaced: Some(old), .. } => {
+                write!(f, "{node} accepts {proposal}, replacing {old}")
+            }
+            Note::Accepted { proposal, replaced: None, .. } => write!(f, "{node} accepts {proposal}"),
+            Note::Refused { message, .. } => write!(f, "{node} refuses {message}"),
             Note::PhaseTwo { proposal, promises, adopted: Some((from, p)) } => {
                 write!(f, "{node} has promises {promises}: phase 2 with {proposal}, adopting {p} reported by {from}")
             }

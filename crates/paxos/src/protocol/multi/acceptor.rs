@@ -8,6 +8,7 @@
 use super::{put, Entry, Slot};
 use crate::message::Message;
 use crate::protocol::{Config, Effect, Node, Note};
+use crate::rules::{Guard, Rule};
 use crate::types::{Ballot, NodeId};
 
 impl Node {
@@ -34,7 +35,9 @@ impl Node {
                 Some(Message::PromiseLog { ballot, from, accepted })
             }
             _ => {
-                out.push(Effect::Note(Note::Refused { message: Message::PrepareLog { ballot, from } }));
+                // Rule 1b's guard failed: it promised `promised` > `ballot`.
+                let guard = Guard { rule: Rule::Promise, ballot, promised, holds: None };
+                out.push(Effect::Note(Note::Refused { message: Message::PrepareLog { ballot, from }, guard }));
                 config.nacks.then_some(Message::Nack { ballot, promised })
             }
         };
@@ -65,7 +68,9 @@ impl Node {
                 Some(accepted)
             }
             _ => {
-                out.push(Effect::Note(Note::Refused { message: Message::AcceptSlot { slot, entry } }));
+                // Rule 2b's guard failed for this slot: it promised `promised` > the entry's number.
+                let guard = Guard { rule: Rule::Accept, ballot: entry.ballot, promised, holds: None };
+                out.push(Effect::Note(Note::Refused { message: Message::AcceptSlot { slot, entry }, guard }));
                 config.nacks.then_some(Message::Nack { ballot: entry.ballot, promised })
             }
         };
