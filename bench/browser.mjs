@@ -15,7 +15,8 @@
 //   pressed, and frames are recorded for 3 s. Then it is paused (or left alone if there is
 //   no control) and frames with any callback are counted for 2 s: the idle budget is zero.
 // - Actions on a long run: the page opened on the 10,000-step run (bench/scenarios/
-//   long-10k.txt) through its share link, viewed at step 9,990. Each round seeks there (the
+//   long-10k.txt) through its share link, viewed at step 9,990, with every view drawn (the
+//   space-time diagram and the event list brought near the screen once, so they load). Each round seeks there (the
 //   scrubber), intervenes (a server's Crash button: the run forks at 9,990 and replaces
 //   its last 10 steps), then steps forward at the new end (the run grows by a step). Each
 //   action's figure is the script it runs: its event handler (the store, the core and the
@@ -166,6 +167,15 @@ async function longRunActions(browser, url) {
   await page.addInitScript(instrument);
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.opened === 'true', null, { timeout: READY_TIMEOUT_MS });
+  // Every view drawn, as for someone who has looked at the whole page once: the space-time
+  // diagram and the event list load as they near the screen (then they redraw on every
+  // change), so they are brought there and the page scrolled back to the top.
+  for (const [scroller, ready] of [['#spacetime-scroll', '#spacetime[data-ready="true"]'], ['#events', '#events[data-ready="true"]']]) {
+    if (await page.locator(scroller).count() === 0) continue;
+    await page.locator(scroller).scrollIntoViewIfNeeded();
+    await page.locator(ready).waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   const figures = { seek: [], intervene: [], forward: [] };
   // The first round warms up (not counted); the seek starts from the end of the run.
   await timeAction(page, 'forward');

@@ -222,7 +222,7 @@ describe('interventions', { timeout: 180_000 }, () => {
     const form = page.locator('#settings-form');
     // The protocols are the core's, in the seed's order.
     assert.deepEqual(await form.locator('[name="protocol"] option').evaluateAll((options) => options.map((o) => o.value)),
-      ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos', 'seed-phase2']);
+      ['one-phase-first', 'one-phase-highest', 'one-phase-adopt', 'basic-paxos', 'multi-paxos', 'multi-paxos-skip-phase1', 'multi-paxos-no-repropose', 'seed-phase2']);
     assert.equal(await form.locator('[name="retry"]').isChecked(), false);
     // One-phase-adopt's proposers retry by default in the core: the panel shows it.
     await form.locator('[name="protocol"]').selectOption('one-phase-adopt');

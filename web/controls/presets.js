@@ -10,20 +10,30 @@ export const PRESET_SECTIONS = {
 };
 
 export function renderPresetList(list, presets, t, currentId) {
-  const doc = list.ownerDocument;
-  list.replaceChildren(...presets.map((preset) => {
-    const section = PRESET_SECTIONS[preset.id];
-    const titleId = `preset-title-${preset.id}`;
-    return h(doc, 'li', { class: ['preset-card', preset.id === currentId ? 'current' : ''], 'data-preset-card': preset.id },
-      h(doc, 'h3', { id: titleId },
-        section ? h(doc, 'span', { class: 'preset-section', text: t('presets.section', { section }) }) : null,
-        h(doc, 'span', { text: presetTitle(t, preset) })),
-      h(doc, 'p', { class: 'preset-story', text: hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '' }),
-      h(doc, 'p', { class: 'preset-outcome', text: hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '' }),
-      h(doc, 'button', {
-        type: 'button', class: 'primary', 'data-load-preset': preset.id, 'aria-describedby': titleId, text: t('presets.load'),
-      }));
-  }));
+  list.replaceChildren(...presets.map((preset) => presetCard(list.ownerDocument, preset, t, currentId)));
+}
+
+/**
+ * Adds the cards of `presets` not in `list` yet at its end, leaving the others (and where
+ * the focus is) as they are: the Multi-Paxos cards join the gallery while it is open.
+ */
+export function addPresetCards(list, presets, t, currentId) {
+  const shown = new Set([...list.querySelectorAll('[data-preset-card]')].map((card) => card.dataset.presetCard));
+  list.append(...presets.filter((preset) => !shown.has(preset.id)).map((preset) => presetCard(list.ownerDocument, preset, t, currentId)));
+}
+
+function presetCard(doc, preset, t, currentId) {
+  const section = PRESET_SECTIONS[preset.id];
+  const titleId = `preset-title-${preset.id}`;
+  return h(doc, 'li', { class: ['preset-card', preset.id === currentId ? 'current' : ''], 'data-preset-card': preset.id },
+    h(doc, 'h3', { id: titleId },
+      section ? h(doc, 'span', { class: 'preset-section', text: t('presets.section', { section }) }) : null,
+      h(doc, 'span', { text: presetTitle(t, preset) })),
+    h(doc, 'p', { class: 'preset-story', text: hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '' }),
+    h(doc, 'p', { class: 'preset-outcome', text: hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '' }),
+    h(doc, 'button', {
+      type: 'button', class: 'primary', 'data-load-preset': preset.id, 'aria-describedby': titleId, text: t('presets.load'),
+    }));
 }
 
 /**

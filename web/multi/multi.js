@@ -5,7 +5,7 @@
 // calls), Multi-Paxos' presets (web/pkg/presets-multi.json) and their texts. Once here, the
 // page runs every scenario with it: it runs the single-decree protocols exactly as the
 // page's module does (one core, deterministic), so nothing has to switch back.
-import { renderPresetList } from '../controls/presets.js';
+import { addPresetCards } from '../controls/presets.js';
 import { addTexts } from '../i18n.js';
 import { importOnce } from '../lazy.js';
 import { problemText } from '../problems.js';
@@ -71,9 +71,8 @@ export async function useMulti(app) {
 export async function gallery(app) {
   addTexts(TEXTS);
   const presets = await multiPresets(app.doc);
-  const known = new Set(app.store.presets().map((p) => p.id));
-  const more = presets.filter((p) => !known.has(p.id));
-  if (more.length) renderPresetList(app.$('preset-list'), [...app.store.presets(), ...more], app.t, app.store.origin.presetId);
+  // Added at the end of the open gallery: its cards, their stories and the focus stay.
+  addPresetCards(app.$('preset-list'), presets, app.t, app.store.origin.presetId);
 }
 
 /** Loads a Multi-Paxos preset (`id`), as the page loads its own. */
