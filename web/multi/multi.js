@@ -10,6 +10,7 @@ import { addTexts } from '../i18n.js';
 import { importOnce } from '../lazy.js';
 import { problemText } from '../problems.js';
 import { shapeEvents } from './events.js';
+import { LogViews } from './views.js';
 import protocolsEn from '../controls/protocol-texts-en.js';
 import protocolsZhCN from '../controls/protocol-texts-zh-CN.js';
 import en from './texts-en.js';
@@ -62,6 +63,8 @@ export async function useMulti(app) {
   if (store.multi) return;
   store.multi = true;
   store.wasm = wasm;
+  // Its views follow the store from now on (they step aside for a run without logs).
+  app.logViews = new LogViews(app);
   store.presetList = [...store.presetList.filter((p) => !presets.some((m) => m.id === p.id)), ...presets];
 }
 

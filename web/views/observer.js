@@ -100,7 +100,8 @@ export function renderObserver(section, store, t) {
     facts.push(['fact', t('observer.livelockSince', { step: verdict.livelock_step, count: verdict.preemptions })]);
     facts.push(['fact ladder', t('observer.ladder', { ladder: ladderText(liveness.ladder) })]);
     explanation = t('explain.livelock');
-  } else if (verdict.outcome === 'chosen') {
+  } else if (snapshot.chosen[0]) {
+    // (A Multi-Paxos log chosen has no single value: web/multi/observer.js words it.)
     facts.push(['fact', chosenLine(t, snapshot.chosen[0])]);
     explanation = t('explain.chosen', { value: verdict.chosen });
   } else {

@@ -1,0 +1,171 @@
+// Multi-Paxos on the real page: the log grid through a leader's crash and recovery (the
+// re-proposed slot, the no-op hole, the chosen marks) in English and Chinese, a share link
+// that opens the same run at the same step, Basic Paxos against Multi-Paxos on one schedule
+// in compare mode, and a Chinese page with no English sentence for a Multi-Paxos run.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { closeAll, loadPreset, openPage, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { aidsReady, texts } from './aids-helpers.mjs';
+import { sharedLink } from './share-helpers.mjs';
+
+/** The grid as the page shows it: per server row, per slot `kind|ballot op|chosen`. */
+async function grid(page) {
+  await page.locator('#log-grid:not([hidden])').waitFor();
+  return page.locator('#log-grid').evaluate((panel) => ({
+    slots: [...panel.querySelectorAll('thead .log-slot')].map((th) => th.textContent),
+    rows: Object.fromEntries([...panel.querySelectorAll('tbody tr')].map((tr) => [
+      `S${tr.dataset.server}`,
+      [...tr.querySelectorAll('.log-cell')].map((td) => [
+        td.dataset.kind,
+        [...td.querySelectorAll('.log-ballot, .log-op')].map((s) => s.textContent).join(' '),
+        td.classList.contains('log-chosen') ? 'chosen' : '',
+      ].join('|')),
+    ])),
+    leaders: [...panel.querySelectorAll('tbody tr')].filter((tr) => tr.querySelector('.log-role:not(.log-down)')).map((tr) => tr.querySelector('.log-server').textContent),
+    register: [...panel.querySelectorAll('tbody .log-register')].map((td) => td.textContent),
+    cost: panel.querySelector('.log-cost').textContent,
+  }));
+}
+
+async function seek(page, step) {
+  await page.locator('#scrubber').fill(String(step));
+  await waitForStep(page, step);
+}
+
+const ENGLISH = /\b[A-Za-z]+(?:[ ,;:]+[A-Za-z]+){2,}\b/;
+
+describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
+  let server;
+  let browser;
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
+
+  test('the log grid through the leader\'s crash and recovery, in English', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'multi-recovery');
+    // Step 13: S1 has set x 1 chosen in slot 1, and S4 alone has accepted set z 3 in slot 3.
+    await seek(page, 13);
+    let shown = await grid(page);
+    assert.deepEqual(shown.slots, ['#1set x 1', '#2', '#3', '#4']);
+    // S4 missed slots 1 and 2: holes below its slot 3.
+    assert.deepEqual(shown.rows.S4.slice(0, 3), ['hole|hole|', 'hole|hole|', 'entry|11 set z 3|']);
+    assert.equal(shown.rows.S1[0], 'entry|11 set x 1|chosen');
+    assert.match(shown.cost, /^Up to this step: \d+ messages sent, 1 commands chosen: [\d.]+ messages per chosen command\.$/);
+    // The end: S5 re-proposed set z 3 in slot 3 and filled the hole in slot 2 with a no-op.
+    await page.click('#to-end');
+    await waitForStep(page, 31);
+    shown = await grid(page);
+    assert.deepEqual(shown.slots, ['#1set x 1', '#2no-op', '#3set z 3', '#4', '#5']);
+    assert.deepEqual(shown.rows.S5, ['learned|set x 1|', 'noop|15 no-op|chosen', 'entry|15 set z 3|chosen', 'entry|15 set w 4|', 'empty||']);
+    assert.deepEqual(shown.rows.S3.slice(0, 3), ['entry|11 set x 1|chosen', 'noop|15 no-op|chosen', 'entry|15 set z 3|chosen']);
+    // S1, restarted, replaced its set y 2 with the no-op and applied the same log.
+    assert.deepEqual(shown.rows.S1.slice(0, 3), ['entry|11 set x 1|chosen', 'noop|15 no-op|chosen', 'entry|11 set z 3|chosen']);
+    assert.deepEqual(shown.leaders, ['S5leader']);
+    assert.equal(shown.register[0], 'x = 1, z = 3');
+    assert.equal(shown.register[4], 'x = 1, z = 3');
+    assert.equal(shown.cost, 'Up to this step: 56 messages sent, 3 commands chosen: 18.7 messages per chosen command.');
+    // The observer words each chosen slot with the quorum that chose it (the core's).
+    assert.deepEqual(await texts(page, '#observer .log-facts li'), [
+      '#1 set x 1 chosen at step 7: (11,set x 1) accepted by {S1,S2,S3}.',
+      '#2 no-op chosen at step 21: (15,no-op) accepted by {S3,S4,S5}.',
+      '#3 set z 3 chosen at step 23: (15,set z 3) accepted by {S3,S4,S5}.',
+    ]);
+    assert.equal(await page.locator('#observer .verdict-facts:not(.log-facts)').isHidden(), true);
+    // A single-decree preset afterwards: no grid, the page's own facts.
+    await loadPreset(page, 'paxos-basic');
+    await page.locator('#log-grid').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#observer .verdict-facts:not(.log-facts)').isVisible(), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the log grid in Chinese, at 360 px in the dark theme: it scrolls in its own box', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/`);
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    await loadPreset(page, 'multi-recovery');
+    await page.click('#to-end');
+    await waitForStep(page, 31);
+    const shown = await grid(page);
+    assert.deepEqual(shown.rows.S5.slice(1, 3), ['noop|15 no-op|chosen', 'entry|15 set z 3|chosen']);
+    assert.equal(shown.cost, '截至此步：发送了 56 条消息，选定了 3 条命令：每条选定的命令 18.7 条消息。');
+    assert.deepEqual(shown.leaders, ['S5领导者']);
+    assert.equal(await page.locator('#log-grid h2').textContent(), '日志');
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - window.innerWidth,
+      box: document.querySelector('.log-scroll').scrollWidth - document.querySelector('.log-scroll').clientWidth,
+    }));
+    assert.equal(widths.page, 0, 'no sideways scroll of the page');
+    assert.ok(widths.box > 0, 'the grid scrolls in its box');
+    // The dark theme's colours: the chosen cell's text is light on a dark panel.
+    const colour = await page.locator('.log-chosen .log-op').first().evaluate((e) => getComputedStyle(e).color);
+    const [r, g, b] = colour.match(/\d+/g).map(Number);
+    assert.ok(r + g + b > 450, `light text in the dark theme: ${colour}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a share link of a Multi-Paxos run at a step opens the same state', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'multi-partition');
+    await seek(page, 40);
+    const link = await sharedLink(page);
+    const before = { grid: await grid(page), observer: await page.locator('#observer').textContent(), title: await page.locator('#scenario-title').textContent() };
+    const { page: other, problems: otherProblems } = await openPage(browser, link);
+    await waitForStep(other, 40);
+    const after = { grid: await grid(other), observer: await other.locator('#observer').textContent(), title: await other.locator('#scenario-title').textContent() };
+    assert.deepEqual(after, before);
+    assert.ok(before.grid.rows.S1.length >= 2);
+    assert.deepEqual([problems, otherProblems], [[], []]);
+    await page.close();
+    await other.close();
+  });
+
+  test('Multi-Paxos against Basic Paxos on one schedule, in compare mode', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'multi-steady');
+    await aidsReady(page);
+    assert.equal(await page.locator('#compare-protocol').inputValue(), 'basic-paxos');
+    await page.click('#compare-start');
+    await page.locator('#compare-panel[data-active="true"]').waitFor();
+    const summary = await texts(page, '#compare-summary > li');
+    // `request S1 set x 1` and `propose S1 ...` stand for each other; both runs stay safe.
+    assert.deepEqual(summary, [
+      'First divergence: command 1, at step 1 here and step 1 with Basic Paxos (two phases): request S1 set x 1 Go to step 1',
+      'Multi-Paxos (a replicated log): no violation.',
+      'Basic Paxos (two phases): no violation.',
+      'Commands: 3 as written, 2 carried over to another message on the same link, 1 skipped.',
+    ]);
+    assert.equal(await page.locator('#compare-left .compare-side-title').textContent(), 'Multi-Paxos (a replicated log)');
+    assert.equal(await page.locator('#compare-right .compare-side-title').textContent(), 'Basic Paxos (two phases)');
+    assert.ok(summary.some((line) => /Multi-Paxos.*no violation/.test(line)), summary.join('\n'));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the Chinese page shows no English sentence for a Multi-Paxos run', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+    const found = [];
+    for (const id of ['multi-steady', 'multi-recovery', 'multi-duel', 'multi-partition']) {
+      await loadPreset(page, id);
+      const steps = Number(await page.locator('#scrubber').getAttribute('max'));
+      for (const step of [steps >> 1, steps]) {
+        await seek(page, step);
+        await showEvents(page);
+        for (const selector of ['#status', '#events', '#observer', '#log-grid', '#inflight']) {
+          const leaves = await page.locator(selector).evaluate((root) => [...root.querySelectorAll('li, p, span, th, td, h2, button')]
+            .filter((e) => e.children.length === 0).map((e) => e.textContent));
+          for (const text of leaves) if (ENGLISH.test(text)) found.push(`${id} step ${step} ${selector}: ${text}`);
+        }
+      }
+    }
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,58 @@
+// Multi-Paxos' views on the page, installed when its module arrives (web/multi/multi.js):
+// the log grid under the cluster, the observer's facts per slot, the card's outcome for a
+// changed run, and the styles for a log (web/multi/multi.css). They follow the store as the
+// page's views do, drawing after them (the store tells listeners in the order they came),
+// and step aside for a run without logs: none of this is in the page's opening.
+import { h } from '../dom.js';
+import { loadStylesheet } from '../lazy.js';
+import { isLogSnapshot } from '../layout/log-grid.js';
+import { renderLogGrid } from './log-grid.js';
+import { logOutcomeSentence, renderLogObserver } from './observer.js';
+
+/** The grid's panel, made once, right after the cluster's (under it on a narrow screen). */
+function makePanel(doc) {
+  const panel = h(doc, 'section', { id: 'log-grid', class: 'panel panel-log-grid', 'aria-labelledby': 'log-grid-heading', hidden: '' },
+    h(doc, 'h2', { id: 'log-grid-heading' }),
+    h(doc, 'p', { class: 'panel-hint log-hint' }),
+    h(doc, 'div', { class: 'log-scroll', tabindex: '0', role: 'region' }, h(doc, 'table', { class: 'log-table' })),
+    h(doc, 'p', { class: 'log-key' }),
+    h(doc, 'p', { class: 'log-cost', 'aria-live': 'off' }));
+  doc.querySelector('.panel-cluster').after(panel);
+  return panel;
+}
+
+export class LogViews {
+  constructor(app) {
+    this.app = app;
+    this.doc = app.doc;
+    this.panel = makePanel(this.doc);
+    this.styles = loadStylesheet(this.doc, 'web/multi/multi.css').catch((error) => {
+      app.store.setProblem(app.t('log.problem.styles', { reason: error.message }));
+    });
+    app.store.subscribe((change) => this.render(change));
+  }
+
+  render(change = {}) {
+    const { app, panel } = this;
+    const store = app.store;
+    if (!store.pg) return;
+    const t = app.t;
+    const snapshot = store.snapshot();
+    const isLog = isLogSnapshot(snapshot);
+    panel.hidden = !isLog;
+    this.doc.querySelector('.layout').classList.toggle('log-run', isLog);
+    app.$('cluster').classList.toggle('log-run', isLog);
+    renderLogObserver(app.$('observer'), snapshot, t, isLog);
+    if (!isLog) return;
+    panel.querySelector('h2').textContent = t('log.heading');
+    panel.querySelector('.log-hint').textContent = t('log.hint');
+    panel.querySelector('.log-key').textContent = t('log.key');
+    panel.querySelector('.log-scroll').setAttribute('aria-label', t('log.scroll'));
+    renderLogGrid(panel, store, t);
+    // The page words a changed run's outcome with one chosen value; a log has several.
+    if ((change.run || change.language) && !store.isPresetRun()) {
+      const sentence = logOutcomeSentence(t, store.outcome());
+      if (sentence) app.$('scenario-outcome').textContent = sentence;
+    }
+  }
+}
