@@ -66,7 +66,7 @@ class App {
     this.wantedLanguage = null;
     const select = (selection) => this.select(selection);
     const seek = (step) => this.seekTo(step);
-    this.cluster = new ClusterView($('cluster'), { onSelect: select });
+    this.cluster = new ClusterView($('cluster'), { onSelect: select, onResize: () => this.render({}) });
     for (const id of ['story-previous', 'story-next']) $(id).addEventListener('click', () => this.loadPreset($(id).dataset.preset));
     $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
     for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));

@@ -31,11 +31,23 @@ const MEMORY_MAX = 4000;
 const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
 
 /** The key a message is known by from step to step (ids are reused only by another run). */
+/**
+ * The page's font (style.css, :root), named here rather than read from the computed style:
+ * asking for a computed style while the page is being built recalculates every style at
+ * once. tests/unit/cluster-font.test.mjs checks the two are the same.
+ */
+export const PAGE_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
 const messageKey = (m) => `${m.id}|${m.from}-${m.to}|${m.text}`;
 const middle = (box) => ({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 });
 
 export class ClusterView {
-  constructor(svg, { onSelect }) {
+  /**
+   * @param svg the drawing
+   * @param options.onSelect (selection) => void
+   * @param options.onResize () => void: the drawing's width crossed NARROW_PX (it is to be
+   *   drawn again, in its other shape)
+   */
+  constructor(svg, { onSelect, onResize = () => {} }) {
     this.svg = svg;
     this.doc = svg.ownerDocument;
     this.onSelect = onSelect;
@@ -43,11 +55,20 @@ export class ClusterView {
     /** Where things were placed, from step to step (web/layout/cluster.js). */
     this.memory = new Map();
     this.widths = new Map();
-    /** The drawing's width on the page, read once and kept until it is resized (null:
-     *  read it at the next render), so a render does not force a layout to learn it. */
+    /** The drawing's width on the page, as the ResizeObserver last reported it (null: not
+     *  yet laid out). Never read from the layout: asking the page for a width while it is
+     *  being built forces a layout of the whole page (at opening, its costliest step). */
     this.width = null;
     const Observer = this.doc.defaultView?.ResizeObserver;
-    if (Observer) new Observer(() => { this.width = null; }).observe(svg);
+    if (Observer) {
+      new Observer((entries) => {
+        const width = entries[entries.length - 1].contentRect.width;
+        if (!width) return;
+        const shapeChanged = this.shape !== undefined && (width < NARROW_PX) !== this.narrow;
+        this.width = width;
+        if (shapeChanged) onResize();
+      }).observe(svg);
+    }
     svg.addEventListener('click', (event) => this.pick(event));
     svg.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' || event.key === ' ') {
@@ -71,7 +92,7 @@ export class ClusterView {
     if (width === undefined) {
       if (!this.context) {
         this.context = this.doc.createElement('canvas').getContext('2d');
-        this.family = this.doc.defaultView.getComputedStyle(this.svg).fontFamily;
+        this.family = PAGE_FONT;
       }
       this.context.font = `${font} ${this.family}`;
       width = Math.ceil(this.context.measureText(text).width);
@@ -88,8 +109,11 @@ export class ClusterView {
   render(store, t) {
     const snapshot = store.snapshot();
     const window = this.doc.defaultView;
-    this.width ??= this.svg.clientWidth || this.svg.parentNode?.clientWidth || 1000;
-    const narrow = this.width < NARROW_PX;
+    // Before the first layout, the width is guessed from the window's (the page's margins
+    // and the panel's padding take some 64 px; side by side, from 1,000 px, the cluster's
+    // column is wider than NARROW_PX): a wrong guess is drawn again once laid out.
+    const narrow = (this.width ?? (window.innerWidth < SIDE_BY_SIDE_PX ? window.innerWidth - 64 : Infinity)) < NARROW_PX;
+    this.narrow = narrow;
     const view = narrow ? VIEWS.narrow : VIEWS.wide;
     const n = snapshot.nodes.length;
     const shape = `${n}|${view.width}`;
