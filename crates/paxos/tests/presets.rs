@@ -91,10 +91,26 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
 fn seed_4_discovery_occupies_the_acceptors_still_stuck() {
     let sim = run("seed-4");
     assert_eq!(sim.verdict().outcome, Outcome::Stuck);
+    assert_eq!(
+        findings(&sim),
+        ["11: STUCK no value can reach a quorum any more: X {S1,S2}, Y {S5}, Z {S3,S4}"],
+        "stuck only when S5's re-proposal takes S4, the last free acceptor"
+    );
+    // Before that step a value could still be chosen: X, held by S1 and S2, needed one of
+    // the free S4 and S5. S5's check (its own 15-Y) took S5, and its re-proposal took S4.
+    let log = sim.log();
+    let before_stuck = &log[..log.find("[11 ").expect("step 11")];
+    assert!(before_stuck.contains("S5 accepts (15,Y)"), "S5's check occupies S5");
+    assert!(before_stuck.contains("S5 is defeated: (15,Y) refused by {S1,S2,S3}"), "{before_stuck}");
+    assert!(before_stuck.contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
+    assert!(!before_stuck.contains("S4 accepts"), "S4 was still free");
+    assert!(log.contains("S4 accepts (25,Z)"), "the re-proposal occupies S4");
+    // Afterwards the proposers keep discovering and re-proposing with rising numbers.
+    assert!(log.contains("S1 attempt 2: (31,Z)"), "S1 re-proposes Z too");
+    assert!(log.contains("S4 refuses Accept 31 Z"), "even the same value under a higher number is refused");
     let held: Vec<String> =
         sim.view().world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
     assert_eq!(held, ["X", "X", "Z", "Z", "Y"], "S1,S2:X S3,S4:Z S5:Y as in the seed");
-    assert!(sim.log().contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
 }
 
 #[test]
