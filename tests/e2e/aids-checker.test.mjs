@@ -23,18 +23,18 @@ describe('model checker panel', { timeout: 180_000 }, () => {
   test('seed §3: finds the 4-move one-phase counterexample, and animates it as a scenario', async () => {
     await loadPreset(page, 'seed-3');
     assert.equal(await page.locator('#check-job').textContent(),
-      'Checks One phase, higher number wins (seed §3) on 3 servers (Q1 = 2, Q2 = 2) with 2 proposers.');
+      'Checks One phase, higher number wins (seed §3) on 3 servers (Q1 = 2, Q2 = 2) with 3 proposers.');
     assert.deepEqual(await texts(page, '#check-notes li'), ['Scaled down to 3 servers: the number of states explodes with more.']);
     await page.click('#check-run');
     await page.locator('#checker-panel[data-status="done"]').waitFor();
     assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
-    assert.equal(await page.locator('#check-result').textContent(), 'VIOLATED: the shortest counterexample takes 4 moves (25 states explored).');
+    assert.equal(await page.locator('#check-result').textContent(), 'VIOLATED: the shortest counterexample takes 4 moves (53 states explored).');
     assert.equal(await page.locator('#check-reason').textContent(), 'agreement: X and Y were both chosen');
     assert.deepEqual(await texts(page, '#check-moves li'),
       ['propose S1 X', 'propose S2 Y', 'deliver S1->S3 Accept 11 X', 'deliver S2->S1 Accept 12 Y']);
     const progress = await page.locator('#check-progress').evaluate((bar) => ({ value: bar.value, max: bar.max, label: bar.labels[0].textContent }));
-    assert.deepEqual(progress, { value: 25, max: 2_000_000, label: 'States explored (the bound is 2,000,000)' });
-    assert.match(await page.locator('#check-stats').textContent(), /^25 states · [\d,]+ states\/s · depth 5 · \d+ MB$/);
+    assert.deepEqual(progress, { value: 53, max: 2_000_000, label: 'States explored (the bound is 2,000,000)' });
+    assert.match(await page.locator('#check-stats').textContent(), /^53 states · [\d,]+ states\/s · depth 5 · \d+ MB$/);
 
     await page.click('#check-animate');
     assert.equal(await page.locator('#scenario-title').textContent(), 'The model checker’s shortest counterexample');
@@ -46,6 +46,19 @@ describe('model checker panel', { timeout: 180_000 }, () => {
     assert.equal(await page.locator('#scrubber').getAttribute('max'), '4');
     // The result stays beside the scenario it opened.
     assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
+    assert.deepEqual(problems, []);
+  });
+
+  test('seed §2: three proposers split three servers, and STUCK says in plain words what that means', async () => {
+    await loadPreset(page, 'seed-2');
+    assert.equal(await page.locator('#check-job').textContent(),
+      'Checks One phase, first value wins (seed §1–2) on 3 servers (Q1 = 2, Q2 = 2) with 3 proposers.');
+    await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'stuck');
+    assert.match(await page.locator('#check-result').textContent(),
+      /^STUCK: after 3 moves the run reaches a state from which no value can ever be chosen: .* Those 3 moves are the shortest way there \(\d+ states explored\)\.$/);
+    assert.deepEqual(await texts(page, '#check-moves li'), ['propose S1 X', 'propose S2 Y', 'propose S3 Z']);
     assert.deepEqual(problems, []);
   });
 

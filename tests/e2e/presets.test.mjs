@@ -13,7 +13,7 @@ const EXPECTED = {
     chosen: 'ZY',
     facts: [/^Stability broken at step 8: Z, chosen at step 6 by \{S2,S3,S4\}/, /^Agreement broken at step 9: Z and Y were both chosen/],
   },
-  'seed-4': { outcome: 'stuck', facts: [/^Stuck since step 5/] },
+  'seed-4': { outcome: 'stuck', facts: [/^Stuck since step 11: X \{S1,S2\}, Y \{S5\}, Z \{S3,S4\}/] },
   'seed-5': { outcome: 'safe', chosen: 'X', facts: [/^X chosen at step 17: \(15,X\) accepted by \{S3,S4,S5\}/] },
   livelock: { outcome: 'safe', chosen: 'Y', facts: [/^Y chosen/, /^Livelock from step 42: 17 pre-emptions in a row/] },
   'livelock-backoff': { outcome: 'safe', chosen: 'Y', facts: [/^Y chosen/], noLivelock: true },

@@ -53,7 +53,7 @@ export const CHAPTERS = Object.freeze([
   },
   {
     id: '4',
-    figures: [{ preset: 'seed-4', view: 'spacetime', hold: { before: { type: 'note', node: 5, note: { note: 'attempt', attempt: 2 } } } }],
+    figures: [{ preset: 'seed-4', view: 'spacetime', hold: { at: { type: 'stuck' } } }],
     questions: [
       {
         id: 'a',
@@ -61,7 +61,7 @@ export const CHAPTERS = Object.freeze([
         fact: { from: 'event', match: { type: 'note', node: 5, note: { note: 'attempt', attempt: 2 } }, read: 'note.proposal.value' },
         options: ['X', 'Y', 'Z'],
       },
-      { id: 'b', moment: { before: { type: 'note', node: 5, note: { note: 'attempt', attempt: 2 } } }, fact: VALUE_CHOSEN, options: ['X', 'Y', 'Z', 'none'] },
+      { id: 'b', moment: { before: { type: 'deliver', from: 5, to: 4 } }, fact: VALUE_CHOSEN, options: ['X', 'Y', 'Z', 'none'] },
     ],
   },
   {

@@ -87,14 +87,67 @@ fn seed_3_chosen_z_is_replaced_by_y_and_flagged_at_that_step() {
     }
 }
 
+/// The Accept deliveries of a preset, as `from->to value` (numbers and refusals left out).
+fn accept_deliveries(id: &str) -> Vec<String> {
+    let script = find(id).expect("preset").script;
+    script
+        .lines()
+        .filter_map(|l| l.strip_prefix("deliver "))
+        .filter_map(|l| l.split_once(" Accept ").map(|(path, rest)| format!("{path} {}", rest.rsplit(' ').next().unwrap())))
+        .collect()
+}
+
+/// §3's card says exactly how its schedule differs from §2's, and why: with §2's own order of
+/// deliveries, numbered proposals simply end the split (Y chosen, nothing overwritten).
+#[test]
+fn seed_3_differs_from_seed_2_where_its_card_says_and_seed_2s_order_would_be_safe() {
+    let two = ["S1->S2 X", "S5->S4 Y", "S3->S2 Z", "S1->S4 X", "S3->S4 Z", "S5->S2 Y"];
+    let three = ["S1->S2 X", "S3->S2 Z", "S3->S4 Z", "S1->S4 X", "S5->S4 Y", "S5->S3 Y", "S5->S2 Y"];
+    assert_eq!(accept_deliveries("seed-2"), two);
+    assert_eq!(accept_deliveries("seed-3"), three, "Y reaches S4 last, Z before X at S4, and Y also reaches S3");
+    let numbered = find("seed-2")
+        .unwrap()
+        .script
+        .lines()
+        .filter(|l| !l.contains(" Reject "))
+        .map(|l| {
+            l.replace("one-phase-first", "one-phase-highest")
+                .replace("Accept X", "Accept 11 X")
+                .replace("Accept Z", "Accept 13 Z")
+                .replace("Accept Y", "Accept 15 Y")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sim = Simulation::from_script(&numbered).expect("§2's order with numbers");
+    let verdict = sim.verdict();
+    assert_eq!((verdict.outcome, verdict.chosen.as_deref()), (Outcome::Chosen, Some("Y")));
+    assert_eq!(findings(&sim), ["9: CHOSEN Y at step 9: (Y) accepted by {S2,S4,S5}"], "Z is never chosen");
+}
+
 #[test]
 fn seed_4_discovery_occupies_the_acceptors_still_stuck() {
     let sim = run("seed-4");
     assert_eq!(sim.verdict().outcome, Outcome::Stuck);
+    assert_eq!(
+        findings(&sim),
+        ["11: STUCK no value can reach a quorum any more: X {S1,S2}, Y {S5}, Z {S3,S4}"],
+        "stuck only when S5's re-proposal takes S4, the last free acceptor"
+    );
+    // Before that step a value could still be chosen: X, held by S1 and S2, needed one of
+    // the free S4 and S5. S5's check (its own 15-Y) took S5, and its re-proposal took S4.
+    let log = sim.log();
+    let before_stuck = &log[..log.find("[11 ").expect("step 11")];
+    assert!(before_stuck.contains("S5 accepts (15,Y)"), "S5's check occupies S5");
+    assert!(before_stuck.contains("S5 is defeated: (15,Y) refused by {S1,S2,S3}"), "{before_stuck}");
+    assert!(before_stuck.contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
+    assert!(!before_stuck.contains("S4 accepts"), "S4 was still free");
+    assert!(log.contains("S4 accepts (25,Z)"), "the re-proposal occupies S4");
+    // Afterwards the proposers keep discovering and re-proposing with rising numbers.
+    assert!(log.contains("S1 attempt 2: (31,Z)"), "S1 re-proposes Z too");
+    assert!(log.contains("S4 refuses Accept 31 Z"), "even the same value under a higher number is refused");
     let held: Vec<String> =
         sim.view().world.nodes.iter().map(|n| n.acceptor.accepted.unwrap().value.to_string()).collect();
     assert_eq!(held, ["X", "X", "Z", "Z", "Y"], "S1,S2:X S3,S4:Z S5:Y as in the seed");
-    assert!(sim.log().contains("S5 attempt 2: (25,Z)"), "S5 re-proposes the discovered Z");
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! it does no quorum arithmetic of its own.
 
 use super::sim::SimConfig;
-use crate::quorum::majority;
-use crate::scenario::Scenario;
+use crate::quorum::{majority, NodeSet};
+use crate::scenario::{Command, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// The checker handles at most this many servers; the checked copy is clamped to it.
@@ -39,20 +39,45 @@ pub struct CheckOptions {
 }
 
 impl CheckOptions {
-    /// The panel's starting options for a scenario: three servers, two proposers, one
-    /// attempt, no faults, symmetry on; the scenario's amnesia, with the crash it needs to
-    /// show.
+    /// The panel's starting options for a scenario: a checked copy that keeps the scenario's
+    /// point, within the page's bounds.
+    ///
+    /// * Proposers: as many as the scenario has (two if it has none or one, so that proposals
+    ///   can compete): seed §2 needs its three to split the vote, the livelock presets their
+    ///   two duellists. Servers: three, or one per proposer (at most the scenario's).
+    /// * Attempts: a one-phase scenario that retries gets a second attempt, so that refused
+    ///   proposers discover and re-propose (seed §4). A two-phase one keeps one attempt:
+    ///   with two, Basic Paxos on three servers passes two million states and the page's
+    ///   64 MiB (`PlanNote::Attempts` says so).
+    /// * Faults: a crash if the scenario crashes a server or has amnesia; lost messages if it
+    ///   drops any, partitions the network or loses messages at random; one duplicate if it
+    ///   duplicates any. No timeouts: with one attempt a timeout only makes a proposer give up.
+    /// * Symmetry on.
     pub fn for_scenario(scenario: &Scenario) -> CheckOptions {
-        let amnesia = scenario.config.amnesia;
+        let config = &scenario.config;
+        let mut proposers = NodeSet::EMPTY;
+        let (mut crash, mut drop, mut duplicate) = (config.amnesia, scenario.network.drop_percent > 0, false);
+        for command in &scenario.commands {
+            match command {
+                Command::Propose { node, .. } | Command::Request { node, .. } => proposers.insert(*node),
+                Command::Crash(_) => crash = true,
+                Command::Drop(_) | Command::Partition(_) => drop = true,
+                Command::Duplicate(_) => duplicate = true,
+                _ => {}
+            }
+        }
+        duplicate |= scenario.network.duplicate_percent > 0;
+        let proposers = proposers.len().clamp(2, CHECK_NODES_MAX);
+        let retries = config.retry && config.attempts_max > 1 && config.leader.is_none();
         CheckOptions {
-            nodes: 3,
-            proposers: 2,
-            attempts: 1,
-            drops: false,
-            duplicates: 0,
-            crashes: u8::from(amnesia),
+            nodes: proposers.max(3).min(config.nodes).min(CHECK_NODES_MAX),
+            proposers,
+            attempts: if retries && !config.protocol.has_phase_one() { 2 } else { 1 },
+            drops: drop,
+            duplicates: u8::from(duplicate),
+            crashes: u8::from(crash),
             timeouts: false,
-            amnesia,
+            amnesia: config.amnesia,
             symmetry: true,
         }
     }
@@ -64,6 +89,8 @@ impl CheckOptions {
 pub enum PlanNote {
     Nodes { nodes: u8 },
     Quorums { q1: u8, q2: u8 },
+    /// The scenario's proposers retry up to `scenario` attempts; the check gives each `checked`.
+    Attempts { scenario: u32, checked: u32 },
 }
 
 /// A check of a scenario: the job, what was scaled down, and the bounds.
@@ -103,13 +130,17 @@ pub fn plan(scenario: &Scenario, options: &CheckOptions) -> Plan {
         q1 = if unsafe_quorums { (nodes - q2).max(1) } else { nodes - q2 + 1 };
         notes.push(PlanNote::Quorums { q1, q2 });
     }
+    let attempts = options.attempts.max(1);
+    if config.retry && attempts < config.attempts_max {
+        notes.push(PlanNote::Attempts { scenario: config.attempts_max, checked: attempts });
+    }
     let job = SimConfig {
         protocol: config.protocol,
         nodes,
         quorum_phase1: q1,
         quorum_phase2: q2,
         proposers: options.proposers.clamp(1, nodes),
-        attempts: options.attempts.max(1),
+        attempts,
         timeouts: options.timeouts,
         drops: options.drops,
         duplicates: options.duplicates,
