@@ -170,7 +170,11 @@ async function longRunActions(browser, url) {
   // Every view drawn, as for someone who has looked at the whole page once: the space-time
   // diagram and the event list load as they near the screen (then they redraw on every
   // change), so they are brought there and the page scrolled back to the top.
-  for (const [scroller, ready] of [['#spacetime-scroll', '#spacetime[data-ready="true"]'], ['#events', '#events[data-ready="true"]']]) {
+  // BENCH_LONG_VIEWS=spacetime brings only the diagram (the views the page drew on every
+  // action before the event list and the aids loaded lazily): to compare with older figures.
+  const views = [['#spacetime-scroll', '#spacetime[data-ready="true"]'], ['#events', '#events[data-ready="true"]']]
+    .slice(0, process.env.BENCH_LONG_VIEWS === 'spacetime' ? 1 : 2);
+  for (const [scroller, ready] of views) {
     if (await page.locator(scroller).count() === 0) continue;
     await page.locator(scroller).scrollIntoViewIfNeeded();
     await page.locator(ready).waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });

@@ -27,6 +27,9 @@ const EXPECTED = {
   amnesia: { outcome: 'violated', facts: [/^Stability broken at step 6/, /^Agreement broken at step 10: X and Y/] },
 };
 
+/** The core's Multi-Paxos presets (tests/e2e/multi-paxos.test.mjs plays them). */
+const MULTI_PRESETS = ['multi-steady', 'multi-recovery', 'multi-duel', 'multi-partition'];
+
 describe('presets', { timeout: 180_000 }, () => {
   let server;
   let browser;
@@ -44,8 +47,11 @@ describe('presets', { timeout: 180_000 }, () => {
   test('the gallery lists every preset the core ships, each with its story', async () => {
     await page.click('#open-presets');
     await page.locator('#presets-dialog[open]').waitFor();
+    // The Multi-Paxos presets join the gallery's end once their texts arrive (web/multi/).
+    const all = [...Object.keys(EXPECTED), ...MULTI_PRESETS];
+    await page.waitForFunction((count) => document.querySelectorAll('[data-load-preset]').length >= count, all.length);
     const ids = await page.locator('[data-load-preset]').evaluateAll((buttons) => buttons.map((b) => b.dataset.loadPreset));
-    assert.deepEqual(ids.sort(), Object.keys(EXPECTED).sort());
+    assert.deepEqual(ids.sort(), all.sort());
     // The stories arrive one module per preset, after the gallery opens.
     await page.waitForFunction(() => [...document.querySelectorAll('.preset-story')].every((p) => p.textContent.length > 0));
     const stories = await page.locator('.preset-story').allTextContents();
