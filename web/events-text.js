@@ -29,15 +29,16 @@ function params(record) {
 
 /** A chosen value's facts: "X at step 3: (11,X) accepted by {S1,S2,S3}". */
 function chosenText(t, chosen) {
-  return t('ev.chosenFacts', { ...params(chosen), value: chosen.proposal.value });
+  return t('ev.chosenFacts', { ...params(chosen), value: chosen.label ?? chosen.proposal.value });
 }
 
 function violationText(t, violation) {
   const p = { ...params(violation), ...violation.chosen && params(violation.chosen) };
   const { first, second, second_promises: promises } = violation;
-  if (violation.property !== 'agreement') return t(`ev.violation.${violation.property}`, { ...p, value: violation.chosen.proposal.value, chosenStep: violation.chosen.step, step: violation.step ?? violation.chosen.step });
-  const text = t('ev.violation.agreement', {
-    step: second.step, first: first.proposal.value, second: second.proposal.value, firstChosen: chosenText(t, first), secondChosen: chosenText(t, second),
+  if (violation.property !== 'agreement') return t(`ev.violation.${violation.property}`, { ...p, value: violation.chosen.label ?? violation.chosen.proposal.value, chosenStep: violation.chosen.step, step: violation.step ?? violation.chosen.step });
+  // A slot's agreement (Multi-Paxos: web/multi/events.js) names its slot.
+  const text = t(violation.slot ? 'ev.violation.slotagreement' : 'ev.violation.agreement', {
+    slot: violation.slot, step: second.step, first: first.proposal.value, second: second.proposal.value, firstChosen: chosenText(t, first), secondChosen: chosenText(t, second),
   });
   if (!promises) return text;
   const meet = promises.filter((id) => first.quorum.includes(id));

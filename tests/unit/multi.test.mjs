@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addTexts, loadLanguage, translator } from '../../web/i18n.js';
 import { eventText } from '../../web/events-text.js';
-import { shapeEvents } from '../../web/multi/events.js';
+import { shapeEvents, shapeSnapshot } from '../../web/multi/events.js';
 import { TEXTS } from '../../web/multi/multi.js';
 import { loadAids, loadCore, loadMultiCore } from './core.mjs';
 
@@ -57,4 +57,78 @@ test('Multi-Paxos presets run on the Multi-Paxos module only; the page\'s module
   const code = pg.link(5, 0, 0);
   assert.throws(() => core.decodeLink(code));
   assert.equal(multi.decodeLink(code).step, 5);
+});
+
+// The broken variants' shortest counterexamples (as `paxos check --model sim --protocol ...
+// --nodes 3` prints them): their violations are worded as the core words them, in both
+// languages, and the observer reads them (a slot's agreement and stability), rather than
+// breaking the event list on a record shaped for one value.
+const COUNTEREXAMPLES = {
+  'multi-paxos-skip-phase1': `title Shortest counterexample found by the model checker
+protocol multi-paxos-skip-phase1
+nodes 3
+quorum 2 2
+network manual
+delay 1..3
+drop 0%
+duplicate 0%
+seed 1
+nacks on
+retry off
+backoff 0
+timeout 0
+leader none
+amnesia off
+attempts 1
+request S1 set x 1
+request S2 set x 2
+deliver S1->S3 Accept 11 #1 set x 1
+deliver S2->S1 Accept 12 #1 set x 2`,
+  'multi-paxos-no-repropose': `title Shortest counterexample found by the model checker
+protocol multi-paxos-no-repropose
+nodes 3
+quorum 2 2
+network manual
+delay 1..3
+drop 0%
+duplicate 0%
+seed 1
+nacks on
+retry off
+backoff 0
+timeout 0
+leader none
+amnesia off
+attempts 1
+request S1 set x 1
+request S2 set x 2
+deliver S1->S3 Prepare 11 [slots 1..]
+deliver S3->S1 Promise 11 [slots 1..] (-)
+deliver S1->S3 Accept 11 #1 set x 1
+deliver S2->S1 Prepare 12 [slots 1..]
+deliver S1->S2 Promise 12 [slots 1..] #1 (11,set x 1)
+deliver S2->S1 Accept 12 #1 set x 2`,
+};
+
+test('the broken variants\' counterexamples: their violations worded as the core words them, in both languages', () => {
+  const english = translator('en');
+  const chinese = translator('zh-CN');
+  for (const [protocol, script] of Object.entries(COUNTEREXAMPLES)) {
+    const pg = new multi.Playground(script);
+    const events = shapeEvents(pg.events(1, pg.steps()));
+    const lines = aids.eventLines(script);
+    const violations = events.filter((event) => event.type === 'violation');
+    assert.equal(violations.length, 2, protocol);
+    events.forEach((event, index) => assert.equal(eventText(event, english), lines[index], `${protocol} event ${index}`));
+    for (const event of violations) {
+      const line = eventText(event, chinese);
+      assert.match(line, /#1 set x 1/, protocol);
+      assert.notEqual(line, eventText(event, english));
+    }
+    pg.seek(pg.steps());
+    const verdict = shapeSnapshot(pg.snapshot()).verdict;
+    assert.deepEqual(verdict.violations.map((v) => v.property), ['agreement', 'stability'], protocol);
+    assert.equal(verdict.violations[0].first.label, '#1 set x 1');
+    assert.equal(verdict.violations[1].chosen.label, '#1 set x 1');
+  }
 });

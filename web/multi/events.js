@@ -23,9 +23,54 @@ function shapeNote(note) {
   return shaped;
 }
 
+/** A slot's chosen record ({slot, entry, quorum, step}) as a chosen value's: its proposal
+ *  is the entry, and its `label` the slot and command ("#1 set x 1"), as the core's lines
+ *  name a chosen slot. */
+function shapeSlotChosen({ slot, entry, ...rest }) {
+  return { ...rest, proposal: entry, label: `#${slot} ${entry.value}` };
+}
+
+/**
+ * A Multi-Paxos violation as the page's lines and observer take a single value's: a slot's
+ * agreement, stability and validity are those properties of the slot's command. Log
+ * consistency (two servers applied different commands in one slot) has its own words
+ * (web/multi/texts-*.js), its servers and commands as plain parameters.
+ */
+export function shapeViolation(violation) {
+  switch (violation.property) {
+    case 'slotagreement':
+      return { ...violation, property: 'agreement', slot: `#${violation.first.slot}`, first: shapeSlotChosen(violation.first), second: shapeSlotChosen(violation.second) };
+    case 'slotstability':
+      return { ...violation, property: 'stability', chosen: shapeSlotChosen(violation.chosen) };
+    case 'slotvalidity':
+      return { ...violation, property: 'validity', chosen: shapeSlotChosen(violation.chosen) };
+    case 'logconsistency': {
+      const [[firstServer, firstOp], [secondServer, secondOp]] = [violation.first, violation.second];
+      const slot = `#${violation.slot}`;
+      return {
+        property: 'logconsistency', step: violation.step, slot,
+        firstServer: `S${firstServer}`, firstOp, secondServer: `S${secondServer}`, secondOp,
+        // Read by the generic line's parameters (a value and the step it was chosen at).
+        chosen: { proposal: { ballot: null, value: slot }, step: violation.step },
+      };
+    }
+    default:
+      return violation;
+  }
+}
+
 /** One event as the page's lines take it. */
 export function shapeEvent(event) {
-  return event.type === 'note' ? { ...event, note: shapeNote(event.note) } : event;
+  if (event.type === 'note') return { ...event, note: shapeNote(event.note) };
+  if (event.type === 'violation') return { ...event, violation: shapeViolation(event.violation) };
+  return event;
+}
+
+/** A snapshot with its verdict's violations shaped (the observer reads them). */
+export function shapeSnapshot(snapshot) {
+  const violations = snapshot?.verdict?.violations;
+  if (!violations?.length) return snapshot;
+  return { ...snapshot, verdict: { ...snapshot.verdict, violations: violations.map(shapeViolation) } };
 }
 
 /** A core result carrying events (`events()`' list, or a delta's `{events}`), shaped. */

@@ -9,7 +9,7 @@ import { addPresetCards } from '../controls/presets.js';
 import { addTexts } from '../i18n.js';
 import { importOnce } from '../lazy.js';
 import { problemText } from '../problems.js';
-import { shapeEvents } from './events.js';
+import { shapeEvents, shapeSnapshot } from './events.js';
 import { LogViews } from './views.js';
 import protocolsEn from '../controls/protocol-texts-en.js';
 import protocolsZhCN from '../controls/protocol-texts-zh-CN.js';
@@ -39,6 +39,8 @@ async function multiModule(doc) {
   await glue.default();
   class Playground extends glue.Playground {
     events(from, to) { return shapeEvents(super.events(from, to)); }
+
+    snapshot(...args) { return shapeSnapshot(super.snapshot(...args)); }
 
     stepForward() { return shapeEvents(super.stepForward()); }
 

@@ -69,4 +69,7 @@ export default {
   'log.explain.chosen': 'Each slot’s command is chosen once a quorum of acceptors has accepted the same proposal in that slot (Lamport’s definition). A chosen command must never change, and every server applies the same commands in slot order.',
   'log.explain.undecided': 'No slot has a chosen command yet, and nothing the observers check is broken.',
   'log.problem.styles': 'The log grid’s styles could not be loaded ({reason}).',
+  'observer.logconsistency': 'Log consistency broken at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}.',
+  'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}',
+  'ev.violation.slotagreement': 'agreement in {slot} at step {step}: {first} and {second} were both chosen ({firstChosen}; {secondChosen})',
 };
