@@ -75,7 +75,8 @@ done
 # <pre>, and its <textarea>s start empty, so no text the page shows changes.
 node -e "const fs = require('fs'); for (const f of ['dist/index.html', 'dist/story.html']) {
 fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n')); }"
-for sheet in dist/web/style.css dist/web/aids/aids.css dist/web/aids/quorum.css dist/web/story/story.css; do
+# Every stylesheet but the embed demo's (below): the page's, and those its parts bring.
+for sheet in $(find dist/web -name '*.css' ! -path dist/web/embed/demo.css); do
   node_modules/.bin/esbuild "$sheet" --minify --outfile="$sheet" --allow-overwrite --log-level=warning
 done
 node_modules/.bin/esbuild dist/web/embed/demo.css --minify --outfile=dist/web/embed/demo.css --allow-overwrite --log-level=warning

@@ -48,6 +48,8 @@ export function inFlightText(message) {
  * "proposing", never "phase 2").
  */
 export function phaseDescription(node) {
+  // A protocol whose servers' states are not these (Multi-Paxos) brings its own description.
+  if (node.description) return node.description;
   const { phase } = node;
   const proposer = (key, params = {}) => ({ role: 'node.role.proposer', key, params });
   switch (node.stage) {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addTexts, loadLanguage, translator } from '../../web/i18n.js';
 import { eventText } from '../../web/events-text.js';
+import { stateText } from '../../web/format.js';
 import { shapeEvents, shapeSnapshot } from '../../web/multi/events.js';
 import { TEXTS } from '../../web/multi/multi.js';
 import { loadAids, loadCore, loadMultiCore } from './core.mjs';
@@ -131,4 +132,25 @@ test('the broken variants\' counterexamples: their violations worded as the core
     assert.equal(verdict.violations[0].first.label, '#1 set x 1');
     assert.equal(verdict.violations[1].chosen.label, '#1 set x 1');
   }
+});
+
+test('a Multi-Paxos server running for leader or leading reads as such (not as an idle acceptor), in both languages', () => {
+  const english = translator('en');
+  const chinese = translator('zh-CN');
+  const seen = new Set();
+  for (const preset of multi.presets()) {
+    const pg = new multi.Playground(preset.script);
+    for (let step = 0; step <= pg.steps(); step += 1) {
+      pg.seek(step);
+      for (const node of shapeSnapshot(pg.snapshot()).nodes) {
+        // Throws on a server whose state the single-decree description cannot read.
+        const text = stateText(node, english);
+        if (node.stage === 'leading') assert.match(text, new RegExp(`^leader, number ${node.ballot}, next slot #`), `${preset.id} step ${step}`);
+        if (node.stage === 'preparing') assert.equal(text, `proposer, running for leader with ${node.ballot}`);
+        if (node.stage === 'leading' || node.stage === 'preparing') assert.doesNotMatch(stateText(node, chinese), /leader|running/);
+        seen.add(node.stage);
+      }
+    }
+  }
+  assert.ok(seen.has('leading') && seen.has('preparing'), [...seen].join(' '));
 });

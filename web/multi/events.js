@@ -66,11 +66,28 @@ export function shapeEvent(event) {
   return event;
 }
 
-/** A snapshot with its verdict's violations shaped (the observer reads them). */
+/**
+ * How a server's stage reads (web/format.js `phaseDescription`, which the cluster and the
+ * servers table use): a Multi-Paxos server runs for leader (`preparing`, its number in
+ * `ballot`) or leads (`leading`, with the next slot it fills); the other stages read as in
+ * the single-decree protocols.
+ */
+function describeServer(node) {
+  if (node.stage === 'preparing') return { role: 'node.role.proposer', key: 'phase.campaigning', params: { ballot: node.ballot } };
+  if (node.stage === 'leading') return { role: 'node.role.leader', key: 'phase.leading', params: { ballot: node.ballot, next: node.log?.next ?? '–' } };
+  return undefined;
+}
+
+/** A snapshot with its servers described and its verdict's violations shaped (the cluster,
+ *  the servers table and the observer read them). */
 export function shapeSnapshot(snapshot) {
-  const violations = snapshot?.verdict?.violations;
-  if (!violations?.length) return snapshot;
-  return { ...snapshot, verdict: { ...snapshot.verdict, violations: violations.map(shapeViolation) } };
+  if (!snapshot?.nodes) return snapshot;
+  const nodes = snapshot.nodes.map((node) => {
+    const description = describeServer(node);
+    return description ? { ...node, description } : node;
+  });
+  const violations = snapshot.verdict?.violations ?? [];
+  return { ...snapshot, nodes, verdict: { ...snapshot.verdict, violations: violations.map(shapeViolation) } };
 }
 
 /** A core result carrying events (`events()`' list, or a delta's `{events}`), shaped. */

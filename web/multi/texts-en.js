@@ -72,4 +72,7 @@ export default {
   'observer.logconsistency': 'Log consistency broken at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}.',
   'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}',
   'ev.violation.slotagreement': 'agreement in {slot} at step {step}: {first} and {second} were both chosen ({firstChosen}; {secondChosen})',
+  'node.role.leader': 'leader',
+  'phase.campaigning': 'running for leader with {ballot}',
+  'phase.leading': 'number {ballot}, next slot #{next}',
 };

@@ -70,4 +70,7 @@ export default {
   'observer.logconsistency': '第 {step} 步破坏了日志一致性：{firstServer} 在槽位 {slot} 执行了 {firstOp}，{secondServer} 却执行了 {secondOp}。',
   'ev.violation.logconsistency': '第 {step} 步破坏日志一致性：{firstServer} 在槽位 {slot} 执行了 {firstOp}，{secondServer} 却执行了 {secondOp}',
   'ev.violation.slotagreement': '第 {step} 步破坏了槽位 {slot} 的一致性：{first} 和 {second} 都被确定（{firstChosen}；{secondChosen}）',
+  'node.role.leader': 'Leader',
+  'phase.campaigning': '以提议号 {ballot} 竞选 Leader',
+  'phase.leading': '提议号 {ballot}，下一个槽位 #{next}',
 };
