@@ -161,6 +161,8 @@ export default {
   'story.path': 'The stories in the seed’s order',
   'story.previous': 'Previous story: {title}',
   'story.next': 'Next story: {title}',
+  'story.previousShort': '←',
+  'story.nextShort': '→',
   'spacetime.labels': 'Label the arrows (each has its text as a tooltip)',
   'spacetime.chosen': 'chosen {value}',
 

@@ -161,6 +161,8 @@ export default {
   'story.path': '按原文顺序的故事',
   'story.previous': '上一个故事：{title}',
   'story.next': '下一个故事：{title}',
+  'story.previousShort': '←',
+  'story.nextShort': '→',
   'spacetime.labels': '在箭头上标注消息（悬停可见每条消息的内容）',
 
   'servers.heading': '服务器',
