@@ -87,7 +87,14 @@ export function shapeSnapshot(snapshot) {
     return description ? { ...node, description } : node;
   });
   const violations = snapshot.verdict?.violations ?? [];
-  return { ...snapshot, nodes, verdict: { ...snapshot.verdict, violations: violations.map(shapeViolation) } };
+  return { ...snapshot, nodes, verdict: { ...snapshot.verdict, violations: violations.map((v) => labelled(shapeViolation(v))) } };
+}
+
+/** A shaped violation for the observer's sentences, which name a chosen value by its
+ *  proposal's value: there, a slot's command is named by its label ("#1 set x 1"). */
+function labelled(violation) {
+  const relabel = (chosen) => chosen && { ...chosen, proposal: { ...chosen.proposal, value: chosen.label ?? chosen.proposal.value } };
+  return { ...violation, first: relabel(violation.first), second: relabel(violation.second), chosen: relabel(violation.chosen) };
 }
 
 /** A core result carrying events (`events()`' list, or a delta's `{events}`), shaped. */

@@ -284,16 +284,13 @@ export class ClusterView {
     for (const more of placed.overflow) {
       const look = `+${more.count}|${more.shape.width}|${more.shape.arrow}`;
       let shown = previousMore.get(more.key);
-      if (!shown) {
+      if (shown?.look !== look) {
         const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
         element.setAttribute('class', 'msg more');
         element.setAttribute('aria-hidden', 'true');
         shown = { element, look, translate: translateOf(element), x: more.x, y: more.y };
-      } else {
-        // Another count or width: the same pill, its words and shape rewritten in place.
-        if (shown.look !== look) reshape(shown.element, `+${more.count}`, more.shape);
-        shown.look = look;
-        if (shown.x !== more.x || shown.y !== more.y) place(shown, more);
+      } else if (shown.x !== more.x || shown.y !== more.y) {
+        place(shown, more);
       }
       this.more.set(more.key, shown);
       elements.push(shown.element);
@@ -495,15 +492,6 @@ function pill(doc, kind, label, point, { width, arrow }) {
     s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
     s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
     s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }));
-}
-
-/** Rewrites a pill made by `pill()` for another label and shape (its arrow, box and words). */
-function reshape(element, label, { width, arrow }) {
-  const [path, rect, text] = element.children;
-  path.setAttribute('d', `M${arrow.join('L')}Z`);
-  rect.setAttribute('x', -width / 2);
-  rect.setAttribute('width', width);
-  text.textContent = label;
 }
 
 /** A short move of a pill from `from` to where it is now (stepping by hand). */

@@ -30,7 +30,7 @@ function violationLine(t, violation) {
     case 'agreement': {
       const { first, second } = violation;
       let text = t('observer.agreement', {
-        step: second.step, first: first.label ?? first.proposal.value, second: second.label ?? second.proposal.value,
+        step: second.step, first: first.proposal.value, second: second.proposal.value,
         firstQuorum: serverSetText(first.quorum), secondQuorum: serverSetText(second.quorum), firstStep: first.step,
       });
       if (violation.second_promises) {
@@ -43,11 +43,11 @@ function violationLine(t, violation) {
     }
     case 'stability':
       return t('observer.stability', {
-        step: violation.step, value: violation.chosen.label ?? violation.chosen.proposal.value, chosenStep: violation.chosen.step,
+        step: violation.step, value: violation.chosen.proposal.value, chosenStep: violation.chosen.step,
         quorum: serverSetText(violation.chosen.quorum), holders: serverSetText(violation.holders),
       });
     case 'validity':
-      return t('observer.validity', { step: violation.chosen?.step ?? '?', value: violation.chosen?.label ?? violation.chosen?.proposal.value ?? '?' });
+      return t('observer.validity', { step: violation.chosen?.step ?? '?', value: violation.chosen?.proposal.value ?? '?' });
     default:
       // Another protocol's property (Multi-Paxos' log consistency): its words come with it.
       return t(`observer.${violation.property}`, violation);
