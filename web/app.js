@@ -364,7 +364,8 @@ class App {
     if (this.embedded) return;
     this.player.pause();
     loadDialogStyles(this.doc).then(() => {
-      this.$('presets-dialog').showModal();
+      // (A second press while the styles were on their way finds it open.)
+      if (!this.$('presets-dialog').open) this.$('presets-dialog').showModal();
       this.extras.fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
         .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
       this.multi('gallery').catch(() => {});
