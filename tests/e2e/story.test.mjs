@@ -44,8 +44,10 @@ async function expectations() {
   }));
 }
 
-async function openStory(browser, url, { width = 1100, height = 900 } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+// The figures play up to their moment; most tests read the story as someone who asked for
+// less motion (each figure is taken to its moment at once), and one watches a figure play.
+async function openStory(browser, url, { width = 1100, height = 900, reducedMotion = 'reduce' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(30_000);
   const problems = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -140,6 +142,29 @@ describe('the story page', { timeout: 600_000 }, () => {
       assert.deepEqual(problems, []);
     });
   }
+
+  test('with motion, a figure plays its scenario from the start and holds at its moment', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`, { reducedMotion: 'no-preference' });
+    const figure = expected.flatMap((chapter) => chapter.figures)[0];
+    const box = page.locator(`[data-figure="${figure.number}"]`);
+    await box.scrollIntoViewIfNeeded();
+    await box.locator('iframe').waitFor({ state: 'attached' });
+    const frame = await (await box.locator('iframe').elementHandle()).contentFrame();
+    // Seen on its way: a step after the start and before the moment, while not yet held.
+    const position = () => frame.locator('#position').textContent().then((text) => Number(/\d+/.exec(text)?.[0] ?? -1));
+    let between = false;
+    for (let tries = 0; tries < 400 && !between; tries += 1) {
+      const step = await position();
+      between = step > 0 && step < figure.step && (await box.getAttribute('data-held')) !== 'true';
+      if (!between) await page.waitForTimeout(50);
+    }
+    assert.ok(between, 'the figure was seen between its start and its moment');
+    await page.locator(`[data-figure="${figure.number}"][data-held="true"]`).waitFor({ state: 'attached', timeout: 60_000 });
+    assert.equal(await box.getAttribute('data-step'), String(figure.step));
+    assert.equal(await position(), figure.step);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   test('each figure\'s "open in Paxos Playground" link replays the state it shows', async () => {
     const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);

@@ -10,6 +10,9 @@ const NEAR_MARGIN = '600px 0px';
 /** A frame that has not reported in by then is told to have failed. */
 const READY_TIMEOUT_MS = 30_000;
 /** Heights a frame may ask for (px): as web/embed/autosize.js bounds them. */
+/** How often a playing figure is asked where it is, and for how long at most (2 minutes). */
+const PLAY_POLL_MS = 150;
+const PLAY_POLLS_MAX = 800;
 const HEIGHT_MIN = 120;
 const HEIGHT_MAX = 10_000;
 
@@ -127,6 +130,27 @@ export class Figure {
 
   seek(step) {
     return this.send('seek', { step });
+  }
+
+  /**
+   * Plays the figure's run from its start up to `step` and holds it there, so the reader
+   * sees the section's scenario happen up to the moment the text is about (the playground's
+   * own player, at its speed); a reader who asks for less motion is taken there at once.
+   * The embed says where it is when asked (`state`), a few times a second.
+   */
+  async playTo(step) {
+    if (step === 0 || this.window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return this.seek(step);
+    await this.seek(0);
+    await this.send('play');
+    // Bounded: the run cannot take longer than its steps at the slowest pace, and a figure
+    // that stops playing (its end, a refusal) is taken to the moment anyway.
+    for (let polls = 0; polls < PLAY_POLLS_MAX; polls += 1) {
+      await new Promise((resolve) => this.window.setTimeout(resolve, PLAY_POLL_MS));
+      const state = await this.send('state');
+      if (state.step >= step || !state.playing) break;
+    }
+    await this.send('pause');
+    return this.seek(step);
   }
 
   /** Stops listening (the story drew itself again, e.g. in another language). */

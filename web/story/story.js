@@ -157,7 +157,7 @@ class Story {
       if (step === null) {
         held.textContent = ui.figureNoMoment;
       } else {
-        await figure.seek(step);
+        await figure.playTo(step);
         held.textContent = fill(ui.held, { step });
         figure.box.dataset.step = String(step);
       }
