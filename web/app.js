@@ -395,30 +395,19 @@ class App {
    * within 100 px of the screen or is focused, not when the page opens. An embed that shows
    * it (its views `all` and `spacetime`) has it on its first screen and fetches it at once;
    * one that hides it never does. `data-ready` on the drawing says it is drawn.
-   * @returns the function that loads it now (a promise of the view)
+   * @returns the function that loads it now (a promise, resolved once it is drawn)
    */
   watchSpacetime(handlers) {
     const svg = this.$('spacetime');
-    let loading = null;
-    const load = () => {
-      loading ??= loadModule(this.doc, 'web/views/spacetime.js').then(({ SpacetimeView }) => {
-        stop();
-        this.spacetime = new SpacetimeView(svg, { scroller: this.$('spacetime-scroll'), lanes: this.$('spacetime-lanes'), ...handlers });
+    const scroller = this.$('spacetime-scroll');
+    this.loadSpacetime = this.watchNear(scroller, SPACETIME_NEAR, 'problem.spacetime',
+      () => loadModule(this.doc, 'web/views/spacetime.js'),
+      ({ SpacetimeView }) => {
+        this.spacetime = new SpacetimeView(svg, { scroller, lanes: this.$('spacetime-lanes'), ...handlers });
         // While the page opens, the views below the first screen wait for it (`opened`).
         if (!this.opening) this.spacetime.render(this.store, this.t);
-        svg.dataset.ready = 'true';
-        return this.spacetime;
-      }, (error) => {
-        // The next approach, focus or download tries again.
-        loading = null;
-        this.store.setProblem(this.t('problem.spacetime', { reason: error.message }));
-        throw error;
+        return svg;
       });
-      return loading;
-    };
-    const start = () => load().catch(() => {});
-    const stop = whenNear(this.window, this.$('spacetime-scroll'), SPACETIME_NEAR, start);
-    this.loadSpacetime = load;
   }
 
   /**
@@ -430,21 +419,37 @@ class App {
    */
   watchEvents(handlers) {
     const list = this.$('events');
-    let loading = null;
-    const start = () => {
-      if (this.events || loading) return;
-      loading = Promise.all([loadModule(this.doc, 'web/views/events.js'), loadStylesheet(this.doc, 'web/views/events.css')]).then(([{ EventsView }]) => {
-        stop();
+    this.watchNear(list, NEAR_SCREEN, 'problem.events',
+      () => Promise.all([loadModule(this.doc, 'web/views/events.js'), loadStylesheet(this.doc, 'web/views/events.css')]),
+      ([{ EventsView }]) => {
         this.events = new EventsView(list, handlers);
         this.events.render(this.store, this.t);
-        list.dataset.ready = 'true';
-      }, (error) => {
-        // The next approach or focus tries again.
-        loading = null;
-        this.store.setProblem(this.t('problem.events', { reason: error.message }));
+        return list;
       });
+  }
+
+  /**
+   * A view below the first screen, fetched (`fetch()`) when `target` comes within `margin`
+   * of the screen or is focused (web/lazy.js `whenNear`), then made by `make(module)`, which
+   * returns the element to mark ready (`data-ready`). A failed fetch is said (the text
+   * `problem`) and the next approach, focus or call tries again.
+   * @returns the function that loads it now (a promise, resolved once it is made)
+   */
+  watchNear(target, margin, problem, fetch, make) {
+    let loading = null;
+    const load = () => {
+      loading ??= fetch().then((module) => {
+        stop();
+        make(module).dataset.ready = 'true';
+      }, (error) => {
+        loading = null;
+        this.store.setProblem(this.t(problem, { reason: error.message }));
+        throw error;
+      });
+      return loading;
     };
-    const stop = whenNear(this.window, list, NEAR_SCREEN, start);
+    const stop = whenNear(this.window, target, margin, () => load().catch(() => {}));
+    return load;
   }
 
   /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
@@ -456,8 +461,8 @@ class App {
     // it); a press before that waits for it.
     const spacetime = which === 'spacetime' ? this.loadSpacetime() : null;
     Promise.all([spacetime, loadModule(this.doc, 'web/controls/download.js')])
-      .then(([view, { downloadPicture }]) => {
-        const upTo = view && this.$('spacetime-extent').value === 'step' ? view.pictureEnd(step) : null;
+      .then(([, { downloadPicture }]) => {
+        const upTo = spacetime && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
         const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
         return downloadPicture(this.doc, which, format, name, { title, upTo });
       })

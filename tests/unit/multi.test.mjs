@@ -60,48 +60,34 @@ test('Multi-Paxos presets run on the Multi-Paxos module only; the page\'s module
   assert.equal(multi.decodeLink(code).step, 5);
 });
 
+/** The settings the checker writes at the head of a counterexample on 3 servers. */
+const checkerHeader = (protocol) => `title Shortest counterexample found by the model checker
+protocol ${protocol}
+nodes 3
+quorum 2 2
+network manual
+delay 1..3
+drop 0%
+duplicate 0%
+seed 1
+nacks on
+retry off
+backoff 0
+timeout 0
+leader none
+amnesia off
+attempts 1
+`;
 // The broken variants' shortest counterexamples (as `paxos check --model sim --protocol ...
 // --nodes 3` prints them): their violations are worded as the core words them, in both
 // languages, and the observer reads them (a slot's agreement and stability), rather than
 // breaking the event list on a record shaped for one value.
 const COUNTEREXAMPLES = {
-  'multi-paxos-skip-phase1': `title Shortest counterexample found by the model checker
-protocol multi-paxos-skip-phase1
-nodes 3
-quorum 2 2
-network manual
-delay 1..3
-drop 0%
-duplicate 0%
-seed 1
-nacks on
-retry off
-backoff 0
-timeout 0
-leader none
-amnesia off
-attempts 1
-request S1 set x 1
+  'multi-paxos-skip-phase1': `${checkerHeader('multi-paxos-skip-phase1')}request S1 set x 1
 request S2 set x 2
 deliver S1->S3 Accept 11 #1 set x 1
 deliver S2->S1 Accept 12 #1 set x 2`,
-  'multi-paxos-no-repropose': `title Shortest counterexample found by the model checker
-protocol multi-paxos-no-repropose
-nodes 3
-quorum 2 2
-network manual
-delay 1..3
-drop 0%
-duplicate 0%
-seed 1
-nacks on
-retry off
-backoff 0
-timeout 0
-leader none
-amnesia off
-attempts 1
-request S1 set x 1
+  'multi-paxos-no-repropose': `${checkerHeader('multi-paxos-no-repropose')}request S1 set x 1
 request S2 set x 2
 deliver S1->S3 Prepare 11 [slots 1..]
 deliver S3->S1 Promise 11 [slots 1..] (-)
