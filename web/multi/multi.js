@@ -104,10 +104,10 @@ export async function applySettings(app, script, keep) {
 }
 
 /**
- * A link the page's module could not open (`error`, what it threw): opened with the
+ * A link (`code`) the page's module could not open (`error`, what it threw): opened with the
  * Multi-Paxos module, or, if that cannot open it either, the reason that one gives.
  */
-export async function openLink(app, sync, error) {
+export async function openLink(app, sync, error, code) {
   try {
     await useMulti(app);
   } catch {
@@ -117,7 +117,7 @@ export async function openLink(app, sync, error) {
   let decoded = null;
   let decodeError = null;
   try {
-    decoded = app.store.wasm.decodeLink(sync.written);
+    decoded = app.store.wasm.decodeLink(code);
   } catch (thrown) {
     decodeError = thrown;
   }

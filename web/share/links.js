@@ -70,7 +70,8 @@ export class LinkSync {
     } catch (openError) {
       // The page's module runs no Multi-Paxos: the module that does tries before saying no.
       if (this.app.store.multi) this.showProblem(openError);
-      else this.app.multi('openLink', this, openError);
+      // (With the code that failed: the address may be rewritten while that module loads.)
+      else this.app.multi('openLink', this, openError, this.written);
       return false;
     }
     this.showProblem(null);
