@@ -126,3 +126,92 @@ fn a_pick_survives_stepping_and_falls_back_to_the_latest_where_it_does_not_exist
     assert_eq!(ids(p.accepts), [1, 2]);
     assert_eq!(picture("seed-5", Some(6), Some("p:15:X")).key, "p:11:X");
 }
+
+/// An oracle straight from the events, reading every one of them: who accepted `proposal` by
+/// `step`, and what `acceptor`'s last Promise for `ballot` to `proposer` by `step` reported.
+mod oracle {
+    use paxos::message::Message;
+    use paxos::protocol::Note;
+    use paxos::sim::{Event, EventKind};
+    use paxos::types::{Ballot, NodeId, Proposal};
+
+    pub fn accepted_by(events: &[Event], proposal: Proposal, step: u32) -> Vec<u8> {
+        let mut ids: Vec<u8> = events
+            .iter()
+            .filter(|e| e.step <= step)
+            .filter_map(|e| match e.kind {
+                EventKind::Note { node, note: Note::Accepted { proposal: p, .. } } if p == proposal => Some(node.0),
+                _ => None,
+            })
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    pub fn last_promise(
+        events: &[Event],
+        acceptor: NodeId,
+        proposer: NodeId,
+        ballot: Ballot,
+        step: u32,
+    ) -> Option<Option<Proposal>> {
+        let mut last = None;
+        for e in events.iter().filter(|e| e.step <= step) {
+            let (from, to, message) = match &e.kind {
+                EventKind::Send { from, to, message, .. } => (*from, *to, message),
+                EventKind::Local { node, message } => (*node, *node, message),
+                _ => continue,
+            };
+            if let Message::Promise { ballot: b, accepted } = message {
+                if *b == ballot && from == acceptor && to == proposer {
+                    last = Some(*accepted);
+                }
+            }
+        }
+        last
+    }
+}
+
+/// The pictures read only the steps that can hold each answer (binary searches over a long
+/// run's events); the oracle reads every event. On random faulty runs (lost, duplicated and
+/// late messages, retries, crashes with amnesia), at many steps, for every choice the overlay
+/// offers, they agree on who accepted and on what each acceptor of the meet reported.
+#[test]
+fn pictures_agree_with_an_oracle_that_reads_every_event_on_random_faulty_runs() {
+    let (mut checked, mut reports) = (0, 0);
+    for seed in 1..=24u64 {
+        let amnesia = if seed % 3 == 0 { "amnesia on\n" } else { "" };
+        let script = format!(
+            "protocol basic-paxos\nnodes 5\nnetwork auto\ndelay 1..7\ndrop 10%\nduplicate 10%\nseed {seed}\n\
+             retry on\ntimeout 12\nbackoff 4\nattempts 12\n{amnesia}propose S1 X\npropose S3 Y\npropose S5 Z\n\
+             step 40\ncrash S2\nstep 5\nrestart S2\npropose S4 W\nstep 250\n"
+        );
+        let mut sim = Simulation::from_script(&script).unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        let steps = sim.steps();
+        for step in (1..=steps).step_by(5).chain([steps]) {
+            sim.seek(step);
+            let all = sim.events_between(1, step).to_vec();
+            let choices = paxos::observe::quorum_choices(&sim.picture_input());
+            for (choice, fact) in choices {
+                let p = sim.quorum_picture(Some(&choice.key)).unwrap();
+                let context = format!("seed {seed}, step {step}, {}", choice.key);
+                if p.chosen.is_none() {
+                    assert_eq!(ids(p.accepts), oracle::accepted_by(&all, p.proposal, step), "{context}");
+                }
+                if let (Some(fact), Some(earlier)) = (fact, &p.earlier) {
+                    if earlier.chosen_step.is_none() {
+                        assert_eq!(ids(earlier.accepts), oracle::accepted_by(&all, earlier.proposal, fact.step), "{context}");
+                    }
+                    for report in &p.reports {
+                        let promised = oracle::last_promise(&all, report.id, fact.proposer, fact.proposal.ballot, fact.step);
+                        assert_eq!(report.accepted, promised.flatten(), "{context}: S{}", report.id.0);
+                        reports += 1;
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000 && reports > 100, "only {checked} pictures and {reports} reports checked");
+}
