@@ -11,7 +11,7 @@
 export const EMBEDDED_FAMILY = 'Noto Sans embedded';
 
 /** What the embedded fonts' licence asks to travel with them, as a CSS comment. */
-const NOTICE = '/* Noto Sans and Noto Sans SC (The Noto Project Authors, Google): SIL Open Font License 1.1, https://openfontlicense.org */';
+const NOTICE = '/* Noto Sans and Noto Sans SC, by the Noto Project Authors: SIL Open Font License 1.1 */';
 
 /** `U+0000-00FF,U+0131` as [[0, 0xff], [0x131, 0x131]]. */
 export function parseRanges(text) {
