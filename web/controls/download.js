@@ -195,8 +195,9 @@ async function pngOf(doc, text, scale = 2) {
     image.onerror = () => reject(new Error('the picture could not be drawn'));
   });
   // A data: URL: the page's CSP allows images from data: (not from blob:). The fonts inside
-  // it are data: URLs too: Chromium has them loaded when the image is (drawing at once or a
-  // second later gives the same pixels; tests/e2e/pictures.test.mjs checks the PNG).
+  // it are data: URLs too: Chromium has them loaded by the image's load event (measured:
+  // drawing at once or a second later gives the same pixels), and tests/e2e/pictures.test.mjs
+  // checks that the PNG differs from one drawn without them.
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await loaded;
   const canvas = doc.createElement('canvas');
