@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build-wasm.sh
+# The fonts pictures embed (web/fonts/, generated; copied below with the rest of web/).
+node scripts/fonts.mjs
 
 rm -rf dist
 mkdir -p dist/web/pkg

@@ -5,9 +5,15 @@
 // A picture is the drawing on screen, made self-contained: every element carries the styles
 // the page's stylesheet gave it (as presentation attributes in one `style` each), so it needs
 // no stylesheet, runs no script and fetches nothing; its text is in the page's language, its
-// colours in the page's theme. Its fonts are named as families (the page ships no font files:
-// it draws with the reader's system fonts), with generic fallbacks. The same link gives the
-// same picture: nothing in it depends on the time, the window's size or the mouse.
+// colours in the page's theme. Its fonts travel inside it: the page draws with the reader's
+// system fonts, which another machine may not have (nor, for Chinese, any font that has the
+// characters), so a picture embeds Noto Sans and Noto Sans SC, only the files of them that
+// draw its characters (web/controls/picture-fonts.js chooses them from web/fonts/, which
+// scripts/fonts.mjs fills), as data: URLs, and names the system families after them. If the
+// files cannot be fetched, the picture is saved with the family names only, and the page's
+// status line says so. The same link gives the same picture, byte for byte: nothing in it
+// depends on the time, the window's size or the mouse.
+import { EMBEDDED_FAMILY, chooseFaces, codePointsOf, fontFaceCss } from './picture-fonts.js';
 
 /** The style properties a picture keeps (what the drawings' stylesheet sets). */
 const KEPT = [
@@ -28,6 +34,8 @@ const LEFT_OUT = '.st-future, .st-cursor, .st-hit, .st-lane-hit, .ghost, .ghosts
 function standalone(svg, { background, crop = null, prefix = null }) {
   const doc = svg.ownerDocument;
   const view = doc.defaultView;
+  // The page's families are named once, on the picture's root (every text inherits them).
+  const pageFamily = view.getComputedStyle(doc.documentElement).fontFamily;
   // A step just taken may still be moving (web/views/cluster.js animates it): the picture is
   // of where things end, whenever the button is pressed.
   for (const animation of svg.getAnimations?.({ subtree: true }) ?? []) animation.finish();
@@ -44,7 +52,8 @@ function standalone(svg, { background, crop = null, prefix = null }) {
       return;
     }
     const style = view.getComputedStyle(original);
-    const declarations = KEPT.map((name) => [name, style.getPropertyValue(name)]).filter(([, value]) => value !== '' && value !== 'normal');
+    const declarations = KEPT.map((name) => [name, style.getPropertyValue(name)])
+      .filter(([name, value]) => value !== '' && value !== 'normal' && !(name === 'font-family' && value === pageFamily));
     element.removeAttribute('class');
     element.removeAttribute('tabindex');
     element.removeAttribute('focusable');
@@ -86,10 +95,11 @@ function laneNames(lanes, background) {
 }
 
 /**
- * The picture of `which` ('cluster' or 'spacetime') as SVG text. For the space-time diagram,
- * `upTo` is null (the whole run) or an x in the drawing where the picture ends.
+ * The picture of `which` ('cluster' or 'spacetime'), an <svg> element not in the page, its
+ * fonts named but not yet embedded. For the space-time diagram, `upTo` is null (the whole
+ * run) or an x in the drawing where the picture ends.
  */
-export function pictureText(doc, which, { title, upTo = null } = {}) {
+function pictureOf(doc, which, { title, upTo = null } = {}) {
   const background = backgroundOf(doc);
   const svg = doc.getElementById(which);
   const picture = which === 'spacetime'
@@ -101,6 +111,66 @@ export function pictureText(doc, which, { title, upTo = null } = {}) {
   picture.setAttribute('lang', doc.documentElement.lang);
   // The families the page draws with, then generic ones, on the root: every text inherits.
   picture.setAttribute('font-family', doc.defaultView.getComputedStyle(doc.documentElement).fontFamily);
+  return picture;
+}
+
+/** Where the font files and their manifest are (web/fonts/, beside this module's folder). */
+const FONTS = new URL('../fonts/', import.meta.url);
+/** Fetches, kept for the next picture: file name -> Promise of its data: URL (or of the manifest). */
+const fetched = new Map();
+
+/** `file` from web/fonts/, once: the manifest as an object, a font file as a data: URL. */
+function fetchFont(view, file) {
+  if (!fetched.has(file)) {
+    const promise = view.fetch(new URL(file, FONTS)).then((response) => {
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      if (file.endsWith('.json')) return response.json();
+      return response.arrayBuffer().then((bytes) => new Promise((resolve, reject) => {
+        const reader = new view.FileReader();
+        reader.onload = () => resolve(reader.result);
+        reader.onerror = () => reject(new Error(`${file} could not be read`));
+        reader.readAsDataURL(new view.Blob([bytes], { type: 'font/woff2' }));
+      }));
+    });
+    // A failed fetch is tried again by the next picture.
+    promise.catch(() => fetched.delete(file));
+    fetched.set(file, promise);
+  }
+  return fetched.get(file);
+}
+
+/**
+ * Embeds in `picture` the font files that draw its text: a <style> of @font-face rules with
+ * data: sources, and the embedded family named first. Rejects (leaving `picture` as it was)
+ * if a file cannot be fetched.
+ */
+async function embedFonts(doc, picture) {
+  const view = doc.defaultView;
+  // What is drawn: the text elements' characters (not the <title>, which is not).
+  const points = codePointsOf([...picture.querySelectorAll('text')].map((text) => text.textContent));
+  const { faces } = await fetchFont(view, 'fonts.json');
+  const { chosen } = chooseFaces(faces, points);
+  const sources = new Map(await Promise.all(chosen.map(async ({ file }) => [file, await fetchFont(view, file)])));
+  const style = doc.createElementNS(SVG_NS, 'style');
+  style.textContent = `\n${fontFaceCss(chosen, sources)}\n`;
+  picture.querySelector('title').after(style);
+  picture.setAttribute('font-family', `"${EMBEDDED_FAMILY}", ${picture.getAttribute('font-family')}`);
+}
+
+/** What the status line says when a picture is saved without its fonts. */
+const WITHOUT_FONTS = {
+  en: 'The picture was downloaded without its fonts (they could not be fetched: {reason}): it names them, so it shows in whatever fonts the machine that opens it has.',
+  'zh-CN': '图片已下载，但没有嵌入字体（字体文件无法获取：{reason}）：图片中只写了字体名称，打开它的电脑会用自己已有的字体显示。',
+};
+
+/**
+ * The picture of `which` as SVG text, its fonts embedded; `withoutFonts(reason)` is called
+ * instead if they cannot be (the text then names the families only).
+ * @param options {title, upTo} as for `pictureOf`
+ */
+export async function pictureText(doc, which, options, withoutFonts = () => {}) {
+  const picture = pictureOf(doc, which, options);
+  await embedFonts(doc, picture).catch((error) => withoutFonts(error.message));
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new doc.defaultView.XMLSerializer().serializeToString(picture)}\n`;
 }
 
@@ -124,7 +194,10 @@ async function pngOf(doc, text, scale = 2) {
     image.onload = resolve;
     image.onerror = () => reject(new Error('the picture could not be drawn'));
   });
-  // A data: URL: the page's CSP allows images from data: (not from blob:).
+  // A data: URL: the page's CSP allows images from data: (not from blob:). The fonts inside
+  // it are data: URLs too: Chromium has them loaded by the image's load event (measured:
+  // drawing at once or a second later gives the same pixels), and tests/e2e/pictures.test.mjs
+  // checks that the PNG differs from one drawn without them.
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
   await loaded;
   const canvas = doc.createElement('canvas');
@@ -138,10 +211,13 @@ async function pngOf(doc, text, scale = 2) {
 
 /**
  * Downloads the picture of `which` in `format` ('svg' or 'png') as `name`.svg/.png.
- * @param options {title, upTo} as for `pictureText`
+ * @param options {title, upTo} as for `pictureOf`
  */
 export async function downloadPicture(doc, which, format, name, options) {
-  const text = pictureText(doc, which, options);
+  const text = await pictureText(doc, which, options, (reason) => {
+    const template = WITHOUT_FONTS[doc.documentElement.lang] ?? WITHOUT_FONTS.en;
+    doc.getElementById('status').textContent = template.replace('{reason}', reason);
+  });
   if (format === 'svg') save(doc, new Blob([text], { type: 'image/svg+xml' }), `${name}.svg`);
   else save(doc, await pngOf(doc, text), `${name}.png`);
 }
