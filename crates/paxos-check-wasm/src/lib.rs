@@ -434,7 +434,12 @@ impl QuorumMirror {
     /// holds one: a value is a script word). When this step's list is the same, the picture
     /// comes with an empty list and `choicesKept: true`: on a long run the list is most of the
     /// picture (64 choices: 6.4 of 7.0 kB) and rarely changes from one step to the next.
-    pub fn picture(&mut self, step: u32, key: Option<String>, known_choices: Option<String>) -> Result<JsValue, JsError> {
+    pub fn picture(
+        &mut self,
+        step: u32,
+        key: Option<String>,
+        known_choices: Option<String>,
+    ) -> Result<JsValue, JsError> {
         if self.sim.step() != step {
             self.sim.seek(step);
         }

@@ -67,7 +67,10 @@ fn every_preset_has_its_pinned_plan() {
             "partition-heal",
             "basic-paxos n3 q2/2 p2 a1 drops true dup 0 crashes 0 amnesia false [nodes 3, attempts 1 of 6]",
         ),
-        ("flexible-unsafe", "basic-paxos n3 q1/2 p2 a1 drops false dup 0 crashes 0 amnesia false [nodes 3, quorums 1/2]"),
+        (
+            "flexible-unsafe",
+            "basic-paxos n3 q1/2 p2 a1 drops false dup 0 crashes 0 amnesia false [nodes 3, quorums 1/2]",
+        ),
         ("amnesia", "basic-paxos n3 q2/2 p2 a1 drops false dup 0 crashes 1 amnesia true []"),
     ];
     let ids: Vec<&str> = PRESETS.iter().map(|p| p.id).collect();
@@ -80,7 +83,8 @@ fn every_preset_has_its_pinned_plan() {
 /// Runs a preset's default plan to its verdict and replays its counterexample.
 fn verdict_of(id: &str) -> (Verdict, Vec<String>, Option<Outcome>) {
     let report = check_sim(default_plan(id).job, Bounds::default()).expect("valid job");
-    let replayed = report.counterexample_script.as_ref().map(|s| Simulation::from_script(s).expect("replays").verdict().outcome);
+    let replayed =
+        report.counterexample_script.as_ref().map(|s| Simulation::from_script(s).expect("replays").verdict().outcome);
     (report.report.verdict, report.report.counterexample.unwrap_or_default(), replayed)
 }
 

@@ -93,7 +93,9 @@ fn accept_deliveries(id: &str) -> Vec<String> {
     script
         .lines()
         .filter_map(|l| l.strip_prefix("deliver "))
-        .filter_map(|l| l.split_once(" Accept ").map(|(path, rest)| format!("{path} {}", rest.rsplit(' ').next().unwrap())))
+        .filter_map(|l| {
+            l.split_once(" Accept ").map(|(path, rest)| format!("{path} {}", rest.rsplit(' ').next().unwrap()))
+        })
         .collect()
 }
 

@@ -201,10 +201,15 @@ fn pictures_agree_with_an_oracle_that_reads_every_event_on_random_faulty_runs() 
                 }
                 if let (Some(fact), Some(earlier)) = (fact, &p.earlier) {
                     if earlier.chosen_step.is_none() {
-                        assert_eq!(ids(earlier.accepts), oracle::accepted_by(&all, earlier.proposal, fact.step), "{context}");
+                        assert_eq!(
+                            ids(earlier.accepts),
+                            oracle::accepted_by(&all, earlier.proposal, fact.step),
+                            "{context}"
+                        );
                     }
                     for report in &p.reports {
-                        let promised = oracle::last_promise(&all, report.id, fact.proposer, fact.proposal.ballot, fact.step);
+                        let promised =
+                            oracle::last_promise(&all, report.id, fact.proposer, fact.proposal.ballot, fact.step);
                         assert_eq!(report.accepted, promised.flatten(), "{context}: S{}", report.id.0);
                         reports += 1;
                     }

@@ -87,10 +87,18 @@ impl CheckOptions {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum PlanNote {
-    Nodes { nodes: u8 },
-    Quorums { q1: u8, q2: u8 },
+    Nodes {
+        nodes: u8,
+    },
+    Quorums {
+        q1: u8,
+        q2: u8,
+    },
     /// The scenario's proposers retry up to `scenario` attempts; the check gives each `checked`.
-    Attempts { scenario: u32, checked: u32 },
+    Attempts {
+        scenario: u32,
+        checked: u32,
+    },
 }
 
 /// A check of a scenario: the job, what was scaled down, and the bounds.

@@ -281,10 +281,8 @@ pub fn quorum_picture(input: &PictureInput, key: Option<&str>) -> Option<QuorumP
     let (q1, q2) = (input.quorum_phase1, input.quorum_phase2);
     let sizes = Sizes { n, q1, q2, safe: u16::from(q1) + u16::from(q2) > u16::from(n) };
     let chosen = chosen_of(input.chosen, choice.proposal).copied();
-    let accepts = chosen.map_or_else(
-        || accepted_by(events_from(input.events, choice.step), choice.proposal, input.step),
-        |c| c.quorum,
-    );
+    let accepts = chosen
+        .map_or_else(|| accepted_by(events_from(input.events, choice.step), choice.proposal, input.step), |c| c.quorum);
     let mut picture = QuorumPicture {
         key: choice.key.clone(),
         kind: choice.kind,
