@@ -11,8 +11,13 @@ import { importOnce } from './lazy.js';
 
 export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
+// The texts live on the window, not in this module: in dist/ each module loaded later is
+// bundled on its own with its own copy of this file, and texts added through one copy (the
+// aids bring theirs) must be found through every other (the page's, in dist/web/app.js).
+const texts = (globalThis.paxosTexts ??= { loaded: new Map(), added: new Map() });
+
 /** The dictionaries loaded so far, by language. */
-const loaded = new Map();
+const loaded = texts.loaded;
 
 /**
  * Loads a language's texts (once; later calls share the first). Resolves with its
@@ -55,7 +60,7 @@ export function interpolate(template, params = {}) {
 }
 
 /** Texts a module loaded later brought along, by language (see `addTexts`). */
-const added = new Map();
+const added = texts.added;
 
 /**
  * Adds texts that arrive with a module loaded on demand (the aids below the cluster carry

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, coreVersion, launchBrowser, openPage, startServer } from './harness.mjs';
+import { ROOT, coreVersion, launchBrowser, openPage, showEvents, showSpacetime, startServer } from './harness.mjs';
 
 const SUB_PATH = '/team/paxos-playground/';
 const DIST = join(ROOT, 'dist');
@@ -55,6 +55,35 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
     // wasm-opt really ran: the dist module is smaller than the one wasm-bindgen wrote.
     const unoptimized = readFileSync(join(ROOT, 'web/pkg/paxos_wasm_bg.wasm'));
     assert.ok(served.length < unoptimized.length, `${served.length} >= ${unoptimized.length} bytes`);
+  });
+
+  // In dist/ each module loaded later is bundled on its own, with its own copy of the
+  // page's small modules: the texts it brings must still reach the page's translator (once
+  // they did not, and the aids showed their keys, "check.run", on the built page only).
+  test('what loads later speaks the page\'s language in the built page: no text key is shown', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}${SUB_PATH}`);
+    const keysShown = () => page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const keys = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent.trim();
+        if (/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9-]+)+$/.test(text)) keys.push(text);
+      }
+      return keys;
+    });
+    await showSpacetime(page);
+    await showEvents(page);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    for (const id of ['compare-panel', 'checker-panel', 'challenge-panel', 'export-panel']) {
+      await page.locator(`#${id}[data-ready="true"]`).waitFor({ state: 'attached' });
+    }
+    assert.ok((await page.locator('#checker-panel').innerText()).includes('Model checker'));
+    assert.deepEqual(await keysShown(), []);
+    await page.click('#language');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await keysShown(), []);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   // The size check counts a fixed list of files as "the page when it opens": every file the
