@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { closeAll, loadPreset, openPage, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { aidsReady, texts } from './aids-helpers.mjs';
 import { sharedLink } from './share-helpers.mjs';
+import { loadMultiCore } from '../unit/core.mjs';
 
 /** The grid as the page shows it: per server row, per slot `kind|ballot op|chosen`. */
 async function grid(page) {
@@ -144,6 +145,36 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     assert.ok(summary.some((line) => /Multi-Paxos.*no violation/.test(line)), summary.join('\n'));
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('a log-consistency violation: the observer names the slot, both servers and both commands, in English and Chinese', async () => {
+    // The leader that skips phase 1, driven by hand until S1 and S2 have applied different
+    // commands in slot 1 (tests/unit/multi.test.mjs runs the same script in the core).
+    const script = `protocol multi-paxos-skip-phase1\nnodes 3\nquorum 2 2\nnetwork manual
+request S1 set x 1\nrequest S2 set x 2\ndeliver S1->S3 Accept 11 #1 set x 1\ndeliver S3->S1 Accepted 11 #1
+deliver S2->S1 Accept 12 #1 set x 2\ndeliver S1->S2 Accepted 12 #1\n`;
+    const multi = await loadMultiCore();
+    const run = new multi.Playground(script);
+    const code = run.link(6, 0, 0);
+    run.free();
+    const sentences = {
+      en: 'Log consistency broken at step 6: S1 applied set x 1 in slot #1, S2 applied set x 2.',
+      'zh-CN': '第 6 步破坏了日志一致性：S1 在槽位 #1 执行了 set x 1，S2 却执行了 set x 2。',
+    };
+    for (const [locale, sentence] of Object.entries(sentences)) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.origin}/#s=${code}`);
+      await waitForStep(page, 6);
+      await page.locator('#log-grid:not([hidden])').waitFor();
+      assert.equal(await page.locator('#observer').getAttribute('data-outcome'), 'violated');
+      const facts = await texts(page, '#observer .verdict-facts:not([hidden]) li');
+      assert.ok(facts.includes(sentence), `${locale}: ${facts.join(' | ')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   test('the Chinese page shows no English sentence for a Multi-Paxos run', async () => {

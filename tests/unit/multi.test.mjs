@@ -140,3 +140,47 @@ test('a Multi-Paxos server running for leader or leading reads as such (not as a
   }
   assert.ok(seen.has('leading') && seen.has('preparing'), [...seen].join(' '));
 });
+
+// A run of the broken leader that skips phase 1, driven by hand until two servers have applied
+// different commands in slot 1: S1 applies set x 1 (chosen by S1 and S3 at step 3), S2 set x 2
+// (chosen by S1 and S2 at step 5, S1 having moved to the higher number). The core finds log
+// consistency broken at step 6, when S2 applies.
+const LOG_CONSISTENCY = `protocol multi-paxos-skip-phase1
+nodes 3
+quorum 2 2
+network manual
+request S1 set x 1
+request S2 set x 2
+deliver S1->S3 Accept 11 #1 set x 1
+deliver S3->S1 Accepted 11 #1
+deliver S2->S1 Accept 12 #1 set x 2
+deliver S1->S2 Accepted 12 #1
+`;
+
+test('a log-consistency violation is worded with its slot, both servers and both commands, in both languages', () => {
+  const english = translator('en');
+  const chinese = translator('zh-CN');
+  const pg = new multi.Playground(LOG_CONSISTENCY);
+  assert.equal(pg.steps(), 6);
+  // The event list's line: the English is the core's own line.
+  const events = shapeEvents(pg.events(1, pg.steps()));
+  const index = events.findIndex((event) => event.type === 'violation' && event.violation.property === 'logconsistency');
+  assert.ok(index >= 0, 'the run breaks log consistency');
+  assert.equal(events[index].step, 6);
+  assert.equal(eventText(events[index], english), aids.eventLines(LOG_CONSISTENCY)[index]);
+  assert.equal(eventText(events[index], english), 'VIOLATION log consistency at step 6: S1 applied #1 set x 1 but S2 applied #1 set x 2');
+  const lineZh = eventText(events[index], chinese);
+  for (const part of ['第 6 步', 'S1', 'S2', '#1', 'set x 1', 'set x 2']) assert.ok(lineZh.includes(part), `${part} in ${lineZh}`);
+  assert.doesNotMatch(lineZh, /applied|slot /);
+  // The observer's sentence, from the snapshot's shaped violation (web/views/observer.js words
+  // a property it does not know by `observer.<property>` with the violation's fields).
+  pg.seek(pg.steps());
+  const violation = shapeSnapshot(pg.snapshot()).verdict.violations.find((v) => v.property === 'logconsistency');
+  assert.deepEqual(
+    { slot: violation.slot, firstServer: violation.firstServer, firstOp: violation.firstOp, secondServer: violation.secondServer, secondOp: violation.secondOp },
+    { slot: '#1', firstServer: 'S1', firstOp: 'set x 1', secondServer: 'S2', secondOp: 'set x 2' },
+  );
+  assert.equal(english('observer.logconsistency', violation), 'Log consistency broken at step 6: S1 applied set x 1 in slot #1, S2 applied set x 2.');
+  assert.equal(chinese('observer.logconsistency', violation), '第 6 步破坏了日志一致性：S1 在槽位 #1 执行了 set x 1，S2 却执行了 set x 2。');
+  pg.free();
+});

@@ -70,7 +70,8 @@ export default {
   'log.explain.undecided': 'No slot has a chosen command yet, and nothing the observers check is broken.',
   'log.problem.styles': 'The log grid’s styles could not be loaded ({reason}).',
   'observer.logconsistency': 'Log consistency broken at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}.',
-  'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}',
+  // As the core's line (observe/safety.rs), which the event list's English reproduces.
+  'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {slot} {firstOp} but {secondServer} applied {slot} {secondOp}',
   'ev.violation.slotagreement': 'agreement in {slot} at step {step}: {first} and {second} were both chosen ({firstChosen}; {secondChosen})',
   'node.role.leader': 'leader',
   'phase.campaigning': 'running for leader with {ballot}',
