@@ -76,4 +76,22 @@ export default {
   'node.role.leader': 'leader',
   'phase.campaigning': 'running for leader with {ballot}',
   'phase.leading': 'number {ballot}, next slot #{next}',
+
+  // The message-types key under the cluster: Multi-Paxos' own message (web/multi/views.js).
+  'kind.decide': 'Decide',
+  // The servers table for a run with logs (web/multi/servers.js).
+  'log.servers.server': 'Server',
+  'log.servers.role': 'Role',
+  'log.servers.promised': 'Promised',
+  'log.servers.applied': 'Applied',
+  'log.servers.register': 'Register',
+  'log.servers.actions': 'Actions',
+  'log.servers.role.leader': 'leader',
+  'log.servers.role.candidate': 'candidate (running for leader)',
+  'log.servers.role.follower': 'follower',
+  'log.servers.role.backingOff': 'follower, backing off',
+  'log.servers.role.down': 'down (crashed)',
+  'log.servers.appliedSlots': 'slots #1..#{last}',
+  'log.servers.appliedNone': 'none',
+  'log.servers.appliedOne': 'slot #1',
 };
