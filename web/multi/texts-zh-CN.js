@@ -68,7 +68,7 @@ export default {
   'log.explain.undecided': '还没有任何槽位选定命令，观察者检查的性质也都没有被破坏。',
   'log.problem.styles': '无法加载日志网格的样式（{reason}）。',
   'observer.logconsistency': '第 {step} 步破坏了日志一致性：{firstServer} 在槽位 {slot} 执行了 {firstOp}，{secondServer} 却执行了 {secondOp}。',
-  'ev.violation.logconsistency': '第 {step} 步破坏日志一致性：{firstServer} 在槽位 {slot} 执行了 {firstOp}，{secondServer} 却执行了 {secondOp}',
+  'ev.violation.logconsistency': '第 {step} 步破坏日志一致性：{firstServer} 在槽位 {slot} 执行了 {firstOp}，{secondServer} 却在槽位 {slot} 执行了 {secondOp}',
   'ev.violation.slotagreement': '第 {step} 步破坏了槽位 {slot} 的一致性：{first} 和 {second} 都被确定（{firstChosen}；{secondChosen}）',
   'node.role.leader': 'Leader',
   'phase.campaigning': '以提议号 {ballot} 竞选 Leader',
