@@ -184,6 +184,18 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#compare-left .compare-side-title').textContent(), 'Multi-Paxos (a replicated log)');
     assert.equal(await page.locator('#compare-right .compare-side-title').textContent(), 'Basic Paxos (two phases)');
     assert.ok(summary.some((line) => /Multi-Paxos.*no violation/.test(line)), summary.join('\n'));
+    // Messages per chosen command on both sides, Basic Paxos' too, with the same measure.
+    const costs = () => Promise.all(['left', 'right'].map((side) => page.locator(`#compare-${side} .compare-side-cost`).textContent()));
+    assert.deepEqual(await costs(), ['0 messages sent, no command chosen yet.', '0 messages sent, no command chosen yet.']);
+    await page.click('#to-end');
+    await page.locator('#compare-left[data-step="25"]').waitFor();
+    const [left, right] = await costs();
+    // Multi-Paxos: phase 1 once, then a round trip and Decides per command; Basic Paxos runs
+    // both phases for its one value.
+    assert.equal(left, '22 messages sent, 3 commands chosen: 7.3 messages per chosen command.');
+    assert.equal(right, '16 messages sent, 1 commands chosen: 16 messages per chosen command.');
+    // The left side counts as the log grid under the cluster does.
+    assert.equal(`Up to this step: ${left}`, (await grid(page)).cost);
     assert.deepEqual(problems, []);
     await page.close();
   });

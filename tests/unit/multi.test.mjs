@@ -8,6 +8,9 @@ import { eventText } from '../../web/events-text.js';
 import { stateText } from '../../web/format.js';
 import { shapeEvents, shapeSnapshot } from '../../web/multi/events.js';
 import { TEXTS } from '../../web/multi/multi.js';
+import { logServerCells, logServerRows } from '../../web/multi/servers.js';
+import { chosenCommands, eventsUpTo, messagesPerChosen } from '../../web/layout/log-grid.js';
+import { buildTrace } from '../../web/trace.js';
 import { loadAids, loadCore, loadMultiCore } from './core.mjs';
 
 const core = await loadCore();
@@ -183,4 +186,27 @@ test('a log-consistency violation is worded with its slot, both servers and both
   assert.equal(english('observer.logconsistency', violation), 'Log consistency broken at step 6: S1 applied set x 1 in slot #1, S2 applied set x 2.');
   assert.equal(chinese('observer.logconsistency', violation), '第 6 步破坏了日志一致性：S1 在槽位 #1 执行了 set x 1，S2 却执行了 set x 2。');
   pg.free();
+});
+
+test('messages per chosen command: the same measure for a log and for a single decree (compare mode shows both)', () => {
+  const count = (pg) => {
+    pg.seek(pg.steps());
+    return messagesPerChosen(eventsUpTo(buildTrace(pg.events(1, pg.steps())), pg.steps()), chosenCommands(pg.snapshot()));
+  };
+  const steady = new multi.Playground(multi.presets().find((p) => p.id === 'multi-steady').script);
+  const basic = new core.Playground(core.presets().find((p) => p.id === 'paxos-basic').script);
+  const logCost = count(steady);
+  const basicCost = count(basic);
+  // Three slots chosen in the log; one value (its one command) in Basic Paxos.
+  assert.equal(logCost.chosen, 3);
+  assert.equal(basicCost.chosen, 1);
+  assert.ok(logCost.sent > 0 && basicCost.sent > 0);
+  assert.equal(basicCost.perChosen, basicCost.sent);
+  // The servers table's rows for the log: roles are the core's stages, named.
+  const english = translator('en');
+  const cells = logServerRows(shapeSnapshot(steady.snapshot())).map((row) => logServerCells(english, row));
+  assert.deepEqual(cells[0], { role: 'leader', promised: '11', applied: 'slots #1..#3', register: 'x = 1, y = 2' });
+  assert.deepEqual(cells[1].role, 'follower');
+  steady.free();
+  basic.free();
 });

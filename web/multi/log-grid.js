@@ -3,7 +3,7 @@
 // page never does. Under it, how many messages each chosen command has cost so far.
 import { h } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
-import { logGrid, messagesPerChosen } from '../layout/log-grid.js';
+import { eventsUpTo, logGrid, messagesPerChosen } from '../layout/log-grid.js';
 import { registerText } from './servers.js';
 
 /** What a cell says, in words for a screen reader and as its tooltip. */
@@ -47,13 +47,6 @@ function rowElement(doc, t, row) {
     ...row.cells.map((cell) => cellElement(doc, t, row, cell)),
     h(doc, 'td', { class: 'log-applied-count', text: String(row.applied) }),
     h(doc, 'td', { class: 'log-register', text: registerText(t, row.register) }));
-}
-
-/** The events of the run up to `step`, as the page's trace holds them. */
-function eventsUpTo(trace, step) {
-  const events = [];
-  for (const [at, entry] of trace.steps) if (at <= step) events.push(...entry.events);
-  return events;
 }
 
 /** Draws the grid for the store's viewed step into `panel` (its table and its lines). */
