@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { closeAll, loadPreset, openPage, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { aidsReady, texts } from './aids-helpers.mjs';
 import { sharedLink } from './share-helpers.mjs';
+import { loadMultiCore } from '../unit/core.mjs';
 
 /** The grid as the page shows it: per server row, per slot `kind|ballot op|chosen`. */
 async function grid(page) {
@@ -24,6 +25,15 @@ async function grid(page) {
     leaders: [...panel.querySelectorAll('tbody tr')].filter((tr) => tr.querySelector('.log-role:not(.log-down)')).map((tr) => tr.querySelector('.log-server').textContent),
     register: [...panel.querySelectorAll('tbody .log-register')].map((td) => td.textContent),
     cost: panel.querySelector('.log-cost').textContent,
+  }));
+}
+
+/** The servers panel's table for a run with logs: its column heads and its rows' cells. */
+async function logServers(page) {
+  await page.locator('#log-servers-table:not([hidden])').waitFor();
+  return page.locator('#log-servers-table').evaluate((table) => ({
+    head: [...table.querySelectorAll('thead th')].map((th) => th.textContent),
+    rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((cell) => cell.textContent)),
   }));
 }
 
@@ -64,6 +74,29 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     assert.equal(shown.register[0], 'x = 1, z = 3');
     assert.equal(shown.register[4], 'x = 1, z = 3');
     assert.equal(shown.cost, 'Up to this step: 56 messages sent, 3 commands chosen: 18.7 messages per chosen command.');
+    // The servers table shows each server's log state from the core's snapshot (its stage,
+    // promise, applied prefix and register) in place of the single-decree columns.
+    assert.deepEqual(await logServers(page), {
+      head: ['Server', 'Role', 'Promised', 'Applied', 'Register', 'Actions'],
+      rows: [
+        ['S1', 'follower', '15', 'slots #1..#3', 'x = 1, z = 3', 'Crash'],
+        ['S2', 'follower', '11', 'none', '(empty)', 'Crash'],
+        ['S3', 'follower', '15', 'none', '(empty)', 'Crash'],
+        ['S4', 'follower', '15', 'none', '(empty)', 'Crash'],
+        ['S5', 'leader', '15', 'slots #1..#3', 'x = 1, z = 3', 'Crash'],
+      ],
+    });
+    assert.equal(await page.locator('#servers').isVisible(), false);
+    // The message-types key has Multi-Paxos' Decide, in its colour.
+    assert.deepEqual(await texts(page, '#legend .legend-item'), ['Prepare', 'Promise', 'Accept', 'Accepted', 'Nack', 'Reject', 'Decide']);
+    const chip = await page.locator('#legend .kind-chip.kind-decide').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(chip, 'rgb(184, 184, 184)');
+    // Crash from the table: the row says so.
+    await page.click('#log-servers [data-command="crash S5"]');
+    await page.locator('#log-servers tr[data-node-id="5"].down').waitFor();
+    assert.deepEqual((await logServers(page)).rows[4].slice(0, 2), ['S5', 'down (crashed)']);
+    await page.click('#undo');
+    await page.locator('#log-servers tr[data-node-id="5"].up').waitFor();
     // The observer words each chosen slot with the quorum that chose it (the core's).
     assert.deepEqual(await texts(page, '#observer .log-facts li'), [
       '#1 set x 1 chosen at step 7: (11,set x 1) accepted by {S1,S2,S3}.',
@@ -75,6 +108,11 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     await loadPreset(page, 'paxos-basic');
     await page.locator('#log-grid').waitFor({ state: 'hidden' });
     assert.equal(await page.locator('#observer .verdict-facts:not(.log-facts)').isVisible(), true);
+    // ... the page's own servers table and message-types key.
+    await page.locator('#log-servers-table').waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#servers').isVisible(), true);
+    assert.deepEqual(await texts(page, '.panel-servers table:not([hidden]) thead th'), ['Server', 'State', 'Promised', 'Accepted', 'Learned', 'Actions']);
+    assert.deepEqual(await texts(page, '#legend .legend-item'), ['Prepare', 'Promise', 'Accept', 'Accepted', 'Nack', 'Reject']);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -93,6 +131,10 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     assert.deepEqual(shown.rows.S5.slice(1, 3), ['noop|15 no-op|chosen', 'entry|15 set z 3|chosen']);
     assert.equal(shown.cost, '截至此步：发送了 56 条消息，选定了 3 条命令：每条选定的命令 18.7 条消息。');
     assert.deepEqual(shown.leaders, ['S5领导者']);
+    const servers = await logServers(page);
+    assert.deepEqual(servers.head, ['服务器', '角色', '承诺', '已应用', '寄存器', '操作']);
+    assert.deepEqual(servers.rows[4], ['S5', '领导者', '15', '槽位 #1..#3', 'x = 1, z = 3', '崩溃']);
+    assert.equal((await texts(page, '#legend .legend-item')).at(-1), 'Decide（通知已确定）');
     assert.equal(await page.locator('#log-grid h2').textContent(), '日志');
     const widths = await page.evaluate(() => ({
       page: document.documentElement.scrollWidth - window.innerWidth,
@@ -142,8 +184,50 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#compare-left .compare-side-title').textContent(), 'Multi-Paxos (a replicated log)');
     assert.equal(await page.locator('#compare-right .compare-side-title').textContent(), 'Basic Paxos (two phases)');
     assert.ok(summary.some((line) => /Multi-Paxos.*no violation/.test(line)), summary.join('\n'));
+    // Messages per chosen command on both sides, Basic Paxos' too, with the same measure.
+    const costs = () => Promise.all(['left', 'right'].map((side) => page.locator(`#compare-${side} .compare-side-cost`).textContent()));
+    assert.deepEqual(await costs(), ['0 messages sent, no command chosen yet.', '0 messages sent, no command chosen yet.']);
+    await page.click('#to-end');
+    await page.locator('#compare-left[data-step="25"]').waitFor();
+    const [left, right] = await costs();
+    // Multi-Paxos: phase 1 once, then a round trip and Decides per command; Basic Paxos runs
+    // both phases for its one value.
+    assert.equal(left, '22 messages sent, 3 commands chosen: 7.3 messages per chosen command.');
+    assert.equal(right, '16 messages sent, 1 commands chosen: 16 messages per chosen command.');
+    // The left side counts as the log grid under the cluster does.
+    assert.equal(`Up to this step: ${left}`, (await grid(page)).cost);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  test('a log-consistency violation: the observer names the slot, both servers and both commands, in English and Chinese', async () => {
+    // The leader that skips phase 1, driven by hand until S1 and S2 have applied different
+    // commands in slot 1 (tests/unit/multi.test.mjs runs the same script in the core).
+    const script = `protocol multi-paxos-skip-phase1\nnodes 3\nquorum 2 2\nnetwork manual
+request S1 set x 1\nrequest S2 set x 2\ndeliver S1->S3 Accept 11 #1 set x 1\ndeliver S3->S1 Accepted 11 #1
+deliver S2->S1 Accept 12 #1 set x 2\ndeliver S1->S2 Accepted 12 #1\n`;
+    const multi = await loadMultiCore();
+    const run = new multi.Playground(script);
+    const code = run.link(6, 0, 0);
+    run.free();
+    const sentences = {
+      en: 'Log consistency broken at step 6: S1 applied set x 1 in slot #1, S2 applied set x 2.',
+      'zh-CN': '第 6 步破坏了日志一致性：S1 在槽位 #1 执行了 set x 1，S2 却执行了 set x 2。',
+    };
+    for (const [locale, sentence] of Object.entries(sentences)) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.origin}/#s=${code}`);
+      await waitForStep(page, 6);
+      await page.locator('#log-grid:not([hidden])').waitFor();
+      assert.equal(await page.locator('#observer').getAttribute('data-outcome'), 'violated');
+      const facts = await texts(page, '#observer .verdict-facts:not([hidden]) li');
+      assert.ok(facts.includes(sentence), `${locale}: ${facts.join(' | ')}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
   });
 
   test('the Chinese page shows no English sentence for a Multi-Paxos run', async () => {
@@ -158,7 +242,7 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
       for (const step of [steps >> 1, steps]) {
         await seek(page, step);
         await showEvents(page);
-        for (const selector of ['#status', '#events', '#observer', '#log-grid', '#inflight']) {
+        for (const selector of ['#status', '#events', '#observer', '#log-grid', '#inflight', '#log-servers-table', '#legend']) {
           const leaves = await page.locator(selector).evaluate((root) => [...root.querySelectorAll('li, p, span, th, td, h2, button')]
             .filter((e) => e.children.length === 0).map((e) => e.textContent));
           for (const text of leaves) if (ENGLISH.test(text)) found.push(`${id} step ${step} ${selector}: ${text}`);

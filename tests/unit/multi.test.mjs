@@ -8,6 +8,9 @@ import { eventText } from '../../web/events-text.js';
 import { stateText } from '../../web/format.js';
 import { shapeEvents, shapeSnapshot } from '../../web/multi/events.js';
 import { TEXTS } from '../../web/multi/multi.js';
+import { logServerCells, logServerRows } from '../../web/multi/servers.js';
+import { chosenCommands, eventsUpTo, messagesPerChosen } from '../../web/layout/log-grid.js';
+import { buildTrace } from '../../web/trace.js';
 import { loadAids, loadCore, loadMultiCore } from './core.mjs';
 
 const core = await loadCore();
@@ -139,4 +142,71 @@ test('a Multi-Paxos server running for leader or leading reads as such (not as a
     }
   }
   assert.ok(seen.has('leading') && seen.has('preparing'), [...seen].join(' '));
+});
+
+// A run of the broken leader that skips phase 1, driven by hand until two servers have applied
+// different commands in slot 1: S1 applies set x 1 (chosen by S1 and S3 at step 3), S2 set x 2
+// (chosen by S1 and S2 at step 5, S1 having moved to the higher number). The core finds log
+// consistency broken at step 6, when S2 applies.
+const LOG_CONSISTENCY = `protocol multi-paxos-skip-phase1
+nodes 3
+quorum 2 2
+network manual
+request S1 set x 1
+request S2 set x 2
+deliver S1->S3 Accept 11 #1 set x 1
+deliver S3->S1 Accepted 11 #1
+deliver S2->S1 Accept 12 #1 set x 2
+deliver S1->S2 Accepted 12 #1
+`;
+
+test('a log-consistency violation is worded with its slot, both servers and both commands, in both languages', () => {
+  const english = translator('en');
+  const chinese = translator('zh-CN');
+  const pg = new multi.Playground(LOG_CONSISTENCY);
+  assert.equal(pg.steps(), 6);
+  // The event list's line: the English is the core's own line.
+  const events = shapeEvents(pg.events(1, pg.steps()));
+  const index = events.findIndex((event) => event.type === 'violation' && event.violation.property === 'logconsistency');
+  assert.ok(index >= 0, 'the run breaks log consistency');
+  assert.equal(events[index].step, 6);
+  assert.equal(eventText(events[index], english), aids.eventLines(LOG_CONSISTENCY)[index]);
+  assert.equal(eventText(events[index], english), 'VIOLATION log consistency at step 6: S1 applied #1 set x 1 but S2 applied #1 set x 2');
+  const lineZh = eventText(events[index], chinese);
+  for (const part of ['第 6 步', 'S1', 'S2', '#1', 'set x 1', 'set x 2']) assert.ok(lineZh.includes(part), `${part} in ${lineZh}`);
+  assert.doesNotMatch(lineZh, /applied|slot /);
+  // The observer's sentence, from the snapshot's shaped violation (web/views/observer.js words
+  // a property it does not know by `observer.<property>` with the violation's fields).
+  pg.seek(pg.steps());
+  const violation = shapeSnapshot(pg.snapshot()).verdict.violations.find((v) => v.property === 'logconsistency');
+  assert.deepEqual(
+    { slot: violation.slot, firstServer: violation.firstServer, firstOp: violation.firstOp, secondServer: violation.secondServer, secondOp: violation.secondOp },
+    { slot: '#1', firstServer: 'S1', firstOp: 'set x 1', secondServer: 'S2', secondOp: 'set x 2' },
+  );
+  assert.equal(english('observer.logconsistency', violation), 'Log consistency broken at step 6: S1 applied set x 1 in slot #1, S2 applied set x 2.');
+  assert.equal(chinese('observer.logconsistency', violation), '第 6 步破坏了日志一致性：S1 在槽位 #1 执行了 set x 1，S2 却执行了 set x 2。');
+  pg.free();
+});
+
+test('messages per chosen command: the same measure for a log and for a single decree (compare mode shows both)', () => {
+  const count = (pg) => {
+    pg.seek(pg.steps());
+    return messagesPerChosen(eventsUpTo(buildTrace(pg.events(1, pg.steps())), pg.steps()), chosenCommands(pg.snapshot()));
+  };
+  const steady = new multi.Playground(multi.presets().find((p) => p.id === 'multi-steady').script);
+  const basic = new core.Playground(core.presets().find((p) => p.id === 'paxos-basic').script);
+  const logCost = count(steady);
+  const basicCost = count(basic);
+  // Three slots chosen in the log; one value (its one command) in Basic Paxos.
+  assert.equal(logCost.chosen, 3);
+  assert.equal(basicCost.chosen, 1);
+  assert.ok(logCost.sent > 0 && basicCost.sent > 0);
+  assert.equal(basicCost.perChosen, basicCost.sent);
+  // The servers table's rows for the log: roles are the core's stages, named.
+  const english = translator('en');
+  const cells = logServerRows(shapeSnapshot(steady.snapshot())).map((row) => logServerCells(english, row));
+  assert.deepEqual(cells[0], { role: 'leader', promised: '11', applied: 'slots #1..#3', register: 'x = 1, y = 2' });
+  assert.deepEqual(cells[1].role, 'follower');
+  steady.free();
+  basic.free();
 });

@@ -16,12 +16,14 @@ export const AIDS_MARKUP = {
 <section id="compare-left" class="compare-side" aria-labelledby="compare-left-title">
 <h3 id="compare-left-title" class="compare-side-title"></h3>
 <p class="compare-side-state"></p>
+<p class="compare-side-cost"></p>
 <svg class="cluster compare-cluster" role="img" aria-label="Cluster"></svg>
 <ol class="compare-events" tabindex="0" data-i18n-aria="compare.events"></ol>
 </section>
 <section id="compare-right" class="compare-side" aria-labelledby="compare-right-title">
 <h3 id="compare-right-title" class="compare-side-title"></h3>
 <p class="compare-side-state"></p>
+<p class="compare-side-cost"></p>
 <svg class="cluster compare-cluster" role="img" aria-label="Cluster"></svg>
 <ol class="compare-events" tabindex="0" data-i18n-aria="compare.events"></ol>
 </section>

@@ -54,6 +54,8 @@ export default {
   'compare.violationLeft': '{protocol} (here): first violation at step {step} ({property}).',
   'compare.violationRight': '{protocol}: first violation at its step {step} ({property}), beside step {here} here.',
   'compare.noViolation': '{protocol}: no violation.',
+  'compare.cost': '{sent} messages sent, {chosen} commands chosen: {per} messages per chosen command.',
+  'compare.cost.none': '{sent} messages sent, no command chosen yet.',
   'compare.counts': 'Commands: {same} as written, {mapped} carried over to another message on the same link, {skipped} skipped.',
   'compare.same': 'as written',
   'compare.skipped': 'skipped:',

@@ -54,6 +54,8 @@ export default {
   'compare.violationLeft': '{protocol}（这边）：第 {step} 步首次违反（{property}）。',
   'compare.violationRight': '{protocol}：在它的第 {step} 步首次违反（{property}），对应这边的第 {here} 步。',
   'compare.noViolation': '{protocol}：没有违反。',
+  'compare.cost': '发送了 {sent} 条消息，选定了 {chosen} 条命令：每条选定的命令 {per} 条消息。',
+  'compare.cost.none': '发送了 {sent} 条消息，尚未选定任何命令。',
   'compare.counts': '命令：{same} 条原样执行，{mapped} 条转到同一链路上的另一条消息，{skipped} 条被跳过。',
   'compare.same': '原样执行',
   'compare.skipped': '跳过：',

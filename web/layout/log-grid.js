@@ -89,6 +89,23 @@ export function logGrid(snapshot) {
   return { slots, chosen: slots.map((slot) => chosen.get(slot) ?? null), rows };
 }
 
+/** The events of a run up to `step`, as the page's trace (web/trace.js) holds them. */
+export function eventsUpTo(trace, step) {
+  const events = [];
+  for (const [at, entry] of trace.steps) if (at <= step) events.push(...entry.events);
+  return events;
+}
+
+/**
+ * How many commands the core's observer has seen chosen by the snapshot's step: the slots
+ * with a chosen command in a log (`slots_chosen`), or, in a single-decree protocol, whose one
+ * command is its value, the values chosen (`chosen`: more than one only in a broken run).
+ */
+export function chosenCommands(snapshot) {
+  if (snapshot.slots_chosen?.length) return new Set(snapshot.slots_chosen.map((c) => c.slot)).size;
+  return new Set((snapshot.chosen ?? []).map((c) => c.proposal.value)).size;
+}
+
 /**
  * Messages per chosen command up to the viewed step: every message sent over the network
  * (`send` and `duplicate` events; a server's message to itself is local, not sent) divided by

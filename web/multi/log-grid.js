@@ -3,7 +3,8 @@
 // page never does. Under it, how many messages each chosen command has cost so far.
 import { h } from '../dom.js';
 import { proposalText, serverLabel, serverSetText } from '../format.js';
-import { logGrid, messagesPerChosen } from '../layout/log-grid.js';
+import { eventsUpTo, logGrid, messagesPerChosen } from '../layout/log-grid.js';
+import { registerText } from './servers.js';
 
 /** What a cell says, in words for a screen reader and as its tooltip. */
 function cellTitle(t, row, cell) {
@@ -37,11 +38,6 @@ function cellElement(doc, t, row, cell) {
   return h(doc, 'td', { class: classes.join(' '), title, 'aria-label': title, 'data-slot': cell.slot, 'data-kind': cell.kind }, ...content);
 }
 
-function registerText(t, row) {
-  if (row.register.length === 0) return t('log.register.empty');
-  return row.register.map(([key, value]) => `${key} = ${value}`).join(', ');
-}
-
 function rowElement(doc, t, row) {
   const name = [serverLabel(row.id)];
   if (row.leading) name.push(h(doc, 'span', { class: 'log-role', text: t('log.leader') }));
@@ -50,14 +46,7 @@ function rowElement(doc, t, row) {
     h(doc, 'th', { scope: 'row', class: 'log-server' }, ...name),
     ...row.cells.map((cell) => cellElement(doc, t, row, cell)),
     h(doc, 'td', { class: 'log-applied-count', text: String(row.applied) }),
-    h(doc, 'td', { class: 'log-register', text: registerText(t, row) }));
-}
-
-/** The events of the run up to `step`, as the page's trace holds them. */
-function eventsUpTo(trace, step) {
-  const events = [];
-  for (const [at, entry] of trace.steps) if (at <= step) events.push(...entry.events);
-  return events;
+    h(doc, 'td', { class: 'log-register', text: registerText(t, row.register) }));
 }
 
 /** Draws the grid for the store's viewed step into `panel` (its table and its lines). */

@@ -70,9 +70,28 @@ export default {
   'log.explain.undecided': 'No slot has a chosen command yet, and nothing the observers check is broken.',
   'log.problem.styles': 'The log grid’s styles could not be loaded ({reason}).',
   'observer.logconsistency': 'Log consistency broken at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}.',
-  'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {firstOp} in slot {slot}, {secondServer} applied {secondOp}',
+  // As the core's line (observe/safety.rs), which the event list's English reproduces.
+  'ev.violation.logconsistency': 'log consistency at step {step}: {firstServer} applied {slot} {firstOp} but {secondServer} applied {slot} {secondOp}',
   'ev.violation.slotagreement': 'agreement in {slot} at step {step}: {first} and {second} were both chosen ({firstChosen}; {secondChosen})',
   'node.role.leader': 'leader',
   'phase.campaigning': 'running for leader with {ballot}',
   'phase.leading': 'number {ballot}, next slot #{next}',
+
+  // The message-types key under the cluster: Multi-Paxos' own message (web/multi/views.js).
+  'kind.decide': 'Decide',
+  // The servers table for a run with logs (web/multi/servers.js).
+  'log.servers.server': 'Server',
+  'log.servers.role': 'Role',
+  'log.servers.promised': 'Promised',
+  'log.servers.applied': 'Applied',
+  'log.servers.register': 'Register',
+  'log.servers.actions': 'Actions',
+  'log.servers.role.leader': 'leader',
+  'log.servers.role.candidate': 'candidate (running for leader)',
+  'log.servers.role.follower': 'follower',
+  'log.servers.role.backingOff': 'follower, backing off',
+  'log.servers.role.down': 'down (crashed)',
+  'log.servers.appliedSlots': 'slots #1..#{last}',
+  'log.servers.appliedNone': 'none',
+  'log.servers.appliedOne': 'slot #1',
 };

@@ -8,6 +8,27 @@ import { loadStylesheet } from '../lazy.js';
 import { isLogSnapshot } from '../layout/log-grid.js';
 import { renderLogGrid } from './log-grid.js';
 import { logOutcomeSentence, renderLogObserver } from './observer.js';
+import { renderLogServers } from './servers.js';
+
+/**
+ * The message-types key under the cluster (the page's `#legend`, which the page rebuilds with
+ * its own kinds when the language changes): with a run with logs it also lists Multi-Paxos'
+ * Decide, in its colour (web/multi/multi.css); without, it does not.
+ */
+export function renderDecideLegend(legend, t, isLog) {
+  let item = legend.querySelector('.legend-item.kind-decide');
+  if (!isLog) {
+    item?.remove();
+    return;
+  }
+  const doc = legend.ownerDocument;
+  if (!item) {
+    item = h(doc, 'li', { class: 'legend-item kind-decide' },
+      h(doc, 'span', { class: 'kind-chip kind-decide', 'aria-hidden': 'true' }), h(doc, 'span', { class: 'legend-text' }));
+    legend.append(item);
+  }
+  item.querySelector('.legend-text').textContent = t('kind.decide');
+}
 
 /** The grid's panel, made once, right after the cluster's (under it on a narrow screen). */
 function makePanel(doc) {
@@ -43,6 +64,8 @@ export class LogViews {
     this.doc.querySelector('.layout').classList.toggle('log-run', isLog);
     app.$('cluster').classList.toggle('log-run', isLog);
     renderLogObserver(app.$('observer'), snapshot, t, isLog);
+    renderDecideLegend(app.$('legend'), t, isLog);
+    renderLogServers(this.doc, store, t, isLog);
     if (!isLog) return;
     panel.querySelector('h2').textContent = t('log.heading');
     panel.querySelector('.log-hint').textContent = t('log.hint');

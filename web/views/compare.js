@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import { eventText } from '../events-text.js';
 import { refusalText } from '../problems.js';
 import { diffLines, leftStepFor, mappingCounts, rightRange, rightStepFor } from '../aids/compare.js';
+import { chosenCommands, eventsUpTo, messagesPerChosen } from '../layout/log-grid.js';
 import { ClusterView } from './cluster.js';
 import { headline } from './observer.js';
 
@@ -93,13 +94,13 @@ export class CompareView {
     this.renderSide('left', {
       protocol: leftProtocol, step, steps: store.steps, snapshot: store.snapshot(), lines: diff.left, diverging,
       violationHere: compare.leftViolation?.step === step,
-      drawing: store,
+      drawing: store, trace: store.trace,
     }, t);
     const rightStore = { snapshot: () => rightSnapshot, trace: compare.rightTrace, ui: { selection: store.ui.selection?.type === 'node' ? store.ui.selection : null } };
     this.renderSide('right', {
       protocol: compare.protocol, step: rightStep, steps: compare.right.steps(), snapshot: rightSnapshot, lines: diff.right, diverging,
       violationHere: Boolean(compare.rightViolation) && compare.rightViolation.step >= range.from && compare.rightViolation.step <= range.to && step > 0,
-      drawing: rightStore,
+      drawing: rightStore, trace: compare.rightTrace,
     }, t);
     this.renderMapping(compare, t);
   }
@@ -120,6 +121,14 @@ export class CompareView {
       ` ${t('compare.sideStep', { step: view.step, steps: view.steps })} `,
       ...marks,
     );
+    // What each side's messages bought so far: the same measure for both protocols (messages
+    // sent up to the step shown, commands the core's observer saw chosen by then).
+    const cost = messagesPerChosen(eventsUpTo(view.trace, view.step), chosenCommands(view.snapshot));
+    const costLine = box.querySelector('.compare-side-cost');
+    costLine.textContent = cost.perChosen === null
+      ? t('compare.cost.none', { sent: cost.sent })
+      : t('compare.cost', { sent: cost.sent, chosen: cost.chosen, per: cost.perChosen });
+    costLine.dataset.perChosen = cost.perChosen ?? '';
     const svg = box.querySelector('svg');
     this.clusters[side].render(view.drawing, t);
     showOnly(svg, t('compare.drawing', { protocol: t(`protocol.${view.protocol}.name`), step: view.step, outcome: t(`outcome.${outcome}`) }));

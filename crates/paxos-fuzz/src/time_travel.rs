@@ -118,7 +118,8 @@ fn without_cursor(mut state: State) -> State {
 /// A random scenario: a random faulty one, or a manual network with a few proposals (the
 /// reader's playground), or settings near the in-flight limit.
 fn scenario(rng: &mut SplitMix) -> Scenario {
-    let protocols = paxos::protocol::Protocol::ALL;
+    // Every protocol this build runs (all of them with the `multi` feature).
+    let protocols = paxos::protocol::Protocol::AVAILABLE;
     let protocol = protocols[rng.below(protocols.len() as u64) as usize];
     match rng.below(10) {
         0..=4 => {

@@ -41,9 +41,11 @@ pub const PRESETS: &[Preset] = presets![
 /// Multi-Paxos module. Each has a golden log and an asserted outcome like the others.
 pub const MULTI_PRESETS: &[Preset] = presets!["multi-steady", "multi-recovery", "multi-duel", "multi-partition"];
 
-/// Every preset: the page's, then Multi-Paxos'.
+/// Every preset this build runs: the page's, then Multi-Paxos' (only with the `multi`
+/// feature; without it `protocol multi-paxos` is an unknown protocol).
 pub fn all() -> impl Iterator<Item = &'static Preset> {
-    PRESETS.iter().chain(MULTI_PRESETS)
+    let multi: &[Preset] = if crate::protocol::multi::ENABLED { MULTI_PRESETS } else { &[] };
+    PRESETS.iter().chain(multi)
 }
 
 pub fn find(id: &str) -> Option<&'static Preset> {

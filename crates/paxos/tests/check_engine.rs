@@ -1,4 +1,6 @@
 //! The breadth-first checker on small models whose state graphs are known by hand.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::{replay, Bounds, Checker, Limit, Model, Property, Verdict};
 

@@ -7,6 +7,8 @@
 //!   would, n(n-1)/2 / 2^24 pairs, within five standard deviations. A hash with structure
 //!   (such as a multiply-only one on sparse inputs like the TLA model's bitsets) collides far
 //!   more often in some window.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::hash::fingerprint;
 use paxos::check::sim::{SimConfig, SimModel};

@@ -3,6 +3,8 @@
 //! within 25 % (in fact within 1 % of the blocks malloc hands out), at the end and at the
 //! peak; and what it holds per state, which fingerprints and a packed frontier keep under 64
 //! bytes. Resident memory, natively and in wasm, is measured in docs/BENCHMARKS.md.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::sim::{SimConfig, SimModel};
 use paxos::check::tla::{TlaConfig, TlaPaxos};

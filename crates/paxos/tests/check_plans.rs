@@ -2,6 +2,8 @@
 //! competing proposers (seed §2 needs three to split the vote), a second attempt where
 //! refused one-phase proposers re-propose (seed §4), the crash and lost messages of the
 //! scenarios that have them. Pinned here; the one-phase plans are also run to their verdict.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::plan::{plan, CheckOptions, Plan, PlanNote};
 use paxos::check::sim::check_sim;

@@ -1,5 +1,7 @@
 //! The model checker on the playground's own protocols: the counterexamples it finds are the
 //! shortest possible, and they replay in the simulator as scenarios with the same verdict.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::sim::{check_sim, SimConfig, SimReport};
 use paxos::check::{Bounds, Verdict};

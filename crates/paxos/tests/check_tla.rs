@@ -1,5 +1,7 @@
 //! The TLA Paxos model against the counts TLC reports for Lamport's spec, and the one-phase
 //! variant's shortest counterexample.
+// The model checker is the `check` feature (`cargo test -p paxos --no-default-features`).
+#![cfg(feature = "check")]
 
 use paxos::check::tla::{check_tla, render_counterexample, TlaAction, TlaConfig, TlaPaxos};
 use paxos::check::{replay, Model, Property, Verdict};

@@ -59,6 +59,7 @@ fn the_paxos_schedule_under_one_phase_breaks_and_unmatched_commands_are_skipped(
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn basic_and_multi_paxos_on_one_schedule() {
     // Basic Paxos' happy path as Multi-Paxos: `propose S1 X` becomes the client's command
     // `set x X`, and the deliveries map onto the same links. One value becomes one slot.

@@ -48,6 +48,7 @@ fn every_preset_exports_a_test_that_names_its_outcome() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn a_multi_paxos_diagram_names_requests_and_chosen_slots() {
     let sim = Simulation::from_script(find("multi-steady").unwrap().script).unwrap();
     let diagram = mermaid(&sim);

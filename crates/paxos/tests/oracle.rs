@@ -52,27 +52,23 @@ fn the_random_runs_reach_choices_and_every_kind_of_violation() {
     // choose a value or command, 442 break agreement, 510 stability, 80 log consistency (only
     // Multi-Paxos has it), 1484 are manual. Loose floors, so that a generator change that
     // stops exercising a verdict fails here instead of silently weakening the differential
-    // test.
+    // test. (Without the `multi` feature no run is Multi-Paxos, so none can break log
+    // consistency.)
     assert!(
-        chosen > 1_000 && agreement > 200 && stability > 200 && manual > 1_000 && consistency > 30,
+        chosen > 1_000
+            && agreement > 200
+            && stability > 200
+            && manual > 1_000
+            && (consistency > 30 || !paxos::protocol::multi::ENABLED),
         "{chosen} {agreement} {stability} {manual} {consistency}"
     );
-}
-
-#[test]
-fn the_model_checker_agrees_with_the_oracle_on_random_walks() {
-    let results: Vec<Result<bool, String>> = (0..2_000).map(oracle::checker_walk).collect();
-    let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
-    assert!(failures.is_empty(), "{} of 2000 walks differ; the first:\n{}", failures.len(), failures[0]);
-    // Not vacuous: some walks do break agreement (in unsafe configurations).
-    let violated = results.iter().filter(|r| matches!(r, Ok(true))).count();
-    assert!(violated > 50, "only {violated} of 2000 walks end in a violation");
 }
 
 /// Multi-Paxos under the oracle, slot by slot: correct Multi-Paxos (intersecting quorums,
 /// durable acceptors) never breaks safety in the fixed set, and both broken leaders are
 /// caught, agreement in a slot broken, in runs of their own.
 #[test]
+#[cfg(feature = "multi")]
 fn multi_paxos_is_safe_by_the_oracle_and_its_broken_leaders_are_caught() {
     use paxos::protocol::Protocol;
     let (mut safe_runs, mut chosen, mut skip, mut no_repropose) = (0, 0, 0, 0);

@@ -233,6 +233,7 @@ fn basic_paxos_happy_path_chooses_in_one_round() {
 }
 
 /// Multi-Paxos: every server's applied log as text (`#1 set x 1, ...`) and its register.
+#[cfg(feature = "multi")]
 fn logs(sim: &Simulation) -> Vec<(String, String)> {
     let log_of = |node: &paxos::protocol::Node| {
         let log = node.log.as_deref().expect("a Multi-Paxos server has a log");
@@ -245,11 +246,13 @@ fn logs(sim: &Simulation) -> Vec<(String, String)> {
 }
 
 /// How many messages of a kind the run sent (not counting a server's messages to itself).
+#[cfg(feature = "multi")]
 fn sent(sim: &Simulation, kind: paxos::message::MessageKind) -> usize {
     sim.events().iter().filter(|e| matches!(&e.kind, EventKind::Send { message, .. } if message.kind() == kind)).count()
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_steady_runs_phase_1_once_then_one_round_trip_per_command() {
     use paxos::message::MessageKind;
     let sim = run("multi-steady");
@@ -270,6 +273,7 @@ fn multi_steady_runs_phase_1_once_then_one_round_trip_per_command() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_recovery_re_proposes_the_accepted_slot_and_fills_the_hole() {
     let sim = run("multi-recovery");
     let verdict = sim.verdict();
@@ -294,6 +298,7 @@ fn multi_recovery_re_proposes_the_accepted_slot_and_fills_the_hole() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_duel_ends_with_one_leader_and_both_commands() {
     let sim = run("multi-duel");
     let verdict = sim.verdict();
@@ -312,6 +317,7 @@ fn multi_duel_ends_with_one_leader_and_both_commands() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_partition_the_old_leader_is_refused_by_number_after_healing() {
     let sim = run("multi-partition");
     let verdict = sim.verdict();

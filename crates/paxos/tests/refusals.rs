@@ -223,6 +223,7 @@ fn any_step_range_and_view_is_answered() {
 /// the run (the protocol's own refusals of a client), and a command the protocol does not
 /// take is refused like any other, changing nothing.
 #[test]
+#[cfg(feature = "multi")]
 fn multi_paxos_limits_are_notes_or_refusals_never_panics() {
     use paxos::protocol::multi::{LOG_SLOTS_MAX, PENDING_MAX};
     use paxos::protocol::Protocol;

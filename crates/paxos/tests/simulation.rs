@@ -176,6 +176,7 @@ fn invalid_utf8_is_an_error_at_its_line_and_column() {
 /// Multi-Paxos' view model: each server's log (the log grid's row), the chosen slots; the
 /// single-decree protocols' snapshots do not change shape.
 #[test]
+#[cfg(feature = "multi")]
 fn the_snapshot_carries_each_servers_log_in_multi_paxos_only() {
     let script = paxos::presets::find("multi-recovery").unwrap().script;
     let mut sim = Simulation::from_script(script).unwrap();

@@ -99,6 +99,7 @@ fn amnesia_is_caught() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_paxos_is_safe_in_ten_thousand_faulty_runs() {
     let result = sweep(shape(Protocol::MultiPaxos), 0..10_000);
     if let Some(seed) = result.first_violation {
@@ -115,6 +116,7 @@ fn multi_paxos_is_safe_in_ten_thousand_faulty_runs() {
 }
 
 #[test]
+#[cfg(feature = "multi")]
 fn multi_paxos_leaders_that_skip_phase_1_or_drop_reports_are_caught() {
     for protocol in [Protocol::MultiPaxosSkipPhase1, Protocol::MultiPaxosNoRepropose] {
         let result = sweep(shape(protocol), 0..2_000);

@@ -1,0 +1,115 @@
+// The servers table for a Multi-Paxos run. The page's table (web/views/servers.js) shows a
+// single decree: a promise, one accepted proposal, one learnt value. A log has none of those
+// as one value, so for a run with logs this table takes its place in the same panel: each
+// server's role, the number it promised, how far it has applied its log and its register.
+// Every fact is the core's snapshot (`stage`, `promised`, `log.applied`, `log.register`);
+// the role is only the name of the core's stage. The page's table stays in the panel, hidden,
+// and comes back for a run without logs.
+import { h, reconcile } from '../dom.js';
+import { serverLabel } from '../format.js';
+
+/** The core's stage of a Multi-Paxos server -> the role's text key. */
+const ROLE_KEYS = {
+  leading: 'log.servers.role.leader',
+  preparing: 'log.servers.role.candidate',
+  idle: 'log.servers.role.follower',
+  'backing-off': 'log.servers.role.backingOff',
+  down: 'log.servers.role.down',
+};
+
+/** A register as the grid writes it: "x = 1, z = 3". */
+export function registerText(t, register) {
+  if (register.length === 0) return t('log.register.empty');
+  return register.map(([key, value]) => `${key} = ${value}`).join(', ');
+}
+
+/**
+ * One row per server, as data: the role's text key, the promised number ('–' for none), the
+ * applied prefix (the core's count of slots applied) and the register. Pure.
+ */
+export function logServerRows(snapshot) {
+  return snapshot.nodes.map((node) => ({
+    id: node.id,
+    up: node.up,
+    role: ROLE_KEYS[node.stage] ?? null,
+    stage: node.stage,
+    promised: node.promised ?? null,
+    applied: node.log?.applied ?? 0,
+    register: node.log?.register ?? [],
+  }));
+}
+
+/** A row's cells in the reader's language (what the table shows, in column order). */
+export function logServerCells(t, row) {
+  // A stage the table has no role for is shown as the core names it (none today).
+  const role = row.role ? t(row.role) : row.stage;
+  return {
+    role,
+    promised: row.promised ?? '–',
+    applied: row.applied === 0 ? t('log.servers.appliedNone')
+      : t(row.applied === 1 ? 'log.servers.appliedOne' : 'log.servers.appliedSlots', { last: row.applied }),
+    register: registerText(t, row.register),
+  };
+}
+
+/** tbody -> Map(server id -> {key, row}): a row is made anew only when what it shows changed
+ *  (so a focused button in it stays focused while the run plays). */
+const shownRows = new WeakMap();
+
+const COLUMNS = ['server', 'role', 'promised', 'applied', 'register', 'actions'];
+
+/** The table, made once, beside the page's own in the servers panel. */
+function ensureTable(doc, pageTable) {
+  let table = doc.getElementById('log-servers-table');
+  if (table) return table;
+  table = h(doc, 'table', { id: 'log-servers-table', class: 'servers log-servers', hidden: '' },
+    h(doc, 'thead', {}, h(doc, 'tr', {}, ...COLUMNS.map((column) => h(doc, 'th', { scope: 'col', 'data-column': column })))),
+    h(doc, 'tbody', { id: 'log-servers' }));
+  pageTable.after(table);
+  return table;
+}
+
+/**
+ * Shows the Multi-Paxos table in place of the page's for a run with logs (`isLog`), drawn
+ * from `store`'s snapshot at the viewed step; puts the page's table back otherwise.
+ */
+export function renderLogServers(doc, store, t, isLog) {
+  const pageTable = doc.getElementById('servers')?.closest('table');
+  if (!pageTable) return;
+  const table = isLog ? ensureTable(doc, pageTable) : doc.getElementById('log-servers-table');
+  pageTable.hidden = isLog;
+  if (!table) return;
+  table.hidden = !isLog;
+  if (!isLog) return;
+  for (const th of table.querySelectorAll('thead th')) th.textContent = t(`log.servers.${th.dataset.column}`);
+  const selection = store.ui.selection;
+  const tbody = table.querySelector('tbody');
+  const previous = shownRows.get(tbody) ?? new Map();
+  const shown = new Map();
+  for (const row of logServerRows(store.snapshot())) {
+    const selected = selection?.type === 'node' && selection.id === row.id;
+    const key = `${t.language}|${selected}|${JSON.stringify(row)}`;
+    const kept = previous.get(row.id);
+    shown.set(row.id, kept?.key === key ? kept : { key, row: rowElement(doc, t, row, selected) });
+  }
+  shownRows.set(tbody, shown);
+  reconcile(tbody, [...shown.values()].map((entry) => entry.row));
+}
+
+function rowElement(doc, t, row, selected) {
+  const cells = logServerCells(t, row);
+  const label = serverLabel(row.id);
+  return h(doc, 'tr', { class: [row.up ? 'up' : 'down', selected ? 'selected' : ''], 'data-node-id': row.id },
+    h(doc, 'th', { scope: 'row' }, h(doc, 'button', {
+      type: 'button', class: 'server-pick', 'data-select-node': row.id, 'aria-pressed': selected ? 'true' : 'false', text: label,
+    })),
+    h(doc, 'td', { class: 'log-server-role', text: cells.role }),
+    h(doc, 'td', { class: 'log-server-promised', text: cells.promised }),
+    h(doc, 'td', { class: 'log-server-applied', text: cells.applied }),
+    h(doc, 'td', { class: 'log-server-register', text: cells.register }),
+    h(doc, 'td', {}, h(doc, 'button', {
+      type: 'button', class: 'action', 'data-command': `${row.up ? 'crash' : 'restart'} ${label}`,
+      'aria-label': t(row.up ? 'action.crashServer' : 'action.restartServer', { server: label }),
+      text: t(row.up ? 'action.crash' : 'action.restart'),
+    })));
+}
