@@ -3,7 +3,14 @@
 // embed hides (the selection and the messages in flight). The page fetches this module while
 // it opens, beside the wasm; a read-only embed (the default) never does, so its opening is
 // that much lighter.
+import { addTexts } from './i18n.js';
+import PANEL_TEXTS from './views/panel-texts.js';
+
 export { DeferredAids } from './controls/deferred.js';
 export { fillPresetStories, renderPresetList } from './controls/presets.js';
 export { renderInFlight } from './views/inflight.js';
 export { renderSelection } from './views/selection.js';
+
+// The hidden panels' texts join the page's as this module loads (the page's translator
+// finds them: i18n.js keeps every text on the window).
+addTexts(PANEL_TEXTS);

@@ -117,18 +117,8 @@ export default {
   'explain.livelock': 'Proposers keep pre-empting each other with higher numbers: nothing is unsafe, but nothing gets chosen.',
 
   'selection.heading': 'Selected',
-  'selection.none': 'Select a server or a message, in the cluster, the diagram or the lists, to see it here and act on it.',
-  'selection.inFlight': 'In flight since step {step}.',
-  'selection.gone': 'Message #{id} is not in flight at this step.',
-  'selection.notYetSent': 'Not sent yet: it is sent at step {step}.',
-  'selection.delivered': 'Delivered at step {step}.',
-  'selection.dropped': 'Dropped at step {step} ({why}).',
-  'selection.goTo': 'Go to step {step}',
 
   'inflight.heading': 'Messages in flight',
-  'inflight.empty': 'Nothing is in flight.',
-  'inflight.due': 'due at tick {tick}',
-  'inflight.copyOf': 'copy of #{id}',
 
   'action.deliver': 'Deliver',
   'action.drop': 'Drop',

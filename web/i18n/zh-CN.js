@@ -116,18 +116,8 @@ export default {
   'explain.livelock': 'Proposer 们不断用更大的提议号互相抢占：没有任何不安全的事，但也选不出值。',
 
   'selection.heading': '已选中',
-  'selection.none': '在集群图、时空图或列表中选中一台服务器或一条消息，即可在这里查看并操作。',
-  'selection.inFlight': '自第 {step} 步起在途。',
-  'selection.gone': '消息 #{id} 在这一步不在途中。',
-  'selection.notYetSent': '尚未发送：它在第 {step} 步发送。',
-  'selection.delivered': '在第 {step} 步送达。',
-  'selection.dropped': '在第 {step} 步被丢弃（{why}）。',
-  'selection.goTo': '跳到第 {step} 步',
 
   'inflight.heading': '在途消息',
-  'inflight.empty': '没有在途消息。',
-  'inflight.due': '预计在 tick {tick} 送达',
-  'inflight.copyOf': '#{id} 的副本',
 
   'action.deliver': '投递',
   'action.drop': '丢弃',
