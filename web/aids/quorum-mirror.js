@@ -26,7 +26,7 @@ export function quorumPictureOf(aids, store, pick, cache) {
  * panel asks it for the rules of the viewed step's events, the quorum aid for pictures).
  */
 export function followedMirror(aids, store, cache) {
-  if (cache.mirror && (cache.store !== store || (cache.runVersion !== store.runVersion && !follow(cache.mirror, store.changesSince(cache.runVersion), store)))) {
+  if (cache.mirror && (cache.store !== store || cache.aids !== aids || (cache.runVersion !== store.runVersion && !follow(cache.mirror, store.changesSince(cache.runVersion), store)))) {
     cache.mirror.free();
     cache.mirror = null;
   }
@@ -39,8 +39,19 @@ export function followedMirror(aids, store, cache) {
     }
   }
   cache.store = store;
+  cache.aids = aids;
   cache.runVersion = store.runVersion;
   return cache.mirror;
+}
+
+/**
+ * The cache of `store`'s mirror that the quorum aid and the Rules panel share (kept on the
+ * store: in dist/ they are separate bundles, each with its own copy of this module). One
+ * copy of the run follows each change, not two: half the work and half the memory.
+ */
+export function sharedMirrorCache(store) {
+  store.aidsMirror ??= {};
+  return store.aidsMirror;
 }
 
 /** Applies `changes` (null: not known) to `mirror`; false if it could not do them all (the

@@ -11,6 +11,7 @@ export class PlaybackBar {
     this.buttons = {
       reset: $('reset'), undo: $('undo'), redo: $('redo'), start: $('to-start'), back: $('back'), play: $('play'), forward: $('forward'), end: $('to-end'),
     };
+    this.playParts = [this.buttons.play.querySelector('.icon'), this.buttons.play.querySelector('.button-label')];
     this.scrubber = $('scrubber');
     this.position = $('position');
     this.speed = $('speed');
@@ -45,8 +46,8 @@ export class PlaybackBar {
     };
     for (const name in b) b[name].disabled = Boolean(disabled[name]);
     // Texts are written only when they change (most renders change the position alone).
-    setText(b.play.querySelector('.icon'), playing ? '❚❚' : '▶');
-    setText(b.play.querySelector('.button-label'), t(playing ? 'playback.pause' : 'playback.play'));
+    setText(this.playParts[0], playing ? '❚❚' : '▶');
+    setText(this.playParts[1], t(playing ? 'playback.pause' : 'playback.play'));
     b.play.setAttribute('aria-pressed', playing ? 'true' : 'false');
     b.play.dataset.playing = playing ? 'true' : 'false';
     this.scrubber.disabled = false;

@@ -4,7 +4,7 @@
 // texts, or the core's analysis of the run, which comes from the aids' wasm module (loaded
 // with this module, which is ready once it is: web/aids/quorum-mirror.js).
 import { loadAidsModule } from '../aids/module.js';
-import { quorumPictureOf } from '../aids/quorum-mirror.js';
+import { quorumPictureOf, sharedMirrorCache } from '../aids/quorum-mirror.js';
 import { drawQuorumOverlay, renderQuorumPanel } from '../views/quorum.js';
 import en from '../aids/quorum-texts-en.js';
 import zhCN from '../aids/quorum-texts-zh-CN.js';
@@ -12,12 +12,10 @@ import zhCN from '../aids/quorum-texts-zh-CN.js';
 export const TEXTS = { en, 'zh-CN': zhCN };
 
 const aids = await loadAidsModule();
-/** The mirror of the page's run (see quorumPictureOf). */
-const cache = {};
 
 /** Draws the panel and the overlay for the viewed step of `app`'s run. */
 export function renderQuorum(app, state, t) {
-  const picture = quorumPictureOf(aids, app.store, state.quorum.pick, cache);
+  const picture = quorumPictureOf(aids, app.store, state.quorum.pick, sharedMirrorCache(app.store));
   renderQuorumPanel(app.$('quorum-panel'), picture, state, t);
   drawQuorumOverlay(app.cluster, picture, state.quorum.shown, t);
 }

@@ -12,7 +12,7 @@ import { h, setText } from '../dom.js';
 import { proposalText, serverLabel } from '../format.js';
 import { loadAidsModule } from '../aids/module.js';
 import { loadStylesheet } from '../lazy.js';
-import { followedMirror } from '../aids/quorum-mirror.js';
+import { followedMirror, sharedMirrorCache } from '../aids/quorum-mirror.js';
 import { RULES, refusalKind } from './rules.js';
 import en from './texts-en.js';
 import zhCN from './texts-zh-CN.js';
@@ -57,7 +57,6 @@ export class RulesPanel {
     this.load = load;
     this.aids = null;
     this.loading = null;
-    this.cache = {};
     this.drawn = null;
     this.heading = h(doc, 'h2', { id: 'rules-heading' });
     this.intro = h(doc, 'p', { class: 'rules-intro' });
@@ -104,7 +103,7 @@ export class RulesPanel {
     const key = `${store.runVersion} ${store.step} ${t.language}`;
     if (this.drawn === key) return;
     this.drawn = key;
-    const mirror = followedMirror(this.aids, store, this.cache);
+    const mirror = followedMirror(this.aids, store, sharedMirrorCache(store));
     this.drawRules(tr, [...mirror.protocolRules()]);
     const records = store.step > 0 ? mirror.rules(store.step) : [];
     const events = store.trace.steps.get(store.step)?.events ?? [];
