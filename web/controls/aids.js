@@ -131,7 +131,12 @@ export class Aids {
   }
 
   renderChecker(t = this.t) {
-    renderCheckerPanel(this.doc, this.state.check, this.preview(), t);
+    // Drawn again only when what it shows changed (the check's state is replaced, never
+    // changed in place: AidsState.set and patch); not on every step.
+    const shown = [this.state.check, this.preview(), t.language];
+    if (shown.every((part, index) => part === this.checkerShown?.[index])) return;
+    this.checkerShown = shown;
+    renderCheckerPanel(this.doc, ...shown.slice(0, 2), t);
   }
 
   /**
@@ -158,6 +163,10 @@ export class Aids {
   }
 
   renderChallenge(t = this.t) {
+    // Without a challenge on, the panel shows only the pick and its rules.
+    const idle = this.state.challenge ? null : `${this.challengePick} ${t.language}`;
+    if (idle !== null && idle === this.challengeShown) return;
+    this.challengeShown = idle;
     renderChallengePanel(this.doc, this.challengePick, this.state.challenge, this.standing(), t);
   }
 

@@ -108,7 +108,10 @@ export class RulesPanel {
     const records = store.step > 0 ? mirror.rules(store.step) : [];
     const events = store.trace.steps.get(store.step)?.events ?? [];
     const active = new Set(records.map((record) => record.rule).filter((rule) => rule !== null));
-    for (const item of this.list.children) item.dataset.active = String(active.has(Number(item.dataset.rule)));
+    for (const item of this.list.children) {
+      const on = String(active.has(Number(item.dataset.rule)));
+      if (item.dataset.active !== on) item.dataset.active = on;
+    }
     const labels = [...active].sort((a, b) => a - b).map((rule) => tr(`label.${RULES[rule]}`));
     setText(this.stepLine, labels.length ? tr('step', { rules: labels.join(', ') }) : tr('step.none'));
     const lines = records.flatMap((record, index) => (record.guard && events[index]
