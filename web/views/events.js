@@ -6,6 +6,7 @@ import { h } from '../dom.js';
 import { eventText } from '../events-text.js';
 import { messageIdOf } from '../trace.js';
 import { RulesPanel } from '../rules/panel.js';
+import { Offscreen } from './offscreen.js';
 
 const FINDINGS = new Set(['chosen', 'violation', 'stuck', 'livelock']);
 
@@ -44,6 +45,7 @@ export class EventsView {
     // sits just above the list.
     const panel = list.closest('section');
     this.rules = panel ? new RulesPanel(panel) : null;
+    this.offscreen = new Offscreen(panel ?? list, () => this.draw(...this.args));
   }
 
   onKey(event) {
@@ -68,7 +70,13 @@ export class EventsView {
     this.tabStop = button;
   }
 
+  /** Draws the viewed step of `store`'s run, now or when the list comes near the screen. */
   render(store, t) {
+    this.args = [store, t];
+    this.offscreen.request();
+  }
+
+  draw(store, t) {
     const trace = store.trace;
     // A delta changed the steps from `changed` on: only their rows are made again.
     const same = this.generation === store.traceGeneration && this.language === t.language;

@@ -1,0 +1,45 @@
+// A view far below the first screen is not drawn while nobody can see it: a step, a seek or
+// an intervention draws the cluster and what is near the screen, and a view far from it is
+// only marked out of date (aria-busy) and drawn when it comes near (or gets the focus, or
+// something needs it now: `flush`). On the 10,000-step run the space-time diagram and the
+// event list (with its Rules panel) cost a third of an action's script.
+
+/** Margin around the screen within which a view counts as near (and is drawn at once). */
+const NEAR = '400px 0px';
+
+export class Offscreen {
+  /**
+   * @param element the view's box (observed; aria-busy while out of date)
+   * @param draw () => draws the view as its data stands now
+   */
+  constructor(element, draw) {
+    this.element = element;
+    this.draw = draw;
+    // Near until the observer says otherwise (it reports once as soon as it observes).
+    this.near = true;
+    this.pending = false;
+    const Observer = element.ownerDocument.defaultView?.IntersectionObserver;
+    if (Observer) {
+      new Observer((entries) => {
+        this.near = entries[entries.length - 1].isIntersecting;
+        if (this.near) this.flush();
+      }, { rootMargin: NEAR }).observe(element);
+    }
+    element.addEventListener('focusin', () => this.flush());
+  }
+
+  /** Draws now if near the screen; else marks the view out of date. */
+  request() {
+    this.pending = true;
+    if (this.near) this.flush();
+    else this.element.setAttribute('aria-busy', 'true');
+  }
+
+  /** Draws what is out of date, now. */
+  flush() {
+    if (!this.pending) return;
+    this.pending = false;
+    this.element.removeAttribute('aria-busy');
+    this.draw();
+  }
+}
