@@ -462,7 +462,7 @@ class App {
     const spacetime = which === 'spacetime' ? this.loadSpacetime() : null;
     Promise.all([spacetime, loadModule(this.doc, 'web/controls/download.js')])
       .then(([, { downloadPicture }]) => {
-        const upTo = spacetime && this.spacetime.pictureEnd(step, this.$('spacetime-extent').value !== 'step');
+        const upTo = spacetime && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
         const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
         return downloadPicture(this.doc, which, format, name, { title, upTo });
       })

@@ -135,18 +135,17 @@ export function trackAnimationFrames(page) {
   });
 }
 
-/**
- * Brings the space-time diagram near the screen (its code loads then) and waits until it is
- * drawn and up to date (a view far from the screen is drawn when it comes near: aria-busy
- * until then, web/views/offscreen.js).
- */
+/** Brings the space-time diagram near the screen (its code loads then) and waits until it is drawn. */
 export async function showSpacetime(page) {
   await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
   await page.locator('#spacetime[data-ready="true"]').waitFor({ state: 'attached' });
-  await page.locator('.panel-spacetime:not([aria-busy])').waitFor({ state: 'attached' });
 }
 
-/** Brings the event list into view and waits until its code (loaded on approach) has drawn it, up to date. */
+/**
+ * Brings the event list into view and waits until its code (loaded on approach) has drawn
+ * it, up to date (far from the screen it is drawn when it comes near: aria-busy until then,
+ * web/views/offscreen.js).
+ */
 export async function showEvents(page) {
   await page.locator('#events').scrollIntoViewIfNeeded();
   await page.locator('#events[data-ready="true"]').waitFor({ state: 'attached' });

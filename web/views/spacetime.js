@@ -13,7 +13,6 @@
 // end is a short stub towards its destination (it does not stretch as the run grows, so
 // neither it nor its label moves, and a step at the end of a long run touches no old arrow).
 import { s } from '../dom.js';
-import { Offscreen } from './offscreen.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 import {
@@ -41,7 +40,6 @@ export class SpacetimeView {
     this.onSelect = onSelect;
     this.onSeek = onSeek;
     this.drawn = null;
-    this.offscreen = new Offscreen(svg.closest('section') ?? svg, () => this.update(...this.args));
     /** The scroller's measures, read once and kept (null: read them at the next follow), so
      *  following a playing segment reads no layout in the frame loop. */
     this.viewport = null;
@@ -89,14 +87,8 @@ export class SpacetimeView {
     return { x: point.x, y: point.y };
   }
 
-  /** Draws the viewed step of `store`'s run, now or when the diagram comes near the screen. */
-  render(store, t) {
-    this.args = [store, t];
-    this.offscreen.request();
-  }
-
   /** Redraws when the run changed; otherwise only moves the clip and cursor. */
-  update(store, t) {
+  render(store, t) {
     const width = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}|${store.ui.compact}`;
     if (this.drawn !== key) {
@@ -379,13 +371,9 @@ export class SpacetimeView {
     }
   }
 
-  /**
-   * Brings the drawing up to date for a picture; returns where a picture of the run up to
-   * `step` ends (x in the drawing: just after its column), null for the whole run (`whole`).
-   */
-  pictureEnd(step, whole) {
-    this.offscreen.flush();
-    return this.scale && !whole ? this.scale.x(step) + this.scale.stepWidth * 0.5 : null;
+  /** Where a picture of the run up to `step` ends (x in the drawing): just after its column. */
+  pictureEnd(step) {
+    return this.scale ? this.scale.x(step) + this.scale.stepWidth * 0.5 : null;
   }
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
