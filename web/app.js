@@ -21,7 +21,6 @@ import { ClusterView } from './views/cluster.js';
 import { narration } from './views/narrator.js';
 import { problemText } from './problems.js';
 import { outcomeSentence, renderObserver } from './views/observer.js';
-import { renderServers } from './views/servers.js';
 
 /** How near the screen a panel below the first one starts fetching its code. */
 const NEAR_SCREEN = '300px 0px';
@@ -462,6 +461,10 @@ class App {
     const spacetime = which === 'spacetime' ? this.loadSpacetime() : null;
     Promise.all([spacetime, loadModule(this.doc, 'web/controls/download.js')])
       .then(([, { downloadPicture }]) => {
+        if (!spacetime) {
+          this.cluster.forget();
+          this.render({});
+        }
         const upTo = spacetime && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
         const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
         return downloadPicture(this.doc, which, format, name, { title, upTo });
@@ -522,7 +525,7 @@ class App {
   renderBelowFold(t) {
     this.spacetime?.render(this.store, t);
     this.events?.render(this.store, t);
-    renderServers(this.$('servers'), this.store, t);
+    this.extras?.renderServers(this.$('servers'), this.store, t);
   }
 
   translate(t) {

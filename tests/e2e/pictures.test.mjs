@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { closeAll, loadPreset, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { codeFor } from './share-helpers.mjs';
 
 /** The @font-face rules of a picture: [{source, ranges}] (source: the data: URL). */
 function embeddedFaces(svg) {
@@ -114,6 +115,35 @@ describe('publishable pictures', { timeout: 180_000 }, () => {
     assert.ok((await download(again.page, '[data-picture="spacetime"][data-format="svg"]')).bytes.equals(whole.bytes));
     await again.context.close();
     await context.close();
+  });
+
+  test('the cluster\'s picture of a step is the same whatever path led to it (a step by hand, or the link)', async () => {
+    // S1 sends Prepare 11, times out and sends Prepare 21: two messages queue on S1 -> S2.
+    // Step 3 delivers Prepare 11. Taken by hand, Prepare 21 stays where it waited (the
+    // drawing keeps things still from step to step); opened at step 3, it heads its queue.
+    // The picture is laid out as opening the link does.
+    const script = 'protocol basic-paxos\nnodes 3\nnetwork manual\nretry on\nattempts 8\ntimeout 20\n' +
+      'propose S1 X\ntimeout S1\ndeliver S1->S2 Prepare 11\n';
+    const open = async (step) => {
+      const context = await browser.newContext({ locale: 'en', acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/#s=${await codeFor(script, { step })}`);
+      await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+      await waitForStep(page, step);
+      return { context, page };
+    };
+    const pillAt = (page) => page.locator('#cluster .msg[data-msg-id="3"]').getAttribute('transform');
+    const byHand = await open(2);
+    await byHand.page.click('#forward');
+    await waitForStep(byHand.page, 3);
+    const direct = await open(3);
+    // On screen the two differ (that is the drawing's stability)...
+    assert.notEqual(await pillAt(byHand.page), await pillAt(direct.page));
+    // ...the pictures do not.
+    const picture = (page) => download(page, '[data-picture="cluster"][data-format="svg"]');
+    assert.ok((await picture(byHand.page)).bytes.equals((await picture(direct.page)).bytes), 'the two pictures differ');
+    await byHand.context.close();
+    await direct.context.close();
   });
 
   test('SVG of the cluster in Chinese: the Chinese font files that draw its characters come inside it', async () => {

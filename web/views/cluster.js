@@ -102,6 +102,16 @@ export class ClusterView {
   }
 
   /**
+   * Forgets where things were and what the last step taken by hand moved: the next render
+   * places everything as opening the step's link does, so a picture of a step is the same
+   * whatever path led to it.
+   */
+  forget() {
+    this.memory.clear();
+    this.shownStep = null;
+  }
+
+  /**
    * Draws the viewed step. What did not change since the last render is kept, not redrawn:
    * the links, each server whose text and state are the same, and each message still where
    * it was. Stepping forward by hand moves the step's message (unless motion is reduced).
