@@ -36,7 +36,7 @@ const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
  * asking for a computed style while the page is being built recalculates every style at
  * once. tests/unit/cluster-font.test.mjs checks the two are the same.
  */
-export const PAGE_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const PAGE_FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 const messageKey = (m) => `${m.id}|${m.from}-${m.to}|${m.text}`;
 const middle = (box) => ({ x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 });
 
