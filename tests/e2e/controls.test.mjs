@@ -47,6 +47,32 @@ describe('playback controls', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the event list, far below the screen, is marked out of date and drawn when it comes into view', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    await loadPreset(page, 'seed-5');
+    await showEvents(page);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const panel = page.locator('.panel-events');
+    // Far below (some 1,400 px down at 1280 x 720): a step marks it busy, not drawn.
+    await page.click('#forward');
+    await waitForStep(page, 1);
+    await page.click('#forward');
+    await waitForStep(page, 2);
+    assert.equal(await panel.getAttribute('aria-busy'), 'true');
+    assert.equal(await page.locator('#events button[aria-current="step"]').getAttribute('data-step'), '0');
+    // In view: drawn at once, at the viewed step.
+    await page.locator('#events').scrollIntoViewIfNeeded();
+    await page.locator('.panel-events:not([aria-busy])').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('#events button[aria-current="step"]').getAttribute('data-step'), '2');
+    assert.equal(await currentEvent(page), 'deliver #1 S1->S2 Prepare 11');
+    // Near the screen, every step draws it at once.
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 3);
+    assert.equal(await panel.getAttribute('aria-busy'), null);
+    assert.equal(await page.locator('#events button[aria-current="step"]').getAttribute('data-step'), '3');
+    assert.deepEqual(problems, []);
+  });
+
   test('the scrubber, the event list, the space-time diagram and the keys all travel in time', async () => {
     const { page } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'seed-5');
