@@ -1,8 +1,8 @@
 // What the full page and an interactive embed have and a read-only embed does not: the
 // aids below the cluster (their loader), the scenario gallery, and the panels a read-only
-// embed hides (the selection, the messages in flight and the servers table). The page fetches this module while
-// it opens, beside the wasm; a read-only embed (the default) never does, so its opening is
-// that much lighter.
+// embed hides (the selection, the messages in flight and the servers table). The page
+// fetches this module while it opens, beside the wasm; a read-only embed (the default) never
+// does, so its opening is that much lighter.
 import { addTexts } from './i18n.js';
 import PANEL_TEXTS from './views/panel-texts.js';
 
