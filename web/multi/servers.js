@@ -5,8 +5,9 @@
 // Every fact is the core's snapshot (`stage`, `promised`, `log.applied`, `log.register`);
 // the role is only the name of the core's stage. The page's table stays in the panel, hidden,
 // and comes back for a run without logs.
-import { h, reconcile } from '../dom.js';
+import { h } from '../dom.js';
 import { serverLabel } from '../format.js';
+import { keepRows } from '../views/servers.js';
 
 /** The core's stage of a Multi-Paxos server -> the role's text key. */
 const ROLE_KEYS = {
@@ -52,10 +53,6 @@ export function logServerCells(t, row) {
   };
 }
 
-/** tbody -> Map(server id -> {key, row}): a row is made anew only when what it shows changed
- *  (so a focused button in it stays focused while the run plays). */
-const shownRows = new WeakMap();
-
 const COLUMNS = ['server', 'role', 'promised', 'applied', 'register', 'actions'];
 
 /** The table, made once, beside the page's own in the servers panel. */
@@ -82,21 +79,10 @@ export function renderLogServers(doc, store, t, isLog) {
   table.hidden = !isLog;
   if (!isLog) return;
   for (const th of table.querySelectorAll('thead th')) th.textContent = t(`log.servers.${th.dataset.column}`);
-  const selection = store.ui.selection;
-  const tbody = table.querySelector('tbody');
-  const previous = shownRows.get(tbody) ?? new Map();
-  const shown = new Map();
-  for (const row of logServerRows(store.snapshot())) {
-    const selected = selection?.type === 'node' && selection.id === row.id;
-    const key = `${t.language}|${selected}|${JSON.stringify(row)}`;
-    const kept = previous.get(row.id);
-    shown.set(row.id, kept?.key === key ? kept : { key, row: rowElement(doc, t, row, selected) });
-  }
-  shownRows.set(tbody, shown);
-  reconcile(tbody, [...shown.values()].map((entry) => entry.row));
+  keepRows(table.querySelector('tbody'), logServerRows(store.snapshot()), store, t, rowElement);
 }
 
-function rowElement(doc, t, row, selected) {
+function rowElement(doc, row, selected, t) {
   const cells = logServerCells(t, row);
   const label = serverLabel(row.id);
   return h(doc, 'tr', { class: [row.up ? 'up' : 'down', selected ? 'selected' : ''], 'data-node-id': row.id },

@@ -94,13 +94,13 @@ export class CompareView {
     this.renderSide('left', {
       protocol: leftProtocol, step, steps: store.steps, snapshot: store.snapshot(), lines: diff.left, diverging,
       violationHere: compare.leftViolation?.step === step,
-      drawing: store, trace: store.trace,
+      drawing: store,
     }, t);
     const rightStore = { snapshot: () => rightSnapshot, trace: compare.rightTrace, ui: { selection: store.ui.selection?.type === 'node' ? store.ui.selection : null } };
     this.renderSide('right', {
       protocol: compare.protocol, step: rightStep, steps: compare.right.steps(), snapshot: rightSnapshot, lines: diff.right, diverging,
       violationHere: Boolean(compare.rightViolation) && compare.rightViolation.step >= range.from && compare.rightViolation.step <= range.to && step > 0,
-      drawing: rightStore, trace: compare.rightTrace,
+      drawing: rightStore,
     }, t);
     this.renderMapping(compare, t);
   }
@@ -123,7 +123,7 @@ export class CompareView {
     );
     // What each side's messages bought so far: the same measure for both protocols (messages
     // sent up to the step shown, commands the core's observer saw chosen by then).
-    const cost = messagesPerChosen(eventsUpTo(view.trace, view.step), chosenCommands(view.snapshot));
+    const cost = messagesPerChosen(eventsUpTo(view.drawing.trace, view.step), chosenCommands(view.snapshot));
     const costLine = box.querySelector('.compare-side-cost');
     costLine.textContent = cost.perChosen === null
       ? t('compare.cost.none', { sent: cost.sent })

@@ -6,20 +6,29 @@ import { proposalText, serverLabel, stateText } from '../format.js';
 /** tbody -> Map(server id -> {key, row}): a row is made anew only when what it shows changed. */
 const shownRows = new WeakMap();
 
-export function renderServers(tbody, store, t) {
+/**
+ * Makes `tbody`'s rows one per server in `servers` (each with its `id`), in the store's
+ * language and selection: a row is made anew (`makeRow(doc, server, selected, t)`) only when
+ * what it shows changed, so a focused button in it stays focused while the run plays. Both
+ * servers tables use it (this one, and Multi-Paxos' in web/multi/servers.js).
+ */
+export function keepRows(tbody, servers, store, t, makeRow) {
   const doc = tbody.ownerDocument;
-  const snapshot = store.snapshot();
   const selection = store.ui.selection;
   const previous = shownRows.get(tbody) ?? new Map();
   const rows = new Map();
-  for (const node of snapshot.nodes) {
-    const selected = selection?.type === 'node' && selection.id === node.id;
-    const key = `${t.language}|${selected}|${JSON.stringify(node)}`;
-    const kept = previous.get(node.id);
-    rows.set(node.id, kept?.key === key ? kept : { key, row: serverRow(doc, node, selected, t) });
+  for (const server of servers) {
+    const selected = selection?.type === 'node' && selection.id === server.id;
+    const key = `${t.language}|${selected}|${JSON.stringify(server)}`;
+    const kept = previous.get(server.id);
+    rows.set(server.id, kept?.key === key ? kept : { key, row: makeRow(doc, server, selected, t) });
   }
   shownRows.set(tbody, rows);
   reconcile(tbody, [...rows.values()].map((shown) => shown.row));
+}
+
+export function renderServers(tbody, store, t) {
+  keepRows(tbody, store.snapshot().nodes, store, t, serverRow);
 }
 
 function serverRow(doc, node, selected, t) {
