@@ -1,7 +1,8 @@
 // The story page (story.html): the seed's argument retold chapter by chapter, each lost
 // figure a live embed of the playground stopped at its moment, and questions checked by
-// the core. Opening it loads this module, its stylesheet and one language's texts; each
-// figure's iframe (the playground itself) is created only as it comes near the screen.
+// the core. Opening it loads this module, its stylesheet and one language's texts; the
+// first figure's iframe (the playground itself) is created with the page, each other one
+// only as it comes near the screen.
 import { detectLanguage } from '../i18n.js';
 import { readAddress, writeAddress } from './address.js';
 import { CHAPTERS } from './chapters.js';
@@ -106,7 +107,10 @@ class Story {
     );
     this.renderProgress();
     this.keepAddress(main);
-    for (const figure of this.figures) figure.loadWhenNear();
+    // The first figure loads at once: it is a screen or two down, the first thing a reader
+    // who follows the contents (or skims) reaches, and the wait for it was the story's
+    // longest. The rest load as they come near the screen.
+    this.figures.forEach((figure, index) => (index === 0 ? figure.load() : figure.loadWhenNear()));
     doc.documentElement.dataset.ready = 'true';
   }
 
