@@ -362,6 +362,7 @@ class App {
   openPresets() {
     if (this.embedded) return;
     this.player.pause();
+    this.finishOpening();
     loadDialogStyles(this.doc).then(() => {
       // (A second press while the styles were on their way finds it open.)
       if (!this.$('presets-dialog').open) this.$('presets-dialog').showModal();
@@ -499,9 +500,6 @@ class App {
     if (scenarioChanged) this.renderScenario(t);
     // How the run ends changes with every change to the run.
     if (scenarioChanged || change.run) this.renderOutcome(t);
-    const snapshot = store.snapshot();
-    if (snapshot.nodes.length !== this.nodeCount || change.language) this.renderNodeForms(snapshot.nodes.length, t);
-    this.syncPartitionForm(snapshot.partition);
     this.playback.render(store, t);
     this.cluster.render(store, t);
     if (!this.opening) this.renderBelowFold(t);
@@ -518,14 +516,28 @@ class App {
       this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
     }
     if (!store.canUndo) this.$('status-undo').hidden = true;
-    if (scenarioChanged) this.extras?.renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
   }
 
-  /** The views below the first screen: the space-time diagram, the servers, the events. */
+  /**
+   * The views below the first screen: the space-time diagram, the servers with their forms,
+   * the events, and the gallery's list (in its dialog, closed until asked for).
+   */
   renderBelowFold(t) {
-    this.spacetime?.render(this.store, t);
-    this.events?.render(this.store, t);
-    this.extras?.renderServers(this.$('servers'), this.store, t);
+    const store = this.store;
+    this.spacetime?.render(store, t);
+    this.events?.render(store, t);
+    this.extras?.renderServers(this.$('servers'), store, t);
+    const count = store.snapshot().nodes.length;
+    if (count !== this.nodeCount || t.language !== this.formsLanguage) {
+      this.formsLanguage = t.language;
+      this.renderNodeForms(count, t);
+    }
+    this.syncPartitionForm(store.snapshot().partition);
+    const listKey = `${t.language}|${store.origin.presetId}`;
+    if (this.extras && listKey !== this.presetListShown) {
+      this.presetListShown = listKey;
+      this.extras.renderPresetList(this.$('preset-list'), store.presets(), t, store.origin.presetId);
+    }
   }
 
   translate(t) {
@@ -660,17 +672,20 @@ class App {
    */
   opened() {
     const window = this.window;
-    const finish = () => {
-      if (!this.opening) return;
-      this.opening = false;
-      const focus = describeFocus(this.doc);
-      this.renderBelowFold(this.t);
-      restoreFocus(this.doc, focus);
-      // Every view is drawn now (tests wait for this; style.css lays the rest out from here).
-      this.doc.documentElement.dataset.opened = 'true';
-    };
+    const finish = () => this.finishOpening();
     window.requestAnimationFrame(() => window.setTimeout(finish, 0));
     window.setTimeout(finish, OPENING_FALLBACK_MS);
+  }
+
+  /** Draws what the opening left for later, once (sooner when something needs it, e.g. the gallery). */
+  finishOpening() {
+    if (!this.opening) return;
+    this.opening = false;
+    const focus = describeFocus(this.doc);
+    this.renderBelowFold(this.t);
+    restoreFocus(this.doc, focus);
+    // Every view is drawn now (tests wait for this; style.css lays the rest out from here).
+    this.doc.documentElement.dataset.opened = 'true';
   }
 }
 
