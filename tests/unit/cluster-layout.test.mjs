@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Occupancy, boxAt, overlaps } from '../../web/layout/boxes.js';
-import { LANE_OFFSET, LINE, SERVER_PAD, VIEWS, findOnLane, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../../web/layout/cluster.js';
+import { BARE_WIDTH, LANE_OFFSET, LINE, SERVER_PAD, VIEWS, findOnLane, laneOf, lanePoint, layoutCluster, pillShape, ringLayout } from '../../web/layout/cluster.js';
 
 /** A small seeded PRNG (mulberry32): the same scenes on every run. */
 function random(seed) {
@@ -38,7 +38,8 @@ function randomScene(next, view, count, flying, { manual = next() < 0.6 } = {}) 
     const from = pick(count);
     let to = pick(count - 1);
     if (to >= from) to += 1;
-    pills.push({ key: `m${id}`, from, to, width: 40 + Math.floor(next() * 100), fraction: manual ? null : next() });
+    const width = 40 + Math.floor(next() * 100);
+    pills.push({ key: `m${id}`, from, to, width, shortWidth: width - Math.floor(next() * 40), fraction: manual ? null : next() });
   }
   return {
     view,
@@ -136,16 +137,46 @@ test('parked messages queue on their link in send order, each behind the one bef
   assert.ok(s[0] < s[1] && s[1] < s[2], `distances from the destination ${s}`);
 });
 
-test('nine servers, four proposers: what has no room folds into "+N", what has none even so is counted', () => {
+test('nine servers, four proposers, two messages a link: each drawn in the most legible form with room, then "+N", then counted', () => {
   const view = VIEWS.narrow;
   const pills = [1, 3, 5, 9].flatMap((from) => Array.from({ length: 9 }, (_, to) => to + 1).filter((to) => to !== from)
-    .map((to) => ({ key: `${from}-${to}`, from, to, width: 90, fraction: null })));
+    .flatMap((to) => [0, 1].map((k) => ({ key: `${from}-${to}-${k}`, from, to, width: 90, shortWidth: 50, fraction: null }))));
   const placed = layoutCluster({ view, ring: ringLayout(9, view), pills, unshown: () => ({ width: 150, height: 20 }) }, new Map());
-  assert.ok(placed.pills.size > 0 && placed.overflow.length > 0, `${placed.pills.size} drawn, ${placed.overflow.length} "+N"`);
+  const forms = new Set([...placed.pills.values()].map((pill) => pill.form));
+  assert.deepEqual([...forms].sort(), ['bare', 'full', 'short'], 'whole texts, bodies and bare dots');
+  assert.ok(placed.overflow.length > 0, `${placed.pills.size} drawn, ${placed.overflow.length} "+N"`);
   assert.equal(accounted(placed), pills.length);
   // Neighbours' links are too short for anything: what has no room at all is counted.
   assert.ok(placed.hidden > 0 && placed.unshown, `${placed.hidden} not drawn`);
   assertNoOverlap(placed, view, 'nine servers');
+});
+
+test('a crowded link shows less of each text before it folds anything: whole, body, bare dot', () => {
+  const view = VIEWS.narrow;
+  const ring = ringLayout(5, view);
+  // S2 -> S5: the level link across the top of the ring, so a pill's width lies along it.
+  const lane = laneOf(ring.positions[1], ring.positions[4]);
+  assert.equal(lane.uy, 0);
+  const room = lane.length - 2 * ring.nodeRadius;
+  const form = (count, width, shortWidth) => {
+    const pills = Array.from({ length: count }, (_, id) => ({ key: `m${id}`, from: 2, to: 5, width, shortWidth, fraction: null }));
+    const placed = layoutCluster({ view, ring, pills }, new Map());
+    assert.equal(accounted(placed), count);
+    assertNoOverlap(placed, view, `${count} of width ${width}`);
+    return pills.map((pill) => placed.pills.get(pill.key)?.form ?? 'folded');
+  };
+  // One pill: its whole text. Too wide for the link: its body; too wide even so: a dot.
+  assert.deepEqual(form(1, 80, 40), ['full']);
+  assert.deepEqual(form(1, room + 20, 40), ['short']);
+  assert.deepEqual(form(1, room + 20, room + 10), ['bare']);
+  // The queue keeps send order: the oldest (nearest the destination) keeps its whole text,
+  // those behind it, with less room, show less (a pill may also ride beside the lane: three
+  // rows).
+  const queue = form(3 * Math.floor(room / 80) + 3, 80, 40);
+  assert.equal(queue[0], 'full');
+  assert.ok(queue.includes('short'), queue.join(' '));
+  const shape = pillShape(lane, BARE_WIDTH);
+  assert.equal(shape.x1 - shape.x0 >= BARE_WIDTH, true, 'a dot keeps its arrowhead');
 });
 
 test('a full link folds what does not fit into one "+N" pill at its tail', () => {

@@ -2,8 +2,9 @@
 // text come in measured). Things are placed in order of importance, each only where it
 // overlaps nothing placed before it (web/layout/boxes.js): the servers with their marks, each
 // server's text, the corner captions, the chosen value, then the messages, oldest first.
-// A message with no room left on its link is folded with the ones behind it into a "+N"
-// pill. So nothing overlaps, by construction, for any number of servers and messages.
+// A message with no room for its whole text shows less of it (its body, then a bare dot);
+// one with no room even for a dot is folded with the ones behind it into a "+N" pill. So
+// nothing overlaps, by construction, for any number of servers and messages.
 //
 // Placement is stable: `memory` (kept by the caller from one step to the next) holds where
 // each thing was, and a thing goes back there while that is still free, so stepping moves
@@ -12,6 +13,10 @@ import { positionsOnCircle, round2 } from '../geometry.js';
 import { CLEAR, OUTSIDE, boxAt, Occupancy } from './boxes.js';
 
 export const PILL_HEIGHT = 18;
+/** A pill's forms, most legible first (see `placePills`). */
+export const PILL_FORMS = ['full', 'short', 'bare'];
+/** A bare pill: a round dot in its kind's colour, with its arrowhead. */
+export const BARE_WIDTH = PILL_HEIGHT;
 /** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
 export const LANE_OFFSET = 7;
 /** Room beside a server's circle for its marks (chosen, group, ∩), and above and below it for its halo. */
@@ -111,8 +116,9 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  *   labels: per server (index id - 1) the size {width, height} of its text, or null;
  *   corners: [{key, width, height}], captions for the drawing's edges, most important first;
  *   centre: {width, height} of the chosen value's caption, or null;
- *   pills: [{key, from, to, width, fraction}] in send order; fraction: how far along its
- *     trip a flying message is (0..1), null for one parked on its link (manual network);
+ *   pills: [{key, from, to, width, shortWidth, fraction}] in send order; width: the pill's
+ *     with its whole text, shortWidth: with its body only (optional); fraction: how far
+ *     along its trip a flying message is (0..1), null for one parked on its link (manual);
  *   unshown: (count) => {width, height}, the size of the caption that counts the messages
  *     with no room on the drawing at all;
  *   ghost: {key, from, to, width} the message the step delivered or dropped, or null: it is
@@ -120,8 +126,8 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  * @param {Map} memory where things were at the previous layouts; updated
  * @returns {{occupancy: Occupancy, labels: object[], corners: Map, centre: object|null,
  *   pills: Map, overflow: object[], ghost: object|null, hidden: number,
- *   unshown: object|null}} (`hidden`: how many messages have no room; `unshown` the box of
- *   the caption that says so)
+ *   unshown: object|null}} (each pill's `form`: one of PILL_FORMS; `hidden`: how many
+ *   messages have no room; `unshown` the box of the caption that says so)
  */
 export function layoutCluster(scene, memory) {
   const { view, ring } = scene;
@@ -298,7 +304,12 @@ function placePills(list, ring, occupancy, memory) {
       state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0, full: Infinity };
       lanes.set(laneKey, state);
     }
-    return { pill, order, state, shape: pillShape(state.lane, pill.width) };
+    const shapes = {
+      full: pillShape(state.lane, pill.width),
+      short: pill.shortWidth < pill.width ? pillShape(state.lane, pill.shortWidth) : null,
+      bare: pillShape(state.lane, BARE_WIDTH),
+    };
+    return { pill, order, state, shapes };
   });
   // The stretch of its lane a parked message may take: behind those sent before it, ahead
   // of those sent after it.
@@ -311,30 +322,42 @@ function placePills(list, ring, occupancy, memory) {
     }
     return [low, high];
   };
-  const place = (entry, range, sides) => {
+  const place = (entry, range, sides, form) => {
     const { pill, state } = entry;
-    const spot = findOnLane(occupancy, state.lane, entry.shape, range, { kind: 'pill', key: pill.key }, sides);
+    const shape = entry.shapes[form];
+    const spot = findOnLane(occupancy, state.lane, shape, range, { kind: 'pill', key: pill.key }, sides);
     if (!spot) return false;
     spot.order = entry.order;
     state.placed.push(spot);
-    pills.set(pill.key, { ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, side: spot.side, lane: state.lane, shape: entry.shape });
-    if (pill.fraction === null) memory.set(pill.key, { s: spot.s, side: spot.side });
+    pills.set(pill.key, { ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, side: spot.side, lane: state.lane, shape, form });
+    if (pill.fraction === null) memory.set(pill.key, { s: spot.s, side: spot.side, form });
     return true;
   };
   for (const entry of entries) {
     const was = entry.pill.fraction === null ? memory.get(entry.pill.key) : undefined;
     const [low, high] = room(entry);
-    // Its place before, if it is still in its stretch and free (on the side it was).
-    entry.done = was?.s >= low && was.s <= high && place(entry, [was.s, was.s, was.s], [was.side]);
+    // Its place before, if it is still in its stretch and free (on the side it was, in the
+    // form it had: a pill does not change size while it waits).
+    entry.done = was?.s >= low && was.s <= high && Boolean(entry.shapes[was.form])
+      && place(entry, [was.s, was.s, was.s], [was.side], was.form);
   }
+  // Each in its first form that has room: its whole text, else its body (ballot and value;
+  // the kind is its colour), else a bare arrowed dot; the text it does not show is its
+  // tooltip and accessible name. Only a pill with no room even for a dot folds into "+N".
   for (const entry of entries) {
     if (entry.done) continue;
     const { lane } = entry.state;
     const [low, high] = room(entry);
     const start = entry.pill.fraction === null ? low : trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim);
-    if (entry.pill.width < entry.state.full && place(entry, entry.pill.fraction === null ? [low, low, high] : [start, trim, lane.length - trim])) continue;
-    entry.state.folded += 1;
-    entry.state.full = Math.min(entry.state.full, entry.pill.width);
+    const range = entry.pill.fraction === null ? [low, low, high] : [start, trim, lane.length - trim];
+    entry.done = PILL_FORMS.some((form) => {
+      const shape = entry.shapes[form];
+      if (!shape || shape.width >= entry.state.full) return false;
+      if (place(entry, range, SIDES, form)) return true;
+      entry.state.full = shape.width;
+      return false;
+    });
+    if (!entry.done) entry.state.folded += 1;
   }
   const overflow = [];
   let hidden = 0;

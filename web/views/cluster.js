@@ -162,8 +162,13 @@ export class ClusterView {
     for (const caption of captions) Object.assign(caption, { width: this.measure(caption.text, BOLD_FONT) + caption.pad, height: 22 });
     const centre = centreText(snapshot, t);
     const pills = snapshot.in_flight.map((message) => {
-      const label = message.copy_of === null ? message.text : `${message.text} ${t('cluster.copy')}`;
-      return { key: messageKey(message), message, label, from: message.from, to: message.to, width: this.measure(label, PILL_FONT) + 14, fraction: flightFraction(message, snapshot.tick) };
+      const copy = message.copy_of === null ? '' : ` ${t('cluster.copy')}`;
+      const label = message.text + copy;
+      const short = message.text.slice(message.body_at) + copy;
+      return {
+        key: messageKey(message), message, label, short, from: message.from, to: message.to, fraction: flightFraction(message, snapshot.tick),
+        width: this.measure(label, PILL_FONT) + 14, shortWidth: this.measure(short, PILL_FONT) + 14,
+      };
     });
     const unshown = (count) => ({ key: 'unshown', text: t('cluster.unshown', { count }), cls: 'unshown-caption', pad: 0 });
     const placed = layoutCluster({
@@ -261,15 +266,17 @@ export class ClusterView {
     const previous = this.pills;
     this.pills = new Map();
     const elements = [];
-    for (const { key, message, label } of pills) {
+    for (const { key, message, label, short } of pills) {
       const spot = placed.pills.get(key);
       if (!spot) continue;
       const selected = selection?.type === 'message' && selection.id === message.id;
       const classes = `msg kind-${message.kind}${message.copy_of === null ? '' : ' copy'}${selected ? ' selected' : ''}`;
-      const look = `${label}|${spot.shape.width}|${spot.shape.arrow}`;
+      // A crowded link shows less of the text (web/layout/cluster.js); the whole is the tooltip.
+      const text = spot.form === 'full' ? label : spot.form === 'short' ? short : '';
+      const look = `${text}|${spot.shape.width}|${spot.shape.arrow}`;
       let shown = previous.get(key);
       if (shown?.look !== look) {
-        const element = pill(this.doc, message.kind, label, spot, spot.shape);
+        const element = pill(this.doc, message.kind, text, spot, spot.shape, text === label ? null : label);
         element.dataset.msgId = String(message.id);
         element.setAttribute('role', 'button');
         element.setAttribute('tabindex', '-1');
@@ -497,11 +504,13 @@ function chosenMarks(snapshot) {
 }
 
 /** A message pill centred on `point`, with its arrowhead (placed by a transform). */
-function pill(doc, kind, label, point, { width, arrow }) {
+/** A pill showing `label` (none for a bare dot), with `title` as its tooltip if given. */
+function pill(doc, kind, label, point, { width, arrow }, title = null) {
   return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})`, 'data-box': '' },
+    title === null ? null : s(doc, 'title', { text: title }),
     s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
     s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
-    s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }));
+    label ? s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }) : null);
 }
 
 /** A short move of a pill from `from` to where it is now (stepping by hand). */

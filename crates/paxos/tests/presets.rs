@@ -333,3 +333,27 @@ fn multi_partition_the_old_leader_is_refused_by_number_after_healing() {
     let full = ("#1 set x 1, #2 set y 5, #3 set x 3".to_string(), "x=3 y=5".to_string());
     assert_eq!(logs(&sim), vec![full; 5]);
 }
+
+/// A crowded drawing shows a message's body (its text without the kind's name) and tells
+/// the kind by colour: that is only the same message if every text is the kind's name, a
+/// space, then the body. Checked for every message in flight at every step of every preset.
+#[test]
+fn body_is_the_text_after_the_kind() {
+    let mut seen = 0;
+    for preset in all() {
+        let mut sim = run(preset.id);
+        for step in 0..=sim.steps() {
+            sim.seek(step);
+            for message in sim.snapshot().in_flight {
+                let kind = serde_json::to_value(message.kind).unwrap();
+                let name = kind.as_str().unwrap();
+                let capitalised = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
+                let body = &message.text[usize::from(message.body_at)..];
+                assert!(!body.is_empty(), "{}: {:?}", preset.id, message.text);
+                assert_eq!(message.text, format!("{capitalised} {body}"), "{} step {step}", preset.id);
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 1000, "only {seen} messages seen");
+}

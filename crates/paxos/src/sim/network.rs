@@ -33,6 +33,11 @@ pub struct EnvelopeView {
     pub to: u8,
     pub kind: MessageKind,
     pub text: String,
+    /// Where in `text` its body starts, after the kind's name and a space (`11 X` in
+    /// `Accept 11 X`): what a crowded drawing shows, the kind being the pill's colour.
+    /// Every message's text is its kind's name, a space, then a body (tested in
+    /// `body_is_the_text_after_the_kind`). An offset, not a second string: 0.5 kB less wasm.
+    pub body_at: u8,
     pub sent_step: u32,
     pub sent_tick: u64,
     pub due_tick: Option<u64>,
@@ -46,12 +51,15 @@ impl Envelope {
     }
 
     pub fn view(&self) -> EnvelopeView {
+        let text = self.message.to_string();
+        let body_at = text.bytes().position(|b| b == b' ').map_or(0, |space| space + 1) as u8;
         EnvelopeView {
             id: self.id,
             from: self.from.0,
             to: self.to.0,
             kind: self.message.kind(),
-            text: self.message.to_string(),
+            text,
+            body_at,
             sent_step: self.sent_step,
             sent_tick: self.sent_tick,
             due_tick: self.due_tick,
