@@ -4,7 +4,6 @@ import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
 import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
-import { serverLabel } from './format.js';
 import { Player } from './player.js';
 import { embedModule, prepareShare } from './share/index.js';
 import { embedOptions } from './share/link.js';
@@ -36,7 +35,6 @@ const FIRST_PRESET = 'paxos-basic';
 /** How long the views below the first screen wait for a first frame that may not come. */
 const OPENING_FALLBACK_MS = 100;
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
-const GROUPS = ['A', 'B', 'C'];
 
 function showFatal(status, error) {
   status.classList.add('error');
@@ -60,7 +58,6 @@ class App {
     this.store = store;
     const $ = (id) => this.doc.getElementById(id);
     this.$ = $;
-    this.nodeCount = 0;
     /** A language asked for whose texts are still on their way, or null. */
     this.wantedLanguage = null;
     const select = (selection) => this.select(selection);
@@ -102,8 +99,9 @@ class App {
     const aidsState = new AidsState();
     this.quorum = new QuorumAid(this, aidsState);
     /** What a read-only embed has not (web/page-extras.js): the aids' loader, the gallery,
-     *  the selection and in-flight panels. */
+     *  the selection and in-flight panels, the servers' forms. */
     this.extras = extras;
+    this.serverForms = extras ? new extras.ServerForms(this.doc, (server) => this.suggestValue(server)) : null;
     this.aids = extras ? new extras.DeferredAids(this, aidsState) : null;
   }
 
@@ -527,12 +525,7 @@ class App {
     this.spacetime?.render(store, t);
     this.events?.render(store, t);
     this.extras?.renderServers(this.$('servers'), store, t);
-    const count = store.snapshot().nodes.length;
-    if (count !== this.nodeCount || t.language !== this.formsLanguage) {
-      this.formsLanguage = t.language;
-      this.renderNodeForms(count, t);
-    }
-    this.syncPartitionForm(store.snapshot().partition);
+    this.serverForms?.render(store.snapshot().nodes.length, t, store.snapshot().partition);
     const listKey = `${t.language}|${store.origin.presetId}`;
     if (this.extras && listKey !== this.presetListShown) {
       this.presetListShown = listKey;
@@ -610,40 +603,6 @@ class App {
       this.scenarioShown = null;
       this.render({});
     }, (error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
-  }
-
-  renderNodeForms(count, t) {
-    const doc = this.doc;
-    this.nodeCount = count;
-    const servers = this.$('propose-server');
-    const previous = servers.value;
-    servers.replaceChildren(...Array.from({ length: count }, (_, i) => h(doc, 'option', { value: i + 1, text: serverLabel(i + 1) })));
-    servers.value = previous && Number(previous) <= count ? previous : '1';
-    if (!this.$('propose-value').value) this.suggestValue(Number(servers.value));
-    const groups = this.$('partition-groups');
-    const half = Math.max(1, Math.floor(count / 2));
-    const chosen = new Map([...groups.querySelectorAll('select')].map((s) => [s.dataset.server, s.value]));
-    groups.replaceChildren(...Array.from({ length: count }, (_, i) => {
-      const id = String(i + 1);
-      const select = h(doc, 'select', { 'data-server': id, id: `group-${id}` },
-        ...GROUPS.map((group) => h(doc, 'option', { value: group, text: t('actions.group', { group }) })));
-      select.value = chosen.get(id) ?? (i < half ? 'A' : 'B');
-      return h(doc, 'label', { class: 'group-choice', for: `group-${id}` }, h(doc, 'span', { text: serverLabel(i + 1) }), select);
-    }));
-  }
-
-  /** When the partition changes, the form shows it, with the drawing's group letters. */
-  syncPartitionForm(partition) {
-    const key = JSON.stringify(partition);
-    if (key === this.partitionShown) return;
-    this.partitionShown = key;
-    if (!partition) return;
-    partition.forEach((group, index) => {
-      for (const id of group) {
-        const select = this.$(`group-${id}`);
-        if (select) select.value = GROUPS[Math.min(index, GROUPS.length - 1)];
-      }
-    });
   }
 
   renderProblem() {
