@@ -205,7 +205,8 @@ function* centreSpots(ring, { width, height }) {
 /**
  * Where on `lane` a pill of `shape` fits, trying s = start, start + STEP, start - STEP,
  * start + 2 STEP, ... within [low, high] (from `low` itself: a queue, from its head
- * backwards), on the lane and then beside it: {s, side, box} taken for `item`, or null.
+ * backwards), on the lane and then beside it: {s, side, box} taken for `item` (or only
+ * found, when `item` is null), or null.
  *
  * A busy step asks this for every message, and most lanes have little room left. So when
  * a taken box blocks a spot, the stretch of the lane it blocks on that side (an open
@@ -229,7 +230,7 @@ export function findOnLane(occupancy, lane, shape, [start, low, high], item, sid
       probe.x1 = x + shape.x1;
       probe.y1 = y + shape.y1;
       const blocker = occupancy.blockerOf(probe);
-      if (blocker === null) return { s, side, box: occupancy.add({ ...probe }, item) };
+      if (blocker === null) return { s, side, box: item === null ? { ...probe } : occupancy.add({ ...probe }, item) };
       const span = blocker === OUTSIDE ? null : blockedSpan(lane, shape, side, blocker);
       // (Only a span that holds this spot says anything about the next ones that way.)
       if (span && span[0] < s && s < span[1]) {
@@ -322,11 +323,14 @@ function placePills(list, ring, occupancy, memory) {
     }
     return [low, high];
   };
+  const item = (entry) => ({ kind: 'pill', key: entry.pill.key });
   const place = (entry, range, sides, form) => {
+    const spot = findOnLane(occupancy, entry.state.lane, entry.shapes[form], range, item(entry), sides);
+    return spot !== null && keep(entry, spot, form);
+  };
+  const keep = (entry, spot, form) => {
     const { pill, state } = entry;
     const shape = entry.shapes[form];
-    const spot = findOnLane(occupancy, state.lane, shape, range, { kind: 'pill', key: pill.key }, sides);
-    if (!spot) return false;
     spot.order = entry.order;
     state.placed.push(spot);
     pills.set(pill.key, { ...lanePoint(state.lane, spot.s, spot.side), s: spot.s, side: spot.side, lane: state.lane, shape, form });
@@ -350,15 +354,29 @@ function placePills(list, ring, occupancy, memory) {
     const [low, high] = room(entry);
     const start = entry.pill.fraction === null ? low : trim + (1 - entry.pill.fraction) * (lane.length - 2 * trim);
     const range = entry.pill.fraction === null ? [low, low, high] : [start, trim, lane.length - trim];
-    entry.done = PILL_FORMS.some((form) => {
-      const shape = entry.shapes[form];
-      if (!shape || shape.width >= entry.state.full) return false;
-      if (place(entry, range, SIDES, form)) return true;
-      entry.state.full = shape.width;
-      return false;
-    });
+    entry.done = placeInForms(entry, range);
     if (!entry.done) entry.state.folded += 1;
   }
+  // The forms in order, but when the whole text has no room, first whether a dot has: each
+  // form's box holds the smaller ones' (same centre, same lane), so where no dot fits no
+  // form does, and most messages of a crowded step find that out once instead of twice.
+  function placeInForms(entry, range) {
+    const { state, shapes } = entry;
+    const tried = (form, placed) => {
+      if (!placed) state.full = Math.min(state.full, shapes[form].width);
+      return placed;
+    };
+    const open = (form) => shapes[form] && shapes[form].width < state.full;
+    if (open('full') && tried('full', place(entry, range, SIDES, 'full'))) return true;
+    if (!open('bare')) return false;
+    const dot = findOnLane(occupancy, state.lane, shapes.bare, range, null);
+    if (!tried('bare', dot)) return false;
+    if (open('short') && tried('short', place(entry, range, SIDES, 'short'))) return true;
+    // (No short form taken: the dot's spot is still free.)
+    dot.box = occupancy.add(dot.box, item(entry));
+    return keep(entry, dot, 'bare');
+  }
+
   const overflow = [];
   let hidden = 0;
   for (const state of lanes.values()) {
