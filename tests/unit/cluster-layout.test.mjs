@@ -270,3 +270,15 @@ test('a lane search takes the spot the one-by-one search takes', () => {
   // Both outcomes were exercised.
   assert.ok(found > 50 && found < 490, `${found} of 500 found a spot`);
 });
+
+test('a wider pill\'s box holds a narrower one\'s on the same lane (the layout asks for a dot before a body on that ground)', () => {
+  const next = random(SEED + 2);
+  for (let round = 0; round < 500; round += 1) {
+    const angle = next() * 2 * Math.PI;
+    const lane = laneOf({ x: 0, y: 0 }, { x: 100 * Math.cos(angle), y: 100 * Math.sin(angle) });
+    const narrow = BARE_WIDTH + next() * 80;
+    const wide = narrow + next() * 80;
+    const [a, b] = [pillShape(lane, narrow), pillShape(lane, wide)];
+    assert.ok(b.x0 <= a.x0 && b.y0 <= a.y0 && b.x1 >= a.x1 && b.y1 >= a.y1, `angle ${angle}: ${narrow} in ${wide}`);
+  }
+});
