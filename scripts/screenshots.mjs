@@ -1,6 +1,8 @@
 // `npm run screenshots`: the README's pictures of the playground, taken with playwright-core
 // and Debian's Chromium from the real page (build the wasm first: `npm start` or
-// `bash scripts/build-wasm.sh`). Writes docs/screenshot-desktop.png and docs/screenshot-phone.png.
+// `bash scripts/build-wasm.sh`). Writes docs/screenshot-desktop.png, docs/screenshot-phone.png,
+// and the drawings' pictures of issue #14: seed §3 at its violation (desktop and phone) and
+// §4's split vote in the dark theme.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, launchBrowser, loadPreset, startServer, waitForStep } from '../tests/e2e/harness.mjs';
@@ -18,10 +20,26 @@ const SHOTS = [
     // Seed §3 the moment the chosen Z is overwritten: the observer says VIOLATED.
     preset: 'seed-3', step: 8, scrollTo: '.playback',
   },
+  {
+    file: 'seed3-violation-desktop.png',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    preset: 'seed-3', step: 8, scrollTo: '.status-line',
+  },
+  {
+    file: 'seed3-violation-phone.png',
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true },
+    preset: 'seed-3', step: 8,
+  },
+  {
+    file: 'seed4-split-dark.png',
+    context: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    // Stuck from step 11: X, Y and Z each hold acceptors, none a majority.
+    colorScheme: 'dark', preset: 'seed-4', step: 11, scrollTo: '.status-line',
+  },
 ];
 
 async function shoot(browser, origin, shot) {
-  const context = await browser.newContext({ ...shot.context, locale: 'en-GB', colorScheme: 'light', reducedMotion: 'reduce' });
+  const context = await browser.newContext({ ...shot.context, locale: 'en-GB', colorScheme: shot.colorScheme ?? 'light', reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   await page.locator('#cluster g.node').first().waitFor();
