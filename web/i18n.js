@@ -104,8 +104,19 @@ export function otherLanguage(language) {
  * sets placeholder.
  */
 export function applyStatic(root, t) {
-  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
-  for (const element of root.querySelectorAll('[data-i18n-aria]')) element.setAttribute('aria-label', t(element.dataset.i18nAria));
-  for (const element of root.querySelectorAll('[data-i18n-title]')) element.setAttribute('title', t(element.dataset.i18nTitle));
-  for (const element of root.querySelectorAll('[data-i18n-placeholder]')) element.setAttribute('placeholder', t(element.dataset.i18nPlaceholder));
+  // Only what differs is written: the page's HTML is in English, and a text set to what it
+  // already says would still have its element laid out again in the first frame.
+  for (const element of root.querySelectorAll('[data-i18n]')) {
+    const text = t(element.dataset.i18n);
+    if (element.textContent !== text) element.textContent = text;
+  }
+  const attribute = (selector, name, key) => {
+    for (const element of root.querySelectorAll(selector)) {
+      const value = t(element.dataset[key]);
+      if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+    }
+  };
+  attribute('[data-i18n-aria]', 'aria-label', 'i18nAria');
+  attribute('[data-i18n-title]', 'title', 'i18nTitle');
+  attribute('[data-i18n-placeholder]', 'placeholder', 'i18nPlaceholder');
 }
