@@ -48,9 +48,11 @@ function showFatal(status, error) {
 class App {
   /**
    * options.readOnly: no interventions or reset (embeds); options.embedded: no menus;
-   * options.extras: web/page-extras.js, null in a read-only embed.
+   * options.extras: web/page-extras.js, null in a read-only embed; options.view: an embed's
+   * view (null on the page); options.spacetime: the space-time diagram's module when it is
+   * already here (an embed of the diagram alone, whose first screen it is).
    */
-  constructor(window, store, { readOnly = false, embedded = false, extras = null } = {}) {
+  constructor(window, store, { readOnly = false, embedded = false, extras = null, view = null, spacetime = null } = {}) {
     this.window = window;
     this.readOnly = readOnly;
     this.embedded = embedded;
@@ -68,7 +70,11 @@ class App {
     for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
     /** The space-time diagram's view, once its code is here (see `watchSpacetime`), else null. */
     this.spacetime = null;
-    this.watchSpacetime({ onSelect: select, onSeek: seek });
+    this.watchSpacetime({ onSelect: select, onSeek: seek }, spacetime);
+    // An embed of the diagram alone hides the cluster: it is not drawn at all, and the
+    // diagram, its first screen, is drawn with the first frame.
+    this.clusterShown = view !== 'spacetime';
+    this.spacetimeFirst = view === 'spacetime';
     /** The event list's view, once its code is here (see `watchEvents`), else null. */
     this.events = null;
     this.watchEvents({ onSeek: seek, onSelect: select });
@@ -395,17 +401,25 @@ class App {
    * one that hides it never does. `data-ready` on the drawing says it is drawn.
    * @returns the function that loads it now (a promise, resolved once it is drawn)
    */
-  watchSpacetime(handlers) {
+  watchSpacetime(handlers, module) {
     const svg = this.$('spacetime');
     const scroller = this.$('spacetime-scroll');
+    const create = ({ SpacetimeView }) => {
+      this.spacetime ??= new SpacetimeView(svg, { scroller, lanes: this.$('spacetime-lanes'), ...handlers });
+    };
     this.loadSpacetime = this.watchNear(scroller, SPACETIME_NEAR, 'problem.spacetime',
-      () => loadModule(this.doc, 'web/views/spacetime.js'),
-      ({ SpacetimeView }) => {
-        this.spacetime = new SpacetimeView(svg, { scroller, lanes: this.$('spacetime-lanes'), ...handlers });
+      () => loadModule(this.doc, 'web/views/spacetime.js'), (loaded) => {
+        create(loaded);
         // While the page opens, the views below the first screen wait for it (`opened`).
         if (!this.opening) this.spacetime.render(this.store, this.t);
         return svg;
       });
+    // Already here (the diagram is an embed's first screen): the first render draws it, in
+    // the same task as this.
+    if (module) {
+      create(module);
+      svg.dataset.ready = 'true';
+    }
   }
 
   /**
@@ -473,7 +487,7 @@ class App {
 
   drawMotion(motion) {
     if (motion && prefersReducedMotion(this.window)) return;
-    this.cluster.drawMotion(motion);
+    if (this.clusterShown) this.cluster.drawMotion(motion);
     if (motion) this.spacetime?.follow(motion.fromStep, motion.progress);
     else this.spacetime?.follow(this.store.step, 0);
   }
@@ -499,8 +513,9 @@ class App {
     // How the run ends changes with every change to the run.
     if (scenarioChanged || change.run) this.renderOutcome(t);
     this.playback.render(store, t);
-    this.cluster.render(store, t);
+    if (this.clusterShown) this.cluster.render(store, t);
     if (!this.opening) this.renderBelowFold(t);
+    else if (this.spacetimeFirst) this.spacetime?.render(store, t);
     renderObserver(this.$('observer'), store, t);
     this.extras?.renderInFlight(this.$('inflight'), store, t);
     this.extras?.renderSelection(this.$('selection'), store, t);
@@ -667,6 +682,11 @@ async function main(window) {
   // The parts a read-only embed hides (web/page-extras.js): it never fetches them.
   const extrasRequest = embedRequest && !embedOptions(window.location.search).interactive ? null : loadModule(window.document, 'web/page-extras.js');
   extrasRequest?.catch(() => {});
+  // An embed of the space-time diagram alone (`view=spacetime`, the story's figures): the
+  // diagram is its first screen, so its code comes with the rest (and the cluster, hidden,
+  // is not drawn). A link code naming that view gets it asked for below, a little later.
+  const spacetimeRequest = embedRequest && embedOptions(window.location.search).view === 'spacetime' ? loadModule(window.document, 'web/views/spacetime.js') : null;
+  spacetimeRequest?.catch(() => {});
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
@@ -689,7 +709,10 @@ async function main(window) {
       throw new Error(`the page's texts could not be loaded (${error.message})`);
     });
     const store = new Store(wasm, { language, languageChosen: share.language !== null, presets });
-    const app = new App(window, store, { ...share.appOptions, extras: await extrasRequest });
+    // (Should the diagram's code fail to load, it is asked for again as it nears the screen.)
+    const spacetime = share.appOptions.view === 'spacetime'
+      ? await (spacetimeRequest ?? loadModule(window.document, 'web/views/spacetime.js')).catch(() => null) : null;
+    const app = new App(window, store, { ...share.appOptions, extras: await extrasRequest, spacetime });
     performance.mark('playground-built');
     window.document.getElementById('version').textContent = wasm.version();
     app.start(FIRST_PRESET);

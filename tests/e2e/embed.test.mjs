@@ -158,6 +158,38 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.deepEqual(cluster.problems, []);
   });
 
+  test('an embed of the diagram alone draws it with its first frame, and never draws the hidden cluster', async () => {
+    for (const address of [`?embed=1&preset=seed-1&view=spacetime`, `?embed=1#s=${await codeFor('seed-3', { view: 2 })}`]) {
+      const page = await browser.newPage();
+      // What is drawn at the moment the page says it can be used (the frame then painted).
+      await page.addInitScript(() => {
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, ...rest) => {
+          if (name === 'playground-interactive') {
+            window.__atReady = {
+              lanes: document.querySelectorAll('#spacetime-lanes *, #spacetime line, #spacetime path').length,
+              ready: document.getElementById('spacetime').dataset.ready ?? null,
+              servers: document.querySelectorAll('#cluster g.node').length,
+            };
+          }
+          return mark(name, ...rest);
+        };
+      });
+      await page.goto(`${server.origin}/${address}`);
+      await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+      const atReady = await page.evaluate(() => window.__atReady);
+      assert.equal(atReady.ready, 'true', address);
+      assert.ok(atReady.lanes > 0, `${address}: the diagram is drawn when the page is ready`);
+      assert.equal(atReady.servers, 0, `${address}: the hidden cluster is not drawn`);
+      // Playing on: the cluster stays undrawn, the diagram follows.
+      await page.locator('#forward').click();
+      await waitForStep(page, 1);
+      assert.equal(await page.locator('#cluster g.node').count(), 0);
+      assert.equal(await visible(page, '.panel-spacetime'), 1);
+      await page.close();
+    }
+  });
+
   test('the frame reports its content height to the parent, on load and on resize', async () => {
     const code = await codeFor('seed-1', { view: 1 });
     const { page, frame, problems, violations } = await blogPost(browser, { a: `${server.origin}/?embed=1#s=${code}` });

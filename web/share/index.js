@@ -42,7 +42,7 @@ export function prepareShare(window, wasm, embed) {
     /** The language the link (or, in an embed without one, `lang=`) names, or null (then the browser's). */
     language: decoded ? languageFromCode(decoded.language) : code === null && options.embed ? options.language : null,
     /** Options for the App: what the page lets people do. */
-    appOptions: { embedded: options.embed, readOnly: options.embed && !options.interactive },
+    appOptions: { embedded: options.embed, readOnly: options.embed && !options.interactive, view: options.embed ? view : null },
     install: (app, defaultPreset) => install(app, { options, code, decoded, error, defaultPreset, embedModule: embed }),
   };
 }
