@@ -104,6 +104,36 @@ export function pillShape(lane, width) {
   return { width, arrow, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
 }
 
+/**
+ * The lane from server `from` to `to` on `ring`, made once per ring and kept on it with the
+ * pill shapes made on it (`laneShape`): a busy step asks for the same few hundred shapes at
+ * every render, and making them anew was a good part of the garbage an action left.
+ */
+function ringLane(ring, from, to) {
+  ring.lanes ??= new Map();
+  const key = from * 16 + to;
+  let lane = ring.lanes.get(key);
+  if (!lane) {
+    lane = Object.assign(laneOf(ring.positions[from - 1], ring.positions[to - 1]), { shapes: new Map() });
+    ring.lanes.set(key, lane);
+  }
+  return lane;
+}
+
+/** Widths kept per lane (a long run measures many texts; past this the lane starts again). */
+const SHAPES_PER_LANE_MAX = 256;
+
+/** `pillShape(lane, width)`, kept on a lane made by `ringLane`. */
+function laneShape(lane, width) {
+  let shape = lane.shapes.get(width);
+  if (!shape) {
+    if (lane.shapes.size >= SHAPES_PER_LANE_MAX) lane.shapes.clear();
+    shape = pillShape(lane, width);
+    lane.shapes.set(width, shape);
+  }
+  return shape;
+}
+
 const shifted = (shape, point) => ({ x0: point.x + shape.x0, y0: point.y + shape.y0, x1: point.x + shape.x1, y1: point.y + shape.y1 });
 
 /** The width of a "+N" pill's text, generously (digits and the plus are about 0.6em). */
@@ -302,13 +332,13 @@ function placePills(list, ring, occupancy, memory) {
     let state = lanes.get(laneKey);
     if (!state) {
       // `full`: the narrowest pill that found no room (one as wide, or wider, will not either).
-      state = { key: laneKey, lane: laneOf(ring.positions[pill.from - 1], ring.positions[pill.to - 1]), placed: [], folded: 0, full: Infinity };
+      state = { key: laneKey, lane: ringLane(ring, pill.from, pill.to), placed: [], folded: 0, full: Infinity };
       lanes.set(laneKey, state);
     }
     const shapes = {
-      full: pillShape(state.lane, pill.width),
-      short: pill.shortWidth < pill.width ? pillShape(state.lane, pill.shortWidth) : null,
-      bare: pillShape(state.lane, BARE_WIDTH),
+      full: laneShape(state.lane, pill.width),
+      short: pill.shortWidth < pill.width ? laneShape(state.lane, pill.shortWidth) : null,
+      bare: laneShape(state.lane, BARE_WIDTH),
     };
     return { pill, order, state, shapes };
   });
@@ -389,7 +419,7 @@ function placePills(list, ring, occupancy, memory) {
         pills.delete(tail.box.item.key);
         count += 1;
       }
-      const shape = pillShape(state.lane, overflowWidth(count));
+      const shape = laneShape(state.lane, overflowWidth(count));
       const from = tail ? tail.s : trim;
       const spot = findOnLane(occupancy, state.lane, shape, [from, from, state.lane.length - trim], { kind: 'more', key: state.key });
       if (spot) {

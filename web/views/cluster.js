@@ -273,9 +273,9 @@ export class ClusterView {
       const classes = `msg kind-${message.kind}${message.copy_of === null ? '' : ' copy'}${selected ? ' selected' : ''}`;
       // A crowded link shows less of the text (web/layout/cluster.js); the whole is the tooltip.
       const text = spot.form === 'full' ? label : spot.form === 'short' ? short : '';
-      const look = `${text}|${spot.shape.width}|${spot.shape.arrow}`;
+      // The layout keeps one shape object per lane and width: the same object, the same look.
       let shown = previous.get(key);
-      if (shown?.look !== look) {
+      if (shown?.text !== text || shown.shape !== spot.shape) {
         const element = pill(this.doc, message.kind, text, spot, spot.shape, text === label ? null : label);
         element.dataset.msgId = String(message.id);
         element.setAttribute('role', 'button');
@@ -283,7 +283,7 @@ export class ClusterView {
         element.setAttribute('aria-label', inFlightText(message));
         // Just sent: it leaves its sender.
         if (moving && !shown) slide(element, lanePoint(spot.lane, spot.lane.length - trim), spot);
-        shown = { element, look, translate: translateOf(element), x: spot.x, y: spot.y };
+        shown = { element, text, shape: spot.shape, translate: translateOf(element), x: spot.x, y: spot.y };
       } else if (shown.x !== spot.x || shown.y !== spot.y) {
         if (moving) slide(shown.element, shown, spot);
         place(shown, spot);
@@ -299,13 +299,12 @@ export class ClusterView {
     const previousMore = this.more ?? new Map();
     this.more = new Map();
     for (const more of placed.overflow) {
-      const look = `+${more.count}|${more.shape.width}|${more.shape.arrow}`;
       let shown = previousMore.get(more.key);
-      if (shown?.look !== look) {
+      if (shown?.count !== more.count || shown.shape !== more.shape) {
         const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
         element.setAttribute('class', 'msg more');
         element.setAttribute('aria-hidden', 'true');
-        shown = { element, look, translate: translateOf(element), x: more.x, y: more.y };
+        shown = { element, count: more.count, shape: more.shape, translate: translateOf(element), x: more.x, y: more.y };
       } else if (shown.x !== more.x || shown.y !== more.y) {
         place(shown, more);
       }
