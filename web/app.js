@@ -2,15 +2,14 @@
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
-import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
-import { proposeCommand, partitionCommand, suggestedValue } from './commands.js';
+import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { Player } from './player.js';
 import { embedModule, prepareShare } from './share/index.js';
 import { embedOptions } from './share/link.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
-import { loadDialogStyles, loadModule, loadStylesheet, whenNear } from './lazy.js';
+import { loadModule, loadStylesheet, whenNear } from './lazy.js';
 import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
@@ -67,7 +66,6 @@ class App {
     this.cluster = new ClusterView($('cluster'), { onSelect: select, onResize: () => this.render({}) });
     for (const id of ['story-previous', 'story-next']) $(id).addEventListener('click', () => this.loadPreset($(id).dataset.preset));
     $('spacetime-labels').addEventListener('change', () => store.setCompact(!$('spacetime-labels').checked));
-    for (const button of this.doc.querySelectorAll('[data-picture]')) button.addEventListener('click', () => this.downloadPicture(button.dataset.picture, button.dataset.format));
     /** The space-time diagram's view, once its code is here (see `watchSpacetime`), else null. */
     this.spacetime = null;
     this.watchSpacetime({ onSelect: select, onSeek: seek }, spacetime);
@@ -107,7 +105,8 @@ class App {
     /** What a read-only embed has not (web/page-extras.js): the aids' loader, the gallery,
      *  the selection and in-flight panels, the servers' forms. */
     this.extras = extras;
-    this.serverForms = extras ? new extras.ServerForms(this.doc, (server) => this.suggestValue(server)) : null;
+    this.serverForms = extras ? new extras.ServerForms(this.doc, (server) => extras.suggestValue(this, server)) : null;
+    extras?.wirePage(this);
     this.aids = extras ? new extras.DeferredAids(this, aidsState) : null;
   }
 
@@ -282,16 +281,8 @@ class App {
       else if (data.selectNode) this.select({ type: 'node', id: Number(data.selectNode) });
       else if (data.seek) this.seekTo(Number(data.seek));
       else if (data.loadPreset) this.loadPreset(data.loadPreset);
-      else if (data.proposeFor) {
-        $('propose-server').value = data.proposeFor;
-        this.suggestValue(Number(data.proposeFor));
-        $('propose-value').focus();
-        $('propose-value').select();
-      }
+      else if (data.proposeFor) this.extras?.proposeFor(this, Number(data.proposeFor));
     });
-    $('open-presets').addEventListener('click', () => this.openPresets());
-    $('open-settings').addEventListener('click', () => this.openSettings());
-    $('open-help').addEventListener('click', () => this.openHelp());
     $('language').addEventListener('click', () => this.toggleLanguage());
     // A pointer on the switch or focus on it: the other language's texts start loading, so
     // that the click usually finds them here.
@@ -299,27 +290,6 @@ class App {
     $('language').addEventListener('pointerenter', warmOther);
     $('language').addEventListener('focus', warmOther);
     $('problem-close').addEventListener('click', () => this.store.setProblem(null));
-    // Another server suggests its own value, but only in place of a suggestion: a value
-    // the person typed is theirs, and stays.
-    $('propose-server').addEventListener('change', () => {
-      const value = $('propose-value');
-      if (value.value === '' || value.value === value.dataset.suggested) this.suggestValue(Number($('propose-server').value));
-    });
-    $('propose-form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      const result = proposeCommand(Number($('propose-server').value), $('propose-value').value);
-      if (result.error) this.store.setProblem(this.t(result.error));
-      else this.act(result.command);
-    });
-    $('partition-form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      const groups = {};
-      for (const select of $('partition-groups').querySelectorAll('select')) groups[select.dataset.server] = select.value;
-      const result = partitionCommand(groups);
-      if (result.error) this.store.setProblem(this.t(result.error));
-      else this.act(result.command);
-    });
-    $('heal').addEventListener('click', () => this.act('heal'));
     $('status-undo').addEventListener('click', () => {
       this.undo();
       // The button hides itself; Redo (enabled now) takes the focus.
@@ -356,41 +326,18 @@ class App {
     motionQuery?.addEventListener?.('change', () => this.drawMotion(null));
   }
 
-  /** Puts `server`'s suggested value in the proposal form, remembered as a suggestion. */
-  suggestValue(server) {
-    const value = this.$('propose-value');
-    value.value = suggestedValue(server);
-    value.dataset.suggested = value.value;
-  }
-
+  // The menus, the forms and the downloads are the full page's (web/controls/page-actions.js,
+  // in page-extras): a read-only embed has none of them.
   openPresets() {
-    if (this.embedded) return;
-    this.player.pause();
-    this.finishOpening();
-    loadDialogStyles(this.doc).then(() => {
-      // (A second press while the styles were on their way finds it open.)
-      if (!this.$('presets-dialog').open) this.$('presets-dialog').showModal();
-      this.extras.fillPresetStories(this.$('preset-list'), this.store.presets(), this.t)
-        .catch((error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
-      this.multi('gallery').catch(() => {});
-      const current = this.$('preset-list').querySelector('.current button') ?? this.$('preset-list').querySelector('button');
-      current?.focus();
-    });
+    this.extras?.openPresets(this);
   }
 
   openSettings() {
-    if (this.embedded) return;
-    this.player.pause();
-    // The panel's code and the core's aids module (its defaults and its checks of settings)
-    // are fetched on the first press.
-    Promise.all([loadModule(this.doc, 'web/controls/settings.js'), loadDialogStyles(this.doc)]).then(([{ loadSettingsPanel, TEXTS }]) => {
-      addTexts(TEXTS);
-      return loadSettingsPanel();
-    }).then((SettingsPanel) => {
-      this.settings ??= new SettingsPanel(this.$('settings-dialog'), { onApply: (script, keep) => this.applySettings(script, keep) });
-      if (this.settings.t?.language !== this.store.ui.language) this.settings.translate(this.t);
-      this.settings.open(this.store.pg);
-    }, (error) => this.store.setProblem(this.t('problem.settings.load', { reason: error.message })));
+    this.extras?.openSettings(this);
+  }
+
+  openHelp() {
+    this.extras?.openHelp(this);
   }
 
   /**
@@ -462,27 +409,6 @@ class App {
     };
     const stop = whenNear(this.window, target, margin, () => load().catch(() => {}));
     return load;
-  }
-
-  /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
-  downloadPicture(which, format) {
-    const { store } = this;
-    const step = store.step;
-    const title = `${this.$('scenario-title').textContent} — ${this.t('playback.position', { step, steps: store.steps })}`;
-    // The diagram's code is here once its panel came near the screen (its buttons are in
-    // it); a press before that waits for it.
-    const spacetime = which === 'spacetime' ? this.loadSpacetime() : null;
-    Promise.all([spacetime, loadModule(this.doc, 'web/controls/download.js')])
-      .then(([, { downloadPicture }]) => {
-        if (!spacetime) {
-          this.cluster.forget();
-          this.render({});
-        }
-        const upTo = spacetime && this.$('spacetime-extent').value === 'step' ? this.spacetime.pictureEnd(step) : null;
-        const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
-        return downloadPicture(this.doc, which, format, name, { title, upTo });
-      })
-      .catch((error) => store.setProblem(this.t('problem.picture', { reason: error.message })));
   }
 
   drawMotion(motion) {
@@ -563,16 +489,6 @@ class App {
     this.$('legend').replaceChildren(...KINDS.map((kind) => h(doc, 'li', { class: `legend-item kind-${kind}` },
       h(doc, 'span', { class: `kind-chip kind-${kind}`, 'aria-hidden': 'true' }), h(doc, 'span', { text: t(`kind.${kind}`) }))));
     if (this.help) this.help.renderHelp(this.$('help-dialog'), t);
-  }
-
-  /** Opens "Keys and help" (its module is fetched on the first press). */
-  openHelp() {
-    Promise.all([loadModule(this.doc, 'web/controls/help.js'), loadDialogStyles(this.doc)]).then(([help]) => {
-      if (!this.help) addTexts(help.TEXTS);
-      this.help = help;
-      help.renderHelp(this.$('help-dialog'), this.t);
-      this.$('help-dialog').showModal();
-    }, (error) => this.store.setProblem(this.t('problem.help', { reason: error.message })));
   }
 
   renderScenario(t) {
