@@ -2,14 +2,14 @@
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
 import { h, prefersReducedMotion } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
-import { applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
+import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { Player } from './player.js';
 import { embedModule, prepareShare } from './share/index.js';
 import { embedOptions } from './share/link.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
-import { loadModule, loadStylesheet, whenNear } from './lazy.js';
+import { loadDialogStyles, loadModule, loadStylesheet, whenNear } from './lazy.js';
 import { installShortcuts } from './controls/keyboard.js';
 import { PlaybackBar } from './controls/playback.js';
 import { QuorumAid } from './controls/quorum.js';
@@ -283,6 +283,7 @@ class App {
       else if (data.loadPreset) this.loadPreset(data.loadPreset);
       else if (data.proposeFor) this.extras?.proposeFor(this, Number(data.proposeFor));
     });
+    $('open-help').addEventListener('click', () => this.openHelp());
     $('language').addEventListener('click', () => this.toggleLanguage());
     // A pointer on the switch or focus on it: the other language's texts start loading, so
     // that the click usually finds them here.
@@ -327,7 +328,8 @@ class App {
   }
 
   // The menus, the forms and the downloads are the full page's (web/controls/page-actions.js,
-  // in page-extras): a read-only embed has none of them.
+  // in page-extras): a read-only embed has none of them. "Keys and help" stays here: its
+  // key (?) works in every embed too.
   openPresets() {
     this.extras?.openPresets(this);
   }
@@ -336,8 +338,14 @@ class App {
     this.extras?.openSettings(this);
   }
 
+  /** Opens "Keys and help" (its module is fetched on the first press). */
   openHelp() {
-    this.extras?.openHelp(this);
+    Promise.all([loadModule(this.doc, 'web/controls/help.js'), loadDialogStyles(this.doc)]).then(([help]) => {
+      if (!this.help) addTexts(help.TEXTS);
+      this.help = help;
+      help.renderHelp(this.$('help-dialog'), this.t);
+      this.$('help-dialog').showModal();
+    }, (error) => this.store.setProblem(this.t('problem.help', { reason: error.message })));
   }
 
   /**

@@ -96,6 +96,11 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.deepEqual((await fingerprint(page)).scrubber, steps);
     assert.equal(await page.locator('dialog[open]').count(), 0);
     assert.equal(await visible(page, '[data-command], [data-propose-for]'), 0);
+    // "Keys and help" still opens from its key, and closes.
+    await page.keyboard.press('?');
+    await page.locator('#help-dialog[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('#help-dialog').waitFor({ state: 'hidden' });
     // Playback still works; the link to the full playground follows the moment on screen.
     const initial = await page.locator('#embed-open').getAttribute('href');
     await page.click('#forward');

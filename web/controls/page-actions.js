@@ -1,5 +1,5 @@
-// What the full page's controls do beyond playing a run: the menus (the gallery, settings,
-// keys and help), the servers panel's two forms, and picture downloads. Part of
+// What the full page's controls do beyond playing a run: the menus (the gallery and the
+// settings), the servers panel's two forms, and picture downloads. Part of
 // web/page-extras.js: an embed shows none of them (a read-only one never fetches this; an
 // interactive one has the forms). Each function takes the page's App.
 import { addTexts } from '../i18n.js';
@@ -11,7 +11,6 @@ export function wirePage(app) {
   const $ = app.$;
   $('open-presets').addEventListener('click', () => openPresets(app));
   $('open-settings').addEventListener('click', () => openSettings(app));
-  $('open-help').addEventListener('click', () => openHelp(app));
   // Another server suggests its own value, but only in place of a suggestion: a value
   // the person typed is theirs, and stays.
   $('propose-server').addEventListener('change', () => {
@@ -81,16 +80,6 @@ export function openSettings(app) {
     if (app.settings.t?.language !== app.store.ui.language) app.settings.translate(app.t);
     app.settings.open(app.store.pg);
   }, (error) => app.store.setProblem(app.t('problem.settings.load', { reason: error.message })));
-}
-
-/** Opens "Keys and help" (its module is fetched on the first press). */
-export function openHelp(app) {
-  Promise.all([loadModule(app.doc, 'web/controls/help.js'), loadDialogStyles(app.doc)]).then(([help]) => {
-    if (!app.help) addTexts(help.TEXTS);
-    app.help = help;
-    help.renderHelp(app.$('help-dialog'), app.t);
-    app.$('help-dialog').showModal();
-  }, (error) => app.store.setProblem(app.t('problem.help', { reason: error.message })));
 }
 
 /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
