@@ -47,9 +47,10 @@ async function expectations() {
 
 // The figures play up to their moment; most tests read the story as someone who asked for
 // less motion (each figure is taken to its moment at once), and one watches a figure play.
-async function openStory(browser, url, { width = 1100, height = 900, reducedMotion = 'reduce' } = {}) {
+async function openStory(browser, url, { width = 1100, height = 900, reducedMotion = 'reduce', requests = null } = {}) {
   const page = await browser.newPage({ viewport: { width, height }, reducedMotion });
   page.setDefaultTimeout(30_000);
+  if (requests) page.on('request', (request) => requests.push(request.url()));
   const problems = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
@@ -92,15 +93,44 @@ describe('the story page', { timeout: 600_000 }, () => {
   });
   after(() => closeAll(browser, server));
 
+  test('the first figure starts loading while the texts are still on their way, and loads once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+    page.setDefaultTimeout(30_000);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    const embedAsked = () => requests.some((url) => url.includes('index.html?embed=1'));
+    let heldWithFigure = null;
+    // The texts are held back until the figure's frame has asked for the playground (or 5 s).
+    await page.route('**/web/story/texts-en.js*', async (route) => {
+      for (let waited = 0; waited < 5000 && !embedAsked(); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      heldWithFigure = embedAsked();
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/story.html#lang=en`);
+    await page.locator('[data-figure="1"][data-held="true"]').waitFor();
+    assert.equal(heldWithFigure, true, 'the figure\'s frame asked for the playground before the texts came');
+    assert.equal(requests.filter((url) => url.includes('index.html?embed=1')).length, 1, 'loaded once: the story is drawn around it');
+    // It has its words and its place: in its chapter, titled, after the chapter's text.
+    const chapter = expected[0].chapter.id;
+    assert.equal(await page.locator(`#chapter-${chapter} [data-figure="1"] iframe`).getAttribute('title'), TEXTS.en.chapters[chapter].figures[0].title);
+    assert.equal(await page.locator(`#chapter-${chapter} > h2`).textContent(), TEXTS.en.chapters[chapter].heading);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the first figure loads with the page, the others only as they come near the screen', async () => {
     const requests = [];
-    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`);
-    page.on('request', (request) => requests.push(request.url()));
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`, { requests });
     const frames = () => page.locator('iframe.figure-frame').count();
     const total = expected.flatMap((chapter) => chapter.figures).length;
     assert.equal(await page.locator('.story-figure').count(), total);
     await page.locator('[data-figure="1"] iframe').waitFor({ state: 'attached' });
     assert.equal(await frames(), 1, 'only the first figure, at once: the second is far below the first screen');
+    // Made while the texts were on their way, it is loaded once: the story is drawn around it.
+    await page.locator('[data-figure="1"][data-held="true"]').waitFor();
+    assert.equal(requests.filter((url) => url.includes('index.html?embed=1') && url.includes('preset=seed-1')).length, 1);
     await heldFigure(page, 3);
     const loaded = await frames();
     assert.ok(loaded >= 1 && loaded < total, `${loaded} of ${total} figures loaded after going to figure 3`);

@@ -76,6 +76,12 @@ export class Figure {
     this.frame.src = src;
   }
 
+  /** The figure's title (its frame's accessible name), once the story's words are here. */
+  setTitle(title) {
+    this.spec = { ...this.spec, title };
+    if (this.frame) this.frame.title = title;
+  }
+
   /** Another language: the figure reloads in it (if it has loaded at all). */
   setLanguage(language, title) {
     this.language = language;

@@ -1,8 +1,8 @@
 // The story page (story.html): the seed's argument retold chapter by chapter, each lost
 // figure a live embed of the playground stopped at its moment, and questions checked by
 // the core. Opening it loads this module, its stylesheet and one language's texts; the
-// first figure's iframe (the playground itself) is created with the page, each other one
-// only as it comes near the screen.
+// first figure's iframe (the playground itself) is created at once, while the texts are on
+// their way, each other one only as it comes near the screen.
 import { detectLanguage } from '../i18n.js';
 import { readAddress, writeAddress } from './address.js';
 import { CHAPTERS } from './chapters.js';
@@ -27,19 +27,51 @@ class Story {
     this.rejected = rejected;
     this.figures = [];
     this.chapters = [];
+    /** Settles once the story is drawn (a figure made before the texts waits for it). */
+    this.drawn = new Promise((resolve) => { this.markDrawn = resolve; });
   }
 
   async open(language) {
+    // The first time: the first figure starts loading while the texts are on their way.
+    if (!this.texts) this.startFirstFigure(language);
     const texts = await loadTexts(language);
     this.language = language;
     this.texts = texts;
     this.render();
   }
 
+  /**
+   * The first figure, before the texts: its chapter's section (hidden until the story is
+   * drawn around it) with its box and iframe. `render` builds the story around that section
+   * without moving it (a moved iframe loads again), and fills in the figure's words.
+   */
+  startFirstFigure(language) {
+    const { doc } = this;
+    const chapter = CHAPTERS.find((candidate) => candidate.figures.length > 0);
+    const spec = chapter.figures[0];
+    const held = el(doc, 'span', { class: 'held' });
+    const caption = el(doc, 'figcaption', {}, [held]);
+    const box = el(doc, 'figure', { class: 'story-figure', 'data-preset': spec.preset, 'data-state': 'waiting', 'data-figure': 1 }, [
+      caption, el(doc, 'div', { class: 'figure-placeholder' }),
+    ]);
+    const section = el(doc, 'section', { class: 'chapter early', id: `chapter-${chapter.id}`, 'aria-hidden': 'true' }, [box]);
+    doc.getElementById('story').append(section);
+    const figure = this.makeFigure(box, spec, '', held, language);
+    this.early = { language, chapter, section, caption, held, figure };
+    figure.load();
+  }
+
   /** Draws the whole story in the current language (again, after a language switch). */
   render() {
     const { doc, texts } = this;
     const ui = texts.ui;
+    // The first figure made before the texts, if still in this language (else it goes).
+    const early = this.early?.language === this.language ? this.early : null;
+    if (this.early && !early) {
+      this.early.figure.dispose();
+      this.early.section.remove();
+    }
+    this.early = null;
     for (const figure of this.figures) figure.dispose();
     this.figures = [];
     this.chapters = [];
@@ -76,7 +108,7 @@ class Story {
     let questionNumber = 1;
     const sections = CHAPTERS.map((chapter) => {
       const words = texts.chapters[chapter.id];
-      const figures = chapter.figures.map((spec, index) => this.figure(spec, words.figures[index], figureNumber++));
+      const figures = chapter.figures.map((spec, index) => this.figure(spec, words.figures[index], figureNumber++, early));
       const questions = new ChapterQuestions(chapter, words, {
         doc, ui, answers: this.answers, figures, onAnswer: () => this.answered(),
       });
@@ -86,14 +118,25 @@ class Story {
       // The livelock chapter's fixes come after its first question; elsewhere the figure,
       // then the questions asked of it.
       const placed = figures.map((figure) => [figure.box, ...forms.filter((form, i) => (chapter.questions[i].figure ?? 0) === figures.indexOf(figure))]);
-      return el(doc, 'section', { class: 'chapter', id: `chapter-${chapter.id}`, 'aria-labelledby': `heading-${chapter.id}` }, [
+      const children = [
         el(doc, 'h2', { id: `heading-${chapter.id}` }, words.heading),
         el(doc, 'p', { class: 'progress chapter-progress', 'data-progress': chapter.id }),
         ...words.body.map((text) => el(doc, 'p', {}, text)),
         ...placed.flat(),
-      ]);
+      ];
+      if (early?.chapter !== chapter) return el(doc, 'section', { class: 'chapter', id: `chapter-${chapter.id}`, 'aria-labelledby': `heading-${chapter.id}` }, children);
+      // The early section: filled around its figure's box, which stays where it is.
+      const { section } = early;
+      const box = early.figure.box;
+      const at = children.indexOf(box);
+      box.before(...children.slice(0, at));
+      box.after(...children.slice(at + 1));
+      section.className = 'chapter';
+      section.removeAttribute('aria-hidden');
+      section.setAttribute('aria-labelledby', `heading-${chapter.id}`);
+      return section;
     });
-    main.replaceChildren(
+    const page = [
       el(doc, 'h1', {}, texts.title),
       el(doc, 'p', { class: 'lead' }, texts.lead),
       ...[problem].filter(Boolean),
@@ -104,13 +147,26 @@ class Story {
         el(doc, 'h2', { id: 'heading-closing' }, texts.closing.heading),
         el(doc, 'ul', {}, texts.closing.body.map((text) => el(doc, 'li', {}, text))),
       ]),
-    );
+    ];
+    if (early) {
+      // Everything else goes, and the page is drawn around the early section.
+      for (const child of [...main.children]) if (child !== early.section) child.remove();
+      const at = page.indexOf(early.section);
+      early.section.before(...page.slice(0, at));
+      early.section.after(...page.slice(at + 1));
+    } else {
+      main.replaceChildren(...page);
+    }
     this.renderProgress();
+    this.markDrawn();
     this.keepAddress(main);
     // The first figure loads at once: it is a screen or two down, the first thing a reader
     // who follows the contents (or skims) reaches, and the wait for it was the story's
     // longest. The rest load as they come near the screen.
-    this.figures.forEach((figure, index) => (index === 0 ? figure.load() : figure.loadWhenNear()));
+    this.figures.forEach((figure, index) => {
+      if (index > 0) figure.loadWhenNear();
+      else if (!figure.frame) figure.load(); // (the one made before the texts is loading)
+    });
     doc.documentElement.dataset.ready = 'true';
   }
 
@@ -133,23 +189,39 @@ class Story {
     }
   }
 
-  /** A figure's box and its controller; the iframe comes later (`loadWhenNear`). */
-  figure(spec, words, number) {
+  /**
+   * A figure's box and its controller; the iframe comes later (`loadWhenNear`). Figure 1
+   * may have been made before the texts (`early`): it is given its words here.
+   */
+  figure(spec, words, number, early) {
     const { doc, texts } = this;
     const ui = texts.ui;
+    const caption = (held) => [el(doc, 'strong', {}, fill(ui.figureLabel, { n: number })), ' ', words.title, '. ', words.caption, ' ', held];
+    if (number === 1 && early) {
+      early.caption.replaceChildren(...caption(early.held));
+      early.figure.setTitle(words.title);
+      early.figure.box.querySelector('.figure-placeholder')?.append(ui.figureWaiting);
+      this.figures.push(early.figure);
+      return early.figure;
+    }
     const held = el(doc, 'span', { class: 'held' });
     const box = el(doc, 'figure', { class: 'story-figure', 'data-preset': spec.preset, 'data-state': 'waiting', 'data-figure': number }, [
-      el(doc, 'figcaption', {}, [el(doc, 'strong', {}, fill(ui.figureLabel, { n: number })), ' ', words.title, '. ', words.caption, ' ', held]),
+      el(doc, 'figcaption', {}, caption(held)),
       el(doc, 'div', { class: 'figure-placeholder' }, ui.figureWaiting),
     ]);
-    const figure = new Figure(box, { ...spec, title: words.title }, {
-      window: this.window,
-      language: this.language,
-      onReady: (ready) => this.hold(ready, spec, held),
-      onFail: (failed, reason) => { held.textContent = fill(ui.figureFailed, { reason }); },
-    });
+    const figure = this.makeFigure(box, spec, words.title, held, this.language);
     this.figures.push(figure);
     return figure;
+  }
+
+  /** The controller of the figure in `box`; its readiness waits for the story to be drawn. */
+  makeFigure(box, spec, title, held, language) {
+    return new Figure(box, { ...spec, title }, {
+      window: this.window,
+      language,
+      onReady: (ready) => this.drawn.then(() => this.hold(ready, spec, held)),
+      onFail: (failed, reason) => this.drawn.then(() => { held.textContent = fill(this.texts.ui.figureFailed, { reason }); }),
+    });
   }
 
   /** A figure has loaded: take it to its moment, and tell the questions. */
@@ -199,6 +271,12 @@ class Story {
   }
 
   fatal(error) {
+    // A first figure started before the texts has nothing around it to explain it.
+    if (this.early) {
+      this.early.figure.dispose();
+      this.early.section.remove();
+      this.early = null;
+    }
     // In English: the texts themselves may be what failed to load.
     let status = this.doc.getElementById('story-status');
     if (!status) {
