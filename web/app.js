@@ -1,6 +1,6 @@
 // Entry point of the page: load the wasm core, build the store, the views and the controls,
 // and keep them in step. Any failure on the way is shown on the page; it never stays blank.
-import { h, prefersReducedMotion } from './dom.js';
+import { h, prefersReducedMotion, setText } from './dom.js';
 import { describeFocus, restoreFocus } from './focus.js';
 import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { Player } from './player.js';
@@ -532,8 +532,9 @@ class App {
     // The preset's own outcome only while the run on screen is the preset's; otherwise (any
     // intervention, a step past its end, a run of one's own) how this run ends, from the core.
     const presetRun = preset && this.store.isPresetRun();
-    this.$('scenario-outcome').textContent = !presetRun ? outcomeSentence(t, this.store.outcome())
-      : hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '';
+    // (Written only when it changes: an unchanged text set again is laid out again.)
+    setText(this.$('scenario-outcome'), !presetRun ? outcomeSentence(t, this.store.outcome())
+      : hasStory(preset.id) ? t(`preset.${preset.id}.outcome`) : '');
   }
 
   /** Fetches a preset's story (web/stories.js) and draws the card again when it is here. */
@@ -547,8 +548,8 @@ class App {
   renderProblem() {
     const problem = this.store.ui.problem;
     const box = this.$('problem');
-    box.hidden = !problem;
-    this.$('problem-text').textContent = problem ?? '';
+    if (box.hidden !== !problem) box.hidden = !problem;
+    setText(this.$('problem-text'), problem ?? '');
   }
 
   /**

@@ -44,22 +44,28 @@ export class PlaybackBar {
       undo: !canUndo,
       redo: !canRedo,
     };
-    for (const name in b) b[name].disabled = Boolean(disabled[name]);
-    // Texts are written only when they change (most renders change the position alone).
+    for (const name in b) {
+      if (b[name].disabled !== Boolean(disabled[name])) b[name].disabled = Boolean(disabled[name]);
+    }
+    // Texts and attributes are written only when they change (most renders change the
+    // position alone; a write of the same value still has the page restyle the control).
     setText(this.playParts[0], playing ? '❚❚' : '▶');
     setText(this.playParts[1], t(playing ? 'playback.pause' : 'playback.play'));
-    b.play.setAttribute('aria-pressed', playing ? 'true' : 'false');
-    b.play.dataset.playing = playing ? 'true' : 'false';
-    this.scrubber.disabled = false;
-    this.scrubber.max = String(steps);
-    this.scrubber.value = String(step);
+    const pressed = playing ? 'true' : 'false';
+    if (b.play.dataset.playing !== pressed) {
+      b.play.setAttribute('aria-pressed', pressed);
+      b.play.dataset.playing = pressed;
+    }
+    if (this.scrubber.disabled) this.scrubber.disabled = false;
+    if (this.scrubber.max !== String(steps)) this.scrubber.max = String(steps);
+    if (this.scrubber.value !== String(step)) this.scrubber.value = String(step);
     const snapshot = store.snapshot();
     const position = snapshot.network === 'auto'
       ? t('playback.positionTick', { step, steps, tick: snapshot.tick })
       : t('playback.position', { step, steps });
     setText(this.position, position);
-    this.scrubber.setAttribute('aria-valuetext', position);
-    this.speed.disabled = false;
-    this.speed.value = String(store.ui.speed);
+    if (this.scrubber.getAttribute('aria-valuetext') !== position) this.scrubber.setAttribute('aria-valuetext', position);
+    if (this.speed.disabled) this.speed.disabled = false;
+    if (this.speed.value !== String(store.ui.speed)) this.speed.value = String(store.ui.speed);
   }
 }
