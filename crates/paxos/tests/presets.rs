@@ -348,7 +348,9 @@ fn body_is_the_text_after_the_kind() {
                 let kind = serde_json::to_value(message.kind).unwrap();
                 let name = kind.as_str().unwrap();
                 let capitalised = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
-                let body = &message.text[usize::from(message.body_at)..];
+                let at = usize::from(message.body_at);
+                assert!(message.text[..at].is_ascii(), "{}: {:?}", preset.id, message.text);
+                let body = &message.text[at..];
                 assert!(!body.is_empty(), "{}: {:?}", preset.id, message.text);
                 assert_eq!(message.text, format!("{capitalised} {body}"), "{} step {step}", preset.id);
                 seen += 1;

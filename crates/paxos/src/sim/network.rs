@@ -37,6 +37,8 @@ pub struct EnvelopeView {
     /// `Accept 11 X`): what a crowded drawing shows, the kind being the pill's colour.
     /// Every message's text is its kind's name, a space, then a body (tested in
     /// `body_is_the_text_after_the_kind`). An offset, not a second string: 0.5 kB less wasm.
+    /// What comes before it is the kind's name, in ASCII, so the byte offset is also the
+    /// index in a JavaScript string.
     pub body_at: u8,
     pub sent_step: u32,
     pub sent_tick: u64,
