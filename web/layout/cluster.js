@@ -13,8 +13,6 @@ import { positionsOnCircle, round2 } from '../geometry.js';
 import { CLEAR, OUTSIDE, boxAt, Occupancy } from './boxes.js';
 
 export const PILL_HEIGHT = 18;
-/** A pill's forms, most legible first (see `placePills`). */
-export const PILL_FORMS = ['full', 'short', 'bare'];
 /** A bare pill: a round dot in its kind's colour, with its arrowhead. */
 export const BARE_WIDTH = PILL_HEIGHT;
 /** Pills ride this far to the right of their link, so A->B and B->A keep apart. */
@@ -156,8 +154,9 @@ export const overflowWidth = (count) => 14 + 7.5 * String(count).length;
  * @param {Map} memory where things were at the previous layouts; updated
  * @returns {{occupancy: Occupancy, labels: object[], corners: Map, centre: object|null,
  *   pills: Map, overflow: object[], ghost: object|null, hidden: number,
- *   unshown: object|null}} (each pill's `form`: one of PILL_FORMS; `hidden`: how many
- *   messages have no room; `unshown` the box of the caption that says so)
+ *   unshown: object|null}} (each pill's `form`: 'full', 'short' or 'bare', most legible
+ *   first, see `placePills`; `hidden`: how many messages have no room; `unshown` the box of
+ *   the caption that says so)
  */
 export function layoutCluster(scene, memory) {
   const { view, ring } = scene;
