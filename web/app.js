@@ -71,8 +71,7 @@ class App {
     this.watchSpacetime({ onSelect: select, onSeek: seek }, spacetime);
     // An embed of the diagram alone hides the cluster: it is not drawn at all, and the
     // diagram, its first screen, is drawn with the first frame.
-    this.clusterShown = view !== 'spacetime';
-    this.spacetimeFirst = view === 'spacetime';
+    this.diagramOnly = view === 'spacetime';
     /** The event list's view, once its code is here (see `watchEvents`), else null. */
     this.events = null;
     this.watchEvents({ onSeek: seek, onSelect: select });
@@ -105,7 +104,7 @@ class App {
     /** What a read-only embed has not (web/page-extras.js): the aids' loader, the gallery,
      *  the selection and in-flight panels, the servers' forms. */
     this.extras = extras;
-    this.serverForms = extras ? new extras.ServerForms(this.doc, (server) => extras.suggestValue(this, server)) : null;
+    this.serverForms = extras ? new extras.ServerForms(this.doc) : null;
     extras?.wirePage(this);
     this.aids = extras ? new extras.DeferredAids(this, aidsState) : null;
   }
@@ -421,7 +420,7 @@ class App {
 
   drawMotion(motion) {
     if (motion && prefersReducedMotion(this.window)) return;
-    if (this.clusterShown) this.cluster.drawMotion(motion);
+    if (!this.diagramOnly) this.cluster.drawMotion(motion);
     if (motion) this.spacetime?.follow(motion.fromStep, motion.progress);
     else this.spacetime?.follow(this.store.step, 0);
   }
@@ -447,9 +446,9 @@ class App {
     // How the run ends changes with every change to the run.
     if (scenarioChanged || change.run) this.renderOutcome(t);
     this.playback.render(store, t);
-    if (this.clusterShown) this.cluster.render(store, t);
+    if (!this.diagramOnly) this.cluster.render(store, t);
     if (!this.opening) this.renderBelowFold(t);
-    else if (this.spacetimeFirst) this.spacetime?.render(store, t);
+    else if (this.diagramOnly) this.spacetime?.render(store, t);
     renderObserver(this.$('observer'), store, t);
     this.extras?.renderInFlight(this.$('inflight'), store, t);
     this.extras?.renderSelection(this.$('selection'), store, t);
@@ -474,7 +473,7 @@ class App {
     this.spacetime?.render(store, t);
     this.events?.render(store, t);
     this.extras?.renderServers(this.$('servers'), store, t);
-    this.serverForms?.render(store.snapshot().nodes.length, t, store.snapshot().partition);
+    this.serverForms?.render(store.snapshot(), t);
     const listKey = `${t.language}|${store.origin.presetId}`;
     if (this.extras && listKey !== this.presetListShown) {
       this.presetListShown = listKey;

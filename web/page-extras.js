@@ -8,7 +8,7 @@ import { addTexts } from './i18n.js';
 import PANEL_TEXTS from './views/panel-texts.js';
 
 export { DeferredAids } from './controls/deferred.js';
-export { downloadPicture, openPresets, openSettings, proposeFor, suggestValue, wirePage } from './controls/page-actions.js';
+export { downloadPicture, openPresets, openSettings, proposeFor, wirePage } from './controls/page-actions.js';
 export { fillPresetStories, renderPresetList } from './controls/presets.js';
 export { renderInFlight } from './views/inflight.js';
 export { renderSelection } from './views/selection.js';

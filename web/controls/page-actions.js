@@ -3,8 +3,9 @@
 // web/page-extras.js: an embed shows none of them (a read-only one never fetches this; an
 // interactive one has the forms). Each function takes the page's App.
 import { addTexts } from '../i18n.js';
-import { partitionCommand, proposeCommand, suggestedValue } from '../commands.js';
+import { partitionCommand, proposeCommand } from '../commands.js';
 import { loadDialogStyles, loadModule } from '../lazy.js';
+import { suggestValue } from '../views/server-forms.js';
 
 /** Wires the menus' buttons, the two forms and the download buttons to `app`. */
 export function wirePage(app) {
@@ -15,7 +16,7 @@ export function wirePage(app) {
   // the person typed is theirs, and stays.
   $('propose-server').addEventListener('change', () => {
     const value = $('propose-value');
-    if (value.value === '' || value.value === value.dataset.suggested) suggestValue(app, Number($('propose-server').value));
+    if (value.value === '' || value.value === value.dataset.suggested) suggestValue(app.doc, Number($('propose-server').value));
   });
   $('propose-form').addEventListener('submit', (event) => {
     event.preventDefault();
@@ -37,17 +38,10 @@ export function wirePage(app) {
   }
 }
 
-/** Puts `server`'s suggested value in the proposal form, remembered as a suggestion. */
-export function suggestValue(app, server) {
-  const value = app.$('propose-value');
-  value.value = suggestedValue(server);
-  value.dataset.suggested = value.value;
-}
-
 /** "Propose" beside a server (the servers table): the form, set to that server, takes the focus. */
 export function proposeFor(app, server) {
   app.$('propose-server').value = String(server);
-  suggestValue(app, server);
+  suggestValue(app.doc, server);
   app.$('propose-value').focus();
   app.$('propose-value').select();
 }

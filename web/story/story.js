@@ -67,10 +67,7 @@ class Story {
     const ui = texts.ui;
     // The first figure made before the texts, if still in this language (else it goes).
     const early = this.early?.language === this.language ? this.early : null;
-    if (this.early && !early) {
-      this.early.figure.dispose();
-      this.early.section.remove();
-    }
+    if (!early) this.dropEarly();
     this.early = null;
     for (const figure of this.figures) figure.dispose();
     this.figures = [];
@@ -270,13 +267,16 @@ class Story {
     if (url !== this.window.location.href) this.window.history.replaceState(null, '', url);
   }
 
+  /** Takes away the first figure made before the texts (if any, and not yet drawn around). */
+  dropEarly() {
+    this.early?.figure.dispose();
+    this.early?.section.remove();
+    this.early = null;
+  }
+
   fatal(error) {
     // A first figure started before the texts has nothing around it to explain it.
-    if (this.early) {
-      this.early.figure.dispose();
-      this.early.section.remove();
-      this.early = null;
-    }
+    this.dropEarly();
     // In English: the texts themselves may be what failed to load.
     let status = this.doc.getElementById('story-status');
     if (!status) {

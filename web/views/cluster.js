@@ -502,8 +502,10 @@ function chosenMarks(snapshot) {
   return marks;
 }
 
-/** A message pill centred on `point`, with its arrowhead (placed by a transform). */
-/** A pill showing `label` (none for a bare dot), with `title` as its tooltip if given. */
+/**
+ * A message pill centred on `point`, with its arrowhead (placed by a transform), showing
+ * `label` (none for a bare dot), with `title` as its tooltip if given.
+ */
 function pill(doc, kind, label, point, { width, arrow }, title = null) {
   return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})`, 'data-box': '' },
     title === null ? null : s(doc, 'title', { text: title }),

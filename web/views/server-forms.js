@@ -1,29 +1,36 @@
 // The servers panel's two forms, "Propose a value" and "Partition the network": their
 // choices follow the number of servers, the language and the partition on screen. Part of
 // web/page-extras.js: a read-only embed hides the forms and never fetches this.
+import { suggestedValue } from '../commands.js';
 import { h } from '../dom.js';
 import { serverLabel } from '../format.js';
 
 /** The partition form's groups, as the drawing letters them. */
 export const GROUPS = ['A', 'B', 'C'];
 
+/** Puts `server`'s suggested value in the proposal form, remembered as a suggestion. */
+export function suggestValue(doc, server) {
+  const value = doc.getElementById('propose-value');
+  value.value = suggestedValue(server);
+  value.dataset.suggested = value.value;
+}
+
 export class ServerForms {
-  /** @param {(server: number) => void} suggestValue puts a server's suggested value in the proposal form */
-  constructor(doc, suggestValue) {
+  constructor(doc) {
     this.doc = doc;
-    this.suggestValue = suggestValue;
     this.shown = null;
     this.partitionShown = undefined;
   }
 
   /** Redraws the forms when the number of servers or the language changed; shows the partition. */
-  render(count, t, partition) {
+  render(snapshot, t) {
+    const count = snapshot.nodes.length;
     const shown = `${count}|${t.language}`;
     if (shown !== this.shown) {
       this.shown = shown;
       this.renderChoices(count, t);
     }
-    this.syncPartition(partition);
+    this.syncPartition(snapshot.partition);
   }
 
   renderChoices(count, t) {
@@ -32,7 +39,7 @@ export class ServerForms {
     const previous = servers.value;
     servers.replaceChildren(...Array.from({ length: count }, (_, i) => h(doc, 'option', { value: i + 1, text: serverLabel(i + 1) })));
     servers.value = previous && Number(previous) <= count ? previous : '1';
-    if (!doc.getElementById('propose-value').value) this.suggestValue(Number(servers.value));
+    if (!doc.getElementById('propose-value').value) suggestValue(doc, Number(servers.value));
     const groups = doc.getElementById('partition-groups');
     const half = Math.max(1, Math.floor(count / 2));
     const chosen = new Map([...groups.querySelectorAll('select')].map((s) => [s.dataset.server, s.value]));
