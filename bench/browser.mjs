@@ -21,6 +21,8 @@
 //   its last 10 steps), then steps forward at the new end (the run grows by a step). Each
 //   action's figure is the script it runs: its event handler (the store, the core and the
 //   views' redraw, all synchronous) plus the animation-frame callbacks of the next frame.
+//   The views far below the screen (the diagram, the event list) are drawn when they come
+//   near: what that costs after a step is reported beside (`*_catch_up_ms`).
 //   The same actions (and undo, redo) are also timed on the Store alone, without views,
 //   beside what an intervention cost before deltas (the trace rebuilt from the whole log).
 // Prints one JSON object. Usage: node bench/browser.mjs [--reps N] [--dir SITE] (default dist/)
@@ -189,25 +191,34 @@ async function longRunActions(browser, url) {
       if (round > 0) figures[action].push(figure.total);
     }
   }
-  // The event list, far below, is not drawn by those actions (web/views/offscreen.js): what
-  // it costs when it comes into view after a step, timed by the page's own measure.
-  const catchUp = [];
-  for (let round = 0; round < REPS; round += 1) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await timeAction(page, 'forward');
-    const busy = await page.locator('.panel-events[aria-busy="true"]').count();
-    await page.evaluate(() => performance.clearMeasures('offscreen-draw'));
-    await page.locator('#events').scrollIntoViewIfNeeded();
-    await page.locator('.panel-events:not([aria-busy])').waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
-    const drawn = await page.evaluate(() => performance.getEntriesByName('offscreen-draw').map((entry) => entry.duration));
-    if (busy && drawn.length) catchUp.push(drawn[0]);
-  }
+  // The space-time diagram and the event list, far below, are not drawn by those actions
+  // (web/views/offscreen.js): what each costs when it comes into view after a step, timed by
+  // the page's own measure.
+  const catchUp = async (scroller, panel, name) => {
+    const figures = [];
+    for (let round = 0; round < REPS; round += 1) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      // The views' observers report the scroll after a frame or two.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)))));
+      await timeAction(page, 'forward');
+      const busy = await page.locator(`${panel}[aria-busy="true"]`).count();
+      await page.evaluate((measure) => performance.clearMeasures(measure), name);
+      await page.locator(scroller).scrollIntoViewIfNeeded();
+      await page.locator(`${panel}:not([aria-busy])`).waitFor({ state: 'attached', timeout: READY_TIMEOUT_MS });
+      const drawn = await page.evaluate((measure) => performance.getEntriesByName(measure).map((entry) => entry.duration), name);
+      if (busy && drawn.length) figures.push(drawn[0]);
+    }
+    return figures.length ? stats(figures) : null;
+  };
+  const spacetimeCatchUp = await catchUp('#spacetime-scroll', '.panel-spacetime', 'offscreen-draw:spacetime');
+  const eventsCatchUp = await catchUp('#events', '.panel-events', 'offscreen-draw:events');
   await context.close();
   return {
     seek_script_ms: stats(figures.seek),
     intervene_script_ms: stats(figures.intervene),
     forward_script_ms: stats(figures.forward),
-    event_list_catch_up_ms: catchUp.length ? stats(catchUp) : null,
+    spacetime_catch_up_ms: spacetimeCatchUp,
+    event_list_catch_up_ms: eventsCatchUp,
   };
 }
 

@@ -110,6 +110,11 @@ for (const [name, what] of actions) {
   const s = browser.long_run[`${name}_script_ms`];
   row('actions', `${what}, whole page (views and next frame)`, s, 1, 'ms', '≤ 2 ms', s.median <= 2);
 }
+// The views far below the screen are drawn when they come near, not by each action.
+for (const [name, what] of [['spacetime', 'the space-time diagram'], ['event_list', 'the event list']]) {
+  const s = browser.long_run[`${name}_catch_up_ms`];
+  if (s) row('actions', `${what} coming into view after a step`, s, 1, 'ms');
+}
 
 const ns = native.sim;
 const ws = wasm.sim;

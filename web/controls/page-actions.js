@@ -89,6 +89,8 @@ export function downloadPicture(app, which, format) {
       if (!spacetime) {
         app.cluster.forget();
         app.render({});
+      } else {
+        app.spacetime.flush();
       }
       const upTo = spacetime && app.$('spacetime-extent').value === 'step' ? app.spacetime.pictureEnd(step) : null;
       const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');

@@ -45,7 +45,7 @@ export class EventsView {
     // sits just above the list.
     const panel = list.closest('section');
     this.rules = panel ? new RulesPanel(panel) : null;
-    this.offscreen = new Offscreen(panel ?? list, () => this.draw(...this.args));
+    this.offscreen = new Offscreen(panel ?? list, () => this.draw(...this.args), 'events');
   }
 
   onKey(event) {

@@ -2,9 +2,8 @@
 // an intervention draws the cluster and what is near the screen, and a view far from it is
 // only marked out of date (aria-busy) and drawn when it comes near (or gets the focus, or
 // something needs it now: `flush`). Used by the event list with its Rules panel, the page's
-// last panel (on the 10,000-step run they cost a sixth of an action's script). The space-time
-// diagram does not use it: an embed shows it on its first screen and its opening has no bytes
-// to spare, and on a desktop it sits within reach of the first screen anyway.
+// last panel (on the 10,000-step run they cost a sixth of an action's script), and by the
+// space-time diagram (an embed that shows it has it on its first screen: drawn at once there).
 
 /** Margin around the screen within which a view counts as near (and is drawn at once). */
 const NEAR = '400px 0px';
@@ -13,10 +12,12 @@ export class Offscreen {
   /**
    * @param element the view's box (observed; aria-busy while out of date)
    * @param draw () => draws the view as its data stands now
+   * @param name the view's name in the timing it leaves (`offscreen-draw:<name>`)
    */
-  constructor(element, draw) {
+  constructor(element, draw, name) {
     this.element = element;
     this.draw = draw;
+    this.measureName = `offscreen-draw:${name}`;
     // Near until the observer says otherwise (it reports once as soon as it observes).
     this.near = true;
     this.pending = false;
@@ -46,7 +47,7 @@ export class Offscreen {
     // only the latest is kept, so the page's timeline does not grow with every action.
     const start = performance.now();
     this.draw();
-    performance.clearMeasures('offscreen-draw');
-    performance.measure('offscreen-draw', { start });
+    performance.clearMeasures(this.measureName);
+    performance.measure(this.measureName, { start });
   }
 }

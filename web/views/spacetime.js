@@ -13,6 +13,7 @@
 // end is a short stub towards its destination (it does not stretch as the run grows, so
 // neither it nor its label moves, and a step at the end of a long run touches no old arrow).
 import { s } from '../dom.js';
+import { Offscreen } from './offscreen.js';
 import { serverLabel, serverSetText } from '../format.js';
 import { spacetimeScale } from '../geometry.js';
 import {
@@ -40,6 +41,11 @@ export class SpacetimeView {
     this.onSelect = onSelect;
     this.onSeek = onSeek;
     this.drawn = null;
+    // Far below the first screen on the page (at 1280 x 720 some 650 px below it), the
+    // diagram is brought up to date when it comes near, not at every step: on the
+    // 10,000-step run that is an eighth of an action's script. An embed that shows it has it
+    // on its first screen, where it is drawn at once.
+    this.offscreen = new Offscreen(svg.closest('section') ?? scroller ?? svg, () => this.renderNow(...this.args), 'spacetime');
     /** The scroller's measures, read once and kept (null: read them at the next follow), so
      *  following a playing segment reads no layout in the frame loop. */
     this.viewport = null;
@@ -87,8 +93,19 @@ export class SpacetimeView {
     return { x: point.x, y: point.y };
   }
 
-  /** Redraws when the run changed; otherwise only moves the clip and cursor. */
+  /** Shows the viewed step of `store`'s run, now if near the screen, else when it comes near. */
   render(store, t) {
+    this.args = [store, t];
+    this.offscreen.request();
+  }
+
+  /** Brings the diagram up to date now, near the screen or not (a picture is made of it). */
+  flush() {
+    this.offscreen.flush();
+  }
+
+  /** Redraws when the run changed; otherwise only moves the clip and cursor. */
+  renderNow(store, t) {
     const width = this.scroller ? this.measure(this.scroller).clientWidth : 0;
     const key = `${store.runVersion}|${t.language}|${JSON.stringify(store.ui.selection)}|${width}|${store.ui.compact}`;
     if (this.drawn !== key) {
@@ -378,7 +395,8 @@ export class SpacetimeView {
 
   /** Veils the run after `step` (+ `progress` of the way to the next one during play). */
   follow(step, progress) {
-    if (!this.scale) return;
+    // Out of date and out of sight: the next render near the screen puts the cursor.
+    if (!this.scale || this.offscreen.pending) return;
     const x = this.scale.x(step + progress);
     if (x !== this.followed) {
       this.followed = x;
