@@ -20,7 +20,6 @@ export function overlaps(a, b) {
 const CELL = 48;
 /** A cell's key is row * ROW + column: more columns than any drawing has. */
 const ROW = 4096;
-const NONE = [];
 /** What blockerOf() answers for a box outside the drawing. */
 export const OUTSIDE = Object.freeze({ outside: true });
 
@@ -48,16 +47,22 @@ export class Occupancy {
   blockerOf(box) {
     // Written so that a box with a NaN in it does not fit either.
     if (!(box.x0 >= 0 && box.y0 >= 0 && box.x1 <= this.width && box.y1 <= this.height)) return OUTSIDE;
-    const near = (other) => box.x0 - CLEAR < other.x1 && other.x0 < box.x1 + CLEAR && box.y0 - CLEAR < other.y1 && other.y0 < box.y1 + CLEAR;
     // Candidates come in runs along a line, and what blocked one often blocks the next:
     // asked first, it spares most of the lookups.
-    if (this.blocker && near(this.blocker)) return this.blocker;
+    if (this.blocker && near(box, this.blocker)) return this.blocker;
     // Each taken box is filed under every cell its CLEAR-padded box touches, so any box
-    // within CLEAR of this one is filed under a cell this box touches.
-    for (let column = cellOf(box.x0); column <= cellOf(box.x1); column += 1) {
-      for (let row = cellOf(box.y0); row <= cellOf(box.y1); row += 1) {
-        for (const other of this.cells.get(row * ROW + column) ?? NONE) {
-          if (near(other)) {
+    // within CLEAR of this one is filed under a cell this box touches. (Plain loops and no
+    // closure: a busy step asks this thousands of times, and what it allocates is collected
+    // within the action.)
+    const columnEnd = cellOf(box.x1);
+    const rowEnd = cellOf(box.y1);
+    for (let column = cellOf(box.x0); column <= columnEnd; column += 1) {
+      for (let row = cellOf(box.y0); row <= rowEnd; row += 1) {
+        const list = this.cells.get(row * ROW + column);
+        if (list === undefined) continue;
+        for (let index = 0; index < list.length; index += 1) {
+          const other = list[index];
+          if (near(box, other)) {
             this.blocker = other;
             return other;
           }
@@ -110,6 +115,11 @@ export class Occupancy {
       for (let row = cellOf(box.y0 - CLEAR); row <= cellOf(box.y1 + CLEAR); row += 1) visit(row * ROW + column);
     }
   }
+}
+
+/** Does `other` come within CLEAR of `box`? */
+function near(box, other) {
+  return box.x0 - CLEAR < other.x1 && other.x0 < box.x1 + CLEAR && box.y0 - CLEAR < other.y1 && other.y0 < box.y1 + CLEAR;
 }
 
 /** The grid cell a coordinate falls in (boxes outside the drawing are clamped to its edge). */

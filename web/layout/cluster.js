@@ -244,13 +244,16 @@ function* centreSpots(ring, { width, height }) {
  * the one-by-one search would take, and every spot taken is one the occupancy said fits.
  */
 export function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
-  const probe = {};
-  // Per side: upward spots below `up`, and downward spots above `down`, are known blocked.
-  const known = sides.map(() => ({ up: -Infinity, down: Infinity }));
+  const probe = { x0: 0.5, y0: 0.5, x1: 0.5, y1: 0.5 };
+  // Per side: upward spots below `up[i]`, and downward spots above `down[i]`, are known
+  // blocked.
+  const up = sides.map(() => -Infinity);
+  const down = sides.map(() => Infinity);
+  // (A plain loop over numbers, with no arrays or closures made per spot: a busy step tries
+  // thousands of spots, and what they allocated was a third of an action's garbage.)
   const fits = (s, upward) => {
     for (let index = 0; index < sides.length; index += 1) {
-      const skip = known[index];
-      if (upward ? s < skip.up : s > skip.down) continue;
+      if (upward ? s < up[index] : s > down[index]) continue;
       const side = sides[index];
       const x = lane.x - lane.ux * s - lane.uy * side;
       const y = lane.y - lane.uy * s + lane.ux * side;
@@ -259,59 +262,72 @@ export function findOnLane(occupancy, lane, shape, [start, low, high], item, sid
       probe.x1 = x + shape.x1;
       probe.y1 = y + shape.y1;
       const blocker = occupancy.blockerOf(probe);
-      if (blocker === null) return { s, side, box: item === null ? { ...probe } : occupancy.add({ ...probe }, item) };
-      const span = blocker === OUTSIDE ? null : blockedSpan(lane, shape, side, blocker);
+      if (blocker === null) {
+        const box = { x0: probe.x0, y0: probe.y0, x1: probe.x1, y1: probe.y1 };
+        return { s, side, box: item === null ? box : occupancy.add(box, item) };
+      }
       // (Only a span that holds this spot says anything about the next ones that way.)
-      if (span && span[0] < s && s < span[1]) {
-        if (upward) skip.up = Math.max(skip.up, span[1]);
-        else skip.down = Math.min(skip.down, span[0]);
+      if (blocker !== OUTSIDE && spanInto(lane, shape, side, blocker, SPAN) && SPAN.from < s && s < SPAN.to) {
+        if (upward) up[index] = Math.max(up[index], SPAN.to);
+        else down[index] = Math.min(down[index], SPAN.from);
       }
     }
     return null;
   };
   // The two directions in the one-by-one order (start, +1, -1, +2, -2, ...: an upward k
   // ranks 2k - 1, a downward k ranks 2k), each jumping over what every side has blocked.
-  let up = 0;
-  let down = 1;
+  let upSteps = 0;
+  let downSteps = 1;
   for (;;) {
-    const upOpen = start + up * STEP <= high;
-    const downOpen = start - down * STEP >= low;
+    const upOpen = start + upSteps * STEP <= high;
+    const downOpen = start - downSteps * STEP >= low;
     if (!upOpen && !downOpen) return null;
-    const upward = upOpen && (!downOpen || 2 * up - 1 < 2 * down);
-    const found = upward ? fits(start + up * STEP, true) : fits(start - down * STEP, false);
+    const upward = upOpen && (!downOpen || 2 * upSteps - 1 < 2 * downSteps);
+    const found = upward ? fits(start + upSteps * STEP, true) : fits(start - downSteps * STEP, false);
     if (found) return found;
-    let clear = upward ? Infinity : -Infinity;
-    for (const skip of known) clear = upward ? Math.min(clear, skip.up) : Math.max(clear, skip.down);
-    if (upward) up = Math.max(up + 1, Math.ceil((clear - start) / STEP));
-    else down = Math.max(down + 1, Math.ceil((start - clear) / STEP));
+    if (upward) upSteps = Math.max(upSteps + 1, Math.ceil((Math.min(...up) - start) / STEP));
+    else downSteps = Math.max(downSteps + 1, Math.ceil((start - Math.max(...down)) / STEP));
   }
 }
 
-/**
- * The values of s (an open interval [from, to]) for which a pill of `shape` at s on `lane`,
- * `side` units to its right, comes within CLEAR of `box` (the occupancy's own test, solved
- * for s); null if for none. Each axis gives an interval, as the pill's centre moves along
- * the lane by (-ux, -uy) per unit of s; the pill is blocked where both hold.
- */
-export function blockedSpan(lane, shape, side, box) {
-  const x = axisSpan(lane.x - lane.uy * side, lane.ux, shape.x0, shape.x1, box.x0, box.x1);
-  const y = axisSpan(lane.y + lane.ux * side, lane.uy, shape.y0, shape.y1, box.y0, box.y1);
-  if (!x || !y) return null;
-  const from = Math.max(x[0], y[0]);
-  const to = Math.min(x[1], y[1]);
-  return from < to ? [from, to] : null;
-}
+/** The span spanInto() found last (one object, reused). */
+const SPAN = { from: 0.5, to: 0.5 };
 
 /**
- * On one axis: the pill spans [at - u s + lo, at - u s + hi]; it is within CLEAR of [b0, b1]
- * where at - u s + lo - CLEAR < b1 and b0 < at - u s + hi + CLEAR, i.e. where u s lies in
- * (at + lo - CLEAR - b1, at + hi + CLEAR - b0). Null when no s does it.
+ * Writes into `span` ({from, to}) the values of s (an open interval) for which a pill of
+ * `shape` at s on `lane`, `side` units to its right, comes within CLEAR of `box` (the
+ * occupancy's own test, solved for s); false (and `span` unchanged) if for none. Each axis
+ * gives an interval, as the pill's centre moves along the lane by (-ux, -uy) per unit of s;
+ * the pill is blocked where both hold.
  */
-function axisSpan(at, u, lo, hi, b0, b1) {
-  const low = at + lo - CLEAR - b1;
-  const high = at + hi + CLEAR - b0;
-  if (u === 0) return low < 0 && 0 < high ? [-Infinity, Infinity] : null;
-  return u > 0 ? [low / u, high / u] : [high / u, low / u];
+function spanInto(lane, shape, side, box, span) {
+  // On one axis the pill spans [at - u s + lo, at - u s + hi]; it is within CLEAR of
+  // [b0, b1] where at - u s + lo - CLEAR < b1 and b0 < at - u s + hi + CLEAR, i.e. where
+  // u s lies in (at + lo - CLEAR - b1, at + hi + CLEAR - b0).
+  const xAt = lane.x - lane.uy * side;
+  const yAt = lane.y + lane.ux * side;
+  const xLow = xAt + shape.x0 - CLEAR - box.x1;
+  const xHigh = xAt + shape.x1 + CLEAR - box.x0;
+  const yLow = yAt + shape.y0 - CLEAR - box.y1;
+  const yHigh = yAt + shape.y1 + CLEAR - box.y0;
+  let from = -Infinity;
+  let to = Infinity;
+  if (lane.ux === 0) {
+    if (!(xLow < 0 && 0 < xHigh)) return false;
+  } else {
+    from = Math.max(from, (lane.ux > 0 ? xLow : xHigh) / lane.ux);
+    to = Math.min(to, (lane.ux > 0 ? xHigh : xLow) / lane.ux);
+  }
+  if (lane.uy === 0) {
+    if (!(yLow < 0 && 0 < yHigh)) return false;
+  } else {
+    from = Math.max(from, (lane.uy > 0 ? yLow : yHigh) / lane.uy);
+    to = Math.min(to, (lane.uy > 0 ? yHigh : yLow) / lane.uy);
+  }
+  if (!(from < to)) return false;
+  span.from = from;
+  span.to = to;
+  return true;
 }
 
 /**
