@@ -234,61 +234,66 @@ function* centreSpots(ring, { width, height }) {
 /**
  * Where on `lane` a pill of `shape` fits, trying s = start, start + STEP, start - STEP,
  * start + 2 STEP, ... within [low, high] (from `low` itself: a queue, from its head
- * backwards), on the lane and then beside it: {s, side, box} taken for `item` (or only
- * found, when `item` is null), or null.
+ * backwards), at each s on the lane and then beside it: {s, side, box} taken for `item`
+ * (or only found, when `item` is null), or null.
  *
- * A busy step asks this for every message, and most lanes have little room left. So when
- * a taken box blocks a spot, the stretch of the lane it blocks on that side (an open
- * interval of s: the pill moves in a straight line) is passed over by the search going
- * that way, without asking the occupancy about each spot in it. The spot taken is the one
- * the one-by-one search would take, and every spot taken is one the occupancy said fits.
+ * A busy step asks this for every message, and most lanes have little room left. So each
+ * side of the lane is searched on its own, each way from `start`: when a taken box blocks
+ * a spot, the stretch of that side it blocks that way (an open interval of s: the pill
+ * moves in a straight line) is passed over without asking the occupancy about each spot in
+ * it, and a search stops where it could no longer beat what another found. The spot taken
+ * is the one the one-by-one search would take, and every spot taken is one the occupancy
+ * said fits.
  */
 export function findOnLane(occupancy, lane, shape, [start, low, high], item, sides = SIDES) {
-  const probe = { x0: 0.5, y0: 0.5, x1: 0.5, y1: 0.5 };
-  // Per side: upward spots below `up[i]`, and downward spots above `down[i]`, are known
-  // blocked.
-  const up = sides.map(() => -Infinity);
-  const down = sides.map(() => Infinity);
-  // (A plain loop over numbers, with no arrays or closures made per spot: a busy step tries
-  // thousands of spots, and what they allocated was a third of an action's garbage.)
-  const fits = (s, upward) => {
-    for (let index = 0; index < sides.length; index += 1) {
-      if (upward ? s < up[index] : s > down[index]) continue;
-      const side = sides[index];
-      const x = lane.x - lane.ux * s - lane.uy * side;
-      const y = lane.y - lane.uy * s + lane.ux * side;
-      probe.x0 = x + shape.x0;
-      probe.y0 = y + shape.y0;
-      probe.x1 = x + shape.x1;
-      probe.y1 = y + shape.y1;
-      const blocker = occupancy.blockerOf(probe);
-      if (blocker === null) {
-        const box = { x0: probe.x0, y0: probe.y0, x1: probe.x1, y1: probe.y1 };
-        return { s, side, box: item === null ? box : occupancy.add(box, item) };
-      }
-      // (Only a span that holds this spot says anything about the next ones that way.)
-      if (blocker !== OUTSIDE && spanInto(lane, shape, side, blocker, SPAN) && SPAN.from < s && s < SPAN.to) {
-        if (upward) up[index] = Math.max(up[index], SPAN.to);
-        else down[index] = Math.min(down[index], SPAN.from);
-      }
+  // The one-by-one order: an upward k (s = start + k STEP) ranks 2k - 1, a downward k
+  // ranks 2k; at one s, the sides in their order.
+  let best = null;
+  for (let index = 0; index < sides.length; index += 1) {
+    for (const way of WAYS) {
+      const found = firstFree(occupancy, lane, shape, sides[index], start, way === 1 ? high : low, way, best === null ? Infinity : best.rank);
+      if (found !== null) best = { rank: found.rank, s: found.s, side: sides[index] };
     }
-    return null;
-  };
-  // The two directions in the one-by-one order (start, +1, -1, +2, -2, ...: an upward k
-  // ranks 2k - 1, a downward k ranks 2k), each jumping over what every side has blocked.
-  let upSteps = 0;
-  let downSteps = 1;
-  for (;;) {
-    const upOpen = start + upSteps * STEP <= high;
-    const downOpen = start - downSteps * STEP >= low;
-    if (!upOpen && !downOpen) return null;
-    const upward = upOpen && (!downOpen || 2 * upSteps - 1 < 2 * downSteps);
-    const found = upward ? fits(start + upSteps * STEP, true) : fits(start - downSteps * STEP, false);
-    if (found) return found;
-    if (upward) upSteps = Math.max(upSteps + 1, Math.ceil((Math.min(...up) - start) / STEP));
-    else downSteps = Math.max(downSteps + 1, Math.ceil((start - Math.max(...down)) / STEP));
+  }
+  if (best === null) return null;
+  const { s, side } = best;
+  const x = lane.x - lane.ux * s - lane.uy * side;
+  const y = lane.y - lane.uy * s + lane.ux * side;
+  const box = { x0: x + shape.x0, y0: y + shape.y0, x1: x + shape.x1, y1: y + shape.y1 };
+  return { s, side, box: item === null ? box : occupancy.add(box, item) };
+}
+
+/** Up the lane (s growing), then down. */
+const WAYS = [1, -1];
+
+/**
+ * The first spot free on one side of `lane` going one way (`way` 1: up to `end`; -1: down
+ * to it) that ranks before `beat`: {s, rank}, or null. No arrays or closures are made per
+ * spot: a busy step tries thousands.
+ */
+function firstFree(occupancy, lane, shape, side, start, end, way, beat) {
+  const probe = PROBE;
+  for (let k = way === 1 ? 0 : 1; ;) {
+    const rank = way === 1 ? 2 * k - 1 : 2 * k;
+    const s = start + way * k * STEP;
+    if (rank >= beat || (way === 1 ? s > end : s < end)) return null;
+    const x = lane.x - lane.ux * s - lane.uy * side;
+    const y = lane.y - lane.uy * s + lane.ux * side;
+    probe.x0 = x + shape.x0;
+    probe.y0 = y + shape.y0;
+    probe.x1 = x + shape.x1;
+    probe.y1 = y + shape.y1;
+    const blocker = occupancy.blockerOf(probe);
+    if (blocker === null) return { s, rank };
+    // (Only a span that holds this spot says anything about the next ones that way.)
+    const jump = blocker !== OUTSIDE && spanInto(lane, shape, side, blocker, SPAN) && SPAN.from < s && s < SPAN.to
+      ? Math.ceil((way === 1 ? SPAN.to - start : start - SPAN.from) / STEP) : 0;
+    k = Math.max(k + 1, jump);
   }
 }
+
+/** The box findOnLane() asks about (one object, reused). */
+const PROBE = { x0: 0.5, y0: 0.5, x1: 0.5, y1: 0.5 };
 
 /** The span spanInto() found last (one object, reused). */
 const SPAN = { from: 0.5, to: 0.5 };
