@@ -18,8 +18,6 @@ export function overlaps(a, b) {
 
 /** The side of the grid's square cells, in drawing units (about a pill's width). */
 const CELL = 48;
-/** A cell's key is row * ROW + column: more columns than any drawing has. */
-const ROW = 4096;
 /** What blockerOf() answers for a box outside the drawing. */
 export const OUTSIDE = Object.freeze({ outside: true });
 
@@ -30,9 +28,13 @@ export class Occupancy {
     this.height = height;
     /** Every box taken, each with the `item` it was taken for. */
     this.boxes = [];
-    /** The same boxes by grid cell (row * ROW + column -> boxes touching it, CLEAR
-     *  included), so a fit asks only the boxes near it: a busy step tries thousands of spots. */
-    this.cells = new Map();
+    /** The same boxes by grid cell (row * columns + column -> boxes touching it, CLEAR
+     *  included, or undefined), so a fit asks only the boxes near it: a busy step tries
+     *  thousands of spots. (An array, not a Map: the lookup is most of a fit's cost.) A
+     *  coordinate off the drawing counts in the cell at its edge. */
+    this.columns = cellOf(width) + 1;
+    this.lastRow = cellOf(height);
+    this.cells = new Array(this.columns * (this.lastRow + 1));
   }
 
   /** Is `box` inside the drawing and at least CLEAR away from every box taken? */
@@ -58,7 +60,7 @@ export class Occupancy {
     const rowEnd = cellOf(box.y1);
     for (let column = cellOf(box.x0); column <= columnEnd; column += 1) {
       for (let row = cellOf(box.y0); row <= rowEnd; row += 1) {
-        const list = this.cells.get(row * ROW + column);
+        const list = this.cells[row * this.columns + column];
         if (list === undefined) continue;
         for (let index = 0; index < list.length; index += 1) {
           const other = list[index];
@@ -92,7 +94,7 @@ export class Occupancy {
     for (const box of this.boxes) {
       if (!test(box.item)) kept.push(box);
       else this.eachCell(box, (key) => {
-        const list = this.cells.get(key);
+        const list = this.cells[key];
         list.splice(list.indexOf(box), 1);
       });
     }
@@ -103,16 +105,18 @@ export class Occupancy {
   /** Files `box` under the cells it touches. */
   file(box) {
     this.eachCell(box, (key) => {
-      const list = this.cells.get(key);
+      const list = this.cells[key];
       if (list) list.push(box);
-      else this.cells.set(key, [box]);
+      else this.cells[key] = [box];
     });
   }
 
   /** Calls `visit` with the key of every cell `box`, CLEAR-padded, touches. */
   eachCell(box, visit) {
-    for (let column = cellOf(box.x0 - CLEAR); column <= cellOf(box.x1 + CLEAR); column += 1) {
-      for (let row = cellOf(box.y0 - CLEAR); row <= cellOf(box.y1 + CLEAR); row += 1) visit(row * ROW + column);
+    const columnEnd = Math.min(cellOf(box.x1 + CLEAR), this.columns - 1);
+    const rowEnd = Math.min(cellOf(box.y1 + CLEAR), this.lastRow);
+    for (let column = Math.min(cellOf(box.x0 - CLEAR), this.columns - 1); column <= columnEnd; column += 1) {
+      for (let row = Math.min(cellOf(box.y0 - CLEAR), this.lastRow); row <= rowEnd; row += 1) visit(row * this.columns + column);
     }
   }
 }

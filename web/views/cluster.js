@@ -290,7 +290,12 @@ export class ClusterView {
       }
       if (shown.classes !== classes) shown.element.setAttribute('class', classes);
       if (shown.opacity !== 1) shown.element.removeAttribute('opacity');
-      Object.assign(shown, { message, classes, lane: spot.lane, s: spot.s, side: spot.side, opacity: 1 });
+      shown.message = message;
+      shown.classes = classes;
+      shown.lane = spot.lane;
+      shown.s = spot.s;
+      shown.side = spot.side;
+      shown.opacity = 1;
       this.pills.set(key, shown);
       elements.push(shown.element);
     }
