@@ -552,14 +552,15 @@ class App {
   }
 
   /**
-   * The first render. While the page opens, the views below the first screen are left for
+   * The first render (of `presetId`, or of what is loaded next). While the page opens, the views below the first screen are left for
    * the frame after (`opened`): the first frame then lays out and paints what is on screen
    * (the cluster and the panels beside it), not some four hundred more elements under it.
    */
   start(presetId) {
     this.opening = true;
     this.translate(this.t);
-    this.store.loadPreset(presetId);
+    // (null: a link or an embed's preset is opened next, and only that is loaded and drawn.)
+    if (presetId !== null) this.store.loadPreset(presetId);
     for (const id of ['open-presets', 'open-settings']) this.$(id).disabled = false;
   }
 
@@ -639,7 +640,9 @@ async function main(window) {
     const app = new App(window, store, { ...share.appOptions, extras: await extrasRequest, spacetime });
     performance.mark('playground-built');
     window.document.getElementById('version').textContent = wasm.version();
-    app.start(FIRST_PRESET);
+    // A link (or an embed's preset) is opened by `install`: the default is not loaded and
+    // drawn first for nothing (unless the link cannot be opened: then it is).
+    app.start(share.opensScenario ? null : FIRST_PRESET);
     share.install(app, FIRST_PRESET);
     app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
     // The moment the page can be used: benchmarks (bench/browser.mjs) time load to here.

@@ -139,6 +139,41 @@ describe('share links', { timeout: 240_000 }, () => {
     });
   }
 
+  test('a link (or an embed\'s preset) is the first scenario drawn; the default only when it cannot be opened', async () => {
+    // Every title the scenario card is given, in order (the same one twice counts once),
+    // after the one the HTML carries.
+    const titles = (page) => page.addInitScript(() => {
+      window.__titles = [];
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.target.id !== 'scenario-title') continue;
+          for (const node of record.addedNodes) {
+            if (node.textContent !== 'Paxos Playground' && window.__titles.at(-1) !== node.textContent) window.__titles.push(node.textContent);
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const opened = async (path) => {
+      const { page, problems } = await openPage(browser, `${server.origin}${path}`, { beforeLoad: titles });
+      const shown = await page.evaluate(() => window.__titles);
+      await page.close();
+      return { shown, problems };
+    };
+    const plain = await opened('/');
+    const defaultTitle = plain.shown.at(-1);
+    assert.ok(defaultTitle, 'the default scenario has a title');
+    const link = await opened(`/#s=${await codeFor('seed-5', { step: 3 })}`);
+    assert.deepEqual(link.shown, ['Two phases: conflicts in both, one value chosen'], 'only the link\'s scenario, never the default first');
+    const embed = await opened('/?embed=1&preset=seed-5&view=spacetime');
+    assert.deepEqual(embed.shown, ['Two phases: conflicts in both, one value chosen']);
+    // What cannot be opened: the default, and why.
+    const broken = await opened('/#s=Ag');
+    assert.deepEqual(broken.shown, [defaultTitle]);
+    const unknown = await opened('/?embed=1&preset=no-such-preset');
+    assert.deepEqual(unknown.shown, [defaultTitle]);
+    for (const result of [plain, link, embed, broken, unknown]) assert.deepEqual(result.problems, []);
+  });
+
   test('a bad link pasted into the same tab loses nothing: the run stays where it was', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'seed-3');

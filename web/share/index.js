@@ -41,6 +41,9 @@ export function prepareShare(window, wasm, embed) {
   return {
     /** The language the link (or, in an embed without one, `lang=`) names, or null (then the browser's). */
     language: decoded ? languageFromCode(decoded.language) : code === null && options.embed ? options.language : null,
+    /** Whether `install` opens a scenario of the address's (a link, an embed's preset): the
+     *  page then loads no default before it (one that cannot be opened loads the default). */
+    opensScenario: decoded !== null || (options.embed && code === null && options.preset !== null),
     /** Options for the App: what the page lets people do. */
     appOptions: { embedded: options.embed, readOnly: options.embed && !options.interactive, view: options.embed ? view : null },
     install: (app, defaultPreset) => install(app, { options, code, decoded, error, defaultPreset, embedModule: embed }),
@@ -53,7 +56,7 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   const sync = new LinkSync(app, { write: !options.embed, defaultPreset, onChange: () => embed?.update() });
   sync.written = code;
   if (decoded || error) sync.open(decoded, error);
-  else if (options.embed && options.preset) openPreset(app, options.preset);
+  else if (options.embed && options.preset) openPreset(app, options.preset, defaultPreset);
   // Embed mode's module is bundled on its own: it is handed the page's helpers.
   const page = { h, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
   if (options.embed) embed = embedCode.installEmbed(app, options, page);
@@ -63,11 +66,15 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
 
 /**
  * An embed's `preset=` option (when no link code came): that preset instead of the default;
- * an id the page does not know keeps the default and says so.
+ * an id the page does not know opens the default and says so.
  */
-function openPreset(app, id) {
-  if (app.store.presets().some((preset) => preset.id === id)) app.store.loadPreset(id);
-  else app.store.setProblem(app.t('embed.noPreset', { id }));
+function openPreset(app, id, defaultPreset) {
+  if (app.store.presets().some((preset) => preset.id === id)) {
+    app.store.loadPreset(id);
+    return;
+  }
+  if (!app.store.pg) app.store.loadPreset(defaultPreset);
+  app.store.setProblem(app.t('embed.noPreset', { id }));
 }
 
 /** The Share button: the first press fetches the dialog's code, then every press opens it. */

@@ -68,6 +68,8 @@ export class LinkSync {
       if (error) throw error;
       openDecoded(this.app, decoded);
     } catch (openError) {
+      // At opening nothing is loaded before the link (web/app.js): the default is, then.
+      if (!this.app.store.pg) this.app.store.loadPreset(this.defaultPreset);
       // The page's module runs no Multi-Paxos: the module that does tries before saying no.
       if (this.app.store.multi) this.showProblem(openError);
       // (With the code that failed: the address may be rewritten while that module loads.)
