@@ -305,22 +305,13 @@ export class ClusterView {
     this.more = new Map();
     for (const more of placed.overflow) {
       let shown = previousMore.get(more.key);
-      if (!shown) {
+      if (shown?.count !== more.count || shown.shape !== more.shape) {
         const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
         element.setAttribute('class', 'msg more');
         element.setAttribute('aria-hidden', 'true');
         shown = { element, count: more.count, shape: more.shape, translate: translateOf(element), x: more.x, y: more.y };
-      } else {
-        // Its count changes with most steps of a busy run: the same element says the new one.
-        if (shown.count !== more.count) {
-          shown.count = more.count;
-          shown.element.lastChild.textContent = `+${more.count}`;
-        }
-        if (shown.shape !== more.shape) {
-          shown.shape = more.shape;
-          reshape(shown.element, more.shape);
-        }
-        if (shown.x !== more.x || shown.y !== more.y) place(shown, more);
+      } else if (shown.x !== more.x || shown.y !== more.y) {
+        place(shown, more);
       }
       this.more.set(more.key, shown);
       elements.push(shown.element);
@@ -526,14 +517,6 @@ function pill(doc, kind, label, point, { width, arrow }, title = null) {
     s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
     s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
     label ? s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }) : null);
-}
-
-/** Gives pill()'s `element` the arrowhead and box of `shape` (its text unchanged). */
-function reshape(element, { width, arrow }) {
-  const [path, rect] = element.querySelectorAll('.pill-arrow, .pill');
-  path.setAttribute('d', `M${arrow.join('L')}Z`);
-  rect.setAttribute('x', String(-width / 2));
-  rect.setAttribute('width', String(width));
 }
 
 /** A short move of a pill from `from` to where it is now (stepping by hand). */
