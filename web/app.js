@@ -552,9 +552,10 @@ class App {
   }
 
   /**
-   * The first render (of `presetId`, or of what is loaded next). While the page opens, the views below the first screen are left for
-   * the frame after (`opened`): the first frame then lays out and paints what is on screen
-   * (the cluster and the panels beside it), not some four hundred more elements under it.
+   * The first render (of `presetId`, or of what is loaded next). While the page opens, the
+   * views below the first screen are left for the frame after (`opened`): the first frame
+   * then lays out and paints what is on screen (the cluster and the panels beside it), not
+   * some four hundred more elements under it.
    */
   start(presetId) {
     this.opening = true;
