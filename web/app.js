@@ -419,6 +419,8 @@ class App {
   }
 
   drawMotion(motion) {
+    // Nothing loaded yet: a link opening (it pauses first) comes before any run.
+    if (!this.store.pg) return;
     if (motion && prefersReducedMotion(this.window)) return;
     if (!this.diagramOnly) this.cluster.drawMotion(motion);
     if (motion) this.spacetime?.follow(motion.fromStep, motion.progress);

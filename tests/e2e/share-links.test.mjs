@@ -154,10 +154,10 @@ describe('share links', { timeout: 240_000 }, () => {
       }).observe(document, { childList: true, subtree: true });
     });
     const opened = async (path) => {
-      const { page, problems } = await openPage(browser, `${server.origin}${path}`, { beforeLoad: titles });
+      const { page, problems, requests } = await openPage(browser, `${server.origin}${path}`, { beforeLoad: titles });
       const shown = await page.evaluate(() => window.__titles);
       await page.close();
-      return { shown, problems };
+      return { shown, problems, requests };
     };
     const plain = await opened('/');
     const defaultTitle = plain.shown.at(-1);
@@ -166,12 +166,18 @@ describe('share links', { timeout: 240_000 }, () => {
     assert.deepEqual(link.shown, ['Two phases: conflicts in both, one value chosen'], 'only the link\'s scenario, never the default first');
     const embed = await opened('/?embed=1&preset=seed-5&view=spacetime');
     assert.deepEqual(embed.shown, ['Two phases: conflicts in both, one value chosen']);
+    // An embed's link to the diagram alone (the diagram's view exists before the link opens).
+    const diagram = await opened(`/?embed=1#s=${await codeFor('seed-5', { view: 2 })}`);
+    assert.deepEqual(diagram.shown, ['Two phases: conflicts in both, one value chosen']);
+    for (const result of [link, embed, diagram]) {
+      assert.ok(!result.requests.some((url) => url.includes('/multi/')), 'a Basic Paxos link opens at once (the Multi-Paxos module is a broken link\'s second try)');
+    }
     // What cannot be opened: the default, and why.
     const broken = await opened('/#s=Ag');
     assert.deepEqual(broken.shown, [defaultTitle]);
     const unknown = await opened('/?embed=1&preset=no-such-preset');
     assert.deepEqual(unknown.shown, [defaultTitle]);
-    for (const result of [plain, link, embed, broken, unknown]) assert.deepEqual(result.problems, []);
+    for (const result of [plain, link, embed, diagram, broken, unknown]) assert.deepEqual(result.problems, []);
   });
 
   test('a bad link pasted into the same tab loses nothing: the run stays where it was', async () => {
