@@ -73,6 +73,40 @@ describe('playback controls', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('the space-time diagram, far below the screen, is marked out of date and drawn when it comes into view', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    // A short window: the diagram's panel, about 1,000 px down, is then well past the 400 px
+    // within which a view counts as near.
+    await page.setViewportSize({ width: 1280, height: 480 });
+    await loadPreset(page, 'seed-5');
+    await showSpacetime(page);
+    const cursor = () => page.locator('#spacetime .st-cursor').getAttribute('x1');
+    const atStart = await cursor();
+    // Back at the top; the diagram's observer reports that within a frame or two.
+    await page.evaluate(() => new Promise((resolve) => {
+      window.scrollTo(0, 0);
+      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)));
+    }));
+    const panel = page.locator('.panel-spacetime');
+    // Far below: steps mark it busy, not drawn.
+    await page.click('#forward');
+    await waitForStep(page, 1);
+    await page.click('#forward');
+    await waitForStep(page, 2);
+    assert.equal(await panel.getAttribute('aria-busy'), 'true');
+    assert.equal(await cursor(), atStart, 'the cursor waits where it was');
+    // In view: drawn at once, at the viewed step.
+    await showSpacetime(page);
+    const atTwo = await cursor();
+    assert.ok(Number(atTwo) > Number(atStart), `the cursor moved to step 2 (${atStart} -> ${atTwo})`);
+    // Near the screen, every step draws it at once.
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, 3);
+    assert.equal(await panel.getAttribute('aria-busy'), null);
+    assert.ok(Number(await cursor()) > Number(atTwo));
+    assert.deepEqual(problems, []);
+  });
+
   test('the scrubber, the event list, the space-time diagram and the keys all travel in time', async () => {
     const { page } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'seed-5');

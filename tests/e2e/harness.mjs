@@ -135,10 +135,14 @@ export function trackAnimationFrames(page) {
   });
 }
 
-/** Brings the space-time diagram near the screen (its code loads then) and waits until it is drawn. */
+/**
+ * Brings the space-time diagram near the screen (its code loads then) and waits until it is
+ * drawn, up to date (far from the screen it is drawn when it comes near: aria-busy until then).
+ */
 export async function showSpacetime(page) {
   await page.locator('#spacetime-scroll').scrollIntoViewIfNeeded();
   await page.locator('#spacetime[data-ready="true"]').waitFor({ state: 'attached' });
+  await page.locator('.panel-spacetime:not([aria-busy])').waitFor({ state: 'attached' });
 }
 
 /**
