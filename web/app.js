@@ -607,13 +607,14 @@ async function main(window) {
   // In an embed, embed mode's code too (a failure to load it is shown like any other).
   const embedRequest = embedModule(window);
   embedRequest?.catch(() => {});
+  const embedAsked = embedOptions(window.location.search);
   // The parts a read-only embed hides (web/page-extras.js): it never fetches them.
-  const extrasRequest = embedRequest && !embedOptions(window.location.search).interactive ? null : loadModule(window.document, 'web/page-extras.js');
+  const extrasRequest = embedRequest && !embedAsked.interactive ? null : loadModule(window.document, 'web/page-extras.js');
   extrasRequest?.catch(() => {});
   // An embed of the space-time diagram alone (`view=spacetime`, the story's figures): the
   // diagram is its first screen, so its code comes with the rest (and the cluster, hidden,
   // is not drawn). A link code naming that view gets it asked for below, a little later.
-  const spacetimeRequest = embedRequest && embedOptions(window.location.search).view === 'spacetime' ? loadModule(window.document, 'web/views/spacetime.js') : null;
+  const spacetimeRequest = embedRequest && embedAsked.view === 'spacetime' ? loadModule(window.document, 'web/views/spacetime.js') : null;
   spacetimeRequest?.catch(() => {});
   try {
     // A dynamic import, so that a missing or broken glue module is an error we can show,

@@ -259,7 +259,7 @@ export function findOnLane(occupancy, lane, shape, [start, low, high], item, sid
   const { s, side } = best;
   const x = lane.x - lane.ux * s - lane.uy * side;
   const y = lane.y - lane.uy * s + lane.ux * side;
-  const box = { x0: x + shape.x0, y0: y + shape.y0, x1: x + shape.x1, y1: y + shape.y1 };
+  const box = shifted(shape, { x, y });
   return { s, side, box: item === null ? box : occupancy.add(box, item) };
 }
 

@@ -124,10 +124,7 @@ class Story {
       if (early?.chapter !== chapter) return el(doc, 'section', { class: 'chapter', id: `chapter-${chapter.id}`, 'aria-labelledby': `heading-${chapter.id}` }, children);
       // The early section: filled around its figure's box, which stays where it is.
       const { section } = early;
-      const box = early.figure.box;
-      const at = children.indexOf(box);
-      box.before(...children.slice(0, at));
-      box.after(...children.slice(at + 1));
+      placeAround(early.figure.box, children);
       section.className = 'chapter';
       section.removeAttribute('aria-hidden');
       section.setAttribute('aria-labelledby', `heading-${chapter.id}`);
@@ -148,9 +145,7 @@ class Story {
     if (early) {
       // Everything else goes, and the page is drawn around the early section.
       for (const child of [...main.children]) if (child !== early.section) child.remove();
-      const at = page.indexOf(early.section);
-      early.section.before(...page.slice(0, at));
-      early.section.after(...page.slice(at + 1));
+      placeAround(early.section, page);
     } else {
       main.replaceChildren(...page);
     }
@@ -286,6 +281,16 @@ class Story {
     status.className = 'story-problem';
     status.textContent = `The story could not be opened: ${error.message}. Reloading the page may help; the playground itself is linked above.`;
   }
+}
+
+/**
+ * Puts the elements of `list` before and after `anchor`, which is one of them and stays
+ * where it is in the page (an iframe in it would load again if moved).
+ */
+function placeAround(anchor, list) {
+  const at = list.indexOf(anchor);
+  anchor.before(...list.slice(0, at));
+  anchor.after(...list.slice(at + 1));
 }
 
 async function main(window) {
