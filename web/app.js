@@ -35,7 +35,13 @@ const FIRST_PRESET = 'paxos-basic';
 const OPENING_FALLBACK_MS = 100;
 const KINDS = ['prepare', 'promise', 'accept', 'accepted', 'nack', 'reject'];
 
+/** The page is laid out and painted from now on (style.css keeps it hidden until then). */
+function reveal(document) {
+  document.documentElement.dataset.drawn = 'true';
+}
+
 function showFatal(status, error) {
+  reveal(status.ownerDocument);
   status.classList.add('error');
   status.setAttribute('role', 'alert');
   const reason = error instanceof Error ? error.message : String(error);
@@ -649,6 +655,7 @@ async function main(window) {
     app.start(share.opensScenario ? null : FIRST_PRESET);
     share.install(app, FIRST_PRESET);
     app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
+    reveal(window.document);
     // The moment the page can be used: benchmarks (bench/browser.mjs) time load to here.
     performance.mark('playground-interactive');
     app.opened();

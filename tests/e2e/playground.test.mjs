@@ -9,6 +9,14 @@ describe('playground page', { timeout: 120_000 }, () => {
   before(async () => ({ server, browser } = await startServerAndBrowser()));
   after(() => closeAll(browser, server));
 
+  /** A page whose loading is not waited for (its app may never run). */
+  async function openPageNoWait(url, beforeLoad) {
+    const page = await browser.newPage();
+    await beforeLoad(page);
+    await page.goto(url);
+    return { page };
+  }
+
   test('draws the five servers Rust reports, on distinct points, with no errors', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
     const labels = (await page.locator('#cluster g.node .node-label').allTextContents()).map((label) => label.trim());
@@ -19,6 +27,54 @@ describe('playground page', { timeout: 120_000 }, () => {
     assert.match(await page.locator('#status').textContent(), /ready: 5 servers/);
     assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
     assert.deepEqual(problems, []);
+  });
+
+  test('is shown only once its first screen is drawn, and then at once', async () => {
+    // What the page looked like while its HTML had been parsed but the app had not drawn
+    // (style.css hides it until then) and in the task that drew it, seen from inside.
+    const { page, problems } = await openPage(browser, `${server.origin}/`, {
+      beforeLoad: (p) => p.addInitScript(() => {
+        const seen = (window.__seen = {});
+        document.addEventListener('DOMContentLoaded', () => { seen.parsed = document.getElementById('status').checkVisibility(); });
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, ...rest) => {
+          if (name === 'playground-interactive') {
+            seen.ready = document.getElementById('cluster').checkVisibility();
+            seen.servers = document.querySelectorAll('#cluster g.node').length;
+          }
+          return mark(name, ...rest);
+        };
+      }),
+    });
+    assert.deepEqual(await page.evaluate(() => window.__seen), { parsed: false, ready: true, servers: 5 });
+    for (const selector of ['header', '#status', '#cluster', '#scrubber', '#observer']) {
+      assert.equal(await page.locator(selector).evaluate((element) => element.checkVisibility()), true, selector);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('without JavaScript, shows its shell and says it needs JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/`);
+      // (Playwright's own queries run even where the page's scripts may not.)
+      const visible = (selector) => page.locator(selector).evaluate((element) => element.checkVisibility());
+      assert.equal(await page.locator('.status.error').textContent(), 'The playground needs JavaScript and WebAssembly.');
+      assert.equal(await visible('.status.error'), true);
+      assert.equal(await visible('header h1'), true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('shows its shell after a while even if its script never runs', async () => {
+    const { page } = await openPageNoWait(`${server.origin}/`, (p) => p.route('**/web/app.js', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })));
+    const status = page.locator('#status');
+    assert.equal(await status.evaluate((element) => element.checkVisibility()), false);
+    await page.waitForFunction(() => document.getElementById('status').checkVisibility(), null, { timeout: 15_000 });
+    assert.equal(await status.textContent(), 'Loading the simulator…');
   });
 
   test('shows the build version that the Rust core reports', async () => {
@@ -37,6 +93,7 @@ describe('playground page', { timeout: 120_000 }, () => {
     const status = page.locator('#status');
     assert.equal(await status.getAttribute('role'), 'alert');
     assert.match(await status.textContent(), /The simulator could not start: .+\. Reload the page/);
+    assert.equal(await status.evaluate((element) => element.checkVisibility()), true);
     assert.equal(await page.locator('#cluster g.node').count(), 0);
   });
 

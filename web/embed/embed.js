@@ -54,6 +54,9 @@ function reportHeight(window) {
   const root = window.document.documentElement;
   let last = -1;
   const report = () => {
+    // Until the page is drawn it is not laid out (style.css): its height would be ~0, and
+    // the host's frame would collapse and then grow. Drawn, it is laid out and observed.
+    if (!root.dataset.drawn) return;
     const height = Math.ceil(root.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
