@@ -597,8 +597,13 @@ class App {
   }
 }
 
+/** How long the page stays hidden while it opens, at most (style.css hides it until drawn). */
+const SHOW_ANYWAY_MS = 8000;
+
 async function main(window) {
   const status = window.document.getElementById('status');
+  window.document.documentElement.dataset.opening = 'true';
+  window.setTimeout(() => reveal(window.document), SHOW_ANYWAY_MS);
   let wasm;
   let presets;
   const navigator = window.navigator;
@@ -650,12 +655,14 @@ async function main(window) {
     const app = new App(window, store, { ...share.appOptions, extras: await extrasRequest, spacetime });
     performance.mark('playground-built');
     window.document.getElementById('version').textContent = wasm.version();
+    // Shown from the first render on (in this same task, so no frame shows less): what
+    // the render reads from layout (an embed's diagram, its width) is then laid out.
+    reveal(window.document);
     // A link (or an embed's preset) is opened by `install`: the default is not loaded and
     // drawn first for nothing (unless the link cannot be opened: then it is).
     app.start(share.opensScenario ? null : FIRST_PRESET);
     share.install(app, FIRST_PRESET);
     app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
-    reveal(window.document);
     // The moment the page can be used: benchmarks (bench/browser.mjs) time load to here.
     performance.mark('playground-interactive');
     app.opened();

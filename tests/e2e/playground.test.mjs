@@ -77,6 +77,15 @@ describe('playground page', { timeout: 120_000 }, () => {
     assert.equal(await status.textContent(), 'Loading the simulator…');
   });
 
+  test('shows its shell after a while if its opening hangs (its texts never arrive)', async () => {
+    const { page } = await openPageNoWait(`${server.origin}/`, (p) => p.route('**/web/i18n/en.js', () => {}));
+    const status = page.locator('#status');
+    await page.locator('html[data-opening]').waitFor({ state: 'attached' });
+    assert.equal(await status.evaluate((element) => element.checkVisibility()), false);
+    await page.waitForFunction(() => document.getElementById('status').checkVisibility(), null, { timeout: 15_000 });
+    assert.equal(await status.textContent(), 'Loading the simulator…');
+  });
+
   test('shows the build version that the Rust core reports', async () => {
     const expected = await coreVersion();
     assert.match(expected, /^\d+\.\d+\.\d+/);
