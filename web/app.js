@@ -603,7 +603,9 @@ const SHOW_ANYWAY_MS = 8000;
 async function main(window) {
   const status = window.document.getElementById('status');
   window.document.documentElement.dataset.opening = 'true';
-  window.setTimeout(() => reveal(window.document), SHOW_ANYWAY_MS);
+  window.setTimeout(() => {
+    if (!window.document.documentElement.dataset.drawn) reveal(window.document);
+  }, SHOW_ANYWAY_MS);
   let wasm;
   let presets;
   const navigator = window.navigator;
