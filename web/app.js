@@ -602,9 +602,10 @@ const SHOW_ANYWAY_MS = 8000;
 
 async function main(window) {
   const status = window.document.getElementById('status');
-  window.document.documentElement.dataset.opening = 'true';
+  const root = window.document.documentElement;
+  root.dataset.opening = 'true';
   window.setTimeout(() => {
-    if (!window.document.documentElement.dataset.drawn) reveal(window.document);
+    if (!root.dataset.drawn) reveal(window.document);
   }, SHOW_ANYWAY_MS);
   let wasm;
   let presets;
