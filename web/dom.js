@@ -1,7 +1,7 @@
 // Small DOM helpers. Text always goes in through textContent, never as HTML, so values and
 // titles from scripts cannot inject markup.
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
+export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function apply(element, attributes) {
   for (const [key, value] of Object.entries(attributes ?? {})) {

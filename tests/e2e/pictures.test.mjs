@@ -94,6 +94,11 @@ describe('publishable pictures', { timeout: 180_000 }, () => {
     assert.match(text, />S1\s*</);
     assert.match(text, /style="[^"]*fill:/);
     assert.doesNotMatch(text, /style="[^"]*font-family/, 'the root alone names the fonts');
+    // A pill's height and corners come from the page's stylesheet: the picture has them as
+    // attributes (any SVG reader draws them), every box with its height.
+    const rects = [...text.matchAll(/<rect\b[^>]*>/g)].map(([tag]) => tag);
+    assert.ok(rects.some((tag) => / y="-9" .*height="18"|height="18".* y="-9"/.test(tag) && /rx="9"/.test(tag)), 'a pill\'s body');
+    assert.deepEqual(rects.filter((tag) => !/ height="/.test(tag)), [], 'every box has its height');
     const whole = await download(page, '[data-picture="spacetime"][data-format="svg"]');
     assert.equal(whole.name, 'paxos-seed-3-run.svg');
     const wholeText = whole.bytes.toString('utf8');

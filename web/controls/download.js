@@ -21,6 +21,11 @@ const KEPT = [
   'stroke-linejoin', 'opacity', 'paint-order', 'font-family', 'font-size', 'font-weight', 'font-style',
   'text-anchor', 'dominant-baseline', 'letter-spacing',
 ];
+/**
+ * Geometry the stylesheet gives a shape (a pill's height and corners, style.css), written into
+ * the picture as attributes: geometry in CSS is SVG 2, which not every reader of SVG knows.
+ */
+const GEOMETRY = ['y', 'height', 'rx'];
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** What a picture leaves out: the veil and the cursor that follow the viewed step, hit
  *  areas, focus rings, and whatever the page hides. */
@@ -54,6 +59,12 @@ function standalone(svg, { background, crop = null, prefix = null }) {
     const style = view.getComputedStyle(original);
     const declarations = KEPT.map((name) => [name, style.getPropertyValue(name)])
       .filter(([name, value]) => value !== '' && value !== 'normal' && !(name === 'font-family' && value === pageFamily));
+    if (original.localName === 'rect') {
+      for (const name of GEOMETRY) {
+        const value = style.getPropertyValue(name);
+        if (!element.hasAttribute(name) && value.endsWith('px')) element.setAttribute(name, value.slice(0, -2));
+      }
+    }
     element.removeAttribute('class');
     element.removeAttribute('tabindex');
     element.removeAttribute('focusable');

@@ -8,7 +8,7 @@
 //
 // SVG layers, bottom to top: links, ghosts (what the step just delivered or dropped),
 // messages, servers, group badges, captions (the chosen value, the verdict, the partition).
-import { prefersReducedMotion, reconcile, s } from '../dom.js';
+import { SVG_NS, prefersReducedMotion, reconcile, s } from '../dom.js';
 import { inFlightText, isProposing, phaseDescription, proposalText, serverLabel, serverSetText } from '../format.js';
 import { easeInOut } from '../geometry.js';
 import { LINE, VIEWS, laneOf, lanePoint, layoutCluster, ringLayout } from '../layout/cluster.js';
@@ -247,8 +247,8 @@ export class ClusterView {
     layers.ghosts.replaceChildren();
     if (!ghost || !(moment.moving || ghost.free)) return;
     const { life, drop } = moment;
-    const element = pill(this.doc, life.kind, drop ? `✕ ${life.text}` : life.text, ghost, ghost.shape);
-    element.setAttribute('class', `msg kind-${life.kind} ghost ${drop ? 'dropped' : 'arrived'}${moment.moving ? '' : ' still'}`);
+    const classes = `msg kind-${life.kind} ghost ${drop ? 'dropped' : 'arrived'}${moment.moving ? '' : ' still'}`;
+    const element = pill(this.doc, classes, drop ? `✕ ${life.text}` : life.text, ghost, ghost.shape);
     // Moving, it is on its way out, not a thing placed on the drawing.
     if (moment.moving) element.removeAttribute('data-box');
     layers.ghosts.append(element);
@@ -276,14 +276,14 @@ export class ClusterView {
       // The layout keeps one shape object per lane and width: the same object, the same look.
       let shown = previous.get(key);
       if (shown?.text !== text || shown.shape !== spot.shape) {
-        const element = pill(this.doc, message.kind, text, spot, spot.shape, text === label ? null : label);
+        const element = pill(this.doc, classes, text, spot, spot.shape, text === label ? null : label);
         element.dataset.msgId = String(message.id);
         element.setAttribute('role', 'button');
         element.setAttribute('tabindex', '-1');
         element.setAttribute('aria-label', inFlightText(message));
         // Just sent: it leaves its sender.
         if (moving && !shown) slide(element, lanePoint(spot.lane, spot.lane.length - trim), spot);
-        shown = { element, text, shape: spot.shape, translate: translateOf(element), x: spot.x, y: spot.y };
+        shown = { element, text, shape: spot.shape, x: spot.x, y: spot.y, classes, opacity: 1 };
       } else if (shown.x !== spot.x || shown.y !== spot.y) {
         if (moving) slide(shown.element, shown, spot);
         place(shown, spot);
@@ -306,10 +306,9 @@ export class ClusterView {
     for (const more of placed.overflow) {
       let shown = previousMore.get(more.key);
       if (shown?.count !== more.count || shown.shape !== more.shape) {
-        const element = pill(this.doc, 'more', `+${more.count}`, more, more.shape);
-        element.setAttribute('class', 'msg more');
+        const element = pill(this.doc, 'msg more', `+${more.count}`, more, more.shape);
         element.setAttribute('aria-hidden', 'true');
-        shown = { element, count: more.count, shape: more.shape, translate: translateOf(element), x: more.x, y: more.y };
+        shown = { element, count: more.count, shape: more.shape, x: more.x, y: more.y };
       } else if (shown.x !== more.x || shown.y !== more.y) {
         place(shown, more);
       }
@@ -509,14 +508,32 @@ function chosenMarks(snapshot) {
 
 /**
  * A message pill centred on `point`, with its arrowhead (placed by a transform), showing
- * `label` (none for a bare dot), with `title` as its tooltip if given.
+ * `label` (none for a bare dot), with `title` as its tooltip if given. Built with the DOM's
+ * own calls rather than s(): a busy step makes dozens, and what every pill has alike (the
+ * body's height and corners, the text's anchoring, the parts' colours) is one rule each in
+ * style.css (`.msg > rect`, `.msg > text`, `.msg > path`), not attributes on every pill.
  */
-function pill(doc, kind, label, point, { width, arrow }, title = null) {
-  return s(doc, 'g', { class: `msg kind-${kind}`, transform: `translate(${point.x} ${point.y})`, 'data-box': '' },
-    title === null ? null : s(doc, 'title', { text: title }),
-    s(doc, 'path', { d: `M${arrow.join('L')}Z`, class: 'pill-arrow' }),
-    s(doc, 'rect', { x: -width / 2, y: -9, width, height: 18, rx: 9, class: 'pill' }),
-    label ? s(doc, 'text', { x: 0, y: 0, ...CENTRED, class: 'pill-text', text: label }) : null);
+function pill(doc, classes, label, point, { width, arrow }, title = null) {
+  const group = doc.createElementNS(SVG_NS, 'g');
+  group.setAttribute('class', classes);
+  group.setAttribute('transform', `translate(${point.x} ${point.y})`);
+  group.setAttribute('data-box', '');
+  if (title !== null) group.append(svgText(doc, 'title', title));
+  const head = doc.createElementNS(SVG_NS, 'path');
+  head.setAttribute('d', `M${arrow.join('L')}Z`);
+  const body = doc.createElementNS(SVG_NS, 'rect');
+  body.setAttribute('x', String(-width / 2));
+  body.setAttribute('width', String(width));
+  group.append(head, body);
+  if (label) group.append(svgText(doc, 'text', label));
+  return group;
+}
+
+/** An SVG element of `tag` holding `text`. */
+function svgText(doc, tag, text) {
+  const element = doc.createElementNS(SVG_NS, tag);
+  element.textContent = text;
+  return element;
 }
 
 /** A short move of a pill from `from` to where it is now (stepping by hand). */
@@ -528,6 +545,8 @@ function slide(element, from, to) {
 function place(shown, point) {
   shown.x = point.x;
   shown.y = point.y;
+  // (Asked for the first time a pill moves: most pills are drawn and removed in place.)
+  shown.translate ??= translateOf(shown.element);
   if (shown.translate) shown.translate.setTranslate(point.x, point.y);
   else shown.element.setAttribute('transform', `translate(${point.x} ${point.y})`);
 }
