@@ -46,10 +46,13 @@ export class Player {
   pause(why = 'paused') {
     if (this.frameId !== null) this.window.cancelAnimationFrame(this.frameId);
     this.frameId = null;
+    const moved = this.segment !== null;
     this.segment = null;
     const wasPlaying = this.playing;
     this.store.setPlaying(false);
-    this.onMotion(null);
+    // (Paused already, nothing is between two steps: a seek or an action by hand, which pause
+    // first, would otherwise move every pill back to where it already is.)
+    if (wasPlaying || moved) this.onMotion(null);
     if (wasPlaying) this.onStop(why);
   }
 

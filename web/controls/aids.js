@@ -147,8 +147,10 @@ export class Aids {
    */
   preview() {
     const options = this.readOptions();
-    const key = [this.store.origin.script, ...Object.values(options)].join('\n');
-    if (this.previewKey !== key) {
+    // (Compared part by part: the same script is the same string, found equal at once; joined,
+    // the long run's script was copied at every action.)
+    const key = [this.store.origin.script, ...Object.values(options)];
+    if (key.some((part, index) => part !== this.previewKey?.[index])) {
       this.previewShown = checkPreview(this.aidsModule, this.store.script(), options);
       this.previewKey = key;
     }
