@@ -18,6 +18,32 @@ function countedFiles(namePrefix) {
   return entry.path.map((path) => path.replace(/^dist\//, ''));
 }
 
+/**
+ * Opens `url` in an iframe of a blank host page, as a blog embeds the playground, and waits
+ * until the frame is drawn: {page, problems, requests}, the requests being the frame's.
+ */
+async function openFramed(context, url) {
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('request', (request) => {
+    if (request.frame() !== page.mainFrame()) requests.push(request.url());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // The frame fills the window, as the page opened on its own does (the same first screen).
+  const { width, height } = page.viewportSize();
+  await page.setContent(`<body style="margin:0"><iframe src="${url}" width="${width}" height="${height}" style="border:0;display:block"></iframe>`);
+  await page.frames()[1].locator('html[data-opened="true"], #status.error').first().waitFor({ state: 'attached' });
+  return { page, problems, requests };
+}
+
 describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
   let host;
   let server;
@@ -97,12 +123,16 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
       const base = `${server.origin}${SUB_PATH}`;
       const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });
       try {
-        const { page, problems, requests } = await openPage(context, `${base}${query}`);
-        await page.waitForFunction(() => performance.getEntriesByName('playground-interactive').length === 1);
+        // An embed is opened as embedding does, in a frame of another page: what the frame
+        // fetches is what it costs (a frame fetches no tab icon: that is the host's).
+        const { page, problems, requests } = query ? await openFramed(context, `${base}${query}`) : await openPage(context, `${base}${query}`);
+        const playground = query ? page.frames()[1] : page.mainFrame();
+        await playground.waitForFunction(() => performance.getEntriesByName('playground-interactive').length === 1);
         // Settled: whatever the page would fetch on its own, it has asked for by now.
         await page.waitForTimeout(1500);
         assert.deepEqual(problems, []);
         const fetched = [...new Set(requests.map((url) => new URL(url).pathname.slice(SUB_PATH.length) || 'index.html'))];
+        if (query) assert.ok(!fetched.includes('web/favicon.svg'), 'the frame fetched the tab icon');
         const counted = countedFiles(entryName);
         assert.deepEqual(fetched.filter((file) => !counted.includes(file)), [], `fetched but not counted (counted: ${counted})`);
         assert.ok(fetched.includes(`web/i18n/${language}.js`), `the ${language} texts were not fetched: ${fetched}`);
