@@ -36,11 +36,16 @@ export function s(document, tag, attributes, ...children) {
 /**
  * Makes `elements` the children of `parent`, in order, moving and removing as few as it
  * can (kept elements stay in the page: no re-layout of what did not change, and focus
- * stays where it was).
+ * stays where it was). `removed`, when the caller knows it, is every child that is not in
+ * `elements` (a busy drawing then skips the search for them).
  */
-export function reconcile(parent, elements) {
-  const wanted = new Set(elements);
-  for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+export function reconcile(parent, elements, removed = null) {
+  if (removed) {
+    for (const child of removed) child.remove();
+  } else {
+    const wanted = new Set(elements);
+    for (const child of [...parent.children]) if (!wanted.has(child)) child.remove();
+  }
   let next = parent.firstElementChild;
   for (const element of elements) {
     if (element === next) next = next.nextElementSibling;

@@ -28,7 +28,6 @@ const VERDICT_MARKS = { safe: '✓', violated: '⚠', stuck: '■', livelock: '�
 const STEP_MS = 450;
 /** Remembered places are forgotten past this many (a long run). */
 const MEMORY_MAX = 4000;
-const CENTRED = { 'text-anchor': 'middle', 'dominant-baseline': 'central' };
 
 /** The key a message is known by from step to step (ids are reused only by another run). */
 /**
@@ -231,7 +230,7 @@ export class ClusterView {
     const r = ring.nodeRadius * 0.8;
     layers.badges.replaceChildren(...(groupOf ? ring.positions.flatMap((p, index) => [
       s(doc, 'circle', { cx: p.x - r, cy: p.y - r, r: 10, class: 'group-badge' }),
-      s(doc, 'text', { x: p.x - r, y: p.y - r, ...CENTRED, class: 'group-letter', text: groupOf.get(index + 1) }),
+      s(doc, 'text', { x: p.x - r, y: p.y - r, class: 'group-letter', text: groupOf.get(index + 1) }),
     ]) : []));
   }
 
@@ -266,28 +265,39 @@ export class ClusterView {
     const previous = this.pills;
     this.pills = new Map();
     const elements = [];
+    const stepKey = `${this.shownStep}|${this.shownRun}`;
     for (const { key, message, label, short } of pills) {
       const spot = placed.pills.get(key);
       if (!spot) continue;
       const selected = selection?.type === 'message' && selection.id === message.id;
-      const classes = `msg kind-${message.kind}${message.copy_of === null ? '' : ' copy'}${selected ? ' selected' : ''}`;
       // A crowded link shows less of the text (web/layout/cluster.js); the whole is the tooltip.
       const text = spot.form === 'full' ? label : spot.form === 'short' ? short : '';
       // The layout keeps one shape object per lane and width: the same object, the same look.
       let shown = previous.get(key);
-      if (shown?.text !== text || shown.shape !== spot.shape) {
+      const fresh = shown?.text !== text || shown.shape !== spot.shape;
+      // Stepping by hand, a pill that moved slides from where it was; one just sent, from
+      // its sender. The slide (style.css) is a class, kept through redraws of the same step
+      // and dropped at the next; its other name starts it again when it moves again.
+      const from = !moving ? null : !shown ? lanePoint(spot.lane, spot.lane.length - trim)
+        : !fresh && (shown.x !== spot.x || shown.y !== spot.y) ? { x: shown.x, y: shown.y } : null;
+      const slide = from ? (shown?.slide === 'slide-a' ? 'slide-b' : 'slide-a') : !fresh && shown.slideStep === stepKey ? shown.slide : null;
+      const classes = `msg kind-${message.kind}${message.copy_of === null ? '' : ' copy'}${selected ? ' selected' : ''}${slide ? ` ${slide}` : ''}`;
+      if (fresh) {
         const element = pill(this.doc, classes, text, spot, spot.shape, text === label ? null : label);
         element.dataset.msgId = String(message.id);
         element.setAttribute('role', 'button');
         element.setAttribute('tabindex', '-1');
         element.setAttribute('aria-label', inFlightText(message));
-        // Just sent: it leaves its sender.
-        if (moving && !shown) slide(element, lanePoint(spot.lane, spot.lane.length - trim), spot);
         shown = { element, text, shape: spot.shape, x: spot.x, y: spot.y, classes, opacity: 1 };
       } else if (shown.x !== spot.x || shown.y !== spot.y) {
-        if (moving) slide(shown.element, shown, spot);
         place(shown, spot);
       }
+      if (from) {
+        // (The offset from where it is drawn now: the slide's translate adds to its place.)
+        shown.element.style.setProperty('--from', `${from.x - spot.x}px ${from.y - spot.y}px`);
+        shown.slideStep = stepKey;
+      }
+      shown.slide = slide;
       if (shown.classes !== classes) shown.element.setAttribute('class', classes);
       if (shown.opacity !== 1) shown.element.removeAttribute('opacity');
       shown.message = message;
@@ -315,7 +325,11 @@ export class ClusterView {
       this.more.set(more.key, shown);
       elements.push(shown.element);
     }
-    reconcile(layers.messages, elements);
+    // What was drawn and is not kept: every other child of the layer.
+    const removed = [];
+    for (const [key, shown] of previous) if (this.pills.get(key) !== shown) removed.push(shown.element);
+    for (const [key, shown] of previousMore) if (this.more.get(key) !== shown) removed.push(shown.element);
+    reconcile(layers.messages, elements, removed);
   }
 
   drawNodes(layers, lines, placed, ring, snapshot, selection, t) {
@@ -341,7 +355,7 @@ export class ClusterView {
     const parts = [];
     if (placed.centre) {
       const { x, y } = middle(placed.centre);
-      parts.push(s(doc, 'text', { x, y, ...CENTRED, class: 'centre-text', 'data-box': '' },
+      parts.push(s(doc, 'text', { x, y, class: 'centre-text', 'data-box': '' },
         s(doc, 'tspan', { class: 'chosen-caption', text: centre.caption }),
         s(doc, 'tspan', { dx: 6, class: centre.cls, text: centre.value })));
     }
@@ -352,7 +366,7 @@ export class ClusterView {
       parts.push(caption.pad
         ? s(doc, 'g', { class: caption.cls, 'data-box': '', 'aria-hidden': 'true' },
           s(doc, 'rect', { x: box.x0, y: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0, rx: 5 }),
-          s(doc, 'text', { x, y, ...CENTRED, text: caption.text }))
+          s(doc, 'text', { x, y, text: caption.text }))
         : s(doc, 'text', { x: box.x0, y, 'dominant-baseline': 'central', class: caption.cls, 'data-box': '', text: caption.text }));
     }
     layers.middle.replaceChildren(...parts);
@@ -410,8 +424,8 @@ export class ClusterView {
     const marker = s(doc, 'g', { class: ['node-marker', value !== null && `val-${valueSlot(value)}`], 'data-box': '' },
       s(doc, 'circle', { cx: x, cy: y, r: r + 6, class: 'node-halo' }),
       s(doc, 'circle', { cx: x, cy: y, r, class: 'node-body' }),
-      s(doc, 'text', { x, y: value === null ? y : y - r * 0.32, ...CENTRED, class: 'node-label', text: `${serverLabel(node.id)} ` }),
-      shown && s(doc, 'text', { x, y: y + r * 0.4, ...CENTRED, class: 'node-value', text: `${shown} ` }));
+      s(doc, 'text', { x, y: value === null ? y : y - r * 0.32, class: 'node-label', text: `${serverLabel(node.id)} ` }),
+      shown && s(doc, 'text', { x, y: y + r * 0.4, class: 'node-value', text: `${shown} ` }));
     // The values chosen by a quorum this server was in, at its right, top then bottom (inside
     // the room the layout keeps around a server); red where it has moved off the value since.
     markTexts.forEach((text, index) => {
@@ -419,7 +433,7 @@ export class ClusterView {
       const top = y + (index ? 0.72 : -0.72) * r;
       marker.append(s(doc, 'g', { class: ['chosen-mark', marks[index].moved && 'moved'] },
         s(doc, 'rect', { x: x + r * 0.72 - width / 2, y: top - 8, width, height: 16, rx: 8 }),
-        s(doc, 'text', { x: x + r * 0.72, y: top, ...CENTRED, text: `${text} ` })));
+        s(doc, 'text', { x: x + r * 0.72, y: top, text: `${text} ` })));
     });
     g.append(marker);
     if (box && lines.length) {
@@ -518,27 +532,15 @@ function pill(doc, classes, label, point, { width, arrow }, title = null) {
   group.setAttribute('class', classes);
   group.setAttribute('transform', `translate(${point.x} ${point.y})`);
   group.setAttribute('data-box', '');
-  if (title !== null) group.append(svgText(doc, 'title', title));
+  if (title !== null) group.append(s(doc, 'title', { text: title }));
   const head = doc.createElementNS(SVG_NS, 'path');
   head.setAttribute('d', `M${arrow.join('L')}Z`);
   const body = doc.createElementNS(SVG_NS, 'rect');
-  body.setAttribute('x', String(-width / 2));
-  body.setAttribute('width', String(width));
+  body.setAttribute('x', -width / 2);
+  body.setAttribute('width', width);
   group.append(head, body);
-  if (label) group.append(svgText(doc, 'text', label));
+  if (label) group.append(s(doc, 'text', { text: label }));
   return group;
-}
-
-/** An SVG element of `tag` holding `text`. */
-function svgText(doc, tag, text) {
-  const element = doc.createElementNS(SVG_NS, tag);
-  element.textContent = text;
-  return element;
-}
-
-/** A short move of a pill from `from` to where it is now (stepping by hand). */
-function slide(element, from, to) {
-  element.animate([{ transform: `translate(${from.x}px,${from.y}px)` }, { transform: `translate(${to.x}px,${to.y}px)` }], { duration: STEP_MS, easing: 'ease-out' });
 }
 
 /** Moves a shown pill to `point`. */
