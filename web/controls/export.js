@@ -67,6 +67,11 @@ export class ExportPanel {
   }
 
   render(t) {
+    // Drawn again only when what it shows changed (each part is replaced, never changed in
+    // place: AidsState.set), not at every step.
+    const shown = [this.aids.exported, this.aids.importProblem, this.aids.imported, t.language];
+    if (shown.every((part, index) => part === this.shown?.[index])) return;
+    this.shown = shown;
     const exported = this.aids.exported;
     const status = this.$('export-status');
     if (!exported || exported.result === 'copying') status.textContent = '';
