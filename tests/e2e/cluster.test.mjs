@@ -155,6 +155,37 @@ describe('cluster drawing', { timeout: 900_000 }, () => {
     const animated = await moving.page.evaluate(() => document.querySelector('#cluster .ghost.arrived')?.getAnimations().length ?? 0);
     assert.equal(animated, 1, 'the delivered message travels into its destination');
     await moving.context.close();
+    // What the step sent or moved slides there from where it was (style.css: a class and
+    // its offset), and slides again when it moves again; a seek is not a step by hand.
+    // (Read from the animation the style gives each pill, not from the running animations:
+    // those end after 450 ms, which a slow machine may take to settle.)
+    const sliding = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#cluster .msg[data-msg-id]')]
+      .map((pill) => [pill.dataset.msgId, getComputedStyle(pill).animationName])
+      .filter(([, name]) => name !== 'none')));
+    // (The automatic network: a message in flight moves on along its link at every step.)
+    const start = await open(browser, server, { width: 1280, height: 800 }, { motion: true, hash: `#s=${await codeFor('paxos-basic', { step: 0 })}` });
+    await start.page.click('#forward');
+    await settled(start.page, 1);
+    const sent = await sliding(start.page);
+    assert.ok(Object.keys(sent).length > 0 && Object.values(sent).every((name) => name === 'slide-a'), JSON.stringify(sent));
+    // Stepping on until a pill that slid moves again.
+    let last = sent;
+    let again = [];
+    for (let step = 2; step <= 10 && again.length === 0; step += 1) {
+      await start.page.click('#forward');
+      await settled(start.page, step);
+      const now = await sliding(start.page);
+      again = Object.keys(now).filter((id) => last[id]).map((id) => `${id}: ${last[id]} then ${now[id]}`);
+      last = now;
+    }
+    assert.ok(again.length > 0, 'no pill slid at two steps in a row');
+    for (const entry of again) assert.match(entry, /slide-a then slide-b|slide-b then slide-a/);
+    const at = Number(await start.page.locator('#scrubber').inputValue());
+    await start.page.locator('#scrubber').fill(String(at - 1));
+    await settled(start.page, at - 1);
+    assert.ok(await start.page.locator('#cluster .msg[data-msg-id]').count() > 0);
+    assert.equal(await start.page.locator('#cluster .msg.slide-a, #cluster .msg.slide-b').count(), 0, 'a seek slides nothing');
+    await start.context.close();
     const still = await open(browser, server, { width: 1280, height: 800 }, { hash: `#s=${await codeFor('seed-3', { step: 3 })}` });
     await still.page.click('#forward');
     await settled(still.page, 4);
