@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, coreVersion, launchBrowser, openPage, showEvents, showSpacetime, startServer } from './harness.mjs';
+import { ROOT, coreVersion, launchBrowser, openPage, recordProblems, showEvents, showSpacetime, startServer } from './harness.mjs';
 
 const SUB_PATH = '/team/paxos-playground/';
 const DIST = join(ROOT, 'dist');
@@ -24,19 +24,7 @@ function countedFiles(namePrefix) {
  */
 async function openFramed(context, url) {
   const page = await context.newPage();
-  const problems = [];
-  const requests = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('request', (request) => {
-    if (request.frame() !== page.mainFrame()) requests.push(request.url());
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
+  const { problems, requests } = recordProblems(page, (request) => request.frame() !== page.mainFrame());
   // The frame fills the window, as the page opened on its own does (the same first screen).
   const { width, height } = page.viewportSize();
   await page.setContent(`<body style="margin:0"><iframe src="${url}" width="${width}" height="${height}" style="border:0;display:block"></iframe>`);

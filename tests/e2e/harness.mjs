@@ -81,6 +81,21 @@ export function launchBrowser() {
 export async function openPage(browser, url, { beforeLoad } = {}) {
   const page = await browser.newPage();
   page.setDefaultTimeout(STARTUP_MS);
+  const { problems, requests } = recordProblems(page);
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(url);
+  // Loading is over when every view is drawn (the page marks it: the views below the first
+  // screen come a frame after the cluster) or an error is shown, whichever comes first.
+  await page.locator('html[data-opened="true"], #status.error').first().waitFor({ state: 'attached' });
+  return { page, problems, requests };
+}
+
+/**
+ * Records on `page` what counts as a problem for a user (console errors, uncaught
+ * exceptions, failed requests, HTTP errors) and the URLs it requests, those for which
+ * `counts(request)` holds (all, by default): {problems, requests}, filled as they happen.
+ */
+export function recordProblems(page, counts = () => true) {
   const problems = [];
   const requests = [];
   page.on('console', (message) => {
@@ -88,16 +103,13 @@ export async function openPage(browser, url, { beforeLoad } = {}) {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('request', (request) => requests.push(request.url()));
+  page.on('request', (request) => {
+    if (counts(request)) requests.push(request.url());
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  if (beforeLoad) await beforeLoad(page);
-  await page.goto(url);
-  // Loading is over when every view is drawn (the page marks it: the views below the first
-  // screen come a frame after the cluster) or an error is shown, whichever comes first.
-  await page.locator('html[data-opened="true"], #status.error').first().waitFor({ state: 'attached' });
-  return { page, problems, requests };
+  return { problems, requests };
 }
 
 /** The version the Rust core reports, read by running the built module under Node. */

@@ -129,10 +129,11 @@ export class Aids {
     // With no comparison on, the form shows only the other protocols, by name: drawn again
     // when the language or the run's protocol changes, not at every step (a comparison in
     // progress follows the viewed step).
-    const shown = [compare, t.language, this.store.snapshot().protocol];
+    const protocol = this.store.snapshot().protocol;
+    const shown = [compare, t.language, protocol];
     if (!compare && shown.every((part, index) => part === this.compareShown?.[index])) return;
     this.compareShown = shown;
-    this.compareView.renderForm(this.store, compare, t, defaultOtherProtocol(this.store.snapshot().protocol), this.aidsModule.protocols());
+    this.compareView.renderForm(this.store, compare, t, defaultOtherProtocol(protocol), this.aidsModule.protocols());
     this.compareView.render(this.store, compare, t);
   }
 
