@@ -5,7 +5,7 @@ import { describeFocus, restoreFocus } from './focus.js';
 import { addTexts, applyStatic, detectLanguage, isLoaded, loadLanguage, otherLanguage, translator } from './i18n.js';
 import { Player } from './player.js';
 import { embedModule, prepareShare } from './share/index.js';
-import { embedOptions } from './share/link.js';
+import { codeFromHash, embedOptions } from './share/link.js';
 import { Store } from './state.js';
 import { nextSpeed } from './timeline.js';
 import { AidsState } from './aids/state.js';
@@ -40,12 +40,13 @@ function reveal(document) {
   document.documentElement.dataset.drawn = 'true';
 }
 
-function showFatal(status, error) {
+/** Says on the status line that the simulator cannot go on: it did not start, or `text`. */
+function showFatal(status, error, text = null) {
   reveal(status.ownerDocument);
   status.classList.add('error');
   status.setAttribute('role', 'alert');
   const reason = error instanceof Error ? error.message : String(error);
-  status.textContent =
+  status.textContent = text ??
     `The simulator could not start: ${reason}. ` +
     'Reload the page; if this keeps happening, try a current browser with WebAssembly enabled.';
 }
@@ -84,7 +85,10 @@ class App {
     this.player = new Player(store, {
       window,
       onMotion: (motion) => this.drawMotion(motion),
-      onStop: (why) => this.say(this.t(`narrate.stop.${why}`, { step: store.step })),
+      onStop: (why) => {
+        const step = store.step;
+        this.say((t) => t(`narrate.stop.${why}`, { step }));
+      },
       onRefused: (error) => this.refused('step', error),
     });
     this.playback = new PlaybackBar(this.doc, readOnly, {
@@ -141,7 +145,8 @@ class App {
     this.player.pause();
     try {
       if (!this.store.forward()) {
-        this.say(this.t(this.store.snapshot().network === 'manual' ? 'narrate.stop.manual-end' : 'narrate.stop.end'));
+        const key = this.store.snapshot().network === 'manual' ? 'narrate.stop.manual-end' : 'narrate.stop.end';
+        this.say((t) => t(key));
       }
     } catch (error) {
       // The core refused the step (a limit of the run): nothing changed.
@@ -268,7 +273,13 @@ class App {
     this.setLanguage(otherLanguage(this.wantedLanguage ?? this.store.ui.language));
   }
 
-  say(text) {
+  /**
+   * Puts `told` on the status line: a function of the texts (`t`) giving the sentence, kept
+   * so that a change of language words it again.
+   */
+  say(told) {
+    this.told = told;
+    const text = told(this.t);
     if (text) this.$('status').textContent = text;
   }
 
@@ -463,11 +474,15 @@ class App {
     this.quorum.render(t);
     this.aids?.render(change);
     this.renderProblem();
-    const told = narration(change, store, t);
+    const told = narration(change, store);
     if (told) {
       this.say(told);
-      // "The rest of the run was replaced": the Undo beside it takes that back.
-      this.$('status-undo').hidden = !(change.reason === 'intervene' && change.replaced > 0);
+      // "The rest of the run was replaced" (an intervention at an earlier step), "the run you
+      // had was replaced" (a load): the Undo beside it takes that back.
+      this.$('status-undo').hidden = !((change.reason === 'intervene' && change.replaced > 0) || (change.reason === 'load' && change.kept));
+    } else if (change.language && this.told) {
+      // The same sentence in the new language (after the views: some read their own text).
+      this.say(this.told);
     }
     if (!store.canUndo) this.$('status-undo').hidden = true;
   }
@@ -514,7 +529,8 @@ class App {
     if (origin.modified) title = t('scenario.modified', { title });
     this.$('scenario-title').textContent = title;
     this.$('scenario-story').textContent = !preset ? t('scenario.customStory') : hasStory(preset.id) ? t(`preset.${preset.id}.story`) : '';
-    if (preset && !hasStory(preset.id)) this.awaitStory(preset.id);
+    // (An embed hides the story and the outcome: it does not fetch them.)
+    if (preset && !hasStory(preset.id) && !this.embedded) this.awaitStory(preset.id);
     // The presets are listed in the seed's order (§1 to §5, then the livelock and its fixes,
     // then the rest): a preset's card leads to the ones before and after it.
     const presets = this.store.presets();
@@ -622,6 +638,9 @@ async function main(window) {
   const embedRequest = embedModule(window);
   embedRequest?.catch(() => {});
   const embedAsked = embedOptions(window.location.search);
+  // The first preset's story, when the page opens on it (no link, not an embed, which hides
+  // it): here before the first render, which then has the card whole (no second render).
+  const storyRequest = embedRequest || codeFromHash(window.location.hash) !== null ? null : loadStory(window.document, FIRST_PRESET).catch(() => {});
   // The parts a read-only embed hides (web/page-extras.js): it never fetches them.
   const extrasRequest = embedRequest && !embedAsked.interactive ? null : loadModule(window.document, 'web/page-extras.js');
   extrasRequest?.catch(() => {});
@@ -634,7 +653,7 @@ async function main(window) {
     // A dynamic import, so that a missing or broken glue module is an error we can show,
     // not a module graph that silently never runs.
     wasm = await import('./pkg/paxos_wasm.js');
-    const [, response] = await Promise.all([wasm.default(), presetsRequest, languageRequest]);
+    const [, response] = await Promise.all([wasm.default(), presetsRequest, languageRequest, storyRequest]);
     // Stages of loading, for bench/load-timeline.mjs (a mark costs nothing measurable).
     performance.mark('playground-fetched');
     if (!response.ok) throw new Error(`the scenarios could not be loaded (HTTP ${response.status})`);
@@ -663,9 +682,21 @@ async function main(window) {
     reveal(window.document);
     // A link (or an embed's preset) is opened by `install`: the default is not loaded and
     // drawn first for nothing (unless the link cannot be opened: then it is).
+    // A trap in the core (a panic: a bug, never bad input) leaves the run unusable: the
+    // page says so, once, rather than going quiet (the core has no panic hook of its own).
+    window.addEventListener('error', ({ error }) => {
+      if (!(error instanceof WebAssembly.RuntimeError) || status.classList.contains('error')) return;
+      app.player.pause();
+      showFatal(status, error, app.t('problem.internal', { reason: error.message }));
+    });
     app.start(share.opensScenario ? null : FIRST_PRESET);
     share.install(app, FIRST_PRESET);
-    app.say(app.t('narrate.ready', { count: store.snapshot().nodes.length }));
+    // Ready, and at which step when a link or an embed opens the run past its start (kept
+    // short: on a phone a longer line pushes the drawing below the first screen; what
+    // happened there is on the drawing and the observer).
+    const count = store.snapshot().nodes.length;
+    const { step, steps } = store;
+    app.say((t) => [t('narrate.ready', { count }), ...(step > 0 ? [t('playback.position', { step, steps })] : [])].join(' '));
     // The moment the page can be used: benchmarks (bench/browser.mjs) time load to here.
     performance.mark('playground-interactive');
     app.opened();

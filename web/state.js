@@ -7,6 +7,8 @@ import { appendEvents, buildTrace, emptyTrace, trimTrace } from './trace.js';
 
 /** How many run changes `changedSince` remembers (views further behind redraw all). */
 const CHANGES_KEPT = 64;
+/** How many replaced runs Undo can bring back (each holds its whole run in the core). */
+const RUNS_KEPT = 2;
 
 export class Store {
   /** @param {object} wasm the initialised paxos_wasm module */
@@ -30,6 +32,16 @@ export class Store {
      */
     this.changes = [];
     this.cached = null;
+    /** The run's step count as loaded: a run that grew since was changed (see `changedRun`). */
+    this.loadedSteps = 0;
+    /**
+     * Runs the person had changed that a load (Reset, a preset, settings, an import) replaced,
+     * the latest last: Undo brings the latest back once the run on screen has nothing of its
+     * own to undo, so no click or key loses work. `undoneRuns`: those Undo took off the
+     * screen that way, for Redo; any new intervention or load drops them.
+     */
+    this.keptRuns = [];
+    this.undoneRuns = [];
     this.ui = { language, selection: null, playing: false, speed: 1, problem: null, compact: false };
     /** Whether someone chose the language (a share link keeps only a chosen one). */
     this.ui.languageChosen = languageChosen;
@@ -78,8 +90,17 @@ export class Store {
   load(script, { presetId = null, modified = false } = {}) {
     const pg = new this.wasm.Playground(script);
     pg.seek(0);
-    this.pg?.free();
+    // The run on screen is kept if the person changed it (a run as loaded can be loaded again).
+    const kept = this.pg !== null && this.changedRun();
+    if (kept) {
+      this.keptRuns.push(this.runOnScreen());
+      if (this.keptRuns.length > RUNS_KEPT) this.keptRuns.shift().pg.free();
+    } else {
+      this.pg?.free();
+    }
+    this.dropUndoneRuns();
     this.pg = pg;
+    this.loadedSteps = pg.steps();
     this.origin = { script, presetId, modified };
     // A preset loaded as it is: its run's script is at hand (no second run to learn it).
     if (presetId && !modified && this.presets().find((p) => p.id === presetId)?.script === script) {
@@ -88,7 +109,31 @@ export class Store {
     this.ui.selection = null;
     this.ui.problem = null;
     this.rebuildTrace();
-    this.emit({ run: true, step: true, ui: true, reason: 'load' });
+    this.emit({ run: true, step: true, ui: true, reason: 'load', kept });
+  }
+
+  /** Whether the run on screen is not as loaded: interventions (taken back or not), or more steps. */
+  changedRun() {
+    return this.pg.canUndo() || this.pg.canRedo() || this.pg.steps() !== this.loadedSteps;
+  }
+
+  runOnScreen() {
+    return { pg: this.pg, origin: this.origin, loadedSteps: this.loadedSteps };
+  }
+
+  /** Puts the kept run `run` on screen (at the step it was viewed at), pushing the one there onto `stack`. */
+  bringBack(run, stack, reason) {
+    stack.push(this.runOnScreen());
+    ({ pg: this.pg, origin: this.origin, loadedSteps: this.loadedSteps } = run);
+    this.ui.selection = null;
+    this.ui.problem = null;
+    this.rebuildTrace();
+    this.emit({ run: true, step: true, ui: true, reason });
+  }
+
+  dropUndoneRuns() {
+    for (const run of this.undoneRuns) run.pg.free();
+    this.undoneRuns = [];
   }
 
   loadPreset(id) {
@@ -148,13 +193,13 @@ export class Store {
     return first < 0 ? null : this.changes.slice(first);
   }
 
-  /** Whether the core can take back the last intervention, or apply again one it took back. */
+  /** Whether Undo can take back the last intervention (the core keeps it) or bring back a replaced run. */
   get canUndo() {
-    return this.pg.canUndo();
+    return this.pg.canUndo() || this.keptRuns.length > 0;
   }
 
   get canRedo() {
-    return this.pg.canRedo();
+    return this.pg.canRedo() || this.undoneRuns.length > 0;
   }
 
   get step() {
@@ -251,6 +296,7 @@ export class Store {
   intervene(command) {
     const step = this.step;
     const delta = this.pg.intervene(command);
+    this.dropUndoneRuns();
     this.ui.problem = null;
     this.applyDelta(delta, { op: 'intervene', step, command });
     this.emit({ run: true, step: true, ui: true, reason: 'intervene', command, replaced: delta.replaced, fork: delta.fork, steps: delta.steps });
@@ -258,9 +304,15 @@ export class Store {
 
   /**
    * Puts back the run as it was before the last intervention (the core keeps it), viewed
-   * at the step where that intervention was made. False when there is nothing to undo.
+   * at the step where that intervention was made; with none left, the run a load replaced,
+   * as it was viewed. False when there is nothing to undo.
    */
   undo() {
+    if (!this.pg.canUndo()) {
+      const run = this.keptRuns.pop();
+      if (run) this.bringBack(run, this.undoneRuns, 'undo');
+      return Boolean(run);
+    }
     const delta = this.pg.undo();
     if (!delta) return false;
     this.ui.problem = null;
@@ -269,8 +321,13 @@ export class Store {
     return true;
   }
 
-  /** Applies again the intervention `undo` took back. False when there is none. */
+  /** Applies again the intervention `undo` took back, or puts back the run it replaced. False when there is none. */
   redo() {
+    if (!this.pg.canRedo()) {
+      const run = this.undoneRuns.pop();
+      if (run) this.bringBack(run, this.keptRuns, 'redo');
+      return Boolean(run);
+    }
     const delta = this.pg.redo();
     if (!delta) return false;
     this.ui.problem = null;

@@ -1,8 +1,9 @@
 // The presets' stories and outcomes, the longest of the page's texts, travel one preset at a
 // time (web/i18n/stories/<id>.js, both languages in one small module): the page opens with
-// its first preset's story (index.html preloads it), a preset loaded later brings its own,
-// and the gallery fetches the rest when it opens. Until a story is here its place is empty;
-// the page redraws the card when it arrives.
+// its first preset's story (web/app.js asks for it with the texts), a preset loaded later
+// brings its own, and the gallery fetches the rest when it opens. Until a story is here its
+// place is empty; the page redraws the card when it arrives. An embed hides the stories and
+// fetches none.
 import { addTexts, hasText } from './i18n.js';
 import { loadModule } from './lazy.js';
 

@@ -121,6 +121,8 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
         assert.deepEqual(problems, []);
         const fetched = [...new Set(requests.map((url) => new URL(url).pathname.slice(SUB_PATH.length) || 'index.html'))];
         if (query) assert.ok(!fetched.includes('web/favicon.svg'), 'the frame fetched the tab icon');
+        // The page opens with its first preset's story; an embed, which hides it, fetches none.
+        assert.deepEqual(fetched.filter((file) => file.startsWith('web/i18n/stories/')), query ? [] : ['web/i18n/stories/paxos-basic.js']);
         const counted = countedFiles(entryName);
         assert.deepEqual(fetched.filter((file) => !counted.includes(file)), [], `fetched but not counted (counted: ${counted})`);
         assert.ok(fetched.includes(`web/i18n/${language}.js`), `the ${language} texts were not fetched: ${fetched}`);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
 
 const outcomeLine = (page) => page.locator('#scenario-outcome').textContent();
+const status = (page) => page.locator('#status').textContent();
 
 /** Selects a server in the drawing as a keyboard user does (the drawing may be moving). */
 async function selectServer(page, id) {
@@ -107,5 +108,61 @@ describe('the page tells what the core did', { timeout: 180_000 }, () => {
     await page.fill('#propose-value', 'X');
     await page.selectOption('#propose-server', '5');
     assert.equal(await page.inputValue('#propose-value'), 'Y');
+  });
+  test('the status line says the same in the other language after a switch, and back', async () => {
+    await loadPreset(page, 'paxos-basic');
+    await stepTo(page, 2);
+    const english = await status(page);
+    assert.match(english, /^Step 2 of \d+: /);
+    await page.click('#language');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.match(await status(page), /^第 2 \/ \d+ 步：/);
+    // After an intervention at an earlier step, in Chinese, then back in English.
+    await page.click('#to-start');
+    await waitForStep(page, 0);
+    await page.click('#servers [data-command="crash S2"]');
+    await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
+    assert.match(await status(page), /^已完成：S2 宕机。/);
+    await page.click('#language');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await status(page), /^Done: crash S2\. .*The rest of the run \(\d+ steps\) was replaced —$/);
+    assert.equal(await page.locator('#status-undo').textContent(), 'Undo');
+    // Why the run does not go on, too (the intervention viewed the run's end).
+    assert.equal(await page.locator('#to-end').isDisabled(), true);
+    await page.click('#forward');
+    const stopped = await status(page);
+    assert.match(stopped, /^End of the run/);
+    await page.click('#language');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.match(await status(page), /^运行结束/);
+    assert.deepEqual(problems, []);
+  });
+
+  test('a link opened past its start says where the run stands, not only that the page is ready', async () => {
+    await loadPreset(page, 'seed-3');
+    await stepTo(page, 8);
+    const here = await status(page);
+    assert.match(here, /^Step 8 of \d+: deliver #\d+ .*\. VIOLATION/);
+    const before = await page.evaluate(() => location.hash);
+    await page.waitForFunction((old) => location.hash.length > 1 && location.hash !== old, before);
+    const { page: other, problems: otherProblems } = await openPage(browser, await page.evaluate(() => location.href));
+    // The step, in one short line (what happened there is on the drawing and the observer).
+    assert.equal(await status(other), 'Simulator ready: 5 servers. Step 8 / 10');
+    assert.equal((await observer(other)).badge, 'VIOLATED');
+    await other.close();
+    assert.deepEqual([...problems, ...otherProblems], []);
+  });
+  test('a trap in the core (a bug) is said on the status line, once, and playing stops', async () => {
+    await loadPreset(page, 'paxos-basic');
+    await page.click('#play');
+    // As a panic in the core surfaces: an uncaught WebAssembly.RuntimeError, twice.
+    await page.evaluate(() => {
+      for (let i = 0; i < 2; i += 1) setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); });
+    });
+    await page.locator('#status.error').waitFor();
+    assert.equal(await status(page), 'Internal error (a bug: unreachable). Reload the page.');
+    assert.equal(await page.locator('#status').getAttribute('role'), 'alert');
+    assert.equal(await page.locator('#play').getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(problems, ['uncaught: unreachable', 'uncaught: unreachable']);
   });
 });

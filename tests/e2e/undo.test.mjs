@@ -114,12 +114,52 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     assert.match(await status(page), new RegExp(`The rest of the run \\(${steps - 2} steps\\) was replaced`));
     await page.click('#undo');
     assert.deepEqual(await runOnPage(page), before);
-    // Reset still reloads the scenario as it was loaded.
+    // Reset reloads the scenario as it was loaded; the run it replaced is kept for Undo.
     await page.click('#redo');
+    const delivered = await runOnPage(page);
     await page.click('#reset');
     await waitForStep(page, 0);
     assert.equal((await position(page)).steps, steps);
-    assert.equal(await enabled(page, 'undo'), false);
+    assert.match(await status(page), /^Scenario loaded: \d+ steps\. .* The run you had changed was replaced —$/);
+    assert.equal(await page.locator('#status-undo').isVisible(), true);
+    assert.equal(await enabled(page, 'undo'), true);
+    await page.click('#status-undo');
+    assert.deepEqual(await runOnPage(page), delivered, 'the run as it was, at the step it was viewed at');
+    assert.deepEqual(problems, []);
+  });
+
+  test('Reset, its key R and another scenario lose nothing: Undo brings the changed run back, Redo the new one', async () => {
+    await loadPreset(page, 'seed-5');
+    await showEvents(page);
+    await page.click('#events button[data-step="4"]');
+    await waitForStep(page, 4);
+    await page.click('#servers [data-command="crash S2"]');
+    await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
+    const crashed = await runOnPage(page);
+    // One stray key on the page.
+    await page.locator('#play').focus();
+    await page.keyboard.press('r');
+    await waitForStep(page, 0);
+    const reset = await runOnPage(page);
+    assert.notEqual(reset.hash, crashed.hash);
+    assert.equal(await enabled(page, 'undo'), true);
+    assert.equal(await enabled(page, 'redo'), false);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await runOnPage(page), crashed);
+    assert.match(await status(page), /^Undone/);
+    // Its own crash is still there to undo, and the reset to redo.
+    assert.equal(await enabled(page, 'undo'), true);
+    assert.equal(await enabled(page, 'redo'), true);
+    await page.keyboard.press('Shift+Control+z');
+    assert.deepEqual(await runOnPage(page), reset);
+    await page.keyboard.press('Control+z');
+    assert.deepEqual(await runOnPage(page), crashed);
+    // Another scenario from the gallery: the same.
+    await loadPreset(page, 'paxos-basic');
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
+    await page.click('#undo');
+    assert.deepEqual(await runOnPage(page), crashed);
+    assert.match(await page.locator('#scenario-title').textContent(), /^Two phases: conflicts in both/);
     assert.deepEqual(problems, []);
   });
 
@@ -194,7 +234,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => Number(document.getElementById('scrubber').max) > 5);
     const { step, steps } = await position(page);
     assert.equal(step, steps);
-    assert.match(await status(page), /^Done: run\./);
+    assert.equal(await status(page), `Ran on to where the run stops: step ${steps} of ${steps}.`);
     assert.equal(await enabled(page, 'to-end'), false, 'the run stopped by itself');
     // Undo takes the run back to the crash.
     await page.click('#undo');

@@ -145,3 +145,69 @@ test('interventions, undo and redo change the trace by the core\'s delta, as a r
   store.undo();
   assert.equal(store.undo(), false, 'nothing more to undo');
 });
+
+test('a load that replaces a run the person changed keeps it: Undo brings it back as it was viewed, Redo the new one', () => {
+  const basic = core.presets().find((p) => p.id === 'paxos-basic');
+  const seed5 = core.presets().find((p) => p.id === 'seed-5');
+  const { store, changes } = storeAt(seed5.script, 4);
+  store.origin = { script: seed5.script, presetId: 'seed-5', modified: false };
+  store.intervene('crash S2');
+  const changed = { script: store.script(), step: store.step, origin: store.origin };
+  // Reset (a load of the same scenario): the changed run is kept, and the change says so.
+  store.reset();
+  assert.equal(changes.at(-1).reason, 'load');
+  assert.equal(changes.at(-1).kept, true);
+  assert.equal(store.step, 0);
+  assert.ok(store.canUndo, 'Undo can bring the replaced run back');
+  assert.ok(!store.canRedo);
+  const fresh = store.script();
+  assert.notEqual(fresh, changed.script);
+  assert.equal(store.undo(), true);
+  assert.equal(changes.at(-1).reason, 'undo');
+  assert.equal(store.script(), changed.script);
+  assert.equal(store.step, changed.step, 'viewed at the step it was viewed at');
+  assert.equal(store.origin, changed.origin);
+  assert.ok(store.canUndo, 'its own intervention can still be undone');
+  assert.ok(store.canRedo, 'and the reset redone');
+  assert.equal(store.redo(), true);
+  assert.equal(store.script(), fresh);
+  assert.equal(store.step, 0);
+  // A run as loaded is not kept (loading it again gives it back): another load replaces it
+  // and Undo still brings back the changed run, not the fresh one.
+  store.loadPreset('paxos-basic');
+  assert.equal(changes.at(-1).kept, false);
+  assert.equal(store.script(), new core.Playground(basic.script).script());
+  assert.equal(store.undo(), true);
+  assert.equal(store.script(), changed.script);
+  // The core's own undo comes first on a run that has one: the intervention, then nothing.
+  assert.equal(store.undo(), true);
+  assert.equal(changes.at(-1).reason, 'undo');
+  assert.equal(store.script(), new core.Playground(seed5.script).script());
+  assert.equal(store.undo(), false, 'nothing more to undo');
+  assert.ok(!store.canUndo);
+});
+
+test('a new intervention drops the runs Undo took away; at most two replaced runs are kept', () => {
+  const seed5 = core.presets().find((p) => p.id === 'seed-5');
+  const { store } = storeAt(seed5.script, 3);
+  const scripts = [];
+  for (const server of ['S1', 'S2', 'S3']) {
+    store.intervene(`crash ${server}`);
+    scripts.push(store.script());
+    store.load(seed5.script);
+    store.seek(3);
+  }
+  // Three changed runs replaced: the two latest are kept, the oldest is dropped.
+  assert.equal(store.undo(), true);
+  assert.equal(store.script(), scripts[2]);
+  store.undo(); // its crash
+  assert.equal(store.undo(), true);
+  assert.equal(store.script(), scripts[1]);
+  store.undo(); // its crash
+  assert.equal(store.canUndo, false, 'the first run is not kept');
+  // Undo took runs off the screen; a new intervention here drops them.
+  assert.ok(store.canRedo);
+  store.intervene('crash S4');
+  assert.equal(store.canRedo, false);
+  assert.equal(store.redo(), false);
+});

@@ -268,7 +268,7 @@ export class Aids {
       this.aidsModule ??= await loadAidsModule();
       this.state.set('compare', this.comparison(protocol));
       previous?.right.free();
-      this.app.say(this.t('compare.started', { protocol: this.t(`protocol.${protocol}.name`) }));
+      this.app.say((t) => t('compare.started', { protocol: t(`protocol.${protocol}.name`) }));
     } catch (error) {
       this.store.setProblem(this.t('compare.failed', { reason: error.message }));
     }
@@ -315,12 +315,12 @@ export class Aids {
     this.handles.check?.terminate();
     const { job } = this.aidsModule.planForScenario(this.store.script(), this.readOptions());
     this.state.set('check', { ...idleCheck(), status: 'running', job });
-    this.app.say(this.t('check.started'));
+    this.app.say((t) => t('check.started'));
     this.handles.check = this.check(job, (changes) => {
       this.state.patch('check', changes);
       if (changes.status) {
         this.handles.check = null;
-        this.app.say(this.doc.getElementById('check-result').textContent);
+        this.app.say(() => this.doc.getElementById('check-result').textContent);
       }
     });
   }
@@ -334,7 +334,7 @@ export class Aids {
     this.state.scenario = { script, kind: 'check', moves };
     this.store.load(script);
     this.app.player.play();
-    this.app.say(this.t('check.animating', { moves }));
+    this.app.say((t) => t('check.animating', { moves }));
     this.showRun();
   }
 
@@ -369,7 +369,7 @@ export class Aids {
       }
     });
     this.handles.challenge = handle;
-    this.app.say(this.t('challenge.started', { name: this.t(`challenge.${id}.name`) }));
+    this.app.say((t) => t('challenge.started', { name: t(`challenge.${id}.name`) }));
     this.showRun();
     this.doc.querySelector('#inflight [data-command]')?.focus({ preventScroll: true });
   }
@@ -379,7 +379,7 @@ export class Aids {
     if (!challenge) return;
     if (challenge.check.status === 'running') {
       this.state.patch('challenge', { wantShow: true });
-      this.app.say(this.t('challenge.checking'));
+      this.app.say((t) => t('challenge.checking'));
       return;
     }
     this.showChallengeWay();
@@ -390,7 +390,7 @@ export class Aids {
     const summary = challenge.check.summary;
     this.state.patch('challenge', { showing: true, wantShow: false });
     if (summary?.counterexample) this.animate(summary);
-    else this.app.say(this.doc.getElementById('challenge-outcome').textContent);
+    else this.app.say(() => this.doc.getElementById('challenge-outcome').textContent);
   }
 
   stopChallenge() {
@@ -410,6 +410,7 @@ export class Aids {
     } finally {
       this.importing = false;
     }
-    this.app.say(this.t('import.done', { steps: this.store.steps }));
+    const steps = this.store.steps;
+    this.app.say((t) => t('import.done', { steps }));
   }
 }

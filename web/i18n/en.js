@@ -31,6 +31,7 @@ export default {
   'problem.quorum.load': 'The quorum overlay could not be loaded ({reason}). It will try again at the next step.',
   'problem.settings.load': 'The settings could not be loaded ({reason}). Try again in a moment.',
   'problem.close': 'Dismiss',
+  'problem.internal': 'Internal error (a bug: {reason}). Reload the page.',
   'problem.refused': 'Not done: “{command}”: {reason}.',
   'problem.selectMessage': 'Select a message in flight first (in the cluster, the diagram or the list).',
   'problem.badValue': 'A value is 1 to 8 letters, digits or _.',
@@ -53,6 +54,8 @@ export default {
   'playback.undo': 'Undo',
   'playback.redo': 'Redo',
   'narrate.replaced': 'The rest of the run ({count} steps) was replaced —',
+  'narrate.keptRun': 'The run you had changed was replaced —',
+  'narrate.ranOn': 'Ran on to where the run stops: step {step} of {steps}.',
   'narrate.undone': 'Undone: the run is back as it was, at step {step} of {steps}.',
   'narrate.redone': 'Redone: step {step} of {steps}.',
 

@@ -30,6 +30,7 @@ export default {
   'problem.quorum.load': '无法加载法定集合视图（{reason}）。下一步时会再试。',
   'problem.settings.load': '无法加载设置（{reason}）。请稍后再试。',
   'problem.close': '关闭',
+  'problem.internal': '内部错误（程序缺陷：{reason}）。请重新加载页面。',
   'problem.refused': '未执行“{command}”：{reason}。',
   'problem.selectMessage': '请先选中一条在途消息（在集群图、时空图或列表中）。',
   'problem.badValue': '值由 1 到 8 个字母、数字或 _ 组成。',
@@ -52,6 +53,8 @@ export default {
   'playback.undo': '撤销',
   'playback.redo': '重做',
   'narrate.replaced': '运行的其余部分（{count} 步）已被替换——',
+  'narrate.keptRun': '你改动过的运行已被替换——',
+  'narrate.ranOn': '已运行到停止之处：第 {step} / {steps} 步。',
   'narrate.undone': '已撤销：运行恢复原样，位于第 {step} / {steps} 步。',
   'narrate.redone': '已重做：第 {step} / {steps} 步。',
 

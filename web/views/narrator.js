@@ -11,33 +11,40 @@ export function findingsAt(trace, step) {
   return (trace.steps.get(step)?.events ?? []).filter((event) => FINDINGS.has(event.type));
 }
 
-/** The sentence for a store change, or null to leave the status line as it is. */
-export function narration(change, store, t) {
+/**
+ * What to say for a store change, or null to leave the status line as it is: a function of
+ * the texts (`t`), so that a change of language says the same in the new one. It reads the
+ * run now and keeps only the core's records (events), which do not change.
+ */
+export function narration(change, store) {
   const step = store.step;
-  const findings = findingsAt(store.trace, step).map((event) => eventText(event, t));
-  const causeEvent = store.trace.steps.get(step)?.cause;
-  const cause = causeEvent ? eventText(causeEvent, t) : null;
+  const steps = store.steps;
+  const findings = findingsAt(store.trace, step);
+  const cause = store.trace.steps.get(step)?.cause ?? null;
+  const all = (t, first) => [first, ...findings.map((event) => eventText(event, t))].join(' ');
   switch (change.reason) {
     case 'load':
-      return t('narrate.loaded', { steps: store.steps });
+      return (t) => [t('narrate.loaded', { steps }), ...(change.kept ? [t('narrate.keptRun')] : [])].join(' ');
     case 'intervene': {
       // The core's account of what the command did: the event of the step it made, the
       // first new one ("deliver #4" may have become "drop #4 ... (link cut by the
-      // partition)"); the page's own `run` and `step` (End, Forward) are named as given.
-      const automatic = change.command === 'run' || change.command.startsWith('step');
-      const made = automatic ? null : store.trace.steps.get(change.fork)?.cause;
-      const replaced = change.replaced > 0 ? [t('narrate.replaced', { count: change.replaced })] : [];
-      return [t('narrate.did', { text: made ? eventText(made, t) : change.command }), ...findings, ...replaced].join(' ');
+      // partition)"). The page's own `run` (End, past the end) is said as what it did.
+      const made = change.command === 'run' ? null : store.trace.steps.get(change.fork)?.cause;
+      return (t) => {
+        const did = made ? t('narrate.did', { text: eventText(made, t) })
+          : change.command === 'run' ? t('narrate.ranOn', { step, steps }) : t('narrate.did', { text: change.command });
+        const replaced = change.replaced > 0 ? [t('narrate.replaced', { count: change.replaced })] : [];
+        return [all(t, did), ...replaced].join(' ');
+      };
     }
     case 'undo':
-      return t('narrate.undone', { step, steps: store.steps });
+      return (t) => t('narrate.undone', { step, steps });
     case 'redo':
-      return t('narrate.redone', { step, steps: store.steps });
+      return (t) => t('narrate.redone', { step, steps });
     case 'seek':
     case 'forward':
-      if (store.ui.playing) return findings.length ? findings.join(' ') : null;
-      if (step === 0) return t('narrate.atStart', { steps: store.steps });
-      return [t('narrate.step', { step, steps: store.steps, text: cause ?? '' }), ...findings].join(' ');
+      if (store.ui.playing) return findings.length ? (t) => findings.map((event) => eventText(event, t)).join(' ') : null;
+      return (t) => (step === 0 ? t('narrate.atStart', { steps }) : all(t, t('narrate.step', { step, steps, text: cause ? eventText(cause, t) : '' })));
     default:
       return null;
   }

@@ -23,12 +23,10 @@ pub fn version() -> String {
     paxos::VERSION.to_string()
 }
 
-/// Route Rust panics to the browser console. Without this a panic in a release build
-/// (panic = "abort") shows up only as an opaque `unreachable` trap, with no message.
-#[wasm_bindgen(start)]
-pub fn start() {
-    std::panic::set_hook(Box::new(|info| console_error(&format!("paxos-wasm panic: {info}"))));
-}
+// No panic hook: a panic (a bug, never bad input: inputs are refused with a message) is an
+// `unreachable` trap, which the page reports on its status line (web/app.js). A hook that
+// printed the panic's message to the console cost 0.5 kB gzip of this module, which the
+// page's opening could not spare (docs/BENCHMARKS.md, session 11).
 
 /// One running simulation, owned by Rust. JS holds only this handle and asks for small
 /// results: a snapshot of the viewed step, a slice of the event log, a script, a link.
@@ -118,8 +116,6 @@ fn parse_js(text: &str) -> Result<JsValue, JsError> {
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = console, js_name = error)]
-    fn console_error(text: &str);
     #[wasm_bindgen(js_namespace = Object, js_name = assign)]
     fn object_assign(target: &JsValue, source: &JsValue);
 }
