@@ -41,3 +41,38 @@ describe('dialogs on phones', { timeout: 180_000 }, () => {
     }
   }
 });
+
+describe('long unbroken words', { timeout: 180_000 }, () => {
+  let server;
+  let browser;
+  before(async () => ({ server, browser } = await startServerAndBrowser()));
+  after(() => closeAll(browser, server));
+
+  // A title as long as a script allows, with no space in it, and a bad script of one long
+  // word: both wrap inside their boxes, on a phone and a desktop, on the page and embedded.
+  for (const width of [360, 1280]) {
+    test(`wrap inside their boxes at ${width} px`, async () => {
+      const { codeFor } = await import('./share-helpers.mjs');
+      const code = await codeFor(`title ${'W'.repeat(120)}\nnodes 3\npropose S1 X\nrun\n`);
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const wide = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      for (const query of ['', '?embed=1']) {
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/${query}#s=${code}`);
+        await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+        assert.equal(await page.locator('#scenario-title').textContent(), 'W'.repeat(120));
+        assert.equal(await wide(page), 0, `the page scrolls sideways (${query || 'page'})`);
+        if (!query) {
+          await page.locator('#export-panel').scrollIntoViewIfNeeded();
+          await page.locator('#export-panel[data-ready="true"]').waitFor();
+          await page.fill('#import-text', 'x'.repeat(500));
+          await page.click('#import-form button[type="submit"]');
+          await page.locator('#import-problem:not(:empty)').waitFor();
+          assert.equal(await wide(page), 0, 'the page scrolls sideways after a bad import');
+        }
+        await page.close();
+      }
+      await context.close();
+    });
+  }
+});
