@@ -236,6 +236,12 @@ describe('the story page', { timeout: 600_000 }, () => {
     const { page: broken } = await openStory(browser, `${server.origin}/story.html#answers=%%%,<b>x</b>&lang=en`);
     assert.ok(await broken.locator('.chapter').count() >= 7);
     assert.ok((await broken.locator('.story-problem').textContent()).includes('<b>x</b>'), 'shown as text, not markup');
+    // A hostile address of thousands of parts: the first few named, each once, the rest counted.
+    const junk = `${'zz,'.repeat(30000)}${Array.from({ length: 2000 }, (_, i) => `,k${i}`).join('')}`;
+    const { page: flooded } = await openStory(browser, `${server.origin}/story.html#answers=${junk}&lang=xx`);
+    const flood = await flooded.locator('.story-problem').textContent();
+    assert.equal(flood, 'Some parts of this address could not be read, or answer a question twice, and were left out: “zz”, “k0”, “k1”, “k2”, “k3”, and 1997 more. Everything else is as it was.');
+    assert.ok(await flooded.locator('.chapter').count() >= 7);
     assert.deepEqual(problems, []);
   });
 
@@ -256,6 +262,21 @@ describe('the story page', { timeout: 600_000 }, () => {
     assert.equal(new URL(page.url()).hash, '#lang=zh-CN');
     const { frame } = await heldFigure(page, 1);
     assert.equal(await frame.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.deepEqual(problems, []);
+  });
+
+  test('after a language switch the progress keeps the answers the core found right while it checks them again', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#answers=5a.Y,5b.2&lang=en`);
+    await heldFigure(page, 5);
+    await page.locator('[data-question="5b"][data-result="right"]').waitFor();
+    assert.equal(await page.locator('#progress').textContent(), '2 of 15 questions answered, 1 right.');
+    await page.click('#language');
+    await page.locator('h1', { hasText: zh.title }).waitFor();
+    // At once, before the figures in the new language have loaded to be asked again.
+    assert.equal(await page.locator('#progress').textContent(), '共 15 题，已答 2 题，答对 1 题。');
+    await heldFigure(page, 5);
+    await page.locator('[data-question="5b"][data-result="right"]').waitFor();
+    assert.equal(await page.locator('#progress').textContent(), '共 15 题，已答 2 题，答对 1 题。');
     assert.deepEqual(problems, []);
   });
 

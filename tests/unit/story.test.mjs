@@ -29,6 +29,7 @@ test('a damaged address: what can be read is kept, the rest is named', () => {
   assert.deepEqual(rejected, ['9z.Q', '5a.W', '1a.Y', '%E0%A4%A', 'garbage', 'lang=fr', 'x=1']);
   assert.deepEqual(readAddress('#chapter-3').rejected, [], 'an in-page anchor is not an error');
   assert.equal(readAddress(`#answers=${'a'.repeat(500)}`).rejected[0].length, 41, 'shown shortened');
+  assert.deepEqual(readAddress(`#answers=${'zz,'.repeat(30000)}1a.X`).rejected, ['zz'], 'each part once');
 });
 
 test('patterns: partial records, {} for any object, dotted reads', () => {

@@ -15,12 +15,13 @@ const SHOWN_MAX = 40;
 
 /**
  * Reads the fragment. Returns `{answers: Map(key -> option), language: string|null,
- * rejected: string[]}`: `rejected` holds the parts that could not be read, as they were.
+ * rejected: string[]}`: `rejected` holds the parts left out (unreadable, or a second answer
+ * to a question), as they were, each once, shortened.
  */
 export function readAddress(hash, questions = allQuestions()) {
   const byKey = new Map(questions.map((entry) => [entry.key, entry.question]));
   const answers = new Map();
-  const rejected = [];
+  const rejected = new Set();
   let language = null;
   const text = String(hash ?? '').replace(/^#/, '');
   for (const part of text ? text.split('&') : []) {
@@ -31,16 +32,16 @@ export function readAddress(hash, questions = allQuestions()) {
       for (const item of value.split(',').filter(Boolean)) {
         const answer = readAnswer(decodeSafely(item), byKey);
         if (answer && !answers.has(answer.key)) answers.set(answer.key, answer.option);
-        else rejected.push(shorten(decodeSafely(item)));
+        else rejected.add(shorten(decodeSafely(item)));
       }
     } else if (name === 'lang' && LANGUAGES.includes(value)) {
       language = value;
     } else if (equals > 0) {
-      rejected.push(shorten(decodeSafely(part)));
+      rejected.add(shorten(decodeSafely(part)));
     }
     // A part without `=` is an in-page anchor (`#chapter-3`): not ours to judge.
   }
-  return { answers, language, rejected };
+  return { answers, language, rejected: [...rejected] };
 }
 
 function readAnswer(item, byKey) {

@@ -9,9 +9,11 @@ export class ChapterQuestions {
   /**
    * @param {object} chapter from chapters.js
    * @param {object} texts the chapter's texts
-   * @param {{doc, ui, answers: Map, figures: Figure[], onAnswer: () => void}} context
+   * @param {{doc, ui, answers: Map, results: Map, figures: Figure[], onAnswer: () => void}} context
+   *   (`results`: the story's, kept through a redraw in another language while its answers
+   *   are checked again)
    */
-  constructor(chapter, texts, { doc, ui, answers, figures, onAnswer }) {
+  constructor(chapter, texts, { doc, ui, answers, results, figures, onAnswer }) {
     this.chapter = chapter;
     this.texts = texts;
     this.doc = doc;
@@ -20,7 +22,7 @@ export class ChapterQuestions {
     this.figures = figures;
     this.onAnswer = onAnswer;
     /** key -> 'right' | 'wrong' as the core last said. */
-    this.results = new Map();
+    this.results = results;
     this.forms = new Map();
     this.waiting = new Set();
   }

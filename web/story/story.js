@@ -12,6 +12,8 @@ import { momentStep } from './record.js';
 import { ChapterQuestions } from './questions.js';
 
 const LANGUAGES = ['en', 'zh-CN'];
+/** How many parts of a damaged address the story names (the rest are counted). */
+const REJECTED_NAMED = 5;
 
 function loadTexts(language) {
   return import(new URL(`./texts-${language}.js`, import.meta.url).href).then((module) => module.default);
@@ -27,6 +29,8 @@ class Story {
     this.rejected = rejected;
     this.figures = [];
     this.chapters = [];
+    /** Question key -> 'right' | 'wrong', as the core last said (see ChapterQuestions). */
+    this.results = new Map();
     /** Settles once the story is drawn (a figure made before the texts waits for it). */
     this.drawn = new Promise((resolve) => { this.markDrawn = resolve; });
   }
@@ -90,8 +94,11 @@ class Story {
     doc.getElementById('nav').setAttribute('aria-label', ui.nav);
 
     const main = doc.getElementById('story');
+    // The first few parts left out are named (a hostile address can hold thousands).
+    const named = this.rejected.slice(0, REJECTED_NAMED).map((item) => `“${item}”`);
+    if (this.rejected.length > REJECTED_NAMED) named.push(fill(ui.answersMore, { count: this.rejected.length - REJECTED_NAMED }));
     const problem = this.rejected.length > 0
-      ? el(doc, 'p', { class: 'story-problem', role: 'alert' }, fill(ui.answersProblem, { items: this.rejected.map((item) => `“${item}”`).join(', ') }))
+      ? el(doc, 'p', { class: 'story-problem', role: 'alert' }, fill(ui.answersProblem, { items: named.join(', ') }))
       : null;
     const contents = el(doc, 'nav', { class: 'contents', 'aria-labelledby': 'contents-heading' }, [
       el(doc, 'h2', { id: 'contents-heading' }, ui.contents),
@@ -107,7 +114,7 @@ class Story {
       const words = texts.chapters[chapter.id];
       const figures = chapter.figures.map((spec, index) => this.figure(spec, words.figures[index], figureNumber++, early));
       const questions = new ChapterQuestions(chapter, words, {
-        doc, ui, answers: this.answers, figures, onAnswer: () => this.answered(),
+        doc, ui, answers: this.answers, results: this.results, figures, onAnswer: () => this.answered(),
       });
       this.chapters.push(questions);
       const forms = questions.render(questionNumber);

@@ -29,7 +29,8 @@ export default {
     coreDid: 'In the core’s run: {answer}.',
     noOption: 'The core’s run did something none of these options say ({answer}).',
     evidence: 'The figure now shows step {step}, where it happens.',
-    answersProblem: 'Some answers in this address could not be read and were left out: {items}. Everything else is as it was.',
+    answersProblem: 'Some parts of this address could not be read, or answer a question twice, and were left out: {items}. Everything else is as it was.',
+    answersMore: 'and {count} more',
     checkFailed: 'The answer could not be checked: {reason}.',
   },
   intro: [

@@ -29,7 +29,8 @@ export default {
     coreDid: '内核的运行中：{answer}。',
     noOption: '内核的运行结果不在这些选项里（{answer}）。',
     evidence: '图现在显示第 {step} 步，就发生在这里。',
-    answersProblem: '地址中有些答案无法读取，已略去：{items}。其余一切照旧。',
+    answersProblem: '地址中有些部分无法读取，或重复回答了同一问题，已略去：{items}。其余一切照旧。',
+    answersMore: '另有 {count} 处',
     checkFailed: '无法核对答案：{reason}。',
   },
   intro: [
