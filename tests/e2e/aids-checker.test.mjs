@@ -29,7 +29,16 @@ describe('model checker panel', { timeout: 180_000 }, () => {
     await page.locator('#checker-panel[data-status="done"]').waitFor();
     assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
     assert.equal(await page.locator('#check-result').textContent(), 'VIOLATED: the shortest counterexample takes 4 moves (53 states explored).');
-    assert.equal(await page.locator('#check-reason').textContent(), 'agreement: X and Y were both chosen');
+    // What was found: the core's record of the violation the counterexample ends in, worded
+    // by the page, in its language.
+    assert.equal(await page.locator('#check-reason').textContent(),
+      'VIOLATION agreement at step 4: X and Y were both chosen (X at step 3: (X) accepted by {S1,S3}; Y at step 4: (Y) accepted by {S1,S2})');
+    await page.click('#language');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    assert.match(await page.locator('#check-reason').textContent(), /^【违反】第 4 步破坏了一致性：X 和 Y 都被确定/);
+    assert.equal(await page.locator('#check-reason').getAttribute('lang'), 'zh-CN');
+    await page.click('#language');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.deepEqual(await texts(page, '#check-moves li'),
       ['propose S1 X', 'propose S2 Y', 'deliver S1->S3 Accept 11 X', 'deliver S2->S1 Accept 12 Y']);
     const progress = await page.locator('#check-progress').evaluate((bar) => ({ value: bar.value, max: bar.max, label: bar.labels[0].textContent }));

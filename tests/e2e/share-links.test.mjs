@@ -112,8 +112,10 @@ describe('share links', { timeout: 240_000 }, () => {
     ['truncated', async () => (await good()).slice(0, 40), /incomplete: it was probably cut off.*What is wrong: the link is cut short/],
     ['corrupted', async () => { const c = await good(); return `${c.slice(0, 6)}____${c.slice(10)}`; }, /damaged and cannot be opened\. What is wrong: the link (is corrupted|describes an invalid)/],
     ['hostile', async () => '<img src=x onerror=window.__pwned=1>%22%27', /damaged.*What is wrong: the link is corrupted \(character 1 is not allowed\)/],
-    ['oversized', async () => 'AQ'.repeat(40_000), /too long to be a playground link\. What is wrong: the link is too long \(80000 characters; at most 65536\)/],
-    ['newer', async () => `Ag${(await good()).slice(2)}`, /made by a newer version of the playground\. What is wrong: .*link format 2; this page reads up to 1\)\. Reload the page/],
+    ['oversized', async () => 'AQ'.repeat(40_000), /^This is too long to be a playground link\. It has 80000 characters; a link has at most 65536\.$/],
+    ['newer', async () => `Ag${(await good()).slice(2)}`, /^This link was made by a newer version of the playground\. It uses link format 2; this page reads up to 1\. Reload the page to get the latest version\.$/],
+    // Random bytes: their first is no format that will ever exist (186), so they are damage.
+    ['random', async () => 'ugECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8', /^This link is damaged and cannot be opened\. What is wrong: the link is corrupted \(format 186 does not exist\)$/],
   ];
 
   for (const [kind, make, expected] of BAD) {

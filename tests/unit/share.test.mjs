@@ -192,7 +192,8 @@ test('bad links: each of the core\'s refusals arrives typed and gets a headline 
   assert.equal(linkProblemKind(message('<img src=x onerror=alert(1)>')), 'corrupted');
   assert.equal(linkProblemKind(message('A'.repeat(70_000))), 'tooLong');
   assert.equal(linkProblemKind(message(`Ag${good.slice(2)}`)), 'newer');
-  assert.equal(linkProblemKind(message('_w')), 'newer');
+  assert.equal(linkProblemKind(message('EA')), 'newer');
+  assert.equal(linkProblemKind(message('_w')), 'corrupted', 'random bytes are damage, not a future format');
   assert.deepEqual(message('Ag').problem, { kind: 'newer', version: 2, max: 1 });
   assert.match(message('Ag').message, /newer version of the playground \(link format 2; this page reads up to 1\)/);
 });

@@ -61,7 +61,7 @@ export const AIDS_MARKUP = {
 <p id="check-stats" class="check-stats"></p>
 </div>
 <p id="check-result" class="check-result"></p>
-<p id="check-reason" class="check-reason" lang="en" hidden></p>
+<p id="check-reason" class="check-reason" hidden></p>
 <ol id="check-moves" class="check-moves" data-i18n-aria="check.movesLabel" hidden></ol>
 <button type="button" id="check-animate" class="primary" hidden data-i18n="check.animate"></button>`,
 

@@ -317,12 +317,30 @@ export class Aids {
     this.state.set('check', { ...idleCheck(), status: 'running', job });
     this.app.say((t) => t('check.started'));
     this.handles.check = this.check(job, (changes) => {
+      if (changes.status === 'done') changes.finding = this.findingOf(changes.summary);
       this.state.patch('check', changes);
       if (changes.status) {
         this.handles.check = null;
         this.app.say(() => this.doc.getElementById('check-result').textContent);
       }
     });
+  }
+
+  /**
+   * The core's record of the agreement violation a simulator check's counterexample ends in
+   * (its values, quorums and steps), which the panel words in the page's language; null when
+   * there is none (the check's own sentence is then English: a TLA model's, a bound).
+   */
+  findingOf(summary) {
+    if (summary?.verdict !== 'violated' || !summary.counterexample) return null;
+    try {
+      const run = new this.store.wasm.Playground(summary.counterexample);
+      const events = run.events(1, run.steps());
+      run.free();
+      return events.find((event) => event.type === 'violation' && event.violation.property === 'agreement') ?? null;
+    } catch {
+      return null;
+    }
   }
 
   /** Loads a summary's counterexample as the scenario and plays it from the start. */

@@ -48,7 +48,7 @@ export default {
   'playback.speed': '速度',
   'playback.speedValue': '{speed}×',
   'playback.position': '第 {step} / {steps} 步',
-  'playback.positionTick': '第 {step} / {steps} 步 · tick {tick}',
+  'playback.positionTick': '第 {step} / {steps} 步 · 时钟周期 {tick}',
   // 撤销与重做（两次运行都由内核保存）。
   'playback.undo': '撤销',
   'playback.redo': '重做',

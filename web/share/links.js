@@ -146,14 +146,14 @@ export class LinkSync {
  */
 function linkProblemDetail(error, t) {
   const problem = error?.problem;
-  if (problem?.kind === 'script') return t('linkProblem.detail', { reason: problemText(error, t) });
-  if (t.language === 'en') return t('linkProblem.detail', { reason: error?.message ?? String(error) });
   switch (problem?.kind) {
+    case 'script':
+      return t('linkProblem.detail', { reason: problemText(error, t) });
     case 'newer':
       return t('linkProblem.newerDetail', { version: problem.version, max: problem.max });
     case 'too-long':
       return t('linkProblem.tooLongDetail', { chars: problem.chars, max: problem.max });
     default:
-      return '';
+      return t.language === 'en' ? t('linkProblem.detail', { reason: error?.message ?? String(error) }) : '';
   }
 }

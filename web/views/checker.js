@@ -4,6 +4,7 @@
 // counterexample, a proof within the configuration, or no violation within the bound.
 import { h } from '../dom.js';
 import { CHALLENGES, formatCount, progressFigures, verdictOf } from '../aids/checker.js';
+import { eventText } from '../events-text.js';
 
 /** The sentence for a check's state: running, failed, or what its result shows. */
 export function checkSentence(check, t) {
@@ -49,8 +50,12 @@ export function renderCheckerPanel(doc, check, preview, t) {
   const verdict = check.status === 'done' ? verdictOf(check.summary, { cancelled: check.cancelled }) : null;
   panel.dataset.verdict = verdict?.kind ?? '';
   $('check-result').textContent = checkSentence(check, t);
+  // What was found: the core's record of the violation, in the page's language; else the
+  // checker's own sentence, which is English (shown only on the English page).
   const reason = $('check-reason');
-  reason.textContent = check.status === 'done' && check.summary.reason ? check.summary.reason : '';
+  const finding = check.status === 'done' ? check.finding : null;
+  reason.textContent = finding ? eventText(finding, t) : check.status === 'done' && t.language === 'en' ? check.summary.reason ?? '' : '';
+  reason.lang = t.language;
   reason.hidden = !reason.textContent;
   renderMoves($('check-moves'), verdict?.moves ?? []);
   $('check-animate').hidden = !(verdict && verdict.moves.length > 0);

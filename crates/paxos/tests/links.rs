@@ -151,7 +151,10 @@ fn bad_links_say_what_is_wrong() {
         ("", "cut short", LinkProblem::Truncated),
         ("A", "cut short", LinkProblem::Truncated),
         ("Ag", "newer version of the playground (link format 2", LinkProblem::Newer { version: 2, max: 1 }),
-        ("_w", "newer version", LinkProblem::Newer { version: 255, max: 1 }),
+        ("EA", "newer version of the playground (link format 16", LinkProblem::Newer { version: 16, max: 1 }),
+        // Random bytes, a mangled link: a version byte far past any future format is damage.
+        ("EQ", "format 17 does not exist", LinkProblem::Corrupted),
+        ("_w", "format 255 does not exist", LinkProblem::Corrupted),
         ("AA", "version 0 does not exist", LinkProblem::Corrupted),
         ("AQ!!", "character 3 is not allowed", LinkProblem::Corrupted),
         (&good[..good.len() - 3], "cut short", LinkProblem::Truncated),

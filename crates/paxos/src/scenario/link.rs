@@ -16,6 +16,10 @@ use crate::protocol::multi::Op;
 use crate::types::NODES_MAX;
 
 pub const LINK_VERSION: u8 = 1;
+/// How far past `LINK_VERSION` a version byte is still taken for a future format. Formats are
+/// numbered one after another, so a byte far beyond (random bytes, a mangled link) is damage,
+/// and the reader is told so rather than to reload for a version that will never exist.
+const NEWER_SPAN: u8 = 15;
 /// Longest fragment accepted (base64url characters): far above any real scenario, far below
 /// anything that could hurt.
 pub const LINK_CHARS_MAX: usize = 64 * 1024;
@@ -298,7 +302,8 @@ fn read(r: &mut Reader) -> Result<(Scenario, LinkView), Stop> {
     match r.byte("the version")? {
         0 => return Err(r.fail(LinkProblem::Corrupted, "the link is corrupted (version 0 does not exist)".into())),
         LINK_VERSION => {}
-        newer => return Err(r.fail(LinkProblem::Newer { version: newer, max: LINK_VERSION }, format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
+        newer if newer - LINK_VERSION <= NEWER_SPAN => return Err(r.fail(LinkProblem::Newer { version: newer, max: LINK_VERSION }, format!("this link was made by a newer version of the playground (link format {newer}; this page reads up to {LINK_VERSION}). Reload the page to get the latest version."))),
+        unknown => return Err(r.fail(LinkProblem::Corrupted, format!("the link is corrupted (format {unknown} does not exist)"))),
     }
     let scenario = decode_v1(r)?;
     let view = match r.at < r.bytes.len() {
