@@ -68,9 +68,10 @@ find dist/web -name '*.js' "${keep[@]}" -delete
 find dist/web -type d -empty -delete
 # The rest (glue, the embed demo's classic scripts, the stylesheet) is minified in place.
 # The texts keep their Chinese as UTF-8 rather than \u escapes: 0.7 kB less gzip for the
-# Chinese page. They are ES modules, which browsers always read as UTF-8.
+# Chinese page. They are ES modules, which browsers always read as UTF-8 (as is embed mode's,
+# which brings a text of its own).
 for file in dist/web/pkg/*.js dist/web/i18n/*.js dist/web/i18n/stories/*.js dist/web/embed/*.js dist/web/story/texts-*.js; do
-  charset=(); [[ $file == dist/web/i18n/* || $file == dist/web/story/* ]] && charset=(--charset=utf8)
+  charset=(); [[ $file == dist/web/i18n/* || $file == dist/web/story/* || $file == dist/web/embed/embed.js ]] && charset=(--charset=utf8)
   node_modules/.bin/esbuild "$file" --minify "${charset[@]}" --outfile="$file" --allow-overwrite --log-level=warning
 done
 # The HTML loses its comments (notes for whoever edits it) and its indentation; it has no

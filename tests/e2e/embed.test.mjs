@@ -150,6 +150,20 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.deepEqual([...problems, ...started.problems, ...playing.problems], []);
   });
 
+  test('options it does not understand are said, not silently left out', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/?embed=1&preset=Seed-3&step=-5&view=bogus&lang=xx&theme=pink`);
+    assert.equal(await page.locator('#problem-text').textContent(),
+      'Options not understood, left out: step=-5, preset=Seed-3, view=bogus, lang=xx, theme=pink.');
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
+    // Beside an unknown preset's own message; and nothing said when every option is understood.
+    const unknown = await openPage(browser, `${server.origin}/?embed=1&preset=no-such&step=99999999999`);
+    assert.equal(await unknown.page.locator('#problem-text').textContent(),
+      'No scenario “no-such” here: showing the first one. Options not understood, left out: step=99999999999.');
+    const fine = await openPage(browser, `${server.origin}/?embed=1&preset=seed-3&step=2&view=cluster&lang=en&theme=dark`);
+    assert.equal(await fine.page.locator('#problem').isVisible(), false);
+    assert.deepEqual([...problems, ...unknown.problems, ...fine.problems], []);
+  });
+
   test('views: cluster only, space-time only', async () => {
     const cluster = await openPage(browser, `${server.origin}/?embed=1#s=${await codeFor('seed-1', { view: 1 })}`);
     assert.equal(await visible(cluster.page, '.panel-cluster'), 1);

@@ -21,6 +21,23 @@
 
 export const MESSAGE_PREFIX = 'paxos-playground:';
 
+/** Embed mode's own texts (its module is the only one that needs them). */
+const TEXTS = {
+  en: { 'embed.ignored': 'Options not understood, left out: {options}.' },
+  'zh-CN': { 'embed.ignored': '无法理解的选项，已略去：{options}。' },
+};
+
+/**
+ * The options in the address `search` that were given but not understood (`options`, what
+ * link.js embedOptions read, has null for them): `name=value` each, the value shortened.
+ */
+export function ignoredOptions(search, options) {
+  const params = new URLSearchParams(search);
+  const read = { step: options.step, preset: options.preset, view: options.view, lang: options.language, theme: options.theme };
+  return Object.keys(read).filter((name) => params.has(name) && read[name] === null)
+    .map((name) => `${name}=${params.get(name).slice(0, 40)}`);
+}
+
 /** Marks the document before anything draws, so the first paint is already the embed. */
 export function applyEmbedMode(document, { interactive }, view) {
   const root = document.documentElement;
@@ -30,11 +47,19 @@ export function applyEmbedMode(document, { interactive }, view) {
 }
 
 /**
- * @param page the page's helpers: {h, prefersReducedMotion, shareUrl, currentCode,
+ * @param page the page's helpers: {h, addTexts, prefersReducedMotion, shareUrl, currentCode,
  *   openDecoded, scriptCharsMax}
  */
 export function installEmbed(app, options, page) {
   const { window, doc, store } = app;
+  // An option the embed did not understand is said, beside any other problem (an unknown
+  // preset), rather than silently left out.
+  page.addTexts(TEXTS);
+  const ignored = ignoredOptions(window.location.search, options);
+  if (ignored.length > 0) {
+    const said = app.t('embed.ignored', { options: ignored.join(', ') });
+    store.setProblem(store.ui.problem ? `${store.ui.problem} ${said}` : said);
+  }
   const open = page.h(doc, 'a', { id: 'embed-open', class: 'embed-open', target: '_blank', rel: 'noopener' });
   app.$('scenario-title').after(open);
   const update = () => {

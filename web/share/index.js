@@ -58,7 +58,7 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   if (decoded || error) sync.open(decoded, error);
   else if (options.embed && options.preset) openPreset(app, options.preset, defaultPreset);
   // Embed mode's module is bundled on its own: it is handed the page's helpers.
-  const page = { h, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
+  const page = { h, addTexts, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
   if (options.embed) embed = embedCode.installEmbed(app, options, page);
   else installShareButton(app);
   return sync;
