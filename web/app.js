@@ -680,8 +680,6 @@ async function main(window) {
     // Shown from the first render on (in this same task, so no frame shows less): what
     // the render reads from layout (an embed's diagram, its width) is then laid out.
     reveal(window.document);
-    // A link (or an embed's preset) is opened by `install`: the default is not loaded and
-    // drawn first for nothing (unless the link cannot be opened: then it is).
     // A trap in the core (a panic: a bug, never bad input) leaves the run unusable: the
     // page says so, once, rather than going quiet (the core has no panic hook of its own).
     window.addEventListener('error', ({ error }) => {
@@ -689,6 +687,8 @@ async function main(window) {
       app.player.pause();
       showFatal(status, error, app.t('problem.internal', { reason: error.message }));
     });
+    // A link (or an embed's preset) is opened by `install`: the default is not loaded and
+    // drawn first for nothing (unless the link cannot be opened: then it is).
     app.start(share.opensScenario ? null : FIRST_PRESET);
     share.install(app, FIRST_PRESET);
     // Ready, and at which step when a link or an embed opens the run past its start (kept
