@@ -36,15 +36,17 @@ const MULTI = { en: (await import('../../web/multi/texts-en.js')).default, 'zh-C
 const RULES = { en: (await import('../../web/rules/texts-en.js')).default, 'zh-CN': (await import('../../web/rules/texts-zh-CN.js')).default };
 /** The selection and in-flight panels' texts (web/page-extras.js adds them). */
 const PANELS = (await import('../../web/views/panel-texts.js')).default;
+/** Embed mode's own (web/embed/embed.js adds them). */
+const EMBED = (await import('../../web/embed/texts.js')).default;
 const DICTIONARIES = {
-  en: { ...PAGE.en, ...PANELS.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en, ...STORIES.en },
-  'zh-CN': { ...PAGE['zh-CN'], ...PANELS['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'], ...STORIES['zh-CN'] },
+  en: { ...PAGE.en, ...PANELS.en, ...AIDS.en, ...QUORUM.en, ...SETTINGS.en, ...SHARE.en, ...HELP.en, ...STORIES.en, ...EMBED.en },
+  'zh-CN': { ...PAGE['zh-CN'], ...PANELS['zh-CN'], ...AIDS['zh-CN'], ...QUORUM['zh-CN'], ...SETTINGS['zh-CN'], ...SHARE['zh-CN'], ...HELP['zh-CN'], ...STORIES['zh-CN'], ...EMBED['zh-CN'] },
 };
 
 test('the lazily loaded modules’ texts are their own: no key twice, and none the static page markup needs', () => {
   const html = readFileSync(join(ROOT, 'index.html'), 'utf8');
   const inMarkup = new Set([...html.matchAll(/data-i18n(?:-aria|-title|-placeholder)?="([^"]+)"/g)].map((m) => m[1]));
-  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20], ['settings', SETTINGS, 25], ['share', SHARE, 15], ['help', HELP, 15], ['hidden panels', PANELS, 8]]) {
+  for (const [name, texts, least] of [['aids', AIDS, 50], ['quorum aid', QUORUM, 20], ['settings', SETTINGS, 25], ['share', SHARE, 15], ['help', HELP, 15], ['hidden panels', PANELS, 8], ['embed mode', EMBED, 0]]) {
     for (const key of Object.keys(texts.en)) {
       assert.ok(!(key in PAGE.en), `${key} (${name}) is in the page's texts too`);
       assert.ok(!inMarkup.has(key), `${key} (${name}) is used by the static markup, which is translated before the module loads`);

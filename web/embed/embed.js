@@ -19,13 +19,9 @@
 // Bundled on its own, it uses the page's helpers (`page`, from web/share/index.js) rather
 // than carrying copies of them.
 
-export const MESSAGE_PREFIX = 'paxos-playground:';
+import TEXTS from './texts.js';
 
-/** Embed mode's own texts (its module is the only one that needs them). */
-const TEXTS = {
-  en: { 'embed.ignored': 'Options not understood, left out: {options}.' },
-  'zh-CN': { 'embed.ignored': '无法理解的选项，已略去：{options}。' },
-};
+export const MESSAGE_PREFIX = 'paxos-playground:';
 
 /**
  * The options in the address `search` that were given but not understood (`options`, what
