@@ -23,7 +23,7 @@ export default {
     'selection.dropped': '在第 {step} 步被丢弃（{why}）。',
     'selection.goTo': '跳到第 {step} 步',
     'inflight.empty': '没有在途消息。',
-    'inflight.due': '预计在 tick {tick} 送达',
+    'inflight.due': '预计在时钟周期 {tick} 送达',
     'inflight.copyOf': '#{id} 的副本',
   },
 };
