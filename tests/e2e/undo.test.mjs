@@ -24,6 +24,13 @@ async function runOnPage(page) {
 }
 
 const status = (page) => page.locator('#status').textContent();
+
+/** Goes to `step` as a reader does from the event list: its row's step button. */
+async function goToStep(page, step) {
+  await showEvents(page);
+  await page.click(`#events button[data-step="${step}"]`);
+  await waitForStep(page, step);
+}
 const enabled = async (page, id) => !(await page.locator(`#${id}`).isDisabled());
 
 describe('undo and redo', { timeout: 180_000 }, () => {
@@ -43,9 +50,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     const { steps } = await position(page);
     assert.equal(await enabled(page, 'undo'), false);
     assert.equal(await enabled(page, 'redo'), false);
-    await showEvents(page);
-    await page.click('#events button[data-step="5"]');
-    await waitForStep(page, 5);
+    await goToStep(page, 5);
     const before = await runOnPage(page);
     assert.equal(before.events.length, steps + 1);
 
@@ -88,9 +93,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     assert.deepEqual(await runOnPage(page), afterCrash);
 
     // The Undo beside the status line.
-    await showEvents(page);
-    await page.click('#events button[data-step="3"]');
-    await waitForStep(page, 3);
+    await goToStep(page, 3);
     await page.click('#servers [data-command="crash S3"]');
     await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
     await page.click('#status-undo');
@@ -105,9 +108,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await loadPreset(page, 'seed-3');
     const { steps } = await position(page);
     assert.ok(steps >= 3);
-    await showEvents(page);
-    await page.click('#events button[data-step="2"]');
-    await waitForStep(page, 2);
+    await goToStep(page, 2);
     const before = await runOnPage(page);
     await page.locator('#inflight [data-command^="deliver #"]').first().click();
     await waitForStep(page, 3);
@@ -130,9 +131,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
 
   test('Reset, its key R and another scenario lose nothing: Undo brings the changed run back, Redo the new one', async () => {
     await loadPreset(page, 'seed-5');
-    await showEvents(page);
-    await page.click('#events button[data-step="4"]');
-    await waitForStep(page, 4);
+    await goToStep(page, 4);
     await page.click('#servers [data-command="crash S2"]');
     await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
     const crashed = await runOnPage(page);
@@ -169,9 +168,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     assert.equal(await page.locator('#undo .button-label').textContent(), '撤销');
     assert.equal(await page.locator('#redo .button-label').textContent(), '重做');
-    await showEvents(page);
-    await page.click('#events button[data-step="4"]');
-    await waitForStep(page, 4);
+    await goToStep(page, 4);
     await page.click('#servers [data-command="crash S2"]');
     await page.waitForFunction(() => !document.getElementById('status-undo').hidden);
     assert.match(await status(page), /运行的其余部分（\d+ 步）已被替换/);
@@ -191,9 +188,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
     })));
     await loadPreset(page, 'partition-heal');
     const { steps } = await position(page);
-    await showEvents(page);
-    await page.click(`#events button[data-step="${Math.floor(steps / 2)}"]`);
-    await waitForStep(page, Math.floor(steps / 2));
+    await goToStep(page, Math.floor(steps / 2));
     await page.click('#servers [data-command="crash S1"]');
     for (let i = 0; i < 3; i += 1) await page.click('#forward');
     await page.click('#undo');
@@ -222,9 +217,7 @@ describe('undo and redo', { timeout: 180_000 }, () => {
 
   test('after an intervention in the automatic network, End takes the run on', async () => {
     await loadPreset(page, 'paxos-basic');
-    await showEvents(page);
-    await page.click('#events button[data-step="4"]');
-    await waitForStep(page, 4);
+    await goToStep(page, 4);
     await page.click('#servers [data-command="crash S5"]');
     await waitForStep(page, 5);
     // The crash ends the run's script, but messages are still on their way: it goes on.
