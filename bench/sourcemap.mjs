@@ -1,7 +1,7 @@
-// Readable names for the profiler's frames in dist/web/app.js, which esbuild minifies: the
-// same bundle is built again with a source map (scripts/build.sh's esbuild command plus
-// --sourcemap) into target/bench/sourcemap/, and used only if its code is byte-for-byte
-// dist's. A frame at line:column of the bundle becomes "name (web/file.js:line)".
+// Readable names for the profiler's frames in dist/web/app.js, which esbuild and terser
+// minify: the same bundle is built again with a source map (scripts/build.sh's commands plus
+// their source-map options) into target/bench/sourcemap/, and used only if its code is
+// byte-for-byte dist's. A frame at line:column of the bundle becomes "name (web/file.js:line)".
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -63,6 +63,9 @@ export function sourceMapper(site) {
   try {
     execFileSync(join(ROOT, 'node_modules/.bin/esbuild'), ['web/app.js', '--bundle', '--minify', '--format=esm', `--outfile=${out}`,
       '--external:./pkg/*', '--sourcemap', '--allow-overwrite', '--log-level=warning'], { cwd: ROOT });
+    // Then terser, as the build does, carrying esbuild's map through.
+    execFileSync(join(ROOT, 'node_modules/.bin/terser'), [out, '--module', '--compress', 'passes=2', '--mangle',
+      '--source-map', `content='${out}.map'`, '--output', out], { cwd: ROOT });
   } catch {
     return identity;
   }
