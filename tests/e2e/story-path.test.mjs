@@ -35,6 +35,34 @@ describe('next and previous story', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  // The card's paragraphs keep a readable width (75rem) but always start a line of their own:
+  // capped by max-width, a paragraph once joined the title's line on screens wider than
+  // about 1,330 px, and the title shrank to a column of letters (0 px wide at 1,380).
+  test('on wide screens the title keeps its line and the story is below it', async () => {
+    for (const width of [1280, 1380, 1400, 1440, 1500, 1920, 2560]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(`${server.origin}/`);
+      await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
+      await loadPreset(page, 'seed-3');
+      const boxes = await page.evaluate(() => Object.fromEntries(['scenario-title', 'scenario-story', 'scenario-outcome', 'story-next']
+        .map((id) => {
+          const element = document.getElementById(id);
+          const r = element.getBoundingClientRect();
+          // How wide its text runs (its lines' boxes), not its box.
+          const range = document.createRange();
+          range.selectNodeContents(element);
+          return [id, { x: r.x, y: r.y, width: r.width, height: r.height, bottom: r.bottom, text: range.getBoundingClientRect().width }];
+        })));
+      const title = boxes['scenario-title'];
+      assert.ok(title.height < 40, `${width} px: the title is ${title.width} x ${title.height} px (one line is about 27)`);
+      assert.ok(boxes['scenario-story'].y >= title.bottom, `${width} px: the story starts beside the title`);
+      assert.ok(boxes['scenario-outcome'].y >= boxes['scenario-story'].bottom, `${width} px: the outcome is not below the story`);
+      assert.ok(boxes['scenario-story'].text <= 75 * 16 + 1, `${width} px: the story's lines are ${boxes['scenario-story'].text} px wide`);
+      assert.ok(Math.abs(boxes['story-next'].y - title.y) < 20, `${width} px: the way to the next story left the title's line`);
+      await page.close();
+    }
+  });
+
   test('in Chinese, and not in embeds', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
