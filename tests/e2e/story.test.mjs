@@ -245,6 +245,32 @@ describe('the story page', { timeout: 600_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  // A reader who comes back through the address: each answer is checked from the core's record
+  // as soon as its figure has loaded, not after the figure has played to its moment (seconds
+  // later, or never for a reader who stays put), and the progress says how many are still
+  // to be checked instead of counting them wrong ("15 of 15 answered, 0 right").
+  test('answers from the address: checked as each figure loads, the rest said to be not checked yet', async () => {
+    const questions = expected.flatMap((chapter) => chapter.questions);
+    const first = expected[0];
+    assert.ok(first.figures[0].step >= 3, 'the first figure plays a few steps to its moment');
+    const address = questions.map((question) => `${question.key}.${question.answer}`).join(',');
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#answers=${address}&lang=en`, { reducedMotion: 'no-preference' });
+    const overall = () => page.locator('#progress').textContent();
+    assert.match(await overall(), new RegExp(`^${questions.length} of ${questions.length} questions answered, \\d+ right, \\d+ not checked yet: each is checked when its figure loads\\.$`));
+    // Figure 1 is still playing to its moment when its chapter's answers come back right.
+    for (const question of first.questions) await page.locator(`[data-question="${question.key}"][data-result="right"]`).waitFor();
+    assert.equal(await page.locator('[data-figure="1"][data-held="true"]').count(), 0, 'checked before the figure was held');
+    const chapterLine = await page.locator(`.chapter-progress[data-progress="${first.chapter.id}"]`).textContent();
+    assert.equal(chapterLine, `${first.questions.length} of ${first.questions.length} answered, ${first.questions.length} right`);
+    // Every number in the overall line is what the page shows: right = checked (all are right).
+    await page.waitForFunction((count) => {
+      const checked = document.querySelectorAll('form.question[data-result]').length;
+      const text = document.getElementById('progress').textContent;
+      return text.includes(`, ${checked} right`) && (checked === count || text.includes(`${count - checked} not checked yet`));
+    }, questions.length);
+    assert.deepEqual(problems, []);
+  });
+
   test('an embed asked for a preset that does not exist says so and shows the first scenario', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/index.html?embed=1&preset=no-such-story&lang=en`);

@@ -63,6 +63,8 @@ export class ChapterQuestions {
         return;
       }
       this.answers.set(key, chosen.value);
+      // Not checked until the core says (a changed answer's old verdict no longer holds).
+      this.results.delete(key);
       this.onAnswer();
       this.check(question, { show: true });
     });
@@ -140,13 +142,15 @@ export class ChapterQuestions {
     verdict.textContent = text;
   }
 
-  /** `{answered, right, total}` for the chapter's progress line. */
+  /** `{answered, right, pending, total}` for the chapter's progress line (`pending`: answered, not checked yet). */
   progress() {
     const keys = this.chapter.questions.map((question) => this.key(question));
+    const answered = keys.filter((key) => this.answers.has(key));
     return {
       total: keys.length,
-      answered: keys.filter((key) => this.answers.has(key)).length,
+      answered: answered.length,
       right: keys.filter((key) => this.results.get(key) === 'right').length,
+      pending: answered.filter((key) => !this.results.has(key)).length,
     };
   }
 }

@@ -228,6 +228,9 @@ class Story {
     const ui = this.texts.ui;
     try {
       const record = await figure.query();
+      // The questions first: their answers are checked from the record, which does not wait
+      // for the figure to play to its moment (that takes seconds, longer than a reader may).
+      for (const chapter of this.chapters) chapter.figureReady(figure, record);
       const step = momentStep(record.events, spec.hold);
       if (step === null) {
         held.textContent = ui.figureNoMoment;
@@ -237,7 +240,6 @@ class Story {
         figure.box.dataset.step = String(step);
       }
       figure.box.dataset.held = 'true';
-      for (const chapter of this.chapters) chapter.figureReady(figure, record);
     } catch (error) {
       held.textContent = fill(ui.figureFailed, { reason: error.message });
     }
@@ -250,16 +252,18 @@ class Story {
 
   renderProgress() {
     const ui = this.texts.ui;
-    const totals = { answered: 0, right: 0, total: 0 };
+    const totals = { answered: 0, right: 0, pending: 0, total: 0 };
+    // An answer not checked yet (its figure has not loaded) is said to be so, not counted wrong.
+    const line = (progress, done, pending) => fill(progress.pending > 0 ? pending : done, progress);
     for (const chapter of this.chapters) {
       const progress = chapter.progress();
       for (const key of Object.keys(totals)) totals[key] += progress[key];
       for (const element of this.doc.querySelectorAll(`[data-progress="${chapter.chapter.id}"]`)) {
-        element.textContent = fill(ui.progressChapter, progress);
+        element.textContent = line(progress, ui.progressChapter, ui.progressChapterPending);
         element.dataset.complete = String(progress.right === progress.total);
       }
     }
-    this.doc.getElementById('progress').textContent = fill(ui.progressOverall, totals);
+    this.doc.getElementById('progress').textContent = line(totals, ui.progressOverall, ui.progressOverallPending);
   }
 
   /** The answers (and a chosen language) go into the address: a link to the page keeps them. */

@@ -12,6 +12,9 @@ export default {
     contents: 'Chapters',
     progressOverall: '{answered} of {total} questions answered, {right} right.',
     progressChapter: '{answered} of {total} answered, {right} right',
+    // Answers from the address are checked when their figure loads (as it nears the screen).
+    progressOverallPending: '{answered} of {total} questions answered, {right} right, {pending} not checked yet: each is checked when its figure loads.',
+    progressChapterPending: '{answered} of {total} answered, {right} right, {pending} not checked yet',
     figureWaiting: 'The live figure loads as you scroll to it.',
     figureFailed: 'This figure could not be loaded ({reason}). The text still reads on; reloading the page may bring the figure back.',
     figureNoMoment: 'The run of this figure has no such moment, so it stays at its start.',

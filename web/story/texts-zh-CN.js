@@ -12,6 +12,8 @@ export default {
     contents: '章节',
     progressOverall: '共 {total} 题，已答 {answered} 题，答对 {right} 题。',
     progressChapter: '已答 {answered}/{total}，答对 {right}',
+    progressOverallPending: '共 {total} 题，已答 {answered} 题，答对 {right} 题，{pending} 题尚未核对：每题在它的图加载后核对。',
+    progressChapterPending: '已答 {answered}/{total}，答对 {right}，{pending} 题尚未核对',
     figureWaiting: '滚动到这里时，动态图才会加载。',
     figureFailed: '这幅图没能加载（{reason}）。正文仍可继续阅读；重新加载页面也许能让图回来。',
     figureNoMoment: '这幅图的运行里没有这一刻，所以它停在开头。',
