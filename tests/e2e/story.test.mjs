@@ -271,6 +271,20 @@ describe('the story page', { timeout: 600_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  // The story is drawn after the browser looked for the fragment's anchor: the page goes there.
+  test('a link to a chapter opens at that chapter, with or without answers', async () => {
+    for (const hash of ['#chapter-5', '#answers=5a.Y&chapter-5&lang=en']) {
+      const { page, problems } = await openStory(browser, `${server.origin}/story.html${hash}`);
+      await page.waitForFunction(() => {
+        const top = document.getElementById('chapter-5').getBoundingClientRect().top;
+        return Math.abs(top) < 40;
+      }, null, { timeout: 10_000 });
+      assert.ok(await page.evaluate(() => window.scrollY) > 1000, hash);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
+  });
+
   test('an embed asked for a preset that does not exist says so and shows the first scenario', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/index.html?embed=1&preset=no-such-story&lang=en`);

@@ -3,7 +3,7 @@
 // real core's runs of the presets, and its texts complete in both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readAddress, writeAddress } from '../../web/story/address.js';
+import { anchorOf, readAddress, writeAddress } from '../../web/story/address.js';
 import { CHAPTERS, allQuestions } from '../../web/story/chapters.js';
 import { answerOf, firstEvent, matches, momentStep, read } from '../../web/story/record.js';
 import { figureUrl } from '../../web/story/frame.js';
@@ -113,4 +113,13 @@ test('the texts are complete in both languages', () => {
 test('the Chinese uses the seed\'s words', () => {
   const all = JSON.stringify(zh);
   for (const word of ['提议号', '法定集合', '多数派', '确定', '通过', '抢占', '死锁', '活锁']) assert.ok(all.includes(word), word);
+});
+
+test('the fragment\'s in-page anchor, beside the answers or alone', () => {
+  assert.equal(anchorOf('#chapter-5'), 'chapter-5');
+  assert.equal(anchorOf('#answers=1a.X&chapter-3&lang=en'), 'chapter-3');
+  assert.equal(anchorOf('#heading-%35'), 'heading-5');
+  assert.equal(anchorOf('#answers=1a.X&lang=en'), null);
+  assert.equal(anchorOf(''), null);
+  assert.equal(anchorOf('#'), null);
 });

@@ -44,6 +44,16 @@ export function readAddress(hash, questions = allQuestions()) {
   return { answers, language, rejected: [...rejected] };
 }
 
+/**
+ * The in-page anchor the fragment names (`#chapter-3`, or `#answers=…&chapter-3`): its first
+ * part without `=`, decoded; null if none. The story is drawn after the browser looked for it,
+ * so the page goes there itself.
+ */
+export function anchorOf(hash) {
+  const part = String(hash ?? '').replace(/^#/, '').split('&').find((item) => item && !item.includes('='));
+  return part === undefined ? null : decodeSafely(part);
+}
+
 function readAnswer(item, byKey) {
   const match = ANSWER.exec(item);
   if (!match) return null;

@@ -4,7 +4,7 @@
 // first figure's iframe (the playground itself) is created at once, while the texts are on
 // their way, each other one only as it comes near the screen.
 import { detectLanguage } from '../i18n.js';
-import { readAddress, writeAddress } from './address.js';
+import { anchorOf, readAddress, writeAddress } from './address.js';
 import { CHAPTERS } from './chapters.js';
 import { el, fill } from './dom.js';
 import { Figure } from './frame.js';
@@ -312,6 +312,14 @@ async function main(window) {
   try {
     await story.open(language);
     if (address.rejected.length > 0) story.writeAddress();
+    const anchor = anchorOf(window.location.hash);
+    const target = anchor === null ? null : window.document.getElementById(anchor);
+    if (target) {
+      // Again once the chapters it passed have been laid out (off screen they count with an
+      // estimated height, content-visibility: auto): the first jump lands near, not on it.
+      target.scrollIntoView();
+      window.requestAnimationFrame(() => window.requestAnimationFrame(() => target.scrollIntoView()));
+    }
   } catch (error) {
     story.fatal(error);
   }
