@@ -95,6 +95,8 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     await page.click('#log-servers [data-command="crash S5"]');
     await page.locator('#log-servers tr[data-node-id="5"].down').waitFor();
     assert.deepEqual((await logServers(page)).rows[4].slice(0, 2), ['S5', 'down (crashed)']);
+    // The card's outcome is now this run's, a sentence like the single-decree one.
+    assert.match(await page.locator('#scenario-outcome').textContent(), /^This run, as it is now \(\d+ steps\): SAFE\. (The log #1 set x 1.* is chosen|No command chosen yet)\.$/);
     await page.click('#undo');
     await page.locator('#log-servers tr[data-node-id="5"].up').waitFor();
     // The observer words each chosen slot with the quorum that chose it (the core's).

@@ -65,7 +65,7 @@ export default {
   'log.cost.none': 'Up to this step: {sent} messages sent, no command chosen yet.',
   'log.observer.chosen': '#{slot} {op} chosen at step {step}: {entry} accepted by {quorum}.',
   'log.observer.nothing': 'No command chosen yet.',
-  'log.outcome.chosen': 'the log {log} is chosen',
+  'log.outcome.chosen': 'The log {log} is chosen.',
   'log.explain.chosen': 'Each slot’s command is chosen once a quorum of acceptors has accepted the same proposal in that slot (Lamport’s definition). A chosen command must never change, and every server applies the same commands in slot order.',
   'log.explain.undecided': 'No slot has a chosen command yet, and nothing the observers check is broken.',
   'log.problem.styles': 'The log grid’s styles could not be loaded ({reason}).',

@@ -63,7 +63,7 @@ export default {
   'log.cost.none': '截至此步：发送了 {sent} 条消息，尚无命令被选定。',
   'log.observer.chosen': '#{slot} {op} 在第 {step} 步被选定：{entry} 被 {quorum} 接受。',
   'log.observer.nothing': '尚无命令被选定。',
-  'log.outcome.chosen': '日志 {log} 已被选定',
+  'log.outcome.chosen': '日志 {log} 已被选定。',
   'log.explain.chosen': '一旦一个法定多数的接受者在某槽位接受了同一提案，该槽位的命令即被选定（Lamport 的定义）。选定的命令永远不能改变，每台服务器都按槽位顺序应用相同的命令。',
   'log.explain.undecided': '还没有任何槽位选定命令，观察者检查的性质也都没有被破坏。',
   'log.problem.styles': '无法加载日志网格的样式（{reason}）。',
