@@ -53,6 +53,11 @@ describe('export and import', { timeout: 120_000 }, () => {
     await page.click('[data-export="script"]');
     await page.locator('#export-panel[data-exported="script:copied"]').waitFor();
     assert.equal(await page.locator('#export-text').inputValue(), exported);
+    // One step is said as one (it said "a run of 1 steps"), here and on the status line.
+    await page.fill('#import-text', 'nodes 3\npropose S1 X');
+    await page.click('#import-form button[type="submit"]');
+    assert.equal(await page.locator('#import-done').textContent(), 'Imported: a run of 1 step.');
+    assert.equal(await page.locator('#status').textContent(), 'Imported: a run of 1 step.');
     assert.deepEqual(problems, []);
   });
 

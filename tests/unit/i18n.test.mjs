@@ -82,7 +82,8 @@ test('the aids’ controls come with their texts: index.html has only the panels
     assert.doesNotMatch(markup, /<h2/, `#${id}'s heading is in its shell`);
   }
 });
-const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// The parameters a text uses, each once: `{name}`, and `{name:one|other}` (a word picked by it).
+const placeholders = (text) => [...new Set([...text.matchAll(/\{(\w+)(?::[^|{}]*\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
 
 test('the language comes from the browser: the first Chinese or English preference wins', () => {
   assert.equal(detectLanguage(['zh-CN', 'en']), 'zh-CN');
@@ -186,4 +187,14 @@ test('Multi-Paxos’ texts (loaded with its module, not when the page opens) cov
       assert.ok(PROTOCOLS[language][`protocol.${protocol}.name`] && PROTOCOLS[language][`protocol.${protocol}.rules`], protocol);
     }
   }
+});
+
+test('a word picked by a number: English plurals', () => {
+  assert.equal(interpolate('{n} {n:step|steps}', { n: 1 }), '1 step');
+  assert.equal(interpolate('{n} {n:step|steps}', { n: 2 }), '2 steps');
+  assert.equal(interpolate('{n} {n:step|steps}', { n: 0 }), '0 steps');
+  assert.equal(interpolate('{n:That move is|Those moves are} short', { n: 1 }), 'That move is short');
+  assert.equal(interpolate('{n:one|other} {m}', {}), '{n:one|other} {m}', 'a missing parameter stays as written');
+  assert.equal(translator('en')('narrate.replaced', { count: 1 }), 'The rest of the run (1 step) was replaced —');
+  assert.equal(translator('en')('narrate.loaded', { steps: 16 }), 'Scenario loaded: 16 steps. Press Play or step through it.');
 });
