@@ -58,6 +58,13 @@ describe('export and import', { timeout: 120_000 }, () => {
     await page.click('#import-form button[type="submit"]');
     assert.equal(await page.locator('#import-done').textContent(), 'Imported: a run of 1 step.');
     assert.equal(await page.locator('#status').textContent(), 'Imported: a run of 1 step.');
+    // A 200,000-character word is refused, quoted in part (it was echoed whole: a 40,530 px
+    // tall panel).
+    await page.fill('#import-text', 'y'.repeat(200_000));
+    await page.click('#import-form button[type="submit"]');
+    const refused = await page.locator('#import-problem').textContent();
+    assert.match(refused, /^Not imported: line 1, column 1: .*y…/);
+    assert.ok(refused.length < 300, `${refused.length} characters`);
     assert.deepEqual(problems, []);
   });
 

@@ -34,9 +34,21 @@ impl ScriptError {
     /// A script that does not parse: `kind` and `facts` as above; `message` is written from
     /// them (`english`), so the English and the facts cannot disagree.
     pub fn syntax(line: usize, column: usize, kind: &'static str, facts: &[(&'static str, &str)]) -> ScriptError {
-        let facts: Vec<(&'static str, String)> = facts.iter().map(|&(name, value)| (name, value.to_string())).collect();
+        let facts: Vec<(&'static str, String)> = facts.iter().map(|&(name, value)| (name, quoted(value))).collect();
         let message = english(kind, &facts);
         ScriptError { line, column, message, refusal: None, kind, facts }
+    }
+}
+
+/// How much of a word from the script an error quotes: enough to find it, and a script of one
+/// 200,000-character word does not come back as a 200,000-character message.
+pub const QUOTED_CHARS_MAX: usize = 48;
+
+/// `value`, or its first `QUOTED_CHARS_MAX` characters and an ellipsis.
+fn quoted(value: &str) -> String {
+    match value.char_indices().nth(QUOTED_CHARS_MAX) {
+        Some((end, _)) => format!("{}…", &value[..end]),
+        None => value.to_string(),
     }
 }
 
@@ -799,6 +811,20 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_quotes_a_long_word_in_part() {
+        let word = "y".repeat(200_000);
+        let error = parse(&word).unwrap_err();
+        assert!(error.message.len() < 200, "{} bytes", error.message.len());
+        assert!(error.message.contains(&format!("{}…", "y".repeat(QUOTED_CHARS_MAX))), "{}", error.message);
+        assert!(error.facts.iter().all(|(_, value)| value.chars().count() <= QUOTED_CHARS_MAX + 1));
+        // Characters, not bytes: a long word of CJK is cut between characters.
+        let error = parse(&"中".repeat(100)).unwrap_err();
+        assert!(error.message.contains(&format!("{}…", "中".repeat(QUOTED_CHARS_MAX))), "{}", error.message);
+        // A short word is quoted whole.
+        assert!(parse("frobnicate").unwrap_err().message.contains("frobnicate"));
+    }
 
     #[test]
     fn next_line_splits_as_str_lines_does() {
