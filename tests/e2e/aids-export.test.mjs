@@ -68,6 +68,25 @@ describe('export and import', { timeout: 120_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  // The page's module runs no Multi-Paxos: a pasted Multi-Paxos script has the module that
+  // does fetched, as a link or the gallery would (it was refused: "unknown protocol").
+  test('a Multi-Paxos script imports in a tab that has never run Multi-Paxos', async () => {
+    const multi = JSON.parse(readFileSync(join(ROOT, 'web/pkg/presets-multi.json'), 'utf8'));
+    const steady = multi.find((preset) => preset.id === 'multi-steady');
+    await page.fill('#import-text', steady.script);
+    await page.click('#import-form button[type="submit"]');
+    await page.locator('#import-done', { hasText: 'Imported: a run of' }).waitFor();
+    assert.equal(await page.locator('#import-problem').textContent(), '');
+    await page.locator('#scenario-title', { hasText: steady.title }).waitFor();
+    await page.locator('#log-grid').waitFor();
+    // A script of an unknown protocol is still refused, with the Multi-Paxos module's list.
+    await page.fill('#import-text', 'protocol no-such-thing\nnodes 3\n');
+    await page.click('#import-form button[type="submit"]');
+    await page.locator('#import-problem', { hasText: 'unknown protocol' }).waitFor();
+    assert.match(await page.locator('#import-problem').textContent(), /multi-paxos/);
+    assert.deepEqual(problems, []);
+  });
+
   test('seed §3: the Mermaid diagram and the Rust test are the committed, cargo-tested files', async () => {
     await loadPreset(page, 'seed-3');
     await page.click('[data-export="rust"]');

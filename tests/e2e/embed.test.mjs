@@ -4,9 +4,10 @@
 // parent window from an allowed origin.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, launchBrowser, openPage, startServer, waitForStep } from './harness.mjs';
 import { codeFor, fingerprint, instrument } from './share-helpers.mjs';
 
@@ -157,6 +158,8 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.equal(await page.locator('#scenario-title').textContent(), 'Basic Paxos: one proposer, no trouble');
     // Beside an unknown preset's own message; and nothing said when every option is understood.
     const unknown = await openPage(browser, `${server.origin}/?embed=1&preset=no-such&step=99999999999`);
+    // (Said once Multi-Paxos' presets, fetched to look there too, have been searched.)
+    await unknown.page.locator('#problem-text', { hasText: 'No scenario' }).waitFor();
     assert.equal(await unknown.page.locator('#problem-text').textContent(),
       'No scenario “no-such” here: showing the first one. Options not understood, left out: step=99999999999.');
     const fine = await openPage(browser, `${server.origin}/?embed=1&preset=seed-3&step=2&view=cluster&lang=en&theme=dark`);
@@ -293,5 +296,62 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.equal(await frames.allowed.locator('#cluster g.node').count(), 3);
     assert.equal(await position('allowed'), 'Step 1 / 1');
     assert.deepEqual(problems, []);
+  });
+
+  // The page's own module runs no Multi-Paxos; an embed fetches the module that does when a
+  // preset, a link or a script needs it (it answered "unknown protocol" and showed Basic Paxos).
+  test('Multi-Paxos in an embed: by preset, and by a script or a link sent to it', async () => {
+    const multi = JSON.parse(readFileSync(join(ROOT, 'web/pkg/presets-multi.json'), 'utf8'));
+    const [steady, recovery] = ['multi-steady', 'multi-recovery'].map((id) => multi.find((preset) => preset.id === id));
+    const allow = `&origin=${encodeURIComponent(blog.origin)}`;
+    const { page, frame, problems } = await blogPost(browser, {
+      preset: `${server.origin}/?embed=1&preset=multi-steady${allow}`,
+      script: `${server.origin}/?embed=1&preset=seed-1${allow}`,
+      link: `${server.origin}/?embed=1&preset=seed-1${allow}`,
+    });
+    const byPreset = await frame('preset');
+    await byPreset.locator('#scenario-title', { hasText: steady.title }).waitFor();
+    assert.equal(await byPreset.locator('#problem').isHidden(), true, 'no "no such scenario"');
+    const reply = async (id, message) => {
+      const before = (await page.evaluate((f) => window.__messages.filter((m) => m.frame === f && m.data?.type !== 'paxos-playground:height').length, id));
+      await send(page, id, message);
+      await page.waitForFunction(([f, n]) => window.__messages.filter((m) => m.frame === f && m.data?.type !== 'paxos-playground:height').length > n, [id, before]);
+      return (await page.evaluate((f) => window.__messages.filter((m) => m.frame === f && m.data?.type !== 'paxos-playground:height'), id)).at(-1).data;
+    };
+    const byScript = await frame('script');
+    const loaded = await reply('script', { type: 'paxos-playground:load', script: recovery.script, step: 3 });
+    assert.equal(loaded.type, 'paxos-playground:state', JSON.stringify(loaded));
+    assert.equal(loaded.step, 3);
+    await byScript.locator('#scenario-title', { hasText: recovery.title }).waitFor();
+    // Its link (made by the Multi-Paxos module under Node), sent to a frame that has only ever
+    // run Basic Paxos, opens the same run there.
+    const glue = await import(pathToFileURL(join(ROOT, 'web/pkg/paxos_wasm_multi.js')).href);
+    glue.initSync({ module: readFileSync(join(ROOT, 'web/pkg/paxos_wasm_multi_bg.wasm')) });
+    const code = new glue.Playground(recovery.script).link(3, 0, 0);
+    const byLink = await frame('link');
+    const opened = await reply('link', { type: 'paxos-playground:load', link: code });
+    assert.deepEqual(opened, { ...loaded, type: 'paxos-playground:state' });
+    await byLink.locator('#scenario-title', { hasText: recovery.title }).waitFor();
+    // Still refused when it is damage, not Multi-Paxos.
+    assert.equal((await reply('link', { type: 'paxos-playground:load', script: 'protocol no-such-thing\n' })).type, 'paxos-playground:error');
+    assert.deepEqual(problems, []);
+  });
+
+  // The README's promise: every command is answered, also one sent as the frame loads, before
+  // the page inside is ready (it was dropped: embed mode listened only once the wasm was in).
+  test('a command sent at the frame\'s load event is answered once the page is ready', async () => {
+    posts += 1;
+    const src = `${server.origin}/?embed=1&preset=seed-5&origin=${encodeURIComponent(blog.origin)}`;
+    writeFileSync(join(blogDir, `post-${posts}.html`), `<!doctype html><html lang="en"><head><title>post</title><link rel="icon" href="data:,"><script>
+      window.__messages = [];
+      addEventListener('message', (event) => { if (event.data?.type !== 'paxos-playground:height') window.__messages.push(event.data); });
+    </script></head><body><iframe id="early" src="${src}" title="early" width="800" height="300"
+      onload="this.contentWindow.postMessage({ type: 'paxos-playground:seek', step: 2 }, '*'); this.contentWindow.postMessage({ type: 'paxos-playground:state' }, '*')"></iframe></body></html>`);
+    const page = await browser.newPage();
+    await page.goto(`${blog.origin}/post-${posts}.html`);
+    await page.waitForFunction(() => window.__messages.length >= 2, null, { timeout: 15_000 });
+    const messages = await page.evaluate(() => window.__messages);
+    assert.deepEqual(messages.map((m) => [m.type, m.step]), [['paxos-playground:state', 2], ['paxos-playground:state', 2]]);
+    await page.close();
   });
 });

@@ -420,8 +420,21 @@ export class Aids {
 
   // --- import ---
 
+  /** Loads an imported script (throws the core's refusal); a Multi-Paxos one, a promise. */
   importScript(script) {
     this.app.player.pause();
+    try {
+      this.loadImported(script);
+    } catch (error) {
+      // The page's module runs no Multi-Paxos: for a protocol it does not know, the module
+      // that does is fetched and tries (its refusal is then the one shown).
+      if (this.store.multi || error?.problem?.syntax !== 'unknown-protocol') throw error;
+      return this.app.multi('useMulti').then(() => this.loadImported(script));
+    }
+    return undefined;
+  }
+
+  loadImported(script) {
     this.importing = true;
     try {
       this.store.load(script);

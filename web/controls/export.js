@@ -10,7 +10,8 @@ export class ExportPanel {
   /**
    * @param {Document} doc
    * @param {{store: object, aids: import('../aids/state.js').AidsState, navigator: Navigator,
-   *          onImport: (script: string) => void}} options onImport throws the core's Error
+   *          onImport: (script: string) => void|Promise}} options onImport throws (or
+   *          rejects with) the core's Error
    */
   constructor(doc, { store, aids, navigator, onImport }) {
     this.doc = doc;
@@ -42,7 +43,7 @@ export class ExportPanel {
     }
   }
 
-  import(text) {
+  async import(text) {
     const box = this.$('import-text');
     if (!text.trim()) {
       this.aids.set('importProblem', { key: 'import.empty' });
@@ -50,7 +51,7 @@ export class ExportPanel {
       return;
     }
     try {
-      this.onImport(text);
+      await this.onImport(text);
       this.aids.set('importProblem', null);
       this.aids.set('imported', { steps: this.store.steps });
     } catch (error) {

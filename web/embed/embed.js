@@ -44,7 +44,8 @@ export function applyEmbedMode(document, { interactive }, view) {
 
 /**
  * @param page the page's helpers: {h, addTexts, prefersReducedMotion, shareUrl, currentCode,
- *   openDecoded, scriptCharsMax}
+ *   openDecoded, scriptCharsMax, early: () => the parent's messages that came while the page
+ *   opened (and stops keeping them)}
  */
 export function installEmbed(app, options, page) {
   const { window, doc, store } = app;
@@ -67,6 +68,7 @@ export function installEmbed(app, options, page) {
   if (options.autoplay && !page.prefersReducedMotion(window)) app.player.play();
   reportHeight(window);
   if (options.origins.length > 0) listen(app, options.origins, page);
+  else page.early();
   return { update };
 }
 
@@ -89,20 +91,35 @@ function reportHeight(window) {
 
 function listen(app, origins, page) {
   const window = app.window;
-  window.addEventListener('message', (event) => {
+  // One command at a time, in the order they came: a reply may wait (a Multi-Paxos `load`
+  // fetches that module first), and the parent matches replies to commands first in, first out.
+  let queue = Promise.resolve();
+  const receive = (event) => {
     if (window.parent === window || event.source !== window.parent) return;
     if (!origins.includes(event.origin)) return;
+    // (What the page kept while it opened ends with this when it had to leave some out.)
+    if (event.refused) {
+      const message = `${event.refused} commands sent before the playground was ready were not kept`;
+      queue = queue.then(() => event.source.postMessage({ type: `${MESSAGE_PREFIX}error`, message }, event.origin));
+      return;
+    }
     const data = event.data;
     if (!data || typeof data !== 'object' || typeof data.type !== 'string' || !data.type.startsWith(MESSAGE_PREFIX)) return;
-    let reply;
-    try {
-      // A command answers with where the run is now, or (a query) with a record of its own.
-      reply = command(app, data.type.slice(MESSAGE_PREFIX.length), data, page) ?? state(app.store);
-    } catch (error) {
-      reply = { type: `${MESSAGE_PREFIX}error`, message: error?.message ?? String(error) };
-    }
-    event.source.postMessage(reply, event.origin);
-  });
+    queue = queue.then(async () => {
+      let reply;
+      try {
+        // A command answers with where the run is now, or (a query) with a record of its own.
+        reply = (await command(app, data.type.slice(MESSAGE_PREFIX.length), data, page)) ?? state(app.store);
+      } catch (error) {
+        reply = { type: `${MESSAGE_PREFIX}error`, message: error?.message ?? String(error) };
+      }
+      event.source.postMessage(reply, event.origin);
+    });
+  };
+  window.addEventListener('message', receive);
+  // Commands sent before the page was ready (at the frame's load event, say): kept while it
+  // opened (web/share/index.js, embedModule), answered now, in order.
+  for (const event of page.early()) receive(event);
 }
 
 function command(app, name, data, page) {
@@ -116,18 +133,23 @@ function command(app, name, data, page) {
     case 'state': return null;
     case 'query': return record(store, data);
     case 'load': {
-      let decoded;
-      if (typeof data.link === 'string') {
-        decoded = store.wasm.decodeLink(data.link);
-      } else if (typeof data.script === 'string') {
-        if (data.script.length > page.scriptCharsMax) throw new Error(`the script is too long (at most ${page.scriptCharsMax} characters)`);
-        decoded = { script: data.script, step: 0, view: null, language: 0 };
-      } else {
-        throw new Error('load needs a "script" or a "link" string');
+      if (typeof data.link !== 'string' && typeof data.script !== 'string') throw new Error('load needs a "script" or a "link" string');
+      if (typeof data.link !== 'string' && data.script.length > page.scriptCharsMax) throw new Error(`the script is too long (at most ${page.scriptCharsMax} characters)`);
+      const step = data.step === undefined ? null : wholeNumber(data.step, 'step');
+      const open = () => {
+        const decoded = typeof data.link === 'string' ? store.wasm.decodeLink(data.link) : { script: data.script, step: 0, view: null, language: 0 };
+        page.openDecoded(app, decoded);
+        if (step !== null) app.seekTo(step);
+        return null;
+      };
+      try {
+        return open();
+      } catch (error) {
+        // The page's module runs no Multi-Paxos: the module that does is fetched and tries
+        // (its refusal, if it refuses too, is the reply).
+        if (store.multi) throw error;
+        return app.multi('useMulti').then(open);
       }
-      page.openDecoded(app, decoded);
-      if (data.step !== undefined) app.seekTo(wholeNumber(data.step, 'step'));
-      return null;
     }
     default:
       throw new Error(`unknown command "${name.slice(0, 40)}"`);

@@ -12,9 +12,37 @@ import { LinkSync, currentCode, openDecoded } from './links.js';
 /** The share dialog's code (web/lazy.js), fetched on the first press of Share. */
 const SHARE_DIALOG = 'web/controls/share.js';
 
-/** Starts fetching embed mode's code when the address asks for an embed; else null. */
+/** How many of the parent's messages an embed keeps while it opens (the rest are refused). */
+const EARLY_KEPT_MAX = 100;
+
+/** () => the parent's messages that came while the page opened (then no more are kept). */
+let early = () => [];
+
+/**
+ * Starts fetching embed mode's code when the address asks for an embed; else null. From
+ * then on the parent's messages are kept until embed mode listens: a command sent as the
+ * frame loads is answered once the page is ready, not lost.
+ */
 export function embedModule(window) {
-  return embedOptions(window.location.search).embed ? loadModule(window.document, 'web/embed/embed.js') : null;
+  if (!embedOptions(window.location.search).embed) return null;
+  const kept = [];
+  let refused = null;
+  const keep = (event) => {
+    if (kept.length < EARLY_KEPT_MAX) kept.push(event);
+    else refused = { event, count: (refused?.count ?? 0) + 1 };
+  };
+  window.addEventListener('message', keep);
+  early = () => {
+    window.removeEventListener('message', keep);
+    // Those past the limit get one answer, an error, after the ones kept.
+    if (refused) {
+      const { event, count } = refused;
+      kept.push({ source: event.source, origin: event.origin, refused: count });
+    }
+    refused = null;
+    return kept.splice(0);
+  };
+  return loadModule(window.document, 'web/embed/embed.js');
 }
 
 /**
@@ -58,7 +86,7 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
   if (decoded || error) sync.open(decoded, error);
   else if (options.embed && options.preset) openPreset(app, options.preset, defaultPreset);
   // Embed mode's module is bundled on its own: it is handed the page's helpers.
-  const page = { h, addTexts, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX };
+  const page = { h, addTexts, prefersReducedMotion, shareUrl, currentCode, openDecoded, scriptCharsMax: SCRIPT_CHARS_MAX, early };
   if (options.embed) embed = embedCode.installEmbed(app, options, page);
   else installShareButton(app);
   return sync;
@@ -66,15 +94,23 @@ function install(app, { options, code, decoded, error, defaultPreset, embedModul
 
 /**
  * An embed's `preset=` option (when no link code came): that preset instead of the default;
- * an id the page does not know opens the default and says so.
+ * an id neither the page nor Multi-Paxos' module knows opens the default and says so.
  */
 function openPreset(app, id, defaultPreset) {
-  if (app.store.presets().some((preset) => preset.id === id)) {
+  const known = () => app.store.presets().some((preset) => preset.id === id);
+  if (known()) {
     app.store.loadPreset(id);
     return;
   }
   if (!app.store.pg) app.store.loadPreset(defaultPreset);
-  app.store.setProblem(app.t('embed.noPreset', { id }));
+  // (Said first, before what embed mode may have said meanwhile: options it left out.)
+  const unknown = () => {
+    const said = app.t('embed.noPreset', { id });
+    app.store.setProblem(app.store.ui.problem ? `${said} ${app.store.ui.problem}` : said);
+  };
+  // Multi-Paxos' presets come with its module, which the page fetches to look there too.
+  if (app.store.multi) unknown();
+  else app.multi('useMulti').then(() => (known() ? app.store.loadPreset(id) : unknown()), unknown);
 }
 
 /** The Share button: the first press fetches the dialog's code, then every press opens it. */
