@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { closeAll, loadPreset, startServerAndBrowser, waitForStep } from './harness.mjs';
-import { codeFor } from './share-helpers.mjs';
+import { codeFor, instrument } from './share-helpers.mjs';
 
 /** The @font-face rules of a picture: [{source, ranges}] (source: the data: URL). */
 function embeddedFaces(svg) {
@@ -68,6 +68,13 @@ async function download(page, selector) {
 async function atViolation(browser, origin, { language = 'en', colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ locale: language, colorScheme, acceptDownloads: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // The page's Content-Security-Policy holds while pictures are made (an inline style
+  // attribute per element was once refused, and reported, 61 times a picture).
+  const violations = await instrument(page);
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(`${origin}/`);
   await page.locator('html[data-opened="true"]').waitFor({ state: 'attached' });
   await loadPreset(page, 'seed-3');
@@ -76,7 +83,7 @@ async function atViolation(browser, origin, { language = 'en', colorScheme = 'li
   // The quorum overlay is drawn on the cluster once its module is here: a picture is of what
   // is on screen, so both pages wait for it.
   await page.locator('#quorum-panel[data-quorum-state="drawn"]').waitFor({ state: 'attached' });
-  return { context, page };
+  return { context, page, violations, errors };
 }
 
 describe('publishable pictures', { timeout: 180_000 }, () => {
@@ -86,7 +93,7 @@ describe('publishable pictures', { timeout: 180_000 }, () => {
   after(() => closeAll(browser, server));
 
   test('SVG of the space-time diagram in English: self-contained, fonts embedded, the same every time', async () => {
-    const { context, page } = await atViolation(browser, server.origin);
+    const { context, page, violations, errors } = await atViolation(browser, server.origin);
     const cluster = await download(page, '[data-picture="cluster"][data-format="svg"]');
     assert.equal(cluster.name, 'paxos-seed-3-step-8.svg');
     const text = cluster.bytes.toString('utf8');
@@ -119,6 +126,8 @@ describe('publishable pictures', { timeout: 180_000 }, () => {
     assert.ok((await download(again.page, '[data-picture="cluster"][data-format="svg"]')).bytes.equals(cluster.bytes));
     assert.ok((await download(again.page, '[data-picture="spacetime"][data-format="svg"]')).bytes.equals(whole.bytes));
     await again.context.close();
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
