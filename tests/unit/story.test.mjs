@@ -30,6 +30,10 @@ test('a damaged address: what can be read is kept, the rest is named', () => {
   assert.deepEqual(readAddress('#chapter-3').rejected, [], 'an in-page anchor is not an error');
   assert.equal(readAddress(`#answers=${'a'.repeat(500)}`).rejected[0].length, 41, 'shown shortened');
   assert.deepEqual(readAddress(`#answers=${'zz,'.repeat(30000)}1a.X`).rejected, ['zz'], 'each part once');
+  // The answer kept, given again, is not said to be left out; a different one is.
+  const twice = readAddress('#answers=1a.X,1a.Y,1a.X');
+  assert.deepEqual([...twice.answers], [['1a', 'X']]);
+  assert.deepEqual(twice.rejected, ['1a.Y']);
 });
 
 test('patterns: partial records, {} for any object, dotted reads', () => {

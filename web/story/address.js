@@ -32,7 +32,8 @@ export function readAddress(hash, questions = allQuestions()) {
       for (const item of value.split(',').filter(Boolean)) {
         const answer = readAnswer(decodeSafely(item), byKey);
         if (answer && !answers.has(answer.key)) answers.set(answer.key, answer.option);
-        else rejected.add(shorten(decodeSafely(item)));
+        // The same answer again loses nothing: only a different second answer is left out.
+        else if (!answer || answers.get(answer.key) !== answer.option) rejected.add(shorten(decodeSafely(item)));
       }
     } else if (name === 'lang' && LANGUAGES.includes(value)) {
       language = value;
