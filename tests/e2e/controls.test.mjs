@@ -25,6 +25,32 @@ describe('playback controls', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  // The bar stays on screen while the page scrolls: on a 360 px phone its eight buttons share
+  // one row (they wrapped to two, and the bar took 203 px of a 740 px screen).
+  test('on a 360 px phone the playback bar is one row of buttons, and short', async () => {
+    for (const [locale, tallest] of [['en-US', 120], ['zh-CN', 165]]) {
+      const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+      const { page, problems } = await openPage(context, `${server.origin}/`);
+      await page.click('#to-end');
+      const bar = await page.evaluate(() => {
+        const buttons = [...document.querySelectorAll('.playback-buttons button')].map((button) => button.getBoundingClientRect());
+        return {
+          height: document.querySelector('.playback').getBoundingClientRect().height,
+          rows: new Set(buttons.map((box) => Math.round(box.top))).size,
+          narrowest: Math.min(...buttons.map((box) => box.width)),
+          lowest: Math.min(...buttons.map((box) => box.height)),
+          wide: document.documentElement.scrollWidth,
+        };
+      });
+      assert.equal(bar.rows, 1, `${locale}: buttons on ${bar.rows} rows`);
+      assert.ok(bar.height <= tallest, `${locale}: the bar is ${bar.height} px tall`);
+      assert.ok(bar.narrowest >= 24 && bar.lowest >= 24, `${locale}: a button of ${bar.narrowest} x ${bar.lowest} px`);
+      assert.ok(bar.wide <= 360, `${locale}: the page is ${bar.wide} px wide`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  });
+
   test('step forward and back move one event, and every view follows', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'seed-5');
