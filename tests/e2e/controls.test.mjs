@@ -49,6 +49,12 @@ describe('playback controls', { timeout: 180_000 }, () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+    // Narrower still, nothing sticks out (the diagram's lane names, not drawn yet, took an
+    // SVG's default 300 px: the page was 333 px wide at 320).
+    const small = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    const { page } = await openPage(small, `${server.origin}/`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 320);
+    await small.close();
   });
 
   test('step forward and back move one event, and every view follows', async () => {
