@@ -55,12 +55,13 @@ export function detectLanguage(preferences) {
 
 /** Replaces `{name}` with params.name; unknown names stay as they are. */
 export function interpolate(template, params = {}) {
-  // `{name}` is the parameter; `{name:one|other}` picks a word by it (English's plural:
-  // "{steps} {steps:step|steps}" says "1 step", "2 steps"; Chinese needs none).
+  // `{name}` is the parameter; `{name:one|other}` picks words by it, `#` in them standing
+  // for it (English's plural: "{steps} {steps:step|steps}" says "1 step", "2 steps";
+  // "{n:That move is|Those # moves are}"; Chinese needs none).
   return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, name, one, other) => {
     if (!Object.hasOwn(params, name)) return whole;
     if (one === undefined) return String(params[name]);
-    return Number(params[name]) === 1 ? one : other;
+    return (Number(params[name]) === 1 ? one : other).replaceAll('#', String(params[name]));
   });
 }
 

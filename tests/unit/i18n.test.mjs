@@ -193,7 +193,8 @@ test('a word picked by a number: English plurals', () => {
   assert.equal(interpolate('{n} {n:step|steps}', { n: 1 }), '1 step');
   assert.equal(interpolate('{n} {n:step|steps}', { n: 2 }), '2 steps');
   assert.equal(interpolate('{n} {n:step|steps}', { n: 0 }), '0 steps');
-  assert.equal(interpolate('{n:That move is|Those moves are} short', { n: 1 }), 'That move is short');
+  assert.equal(interpolate('{n:That move is|Those # moves are} short', { n: 1 }), 'That move is short');
+  assert.equal(interpolate('{n:That move is|Those # moves are} short', { n: 3 }), 'Those 3 moves are short');
   assert.equal(interpolate('{n:one|other} {m}', {}), '{n:one|other} {m}', 'a missing parameter stays as written');
   assert.equal(translator('en')('narrate.replaced', { count: 1 }), 'The rest of the run (1 step) was replaced —');
   assert.equal(translator('en')('narrate.loaded', { steps: 16 }), 'Scenario loaded: 16 steps. Press Play or step through it.');
