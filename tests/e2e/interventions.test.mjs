@@ -248,6 +248,28 @@ describe('interventions', { timeout: 180_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  // The refusal is the core's kind and facts, worded in the page's language (the Chinese
+  // page said "backoff ticks must be between 0 and 1000" in English).
+  test('on the Chinese page a refused setting is said in Chinese', async () => {
+    const context = await page.context().browser().newContext({ locale: 'zh-CN' });
+    const { page: zh, problems: zhProblems } = await openPage(context, `${server.origin}/`);
+    await loadPreset(zh, 'livelock');
+    for (const [name, value, expected] of [['backoff', '5000', /^这些设置无法运行：退避时钟数必须在 0 到 1000 之间/], ['nodes', '3', /^这些设置无法运行：保留的命令 `/]]) {
+      await openSettings(zh);
+      const form = zh.locator('#settings-form');
+      await form.locator(`[name="${name}"]`).fill(value);
+      await form.locator(`[name="${name}"]`).dispatchEvent('change');
+      await form.locator('button[type="submit"]').click();
+      const said = await zh.locator('#settings-problem').textContent();
+      assert.match(said, expected);
+      const prose = said.replace(/`[^`]*`/g, '').replace(/\b(S\d|S1\.\.S\d)\b/g, '');
+      assert.doesNotMatch(prose, /[A-Za-z]{3,}/, said);
+      await zh.click('#settings-cancel');
+    }
+    assert.deepEqual(zhProblems, []);
+    await context.close();
+  });
+
   test('reset undoes the interventions and goes back to step 0', async () => {
     await loadPreset(page, 'seed-2');
     await page.locator('#scrubber').fill('3');

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadAids, loadCore } from './core.mjs';
+import { loadLanguage, translator } from '../../web/i18n.js';
 
 const core = await loadCore();
 // Editing settings is the aids' module's (fetched with the settings panel).
@@ -53,7 +54,7 @@ test('a refused setting is named; a kept command that no longer fits says which'
   const pg = new core.Playground('nodes 5\nnetwork manual\npropose S5 X\n');
   const settings = aids.settingsOf(pg.script());
   assert.deepEqual(aids.withSettings(pg.script(), { ...settings, quorum2: 6 }, false),
-    { script: null, setting: 'quorum2', error: 'a quorum cannot be larger than the 5 servers' });
+    { script: null, setting: 'quorum2', error: 'a quorum cannot be larger than the 5 servers', syntax: 'quorum-too-large', facts: [['nodes', '5']], command: null });
   assert.equal(aids.withSettings(pg.script(), { ...settings, title: 'Mine\npropose S1 EVIL' }, false).setting, 'title');
   assert.equal(aids.withSettings(pg.script(), { ...settings, nodes: 'five' }, false).setting, 'nodes');
   assert.equal(aids.withSettings(pg.script(), { ...settings, protocol: 'raft' }, false).setting, 'protocol');
@@ -65,5 +66,33 @@ test('a refused setting is named; a kept command that no longer fits says which'
   assert.equal(fresh.script.split('\n')[0], 'title Mine');
   assert.match(fresh.script, /\nleader S2\n/);
   assert.ok(!fresh.script.includes('propose'));
+  pg.free();
+});
+
+// The Chinese page says why in Chinese: the refusal comes as a kind and facts, worded by the
+// settings dialog's texts (it said "backoff ticks must be between 0 and 1000" in English).
+test('a refused setting is worded in the page\'s language, from the core\'s kind and facts', async () => {
+  const { TEXTS, refusalText } = await import('../../web/controls/settings.js').catch(() => ({}));
+  if (!refusalText) return assert.fail('web/controls/settings.js could not be imported under Node');
+  const { addTexts } = await import('../../web/i18n.js');
+  await Promise.all([loadLanguage('en'), loadLanguage('zh-CN')]);
+  addTexts(TEXTS);
+  const [english, chinese] = [translator('en'), translator('zh-CN')];
+  const pg = new core.Playground('protocol basic-paxos\nnodes 5\nnetwork manual\npropose S5 X\n');
+  const settings = aids.settingsOf(pg.script());
+  const cases = [
+    aids.withSettings(pg.script(), { ...settings, backoff: 5000 }, false),
+    aids.withSettings(pg.script(), { ...settings, backoff: 5e9 }, false),
+    aids.withSettings(pg.script(), { ...settings, title: 'a\nb' }, false),
+    aids.withSettings(pg.script(), { ...settings, nodes: 3, quorum1: 2, quorum2: 2 }, true),
+    aids.withSettings(pg.script(), { ...settings, delayMin: 9, delayMax: 3 }, false),
+  ];
+  for (const made of cases) {
+    assert.equal(made.script, null);
+    assert.equal(refusalText(made, english), made.error, 'the English is the core\'s sentence');
+    const worded = refusalText(made, chinese);
+    const prose = worded.replace(/`[^`]*`/g, '').replace(/\b(S\d|S1\.\.S\d|MIN|MAX)\b/g, '');
+    assert.doesNotMatch(prose, /[A-Za-z]{3,}/, worded);
+  }
   pg.free();
 });

@@ -3,6 +3,8 @@
 // first need, so the page's language file (web/i18n/en.js) does not carry them.
 // That includes the words of their controls (web/aids/markup.js), which come with them too;
 // only the panels' headings and loading lines are the page's.
+import syntax from './syntax-texts-en.js';
+
 export default {
   // The aids' controls (web/aids/markup.js).
   'compare.hint': 'Run this very schedule (the same seed and the same interventions) under another protocol, side by side. Both sides follow the playback controls; lines only one side has are marked ≠.',
@@ -110,52 +112,6 @@ export default {
   'import.at': 'line {line}, column {column}: {reason}',
   'import.error': 'Not imported: {reason}. Your current run is unchanged.',
   'import.done': 'Imported: a run of {steps} {steps:step|steps}.',
-  // What is wrong with a script's text (the core's `ScriptError` kinds and facts); the English
-  // reproduces the core's sentences (tests/unit/events-text.test.mjs).
-  'syntax.missing-argument': 'missing argument; usage: {usage}',
-  'syntax.unexpected-argument': 'unexpected argument; usage: {usage}',
-  'syntax.too-large': 'script is larger than {max} bytes',
-  'syntax.invalid-utf8': 'invalid UTF-8',
-  'syntax.control-character': 'control character {code} is not allowed',
-  'syntax.empty-command': 'empty command',
-  'syntax.expected-number': 'expected {what}, found `{found}`',
-  'syntax.range': '{what} must be between {min} and {max}',
-  'syntax.expected-on-off': 'expected `on` or `off`, found `{found}`',
-  'syntax.delay': 'expected ticks `MIN..MAX` with 1 <= MIN <= MAX <= {max}, found `{found}`',
-  'syntax.expected-percent': 'expected a percentage like `10%`, found `{found}`',
-  'syntax.percent-range': 'expected a percentage from 0% to 100%, found `{found}`',
-  'syntax.no-such-server': '`{found}` does not exist: the cluster has S1..S{nodes}',
-  'syntax.expected-server': 'expected a server like `S1`, found `{found}`',
-  'syntax.target-or-setting': 'expected `#ID` or `Sa->Sb`, found `{found}`; as a setting, `{command}` takes a percentage: {hint}',
-  'syntax.expected-message-id': 'expected a message id like `#12`, found `{found}`',
-  'syntax.expected-target': 'expected `#ID` or `Sa->Sb`, found `{found}`',
-  'syntax.message-text-too-long': 'message text is too long',
-  'syntax.setting-after-command': 'settings must come before the first command (line {line})',
-  'syntax.too-many-commands': 'more than {max} commands',
-  'syntax.title-too-long': 'a title is at most {max} printable characters',
-  'syntax.unknown-protocol': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos or seed-phase2',
-  'syntax.expected-mode': 'expected `manual` or `auto`, found `{found}`',
-  'syntax.bad-value': 'a value is 1 to {max} letters, digits or `_`, found `{found}`',
-  'syntax.unknown-command': 'unknown setting or command `{found}`',
-  'syntax.named-twice': '{node} is named twice',
-  'syntax.empty-group': 'usage: partition Sa Sb | Sc Sd ... (no empty group)',
-  'syntax.invalid-partition': 'invalid partition',
-  'syntax.one-group': 'a partition needs at least two groups',
-  'syntax.quorum-too-large': 'a quorum cannot be larger than the {nodes} servers',
-  'syntax.no-such-leader': 'the leader must be one of S1..S{nodes}',
-  // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
-  'syntax.unknown-protocol-multi': 'unknown protocol `{found}`; expected one-phase-first, one-phase-highest, one-phase-adopt, basic-paxos, seed-phase2, multi-paxos, multi-paxos-skip-phase1 or multi-paxos-no-repropose',
-  'syntax.propose-in-log': '{protocol} servers take clients\' commands: `request Sn set KEY VALUE` or `request Sn get KEY`',
-  'syntax.request-not-log': '`request` sends a command to a Multi-Paxos log; {protocol} decides one value: `propose Sn VALUE`',
-  'syntax.bad-key': 'a key is 1 to {max} letters, digits or `_`, found `{found}`',
-  'syntax.no-op-request': 'no-op is what a leader proposes for a hole; clients send `set KEY VALUE` or `get KEY`',
-  'syntax.expected-op': 'expected a command `set KEY VALUE` or `get KEY`, found `{found}`',
-  'syntax.what.nodes': 'the number of servers',
-  'syntax.what.quorum1': 'the phase-1 quorum',
-  'syntax.what.quorum2': 'the phase-2 quorum',
-  'syntax.what.seed': 'a seed (0 to 18446744073709551615)',
-  'syntax.what.backoff': 'backoff ticks',
-  'syntax.what.timeout': 'timeout ticks',
-  'syntax.what.attempts': 'attempts',
-  'syntax.what.steps': 'the step count',
+  // What is wrong with a script's text: its own module, which the settings dialog shares.
+  ...syntax,
 };

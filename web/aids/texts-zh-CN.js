@@ -3,6 +3,8 @@
 // first need, so the page's language file (web/i18n/zh-CN.js) does not carry them.
 // That includes the words of their controls (web/aids/markup.js), which come with them too;
 // only the panels' headings and loading lines are the page's.
+import syntax from './syntax-texts-zh-CN.js';
+
 export default {
   // The aids' controls (web/aids/markup.js).
   'compare.hint': '用另一个协议运行完全相同的调度（相同的种子、相同的干预），并排显示。两边都跟随播放控制；只有一边才有的行标记为 ≠。',
@@ -110,52 +112,6 @@ export default {
   'import.at': '第 {line} 行第 {column} 列：{reason}',
   'import.error': '未导入：{reason}。当前的运行没有改变。',
   'import.done': '已导入：共 {steps} 步的运行。',
-  // What is wrong with a script's text (the core's `ScriptError` kinds and facts); the English
-  // reproduces the core's sentences (tests/unit/events-text.test.mjs).
-  'syntax.missing-argument': '缺少参数；用法：`{usage}`',
-  'syntax.unexpected-argument': '多余的参数；用法：`{usage}`',
-  'syntax.too-large': '脚本超过 {max} 字节',
-  'syntax.invalid-utf8': '不是有效的 UTF-8 文本',
-  'syntax.control-character': '不允许控制字符 {code}',
-  'syntax.empty-command': '命令为空',
-  'syntax.expected-number': '这里应是{what}，却是 `{found}`',
-  'syntax.range': '{what}必须在 {min} 到 {max} 之间',
-  'syntax.expected-on-off': '这里应是 `on` 或 `off`，却是 `{found}`',
-  'syntax.delay': '这里应是时钟数 `MIN..MAX`（1 <= MIN <= MAX <= {max}），却是 `{found}`',
-  'syntax.expected-percent': '这里应是百分比（如 `10%`），却是 `{found}`',
-  'syntax.percent-range': '百分比应在 0% 到 100% 之间，却是 `{found}`',
-  'syntax.no-such-server': '没有 `{found}`：集群只有 S1..S{nodes}',
-  'syntax.expected-server': '这里应是服务器（如 `S1`），却是 `{found}`',
-  'syntax.target-or-setting': '这里应是 `#编号` 或 `Sa->Sb`，却是 `{found}`；作为设置，`{command}` 的参数是百分比：{hint}',
-  'syntax.expected-message-id': '这里应是消息编号（如 `#12`），却是 `{found}`',
-  'syntax.expected-target': '这里应是 `#编号` 或 `Sa->Sb`，却是 `{found}`',
-  'syntax.message-text-too-long': '消息文字太长',
-  'syntax.setting-after-command': '设置必须写在第一条命令之前（第 {line} 行）',
-  'syntax.too-many-commands': '命令超过 {max} 条',
-  'syntax.title-too-long': '标题最多 {max} 个可打印字符',
-  'syntax.unknown-protocol': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos` 或 `seed-phase2`',
-  'syntax.expected-mode': '这里应是 `manual` 或 `auto`，却是 `{found}`',
-  'syntax.bad-value': '值由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',
-  'syntax.unknown-command': '未知的设置或命令 `{found}`',
-  'syntax.named-twice': '{node} 出现了两次',
-  'syntax.empty-group': '用法：`partition Sa Sb | Sc Sd ...`（不能有空组）',
-  'syntax.invalid-partition': '无效的分区',
-  'syntax.one-group': '分区至少要有两组',
-  'syntax.quorum-too-large': '法定集合不能大于 {nodes} 台服务器',
-  'syntax.no-such-leader': '领导者必须是 S1..S{nodes} 之一',
-  // Only the Multi-Paxos module makes these (`SYNTAX_MULTI` in crates/paxos/src/scenario/parse.rs).
-  'syntax.unknown-protocol-multi': '未知的协议 `{found}`；可选 `one-phase-first`、`one-phase-highest`、`one-phase-adopt`、`basic-paxos`、`seed-phase2`、`multi-paxos`、`multi-paxos-skip-phase1` 或 `multi-paxos-no-repropose`',
-  'syntax.propose-in-log': '`{protocol}` 的服务器接收客户端的命令：`request Sn set KEY VALUE` 或 `request Sn get KEY`',
-  'syntax.request-not-log': '`request` 把命令发给复制日志；`{protocol}` 只确定一个值：`propose Sn VALUE`',
-  'syntax.bad-key': '键由 1 到 {max} 个字母、数字或 `_` 组成，却是 `{found}`',
-  'syntax.no-op-request': '`no-op` 是领导者为空洞提议的命令；客户端发送 `set KEY VALUE` 或 `get KEY`',
-  'syntax.expected-op': '这里应是命令 `set KEY VALUE` 或 `get KEY`，却是 `{found}`',
-  'syntax.what.nodes': '服务器数量',
-  'syntax.what.quorum1': '第一阶段法定集合',
-  'syntax.what.quorum2': '第二阶段法定集合',
-  'syntax.what.seed': '随机种子（0 到 18446744073709551615）',
-  'syntax.what.backoff': '退避时钟数',
-  'syntax.what.timeout': '超时时钟数',
-  'syntax.what.attempts': '尝试次数',
-  'syntax.what.steps': '步数',
+  // What is wrong with a script's text: its own module, which the settings dialog shares.
+  ...syntax,
 };

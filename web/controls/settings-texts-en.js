@@ -35,4 +35,8 @@ export default {
   'protocol.one-phase-adopt.rules': 'An acceptor keeps the first proposal it accepts and answers later ones with what it holds; a refused proposer retries with the highest-numbered value it discovered. Discovering uses the same acceptors it needs, so it can stay stuck.',
   'dialog.cancel': 'Cancel',
   'problem.settings': 'These settings cannot run: {reason}. Your current run is unchanged.',
+  // The settings' own refusals (the rest are a script's: web/aids/syntax-texts-en.js).
+  'syntax.title-one-line': 'a title is one line',
+  'syntax.not-a-value': 'not a value this setting takes',
+  'settings.keptCommand': 'the kept command `{command}`: {reason}',
 };

@@ -35,4 +35,7 @@ export default {
   'protocol.one-phase-adopt.rules': 'Acceptor 保留它接受的第一个提议，并把自己持有的提议告诉之后的 Proposer；被拒绝的 Proposer 用发现的提议号最大的值重试。发现的过程占用了它所需要的同一批 Acceptor，所以仍可能卡死。',
   'dialog.cancel': '取消',
   'problem.settings': '这些设置无法运行：{reason}。当前的运行没有改变。',
+  'syntax.title-one-line': '标题只能有一行',
+  'syntax.not-a-value': '这一项不能取这个值',
+  'settings.keptCommand': '保留的命令 `{command}`：{reason}',
 };

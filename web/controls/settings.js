@@ -13,10 +13,19 @@ import en from './settings-texts-en.js';
 import zhCN from './settings-texts-zh-CN.js';
 import protocolsEn from './protocol-texts-en.js';
 import protocolsZhCN from './protocol-texts-zh-CN.js';
+import syntaxEn from '../aids/syntax-texts-en.js';
+import syntaxZhCN from '../aids/syntax-texts-zh-CN.js';
+import { syntaxText } from '../problems.js';
 
 /** The dialog's own texts and the protocols' names: the page's language files do not carry
  *  them (the app adds them). */
-export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
+export const TEXTS = { en: { ...en, ...protocolsEn, ...syntaxEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN, ...syntaxZhCN } };
+
+/** Why the core refused the settings (`made`, withSettings' answer), in the language of `t`. */
+export function refusalText(made, t) {
+  const reason = syntaxText({ syntax: made.syntax, facts: Object.fromEntries(made.facts ?? []), message: made.error }, t);
+  return made.command ? t('settings.keptCommand', { command: made.command, reason }) : reason;
+}
 
 let aidsModule = null;
 
@@ -153,7 +162,7 @@ export class SettingsPanel {
     if (!keep) settings.title = '';
     const made = this.core.withSettings(this.pg.script(), settings, keep);
     // `onApply` may answer later (a Multi-Paxos scenario waits for its module: web/app.js).
-    return Promise.resolve(made.script === null ? made.error : this.onApply(made.script, keep)).then((error) => {
+    return Promise.resolve(made.script === null ? refusalText(made, this.t) : this.onApply(made.script, keep)).then((error) => {
       if (error) {
         this.markInvalid(made.setting)?.focus();
         this.problem.textContent = this.t('problem.settings', { reason: error });

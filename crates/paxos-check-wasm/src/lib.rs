@@ -188,16 +188,29 @@ pub fn with_settings(script: &str, settings: &JsValue, keep: bool) -> Result<JsV
     let commands = if keep { scenario_of(script)?.commands } else { Vec::new() };
     let result = read_settings(settings).and_then(|s| s.scenario(&commands));
     to_js(&match result {
-        Ok(scenario) => SettingsResult { script: Some(scenario.to_script()), setting: None, error: None },
-        Err(e) => SettingsResult { script: None, setting: e.setting, error: Some(e.message) },
+        Ok(scenario) => SettingsResult { script: Some(scenario.to_script()), ..SettingsResult::default() },
+        Err(e) => SettingsResult {
+            script: None,
+            setting: e.setting,
+            error: Some(e.message),
+            syntax: Some(e.kind),
+            facts: Some(e.facts),
+            command: e.command,
+        },
     })
 }
 
-#[derive(Serialize)]
+/// `{script}`, or the refusal: `error` in English, and for the page to word it in its own
+/// language `syntax` (its kind) and `facts` (a script error's, as `[name, value]` pairs: a
+/// map's code would cost this module 5 kB gzip), and the kept `command` it is about, if any.
+#[derive(Serialize, Default)]
 struct SettingsResult {
     script: Option<String>,
     setting: Option<&'static str>,
     error: Option<String>,
+    syntax: Option<&'static str>,
+    facts: Option<Vec<(&'static str, String)>>,
+    command: Option<String>,
 }
 
 /// The protocols the settings panel and the compare aid offer, by name, in the order the seed
@@ -292,7 +305,7 @@ fn field(value: &JsValue, name: &str) -> JsValue {
 
 #[inline(never)]
 fn refused(name: &'static str) -> paxos::scenario::SettingsError {
-    paxos::scenario::SettingsError { setting: Some(name), message: "not a value this setting takes".into() }
+    paxos::scenario::SettingsError::own(name, "not-a-value", "not a value this setting takes")
 }
 
 #[inline(never)]

@@ -41,6 +41,23 @@ pub struct Settings {
 pub struct SettingsError {
     pub setting: Option<&'static str>,
     pub message: String,
+    /// What is wrong, for a page to say in its own language: a [`ScriptError`] kind with its
+    /// named facts (the settings are checked by reading their script back), or one of the
+    /// settings' own (`title-one-line`, `not-a-value`). `message` is the same in English.
+    #[serde(skip)]
+    pub kind: &'static str,
+    #[serde(skip)]
+    pub facts: Vec<(&'static str, String)>,
+    /// The kept command that no longer fits, as written (then `setting` is `None`).
+    #[serde(skip)]
+    pub command: Option<String>,
+}
+
+impl SettingsError {
+    /// A refusal of the settings' own `kind`, with its English `message`.
+    pub fn own(setting: &'static str, kind: &'static str, message: &str) -> SettingsError {
+        SettingsError { setting: Some(setting), message: message.into(), kind, facts: Vec::new(), command: None }
+    }
 }
 
 impl std::fmt::Display for SettingsError {
@@ -121,7 +138,7 @@ impl Settings {
     pub fn scenario(&self, commands: &[Command]) -> Result<Scenario, SettingsError> {
         // A line break would make the rest of the title a line of its own.
         if self.title.bytes().any(|b| b == b'\n' || b == b'\r') {
-            return Err(SettingsError { setting: Some("title"), message: "a title is one line".into() });
+            return Err(SettingsError::own("title", "title-one-line", "a title is one line"));
         }
         let scenario = self.unchecked(commands);
         let script = scenario.to_script();
@@ -130,7 +147,13 @@ impl Settings {
             let header = script.lines().count() - commands.len();
             if let Some(command) = e.line.checked_sub(header + 1).and_then(|i| commands.get(i)) {
                 let message = format!("the kept command `{command}`: {}", e.message);
-                return SettingsError { setting: None, message };
+                return SettingsError {
+                    setting: None,
+                    message,
+                    kind: e.kind,
+                    facts: e.facts,
+                    command: Some(command.to_string()),
+                };
             }
             let keyword = script.lines().nth(e.line.saturating_sub(1)).and_then(|l| l.split(' ').next()).unwrap_or("");
             let setting = match keyword {
@@ -143,7 +166,7 @@ impl Settings {
                 "delay" => "delayMin",
                 other => FIELDS.iter().copied().find(|f| *f == other).unwrap_or("title"),
             };
-            SettingsError { setting: Some(setting), message: e.message }
+            SettingsError { setting: Some(setting), message: e.message, kind: e.kind, facts: e.facts, command: None }
         })
     }
 }
