@@ -20,6 +20,27 @@ describe('model checker panel', { timeout: 180_000 }, () => {
   });
   after(() => closeAll(browser, server));
 
+  // A run a load replaced, brought back by Undo, is another scenario: the result found for
+  // the one it replaced goes (the panel said "VIOLATED" under "Checks Basic Paxos").
+  test('Undo back to a run the check was not of: the result goes', async () => {
+    await page.click('#forward');
+    await page.click('#servers [data-command="crash S1"]');
+    await loadPreset(page, 'seed-3');
+    await page.click('#check-run');
+    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'violated');
+    await page.click('#undo');
+    await page.locator('#scenario-title', { hasText: 'Basic Paxos' }).waitFor();
+    await page.locator('#checker-panel:not([data-status="done"])').waitFor();
+    assert.equal(await page.locator('#check-result').textContent(), '');
+    assert.match(await page.locator('#check-job').textContent(), /Basic Paxos/);
+    // Redo brings seed §3 back: the result is gone too (its check is to be run again).
+    await page.click('#redo');
+    await page.locator('#scenario-title', { hasText: 'Proposal numbers' }).waitFor();
+    assert.equal(await page.locator('#check-result').textContent(), '');
+    assert.deepEqual(problems, []);
+  });
+
   test('seed §3: finds the 4-move one-phase counterexample, and animates it as a scenario', async () => {
     await loadPreset(page, 'seed-3');
     assert.equal(await page.locator('#check-job').textContent(),

@@ -46,6 +46,8 @@ export class Aids {
     this.aidsModule = aidsModule;
     this.challengePick = 'one-phase';
     this.handles = { check: null, challenge: null };
+    /** The scenario the panels last followed (`store.origin`, a new object for each). */
+    this.originSeen = app.store.origin;
     const $ = (id) => this.doc.getElementById(id);
     this.$ = $;
     this.fillPanels();
@@ -205,7 +207,11 @@ export class Aids {
   /** The run changed: keep what still applies to it, let go of what does not. */
   runChanged(change) {
     const origin = this.store.origin.script;
-    if (change.reason === 'load') {
+    // Another scenario on screen: one loaded, or a run a load replaced that Undo or Redo
+    // brings back (its own origin): what the panels found was of the scenario before.
+    const scenarioChanged = change.reason === 'load' || this.store.origin !== this.originSeen;
+    this.originSeen = this.store.origin;
+    if (scenarioChanged) {
       if (this.state.scenario && this.state.scenario.script !== origin) this.state.scenario = null;
       const challenge = this.state.challenge;
       if (challenge && origin !== challenge.script && !(challenge.showing && origin === challenge.check.summary?.counterexample)) {
