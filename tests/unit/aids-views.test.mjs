@@ -55,6 +55,11 @@ test('check and challenge sentences', () => {
   assert.equal(checkSentence(done('holds'), en), 'HOLDS: no order of messages breaks safety in this configuration (16,957 states, depth 12).');
   assert.match(checkSentence(done('incomplete'), en), /^No violation found within the bound \(16,957 states explored\)\. That is not a proof/);
   assert.match(checkSentence(done('incomplete'), zh), /^在上限之内没有发现违反/);
+  // Stopped by the memory bound, not the state bound the progress bar shows: said so.
+  const memory = done('incomplete', { limit: 'memory', memory_peak_bytes: 63 * 1024 * 1024 });
+  assert.match(checkSentence(memory, en), /^No violation found before the memory bound stopped the search \(16,957 states explored, 63 MB held\)\./);
+  assert.match(checkSentence(memory, zh), /^在内存上限让搜索停下之前没有发现违反/);
+  assert.match(checkSentence(done('incomplete', { limit: 'states' }), en), /^No violation found within the bound/);
   assert.equal(checkSentence({ ...idleCheck(), status: 'error', error: 'boom' }, en), 'The check could not run: boom');
   assert.equal(checkSentence(idleCheck(), en), '');
   const shortest = { kind: 'violated', moves: ['a', 'b', 'c', 'd'] };

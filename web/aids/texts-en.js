@@ -74,6 +74,7 @@ export default {
   'check.verdict.holds': 'HOLDS: no order of messages breaks safety in this configuration ({states} states, depth {depth}).',
   'check.verdict.violated': 'VIOLATED: the shortest counterexample takes {moves} {moves:move|moves} ({states} states explored).',
   'check.verdict.stuck': 'STUCK: after {moves} {moves:move|moves} the run reaches a state from which no value can ever be chosen: each value is held by too few acceptors to make a quorum, no acceptor is left free, and in this protocol an acceptor never gives up what it holds. {moves:That move is|Those # moves are} the shortest way there ({states} states explored).',
+  'check.verdict.memory': 'No violation found before the memory bound stopped the search ({states} states explored, {megabytes} MB held). That is not a proof: check a smaller configuration (fewer proposers, attempts or faults) to search it all.',
   'check.verdict.bounded': 'No violation found within the bound ({states} states explored). That is not a proof: a bigger search might still find one.',
   'check.verdict.cancelled': 'Cancelled after {states} states: no violation found so far, which proves nothing.',
   'check.animating': 'Playing the checker’s counterexample: {moves} moves.',

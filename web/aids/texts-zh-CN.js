@@ -74,6 +74,7 @@ export default {
   'check.verdict.holds': '成立：在这个配置下，任何消息顺序都破坏不了安全性（{states} 个状态，深度 {depth}）。',
   'check.verdict.violated': '违反：最短的反例需要 {moves} 步（探索了 {states} 个状态）。',
   'check.verdict.stuck': '卡死：{moves} 步之后，运行到达一个再也无法确定任何值的状态：每个值的接受者都凑不够法定集合，没有空闲的 Acceptor，而在这个协议里 Acceptor 永远不会放弃它持有的值。这 {moves} 步就是到达那里的最短路径（探索了 {states} 个状态）。',
+  'check.verdict.memory': '在内存上限让搜索停下之前没有发现违反（探索了 {states} 个状态，占用 {megabytes} MB）。这不是证明：检查一个更小的配置（更少的提议者、尝试次数或故障）才能搜完。',
   'check.verdict.bounded': '在上限之内没有发现违反（探索了 {states} 个状态）。这不是证明：更大的搜索仍可能找到。',
   'check.verdict.cancelled': '在 {states} 个状态后取消：目前没有发现违反，但这什么也证明不了。',
   'check.animating': '正在播放检查器找到的反例：共 {moves} 步。',

@@ -15,8 +15,11 @@ export function checkSentence(check, t) {
   const verdict = verdictOf(check.summary, { cancelled: check.cancelled });
   const figures = {
     states: formatCount(check.summary.distinct_states, language), depth: check.summary.depth, moves: verdict.moves.length,
+    megabytes: Math.round((check.summary.memory_peak_bytes ?? 0) / (1024 * 1024)),
   };
-  return t(`check.verdict.${verdict.kind}`, figures);
+  // Cut short by the memory bound, not the state bound the progress bar shows: said so.
+  const key = verdict.kind === 'bounded' && check.summary.limit === 'memory' ? 'memory' : verdict.kind;
+  return t(`check.verdict.${key}`, figures);
 }
 
 function renderMoves(list, moves) {

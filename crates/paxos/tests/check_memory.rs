@@ -185,6 +185,7 @@ fn a_memory_stop_says_so_with_its_figures() {
     let summary =
         paxos::check::job::Search::new(job, Bounds { bytes_max: 1 << 20, ..Bounds::default() }).unwrap().finish();
     assert_eq!(summary.verdict, "incomplete");
+    assert_eq!(summary.limit, Some("memory"), "which bound, for the page to say");
     assert!(summary.memory_bytes <= 1 << 20 && summary.memory_bytes > 1 << 19, "{}", summary.memory_bytes);
     let expected = format!(
         "stopped by the memory bound (1 MiB) before every state was visited: the {} states found so far take \

@@ -34,6 +34,9 @@ pub struct Summary {
     pub memory_peak_bytes: u64,
     /// `holds`, `violated`, `stuck` or `incomplete`.
     pub verdict: &'static str,
+    /// For `incomplete`, the bound that stopped it (`states`, `depth`, `memory`,
+    /// `not_finished`): a page says which (the memory bound is not the state bound it shows).
+    pub limit: Option<&'static str>,
     pub reason: String,
     /// The shortest counterexample: a scenario script (simulator model) or action lines (TLA).
     pub counterexample: Option<String>,
@@ -111,6 +114,7 @@ impl Summary {
             memory_bytes: 0,
             memory_peak_bytes: 0,
             verdict: verdict.name(),
+            limit: verdict.limit(),
             reason: verdict.reason(),
             counterexample: None,
         }

@@ -99,6 +99,20 @@ impl Verdict {
         }
     }
 
+    /// For a search a bound stopped, which one (`states`, `depth`, `memory`, `not_finished`),
+    /// for a page to say so in its own words; `None` otherwise.
+    pub fn limit(&self) -> Option<&'static str> {
+        match self {
+            Verdict::Incomplete { limit } => Some(match limit {
+                Limit::States => "states",
+                Limit::Depth => "depth",
+                Limit::Memory => "memory",
+                Limit::NotFinished => "not_finished",
+            }),
+            _ => None,
+        }
+    }
+
     /// What was found, in a sentence (empty when the property holds).
     pub fn reason(&self) -> String {
         match self {
