@@ -127,3 +127,21 @@ test('the fragment\'s in-page anchor, beside the answers or alone', () => {
   assert.equal(anchorOf(''), null);
   assert.equal(anchorOf('#'), null);
 });
+
+// A preset's card says what its run shows: the happy path's steps are the core's (it said X
+// was chosen "after four message delays"; chosen is when a majority has accepted, three).
+test('the happy path\'s card: chosen at the step the core says, learned at the step S1 learns', async () => {
+  const { loadCore } = await import('./core.mjs');
+  const { readFileSync } = await import('node:fs');
+  const core = await loadCore();
+  const preset = JSON.parse(readFileSync(new URL('../../web/pkg/presets.json', import.meta.url), 'utf8')).find((p) => p.id === 'paxos-basic');
+  const run = new core.Playground(preset.script);
+  const events = run.events(1, run.steps());
+  const chosen = events.find((event) => event.type === 'chosen').step;
+  const learned = events.find((event) => event.type === 'note' && event.note.note === 'learned' && event.node === 1).step;
+  const card = (await import('../../web/i18n/stories/paxos-basic.js')).default;
+  assert.match(card.en.story, new RegExp(`\\(step ${chosen}\\) X is chosen: three message delays`));
+  assert.match(card.en.story, new RegExp(`learns X at step ${learned};`));
+  assert.match(card['zh-CN'].story, new RegExp(`第 ${chosen} 步.*三次消息延迟.*第 ${learned} 步`));
+  run.free();
+});
