@@ -175,6 +175,15 @@ describe('playback controls', { timeout: 180_000 }, () => {
     assert.equal((await position(page)).step, 18);
     await page.keyboard.press('Enter');
     await waitForStep(page, 17);
+    // Home and End go to the list's first and last rows (they did nothing there), and Enter
+    // goes to that step.
+    await page.keyboard.press('Home');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.step), '0');
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.step), '19');
+    assert.equal((await position(page)).step, 17);
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 19);
   });
 
   test('play runs to the end of the run, then no animation frame is pending', async () => {

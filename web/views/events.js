@@ -49,7 +49,9 @@ export class EventsView {
   }
 
   onKey(event) {
-    const delta = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key];
+    // Home and End go to the first and last row, as in any list (the page's own Home and End,
+    // to the run's start and end, step aside here: web/controls/keyboard.js).
+    const delta = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -Infinity, End: Infinity }[event.key];
     if (delta === undefined) return;
     const button = event.target.closest?.('button[data-step]');
     if (!button) return;
