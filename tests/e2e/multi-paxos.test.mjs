@@ -131,7 +131,7 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     await waitForStep(page, 31);
     const shown = await grid(page);
     assert.deepEqual(shown.rows.S5.slice(1, 3), ['noop|15 no-op|chosen', 'entry|15 set z 3|chosen']);
-    assert.equal(shown.cost, '截至此步：发送了 56 条消息，选定了 3 条命令：每条选定的命令 18.7 条消息。');
+    assert.equal(shown.cost, '截至此步：发送了 56 条消息，确定了 3 条命令：每条确定的命令 18.7 条消息。');
     assert.deepEqual(shown.leaders, ['S5领导者']);
     const servers = await logServers(page);
     assert.deepEqual(servers.head, ['服务器', '角色', '承诺', '已应用', '寄存器', '操作']);
