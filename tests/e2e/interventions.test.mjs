@@ -70,6 +70,8 @@ describe('interventions', { timeout: 180_000 }, () => {
     assert.equal(await lastEvent(page), 'deliver #2 S1->S3 Prepare 11');
     // The delivered message is no longer in flight; the selection says where it went.
     assert.match(await page.locator('#selection').textContent(), /Delivered at step 2/);
+    // Already at that step: no button to go there (it offered "Go to step 2" at step 2).
+    assert.equal(await page.locator('#selection [data-seek]').count(), 0);
   });
 
   test('a message picked in the space-time diagram can be dropped and duplicated', async () => {

@@ -73,7 +73,8 @@ export function renderSelection(box, store, t) {
     h(doc, 'p', { class: 'selection-title' }, h(doc, 'span', { class: `kind-chip kind-${life.kind}`, 'aria-hidden': 'true' }),
       h(doc, 'strong', { text: `#${life.id} ${life.text}` }), ` ${linkText(life.from, life.to)}`),
     h(doc, 'p', { class: 'selection-facts', text: fact }),
-    jump === undefined ? null : h(doc, 'div', { class: 'selection-actions' },
+    // (No way to a step already on screen: a message just delivered or dropped there.)
+    jump === undefined || jump === viewed ? null : h(doc, 'div', { class: 'selection-actions' },
       h(doc, 'button', { type: 'button', class: 'action', 'data-seek': jump, text: t('selection.goTo', { step: jump }) })),
   );
 }
