@@ -140,8 +140,8 @@ test('the happy path\'s card: chosen at the step the core says, learned at the s
   const chosen = events.find((event) => event.type === 'chosen').step;
   const learned = events.find((event) => event.type === 'note' && event.note.note === 'learned' && event.node === 1).step;
   const card = (await import('../../web/i18n/stories/paxos-basic.js')).default;
-  assert.match(card.en.story, new RegExp(`\\(step ${chosen}\\) X is chosen: three message delays`));
-  assert.match(card.en.story, new RegExp(`learns X at step ${learned};`));
+  assert.match(card.en.story, new RegExp(`X is chosen at step ${chosen}, three message delays in`));
+  assert.match(card.en.story, new RegExp(`S1 learns it at step ${learned} `));
   assert.match(card['zh-CN'].story, new RegExp(`第 ${chosen} 步.*三次消息延迟.*第 ${learned} 步`));
   run.free();
 });
