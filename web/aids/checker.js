@@ -39,9 +39,12 @@ export function progressFigures(progress, seconds) {
     states: progress.distinct_states,
     rate: seconds > 0 ? Math.round(progress.distinct_states / seconds) : 0,
     depth: progress.depth,
-    megabytes: Math.round((progress.memory_bytes ?? 0) / (1024 * 1024)),
+    megabytes: megabytes(progress.memory_bytes),
   };
 }
+
+/** Bytes as the panel says them: whole megabytes (MiB). */
+export const megabytes = (bytes) => Math.round((bytes ?? 0) / (1024 * 1024));
 
 /** A number with thousands separators in the page's language. */
 export function formatCount(value, language) {

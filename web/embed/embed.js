@@ -133,11 +133,12 @@ function command(app, name, data, page) {
     case 'state': return null;
     case 'query': return record(store, data);
     case 'load': {
-      if (typeof data.link !== 'string' && typeof data.script !== 'string') throw new Error('load needs a "script" or a "link" string');
-      if (typeof data.link !== 'string' && data.script.length > page.scriptCharsMax) throw new Error(`the script is too long (at most ${page.scriptCharsMax} characters)`);
+      const link = typeof data.link === 'string' ? data.link : null;
+      if (link === null && typeof data.script !== 'string') throw new Error('load needs a "script" or a "link" string');
+      if (link === null && data.script.length > page.scriptCharsMax) throw new Error(`the script is too long (at most ${page.scriptCharsMax} characters)`);
       const step = data.step === undefined ? null : wholeNumber(data.step, 'step');
       const open = () => {
-        const decoded = typeof data.link === 'string' ? store.wasm.decodeLink(data.link) : { script: data.script, step: 0, view: null, language: 0 };
+        const decoded = link !== null ? store.wasm.decodeLink(link) : { script: data.script, step: 0, view: null, language: 0 };
         page.openDecoded(app, decoded);
         if (step !== null) app.seekTo(step);
         return null;

@@ -3,7 +3,7 @@
 // the rate, depth and memory in words; its result says exactly what was shown: a
 // counterexample, a proof within the configuration, or no violation within the bound.
 import { h } from '../dom.js';
-import { CHALLENGES, formatCount, progressFigures, verdictOf } from '../aids/checker.js';
+import { CHALLENGES, formatCount, megabytes, progressFigures, verdictOf } from '../aids/checker.js';
 import { eventText } from '../events-text.js';
 
 /** The sentence for a check's state: running, failed, or what its result shows. */
@@ -15,7 +15,7 @@ export function checkSentence(check, t) {
   const verdict = verdictOf(check.summary, { cancelled: check.cancelled });
   const figures = {
     states: formatCount(check.summary.distinct_states, language), depth: check.summary.depth, moves: verdict.moves.length,
-    megabytes: Math.round((check.summary.memory_peak_bytes ?? 0) / (1024 * 1024)),
+    megabytes: megabytes(check.summary.memory_peak_bytes),
   };
   // Cut short by the memory bound, not the state bound the progress bar shows: said so.
   const key = verdict.kind === 'bounded' && check.summary.limit === 'memory' ? 'memory' : verdict.kind;
