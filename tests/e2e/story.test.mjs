@@ -280,6 +280,25 @@ describe('the story page', { timeout: 600_000 }, () => {
         return Math.abs(top) < 40;
       }, null, { timeout: 10_000 });
       assert.ok(await page.evaluate(() => window.scrollY) > 1000, hash);
+      // Something growing above it (a figure, a checked answer) does not push it away...
+      // (with the browser's scroll anchoring off: it does not cover the chapters that are
+      // laid out late, which is how a busy machine landed hundreds of pixels off)
+      await page.evaluate(() => { document.documentElement.style.overflowAnchor = 'none'; });
+      const topAfterGrowth = () => page.evaluate(async () => {
+        const filler = document.createElement('div');
+        filler.style.height = '500px';
+        document.getElementById('chapter-1').before(filler);
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return document.getElementById('chapter-5').getBoundingClientRect().top;
+      });
+      assert.ok(Math.abs(await topAfterGrowth()) < 40, `${hash}: held after growth above`);
+      // ...until the reader scrolls: from then on the page is theirs.
+      await page.mouse.move(500, 500);
+      await page.mouse.wheel(0, -300);
+      await page.waitForFunction(() => document.getElementById('chapter-5').getBoundingClientRect().top > 200);
+      const before = await page.evaluate(() => document.getElementById('chapter-5').getBoundingClientRect().top);
+      const after = await topAfterGrowth();
+      assert.ok(after > before + 400, `${hash}: not pulled back after the reader scrolled (${before} → ${after})`);
       assert.deepEqual(problems, []);
       await page.close();
     }

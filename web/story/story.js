@@ -304,6 +304,25 @@ function placeAround(anchor, list) {
   anchor.after(...list.slice(at + 1));
 }
 
+/**
+ * Scrolls to `target` and keeps it at the top while the page above it settles, until the
+ * reader scrolls, types or touches. The chapters passed count with an estimated height until
+ * they are laid out (content-visibility: auto), and figures and checked answers arrive later:
+ * a single jump (or two frames later) landed hundreds of pixels off on a busy machine.
+ */
+function holdInView(window, target) {
+  const doc = window.document;
+  const userEvents = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+  const observer = new window.ResizeObserver(() => target.scrollIntoView());
+  const release = () => {
+    observer.disconnect();
+    for (const type of userEvents) window.removeEventListener(type, release, true);
+  };
+  for (const type of userEvents) window.addEventListener(type, release, { capture: true, passive: true });
+  target.scrollIntoView();
+  observer.observe(doc.body);
+}
+
 async function main(window) {
   const navigator = window.navigator;
   const address = readAddress(window.location.hash);
@@ -314,12 +333,7 @@ async function main(window) {
     if (address.rejected.length > 0) story.writeAddress();
     const anchor = anchorOf(window.location.hash);
     const target = anchor === null ? null : window.document.getElementById(anchor);
-    if (target) {
-      // Again once the chapters it passed have been laid out (off screen they count with an
-      // estimated height, content-visibility: auto): the first jump lands near, not on it.
-      target.scrollIntoView();
-      window.requestAnimationFrame(() => window.requestAnimationFrame(() => target.scrollIntoView()));
-    }
+    if (target) holdInView(window, target);
   } catch (error) {
     story.fatal(error);
   }
