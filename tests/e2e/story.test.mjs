@@ -304,6 +304,28 @@ describe('the story page', { timeout: 600_000 }, () => {
     }
   });
 
+  // Another story link pasted into the address bar of an open story is that link's story;
+  // Back brings the first one again; a bare `#chapter-N` scrolls and keeps the answers.
+  test('the address changed while the story is open: another link\'s answers are shown, Back brings the first back', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#answers=5a.Y&lang=en`);
+    await page.locator('[data-question="5a"] input[value="Y"]:checked').waitFor({ state: 'attached' });
+    const other = (await expectations())[4].questions[1];
+    await page.evaluate((hash) => { window.location.hash = hash; }, `answers=5b.${other.answer}&lang=en`);
+    await page.locator(`[data-question="5b"] input[value="${other.answer}"]:checked`).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-question="5a"] input:checked').count(), 0, 'only the new link\'s answers');
+    assert.match(await page.locator('#progress').textContent(), /^1 of 15 questions answered/);
+    await page.goBack();
+    await page.locator('[data-question="5a"] input[value="Y"]:checked').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('[data-question="5b"] input:checked').count(), 0);
+    // A bare anchor: the page goes there and the address keeps the reader's answer.
+    await page.evaluate(() => { window.location.hash = 'chapter-6'; });
+    await page.waitForFunction(() => Math.abs(document.getElementById('chapter-6').getBoundingClientRect().top) < 40);
+    await page.waitForFunction(() => window.location.hash === '#answers=5a.Y&lang=en');
+    assert.equal(await page.locator('[data-question="5a"] input[value="Y"]:checked').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('an embed asked for a preset that does not exist says so and shows the first scenario', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/index.html?embed=1&preset=no-such-story&lang=en`);

@@ -180,7 +180,7 @@ class Story {
         const target = this.doc.getElementById(link.getAttribute('href').slice(1));
         if (!target) return;
         event.preventDefault();
-        target.scrollIntoView();
+        this.holdInView(target);
         const heading = target.matches('section') ? target.querySelector('h2') : target;
         heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
@@ -267,6 +267,36 @@ class Story {
   }
 
   /** The answers (and a chosen language) go into the address: a link to the page keeps them. */
+  /**
+   * The reader changed the address while the story is open (typed or pasted another link,
+   * or went Back to one). Another link's answers or language are that link's story: the page
+   * opens it afresh (the answers it held stay in the history entry before). A bare anchor
+   * (`#chapter-3`: the browser has scrolled there) keeps the reader's answers in the address.
+   */
+  addressChanged() {
+    const next = readAddress(this.window.location.hash);
+    const sameAnswers = next.answers.size === this.answers.size
+      && [...next.answers].every(([key, option]) => this.answers.get(key) === option);
+    const sameLanguage = next.language === null || next.language === this.language;
+    const bare = next.answers.size === 0 && next.language === null && next.rejected.length === 0;
+    if (!bare && (!sameAnswers || !sameLanguage || next.rejected.length > 0)) {
+      this.window.location.reload();
+      return;
+    }
+    // Where the browser's own jump lands near, not on it (see holdInView); and
+    // `#answers=…&chapter-3` names no element, so the browser did not jump at all.
+    const anchor = anchorOf(this.window.location.hash);
+    const target = anchor === null ? null : this.doc.getElementById(anchor);
+    if (target) this.holdInView(target);
+    if (bare) this.writeAddress();
+  }
+
+  /** Keeps `target` at the top (holdInView) instead of whatever was held before. */
+  holdInView(target) {
+    this.releaseHeld?.();
+    this.releaseHeld = holdInView(this.window, target);
+  }
+
   writeAddress() {
     const hash = writeAddress(this.answers, this.languageChosen ? this.language : null);
     const url = this.window.location.href.split('#')[0] + hash;
@@ -309,6 +339,7 @@ function placeAround(anchor, list) {
  * reader scrolls, types or touches. The chapters passed count with an estimated height until
  * they are laid out (content-visibility: auto), and figures and checked answers arrive later:
  * a single jump (or two frames later) landed hundreds of pixels off on a busy machine.
+ * Returns the function that lets go.
  */
 function holdInView(window, target) {
   const doc = window.document;
@@ -321,6 +352,7 @@ function holdInView(window, target) {
   for (const type of userEvents) window.addEventListener(type, release, { capture: true, passive: true });
   target.scrollIntoView();
   observer.observe(doc.body);
+  return release;
 }
 
 async function main(window) {
@@ -333,7 +365,8 @@ async function main(window) {
     if (address.rejected.length > 0) story.writeAddress();
     const anchor = anchorOf(window.location.hash);
     const target = anchor === null ? null : window.document.getElementById(anchor);
-    if (target) holdInView(window, target);
+    if (target) story.holdInView(target);
+    window.addEventListener('hashchange', () => story.addressChanged());
   } catch (error) {
     story.fatal(error);
   }
