@@ -4,7 +4,7 @@
 // in compare mode, and a Chinese page with no English sentence for a Multi-Paxos run.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, openPage, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { closeAll, loadPreset, openPage, position, showEvents, startServerAndBrowser, waitForStep } from './harness.mjs';
 import { aidsReady, texts } from './aids-helpers.mjs';
 import { sharedLink } from './share-helpers.mjs';
 import { loadMultiCore } from '../unit/core.mjs';
@@ -60,7 +60,7 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     // S4 missed slots 1 and 2: holes below its slot 3.
     assert.deepEqual(shown.rows.S4.slice(0, 3), ['hole|hole|', 'hole|hole|', 'entry|11 set z 3|']);
     assert.equal(shown.rows.S1[0], 'entry|11 set x 1|chosen');
-    assert.match(shown.cost, /^Up to this step: \d+ messages sent, 1 commands chosen: [\d.]+ messages per chosen command\.$/);
+    assert.match(shown.cost, /^Up to this step: \d+ messages sent, 1 command chosen: [\d.]+ messages per chosen command\.$/);
     // The end: S5 re-proposed set z 3 in slot 3 and filled the hole in slot 2 with a no-op.
     await page.click('#to-end');
     await waitForStep(page, 31);
@@ -152,6 +152,81 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     await context.close();
   });
 
+  // The quorum panel pictures one decree; for a log it said "No proposal has reached phase 2
+  // and nothing is chosen yet" beside the slots the observer had seen chosen.
+  test('the quorum panel does not say nothing is chosen in a Multi-Paxos run', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    const facts = () => texts(page, '#quorum-facts li');
+    await loadPreset(page, 'multi-recovery');
+    await seek(page, 13);
+    assert.match((await texts(page, '#observer .verdict-facts:not([hidden]) li')).join('\n'), /#1 set x 1 chosen at step 7/);
+    assert.deepEqual(await facts(), ['Each slot of a log has quorums of its own: the observer names the quorum that chose each slot, and the log grid marks the chosen slots (★). The pictures here are of a single decree (the one-value protocols).']);
+    assert.deepEqual([await page.locator('#quorum-show').isDisabled(), await page.locator('#quorum-pick').isDisabled()], [true, true]);
+    // Its own control's redraw (the language, here) keeps it so.
+    await page.click('#language');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    assert.match((await facts())[0], /^日志的每个槽位都有各自的法定集合/);
+    await page.click('#language');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    // A single-decree run afterwards has its pictures and controls back.
+    await loadPreset(page, 'seed-5');
+    await seek(page, 19);
+    await page.locator('#quorum-panel[data-quorum-state="drawn"]').waitFor({ state: 'attached' });
+    await page.locator('#quorum-facts .q-title').waitFor();
+    assert.match((await facts())[0], /^\(15,X\), proposed by S5/);
+    assert.deepEqual([await page.locator('#quorum-show').isDisabled(), await page.locator('#quorum-pick').isDisabled()], [false, false]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  // The servers panel's form sent `propose S1 X`, which a log's servers refuse, and took at
+  // most 8 letters: no client's command could be sent from the page, only from a script.
+  test('a client\'s command sent from the servers panel in a Multi-Paxos run', async () => {
+    // The aids' code (which brings the words for a script's faults) is held back until the end.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const { page, problems } = await openPage(browser, `${server.origin}/`, {
+      beforeLoad: (p) => p.route('**/web/controls/aids.js', (route) => held.then(() => route.continue())),
+    });
+    const form = () => page.locator('#propose-form').evaluate((f) => [f.querySelector('h3').textContent, f.querySelector('button').textContent]);
+    await loadPreset(page, 'multi-recovery');
+    await seek(page, 10);
+    assert.deepEqual(await form(), ['Send a client’s command', 'Send']);
+    await page.selectOption('#propose-server', '2');
+    assert.equal(await page.locator('#propose-value').inputValue(), 'set x 2');
+    await page.fill('#propose-value', 'set y 7');
+    await page.locator('#propose-form button[type="submit"]').click();
+    await waitForStep(page, 11);
+    assert.match(await page.locator('#status').textContent(), /^Done: request S2 set y 7\./);
+    assert.equal(await page.locator('#problem').isHidden(), true);
+    // A command the core refuses is explained, and changes nothing.
+    await page.fill('#propose-value', 'set y');
+    await page.locator('#propose-form button[type="submit"]').click();
+    await page.locator('#problem:not([hidden])').waitFor();
+    assert.match(await page.locator('#problem').textContent(), /request S2 set y/);
+    assert.deepEqual(await position(page), { step: 11, steps: 11 });
+    // In Chinese too, before the aids are loaded.
+    await page.click('#language');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    assert.deepEqual(await form(), ['发送客户端命令', '发送']);
+    await page.locator('#propose-form button[type="submit"]').click();
+    await page.locator('#problem', { hasText: '未执行' }).waitFor();
+    assert.match(await page.locator('#problem-text').textContent(), /^未执行“request S2 set y”：场景脚本第 1 行第 17 列：缺少参数/);
+    assert.doesNotMatch(await page.locator('#problem-text').textContent(), /missing|argument|usage/);
+    assert.equal(await page.locator('#export-panel').getAttribute('data-ready'), 'false');
+    release();
+    await page.click('#language');
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    // A single-decree run has the page's form back, with a value for its server.
+    await loadPreset(page, 'seed-3');
+    assert.deepEqual(await form(), ['Propose a value', 'Propose']);
+    await page.fill('#propose-value', '');
+    await page.selectOption('#propose-server', '1');
+    assert.equal(await page.locator('#propose-value').inputValue(), 'X');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a share link of a Multi-Paxos run at a step opens the same state', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'multi-partition');
@@ -195,7 +270,7 @@ describe('Multi-Paxos on the page', { timeout: 300_000 }, () => {
     // Multi-Paxos: phase 1 once, then a round trip and Decides per command; Basic Paxos runs
     // both phases for its one value.
     assert.equal(left, '22 messages sent, 3 commands chosen: 7.3 messages per chosen command.');
-    assert.equal(right, '16 messages sent, 1 commands chosen: 16 messages per chosen command.');
+    assert.equal(right, '16 messages sent, 1 command chosen: 16 messages per chosen command.');
     // The left side counts as the log grid under the cluster does.
     assert.equal(`Up to this step: ${left}`, (await grid(page)).cost);
     assert.deepEqual(problems, []);

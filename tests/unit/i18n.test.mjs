@@ -211,3 +211,16 @@ test('a word picked by a number: English plurals', () => {
   assert.equal(translator('en')('narrate.replaced', { count: 1 }), 'The rest of the run (1 step) was replaced —');
   assert.equal(translator('en')('narrate.loaded', { steps: 16 }), 'Scenario loaded: 16 steps. Press Play or step through it.');
 });
+
+// The log grid's and compare mode's message counts said "1 commands chosen" and "1 messages
+// sent" (multi-recovery at step 13: one slot chosen); a forgetful server "in 1 slots".
+test('English plurals in the counts Multi-Paxos and compare mode bring along', () => {
+  const say = (key, params) => interpolate(MULTI.en[key] ?? AIDS.en[key], params);
+  assert.equal(say('log.cost', { sent: 25, chosen: 1, per: 25 }), 'Up to this step: 25 messages sent, 1 command chosen: 25 messages per chosen command.');
+  assert.equal(say('log.cost', { sent: 1, chosen: 2, per: 1 }), 'Up to this step: 1 message sent, 2 commands chosen: 1 message per chosen command.');
+  assert.equal(say('log.cost.none', { sent: 1 }), 'Up to this step: 1 message sent, no command chosen yet.');
+  assert.equal(say('compare.cost', { sent: 40, chosen: 1, per: 40 }), '40 messages sent, 1 command chosen: 40 messages per chosen command.');
+  assert.equal(say('compare.cost.none', { sent: 1 }), '1 message sent, no command chosen yet.');
+  assert.match(say('ev.note.forgot-log', { node: 'S2', promised: 15, slots: 1 }), /in 1 slot \(amnesia\)$/);
+  assert.match(say('ev.note.forgot-log', { node: 'S2', promised: 15, slots: 3 }), /in 3 slots \(amnesia\)$/);
+});

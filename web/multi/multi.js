@@ -13,10 +13,14 @@ import { shapeEvents, shapeSnapshot } from './events.js';
 import { LogViews } from './views.js';
 import protocolsEn from '../controls/protocol-texts-en.js';
 import protocolsZhCN from '../controls/protocol-texts-zh-CN.js';
+import syntaxEn from '../aids/syntax-texts-en.js';
+import syntaxZhCN from '../aids/syntax-texts-zh-CN.js';
 import en from './texts-en.js';
 import zhCN from './texts-zh-CN.js';
 
-export const TEXTS = { en: { ...en, ...protocolsEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN } };
+// With the words for what is wrong with a script's text: a client's command typed in the
+// servers panel (web/multi/servers.js) is refused with them, also before the aids are loaded.
+export const TEXTS = { en: { ...en, ...protocolsEn, ...syntaxEn }, 'zh-CN': { ...zhCN, ...protocolsZhCN, ...syntaxZhCN } };
 
 /** The Multi-Paxos presets, as the gallery lists them; fetched once. */
 let presetsRequest = null;

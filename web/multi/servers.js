@@ -6,6 +6,7 @@
 // the role is only the name of the core's stage. The page's table stays in the panel, hidden,
 // and comes back for a run without logs.
 import { h } from '../dom.js';
+import { suggestedValue } from '../commands.js';
 import { serverLabel } from '../format.js';
 import { keepRows } from '../views/servers.js';
 
@@ -98,4 +99,72 @@ function rowElement(doc, row, selected, t) {
       'aria-label': t(row.up ? 'action.crashServer' : 'action.restartServer', { server: label }),
       text: t(row.up ? 'action.crash' : 'action.restart'),
     })));
+}
+
+/** The proposal form's texts (web/i18n: `data-i18n`) -> a log run's, for a client's command. */
+const REQUEST_KEYS = { 'actions.propose': 'log.request.heading', 'actions.value': 'log.request.command', 'actions.proposeButton': 'log.request.button' };
+
+/**
+ * The servers panel's "Propose a value" form for a run with logs, whose servers take a client's
+ * command, not a value: it sent `propose S1 X`, which the core refuses for a log, and took no
+ * more than 8 letters (`set x 1` was refused as a bad value), so no command could be sent from
+ * the page. For a log it sends `request S1 set x 1` (the core checks the command, as in a
+ * script) and says so; without a log it is the page's form again. Wired once, by LogViews.
+ */
+export function installRequestForm(app) {
+  const form = app.doc.getElementById('propose-form');
+  if (!form) return;
+  const server = () => Number(app.$('propose-server').value);
+  // Before the page's own submit handler (web/controls/page-actions.js): a capturing listener
+  // on the form runs first at its target, and for a log the page's never runs.
+  form.addEventListener('submit', (event) => {
+    if (!form.dataset.request) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    app.act(`request ${serverLabel(server())} ${app.$('propose-value').value.trim()}`);
+  }, { capture: true });
+  // The page suggests a value for a server (its menu, the selection's Propose): a command here.
+  const suggest = () => suggestCommand(app.doc, form, server());
+  app.$('propose-server').addEventListener('change', suggest);
+  app.$('propose-value').addEventListener('focus', suggest);
+}
+
+/** Puts a command in place of the page's value suggestion (never in place of typed text). */
+function suggestCommand(doc, form, server) {
+  const value = doc.getElementById('propose-value');
+  if (!form.dataset.request || (value.value !== '' && value.value !== value.dataset.suggested)) return;
+  value.value = `set x ${server}`;
+  value.dataset.suggested = value.value;
+}
+
+/** Sets the form for a run with logs (`isLog`) or back for one without, in `t`'s language. */
+export function renderRequestForm(doc, t, isLog) {
+  const form = doc.getElementById('propose-form');
+  if (!form || Boolean(form.dataset.request) === isLog && form.dataset.language === t.language) return;
+  form.dataset.language = t.language;
+  if (isLog) form.dataset.request = 'true';
+  else delete form.dataset.request;
+  // The keys swap, so the page's own translation (a language switch) writes these texts too.
+  for (const [page, log] of Object.entries(REQUEST_KEYS)) {
+    const element = form.querySelector(`[data-i18n="${isLog ? page : log}"], [data-i18n="${isLog ? log : page}"]`);
+    element.dataset.i18n = isLog ? log : page;
+    element.textContent = t(element.dataset.i18n);
+  }
+  const value = doc.getElementById('propose-value');
+  // A command is longer than a value; the core says what is wrong with one.
+  if (isLog) {
+    value.removeAttribute('maxlength');
+    value.removeAttribute('pattern');
+    value.size = 12;
+  } else {
+    // (As index.html has it.)
+    value.maxLength = 8;
+    value.pattern = '[A-Za-z0-9_]{1,8}';
+    value.size = 6;
+  }
+  // A suggestion of the other kind is replaced; what the person typed stays.
+  if (value.value !== '' && value.value !== value.dataset.suggested) return;
+  const server = Number(doc.getElementById('propose-server').value) || 1;
+  value.value = isLog ? `set x ${server}` : suggestedValue(server);
+  value.dataset.suggested = value.value;
 }

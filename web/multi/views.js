@@ -8,7 +8,7 @@ import { loadStylesheet } from '../lazy.js';
 import { isLogSnapshot } from '../layout/log-grid.js';
 import { renderLogGrid } from './log-grid.js';
 import { logOutcomeSentence, renderLogObserver } from './observer.js';
-import { renderLogServers } from './servers.js';
+import { installRequestForm, renderLogServers, renderRequestForm } from './servers.js';
 
 /**
  * The message-types key under the cluster (the page's `#legend`, which the page rebuilds with
@@ -50,7 +50,12 @@ export class LogViews {
     this.styles = loadStylesheet(this.doc, 'web/multi/multi.css').catch((error) => {
       app.store.setProblem(app.t('log.problem.styles', { reason: error.message }));
     });
+    installRequestForm(app);
     app.store.subscribe((change) => this.render(change));
+    // The quorum panel redraws on its own controls too (web/controls/quorum.js): after it.
+    app.quorum.state.subscribe((part) => {
+      if (part === 'quorum' && app.store.pg) this.renderQuorum(isLogSnapshot(app.store.snapshot()));
+    });
   }
 
   render(change = {}) {
@@ -66,6 +71,8 @@ export class LogViews {
     renderLogObserver(app.$('observer'), snapshot, t, isLog);
     renderDecideLegend(app.$('legend'), t, isLog);
     renderLogServers(this.doc, store, t, isLog);
+    renderRequestForm(this.doc, t, isLog);
+    this.renderQuorum(isLog);
     if (!isLog) return;
     panel.querySelector('h2').textContent = t('log.heading');
     panel.querySelector('.log-hint').textContent = t('log.hint');
@@ -77,5 +84,21 @@ export class LogViews {
       const sentence = logOutcomeSentence(t, store.outcome());
       if (sentence) app.$('scenario-outcome').textContent = sentence;
     }
+  }
+
+  /**
+   * The quorum panel for a run with logs. Its pictures are of one decree: the core makes none
+   * for a log, whose every slot has quorums of its own, so the panel said "No proposal has
+   * reached phase 2 and nothing is chosen yet" beside chosen slots. It says where a log's
+   * quorums are shown instead (the observer names the quorum of each chosen slot), and its
+   * controls, which would pick and draw a single decree's, wait for a run without logs.
+   */
+  renderQuorum(isLog) {
+    const $ = this.app.$;
+    $('quorum-show').disabled = isLog;
+    if (!isLog) return;
+    $('quorum-pick').disabled = true;
+    $('quorum-facts').replaceChildren(h(this.doc, 'li', { class: 'q-fact q-none', text: this.app.t('log.quorum') }));
+    for (const layer of this.app.cluster.svg.querySelectorAll('.quorum-overlay')) layer.remove();
   }
 }
