@@ -17,7 +17,7 @@ import { presetTitle } from './controls/presets.js';
 import { hasStory, loadStory } from './stories.js';
 import { ClusterView } from './views/cluster.js';
 import { narration } from './views/narrator.js';
-import { problemText } from './problems.js';
+import { problemText, wordProblem } from './problems.js';
 import { outcomeSentence, renderObserver } from './views/observer.js';
 
 /** How near the screen a panel below the first one starts fetching its code. */
@@ -156,7 +156,7 @@ class App {
 
   /** Shows why the core refused `command`; the run is as it was. */
   refused(command, error) {
-    this.store.setProblem(this.t('problem.refused', { command, reason: problemText(error, this.t) }));
+    this.store.setProblem((t) => t('problem.refused', { command, reason: problemText(error, t) }));
   }
 
   reset() {
@@ -205,7 +205,7 @@ class App {
     if (this.readOnly) return;
     const selection = this.store.ui.selection;
     if (selection?.type !== 'message') {
-      this.store.setProblem(this.t('problem.selectMessage'));
+      this.store.setProblem((t) => t('problem.selectMessage'));
       return;
     }
     this.act(`${action} #${selection.id}`);
@@ -264,7 +264,7 @@ class App {
     loadLanguage(language).then(apply, (error) => {
       if (this.wantedLanguage !== language) return;
       this.wantedLanguage = null;
-      this.store.setProblem(this.t('problem.language', { reason: error.message }));
+      this.store.setProblem((t) => t('problem.language', { reason: error.message }));
     });
   }
 
@@ -361,7 +361,7 @@ class App {
       this.help = help;
       help.renderHelp(this.$('help-dialog'), this.t);
       this.$('help-dialog').showModal();
-    }, (error) => this.store.setProblem(this.t('problem.help', { reason: error.message })));
+    }, (error) => this.store.setProblem((t) => t('problem.help', { reason: error.message })));
   }
 
   /**
@@ -426,7 +426,7 @@ class App {
         make(module).dataset.ready = 'true';
       }, (error) => {
         loading = null;
-        this.store.setProblem(this.t(problem, { reason: error.message }));
+        this.store.setProblem((t) => t(problem, { reason: error.message }));
         throw error;
       });
       return loading;
@@ -565,11 +565,11 @@ class App {
     loadStory(this.doc, id).then(() => {
       this.scenarioShown = null;
       this.render({});
-    }, (error) => this.store.setProblem(this.t('problem.story', { reason: error.message })));
+    }, (error) => this.store.setProblem((t) => t('problem.story', { reason: error.message })));
   }
 
   renderProblem() {
-    const problem = this.store.ui.problem;
+    const problem = wordProblem(this.store.ui.problem, this.t);
     const box = this.$('problem');
     if (box.hidden !== !problem) box.hidden = !problem;
     setText(this.$('problem-text'), problem ?? '');

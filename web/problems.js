@@ -53,3 +53,11 @@ export function problemText(error, t) {
   if (problem) return refusalText(problem, t) ?? error.message;
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The words of a problem the page shows (web/state.js setProblem: words, or a function of
+ * the texts, worded again after a language switch) in `t`'s language; null for none.
+ */
+export function wordProblem(problem, t) {
+  return typeof problem === 'function' ? problem(t) : problem;
+}

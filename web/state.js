@@ -372,7 +372,11 @@ export class Store {
     this.emit({ ui: true, reason: 'playing' });
   }
 
-  /** A problem to show on the page (a refused command, a bad setting); null clears it. */
+  /**
+   * A problem to show on the page (a refused command, a bad setting); null clears it. Given
+   * as a function of the page's texts (`t => string`), it is worded again after a language
+   * switch instead of staying in the language it was said in (wordProblem).
+   */
   setProblem(problem) {
     this.ui.problem = problem;
     this.emit({ ui: true, reason: 'problem' });

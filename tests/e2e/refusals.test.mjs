@@ -72,6 +72,26 @@ describe('refusals', { timeout: 180_000 }, () => {
     await Promise.all([page.close(), opened.page.close(), fresh.page.close()]);
   });
 
+  // The problem line is worded from the core's facts each time it is drawn: switching the
+  // language rewords it, where it used to stay in the language it was said in.
+  test('a refusal on screen is said again in the other language after a language switch', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/#lang=en`);
+    await loadPreset(page, 'crash-phase2');
+    await page.locator('#scrubber').fill('8');
+    await waitForStep(page, 8);
+    await page.selectOption('#propose-server', '1');
+    await page.fill('#propose-value', 'Q');
+    await page.click('#propose-form button[type="submit"]');
+    await page.locator('#problem-text', { hasText: 'S1 is down and cannot propose' }).waitFor();
+    await page.click('#language');
+    await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });
+    await page.locator('#problem-text', { hasText: '未执行“propose S1 Q”：S1 已宕机，不能提议。' }).waitFor();
+    await page.click('#language');
+    await page.locator('#problem-text', { hasText: 'S1 is down and cannot propose' }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a short link that floods the network says which limit it hit, and the page stays usable', async () => {
     const { page, problems } = await openPage(browser, `${server.origin}/#s=${FLOOD_LINK}`);
     const box = page.locator('#link-problem');

@@ -241,7 +241,7 @@ export class Aids {
         this.state.compare = null;
         compare.right.free();
         // Shown by the app's problem box, which is drawn after the aids.
-        this.store.ui.problem = this.t('compare.failed', { reason: error.message });
+        this.store.ui.problem = (t) => t('compare.failed', { reason: error.message });
       }
     }
   }
@@ -276,7 +276,7 @@ export class Aids {
       previous?.right.free();
       this.app.say((t) => t('compare.started', { protocol: t(`protocol.${protocol}.name`) }));
     } catch (error) {
-      this.store.setProblem(this.t('compare.failed', { reason: error.message }));
+      this.store.setProblem((t) => t('compare.failed', { reason: error.message }));
     }
   }
 

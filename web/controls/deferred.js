@@ -85,7 +85,7 @@ export class DeferredAids {
       this.failed = true;
       this.loading = null;
       this.sayWaiting('aids.failed');
-      this.app.store.setProblem(this.app.t('problem.aids', { reason: error.message }));
+      this.app.store.setProblem((t) => t('problem.aids', { reason: error.message }));
     });
     return this.loading;
   }

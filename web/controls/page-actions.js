@@ -21,7 +21,7 @@ export function wirePage(app) {
   $('propose-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const result = proposeCommand(Number($('propose-server').value), $('propose-value').value);
-    if (result.error) app.store.setProblem(app.t(result.error));
+    if (result.error) app.store.setProblem((t) => t(result.error));
     else app.act(result.command);
   });
   $('partition-form').addEventListener('submit', (event) => {
@@ -29,7 +29,7 @@ export function wirePage(app) {
     const groups = {};
     for (const select of $('partition-groups').querySelectorAll('select')) groups[select.dataset.server] = select.value;
     const result = partitionCommand(groups);
-    if (result.error) app.store.setProblem(app.t(result.error));
+    if (result.error) app.store.setProblem((t) => t(result.error));
     else app.act(result.command);
   });
   $('heal').addEventListener('click', () => app.act('heal'));
@@ -54,7 +54,7 @@ export function openPresets(app) {
     // (A second press while the styles were on their way finds it open.)
     if (!app.$('presets-dialog').open) app.$('presets-dialog').showModal();
     app.extras.fillPresetStories(app.$('preset-list'), app.store.presets(), app.t)
-      .catch((error) => app.store.setProblem(app.t('problem.story', { reason: error.message })));
+      .catch((error) => app.store.setProblem((t) => t('problem.story', { reason: error.message })));
     app.multi('gallery').catch(() => {});
     const current = app.$('preset-list').querySelector('.current button') ?? app.$('preset-list').querySelector('button');
     current?.focus();
@@ -73,7 +73,7 @@ export function openSettings(app) {
     app.settings ??= new SettingsPanel(app.$('settings-dialog'), { onApply: (script, keep) => app.applySettings(script, keep) });
     if (app.settings.t?.language !== app.store.ui.language) app.settings.translate(app.t);
     app.settings.open(app.store.pg);
-  }, (error) => app.store.setProblem(app.t('problem.settings.load', { reason: error.message })));
+  }, (error) => app.store.setProblem((t) => t('problem.settings.load', { reason: error.message })));
 }
 
 /** Downloads the cluster or the space-time diagram as a picture (its code loads on the first press). */
@@ -96,5 +96,5 @@ export function downloadPicture(app, which, format) {
       const name = ['paxos', store.origin.presetId ?? 'scenario', which === 'cluster' || upTo !== null ? `step-${step}` : 'run'].join('-');
       return download(app.doc, which, format, name, { title, upTo });
     })
-    .catch((error) => store.setProblem(app.t('problem.picture', { reason: error.message })));
+    .catch((error) => store.setProblem((t) => t('problem.picture', { reason: error.message })));
 }

@@ -58,7 +58,7 @@ export class QuorumAid {
       this.loading = null;
       this.failedAt = moment;
       panel.dataset.quorumState = 'drawn';
-      app.store.setProblem(app.t('problem.quorum.load', { reason: error.message }));
+      app.store.setProblem((t) => t('problem.quorum.load', { reason: error.message }));
     });
   }
 }

@@ -54,8 +54,8 @@ export function installEmbed(app, options, page) {
   page.addTexts(TEXTS);
   const ignored = ignoredOptions(window.location.search, options);
   if (ignored.length > 0) {
-    const said = app.t('embed.ignored', { options: ignored.join(', ') });
-    store.setProblem(store.ui.problem ? `${store.ui.problem} ${said}` : said);
+    const before = store.ui.problem;
+    store.setProblem((t) => [typeof before === 'function' ? before(t) : before, t('embed.ignored', { options: ignored.join(', ') })].filter(Boolean).join(' '));
   }
   const open = page.h(doc, 'a', { id: 'embed-open', class: 'embed-open', target: '_blank', rel: 'noopener' });
   app.$('scenario-title').after(open);

@@ -90,7 +90,7 @@ export async function loadPreset(app, id) {
     await useMulti(app);
     app.store.loadPreset(id);
   } catch (error) {
-    app.store.setProblem(problemText(error, app.t));
+    app.store.setProblem((t) => problemText(error, t));
     return;
   }
   app.$('presets-dialog').close();

@@ -48,7 +48,7 @@ export class LogViews {
     this.doc = app.doc;
     this.panel = makePanel(this.doc);
     this.styles = loadStylesheet(this.doc, 'web/multi/multi.css').catch((error) => {
-      app.store.setProblem(app.t('log.problem.styles', { reason: error.message }));
+      app.store.setProblem((t) => t('log.problem.styles', { reason: error.message }));
     });
     installRequestForm(app);
     app.store.subscribe((change) => this.render(change));

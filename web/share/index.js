@@ -6,6 +6,7 @@
 import { addTexts } from '../i18n.js';
 import { loadDialogStyles, loadModule } from '../lazy.js';
 import { h, prefersReducedMotion } from '../dom.js';
+import { wordProblem } from '../problems.js';
 import { SCRIPT_CHARS_MAX, VIEWS, codeFromHash, embedOptions, languageFromCode, shareUrl, viewName } from './link.js';
 import { LinkSync, currentCode, openDecoded } from './links.js';
 
@@ -105,8 +106,8 @@ function openPreset(app, id, defaultPreset) {
   if (!app.store.pg) app.store.loadPreset(defaultPreset);
   // (Said first, before what embed mode may have said meanwhile: options it left out.)
   const unknown = () => {
-    const said = app.t('embed.noPreset', { id });
-    app.store.setProblem(app.store.ui.problem ? `${said} ${app.store.ui.problem}` : said);
+    const before = app.store.ui.problem;
+    app.store.setProblem((t) => [t('embed.noPreset', { id }), wordProblem(before, t)].filter(Boolean).join(' '));
   };
   // Multi-Paxos' presets come with its module, which the page fetches to look there too.
   if (app.store.multi) unknown();
@@ -141,7 +142,7 @@ function installShareButton(app) {
     app.player.pause();
     Promise.all([loadModule(app.doc, SHARE_DIALOG), loadDialogStyles(app.doc)]).then(([module]) => {
       create(module).open();
-    }, (loadError) => store.setProblem(app.t('problem.share', { reason: loadError.message })));
+    }, (loadError) => store.setProblem((t) => t('problem.share', { reason: loadError.message })));
   });
   // Warm: a pointer on the button starts the fetch, so the press usually finds it here.
   button.addEventListener('pointerenter', () => {
