@@ -57,10 +57,11 @@ async function settled(page, step) {
   await page.waitForFunction(() => document.getElementById('quorum-panel')?.dataset.quorumState !== 'loading');
 }
 
-async function open(browser, server, viewport, { motion = false, hash = '', colorScheme = 'light' } = {}) {
+async function open(browser, server, viewport, { motion = false, hash = '', colorScheme = 'light', beforeLoad = null } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, reducedMotion: motion ? 'no-preference' : 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
+  if (beforeLoad) await beforeLoad(page);
   const problems = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -149,10 +150,22 @@ describe('cluster drawing', { timeout: 900_000 }, () => {
   });
 
   test('stepping by hand moves the step\'s message; with reduced motion nothing moves', async () => {
-    const moving = await open(browser, server, { width: 1280, height: 800 }, { motion: true, hash: `#s=${await codeFor('seed-3', { step: 3 })}` });
+    // The animations the page starts, by the class of what they move, recorded as they start:
+    // the delivered message's ends (and its pill goes) after 450 ms, which a slow machine
+    // may take to settle.
+    const recordAnimations = (page) => page.addInitScript(() => {
+      window.__animated = [];
+      const animate = Element.prototype.animate;
+      Element.prototype.animate = function recorded(...args) {
+        window.__animated.push(this.getAttribute('class') ?? '');
+        return animate.apply(this, args);
+      };
+    });
+    const moving = await open(browser, server, { width: 1280, height: 800 }, { motion: true, hash: `#s=${await codeFor('seed-3', { step: 3 })}`, beforeLoad: recordAnimations });
+    await moving.page.evaluate(() => { window.__animated.length = 0; });
     await moving.page.click('#forward');
     await settled(moving.page, 4);
-    const animated = await moving.page.evaluate(() => document.querySelector('#cluster .ghost.arrived')?.getAnimations().length ?? 0);
+    const animated = await moving.page.evaluate(() => window.__animated.filter((name) => /\bghost\b/.test(name) && /\barrived\b/.test(name)).length);
     assert.equal(animated, 1, 'the delivered message travels into its destination');
     await moving.context.close();
     // What the step sent or moved slides there from where it was (style.css: a class and

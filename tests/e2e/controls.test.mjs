@@ -2,7 +2,7 @@
 // list, the space-time diagram and the keyboard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeAll, loadPreset, observer, openPage, position, showEvents, startServerAndBrowser, trackAnimationFrames, waitForStep, showSpacetime } from './harness.mjs';
+import { closeAll, loadPreset, observer, openPage, position, scrollAwayFrom, showEvents, startServerAndBrowser, trackAnimationFrames, waitForStep, showSpacetime } from './harness.mjs';
 
 const currentEvent = async (page) => {
   await showEvents(page);
@@ -83,7 +83,7 @@ describe('playback controls', { timeout: 180_000 }, () => {
     const { page, problems } = await openPage(browser, `${server.origin}/`);
     await loadPreset(page, 'seed-5');
     await showEvents(page);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await scrollAwayFrom(page, '.panel-events');
     const panel = page.locator('.panel-events');
     // Far below (some 1,400 px down at 1280 x 720): a step marks it busy, not drawn.
     await page.click('#forward');
@@ -114,11 +114,8 @@ describe('playback controls', { timeout: 180_000 }, () => {
     await showSpacetime(page);
     const cursor = () => page.locator('#spacetime .st-cursor').getAttribute('x1');
     const atStart = await cursor();
-    // Back at the top; the diagram's observer reports that within a frame or two.
-    await page.evaluate(() => new Promise((resolve) => {
-      window.scrollTo(0, 0);
-      requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 20)));
-    }));
+    // Back at the top, once the diagram's observer has reported it far (a frame or more later).
+    await scrollAwayFrom(page, '.panel-spacetime');
     const panel = page.locator('.panel-spacetime');
     // Far below: steps mark it busy, not drawn.
     await page.click('#forward');

@@ -5,14 +5,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, startServer, startTogether } from './harness.mjs';
 import { MODULE, differences, loadCorpus, runCorpus } from '../unit/determinism.mjs';
 
 let server;
 let browser;
 before(async () => {
   assert.ok(existsSync(MODULE), `${MODULE} is missing: run \`npm run build\` first (npm test does)`);
-  [server, browser] = await Promise.all([startServer(join(ROOT, 'dist')), launchBrowser()]);
+  [server, browser] = await startTogether(startServer(join(ROOT, 'dist')), launchBrowser());
 });
 after(async () => {
   await browser?.close();

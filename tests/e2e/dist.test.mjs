@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, coreVersion, launchBrowser, openPage, recordProblems, showEvents, showSpacetime, startServer } from './harness.mjs';
+import { ROOT, coreVersion, launchBrowser, openPage, recordProblems, showEvents, showSpacetime, startServer, startTogether } from './harness.mjs';
 
 const SUB_PATH = '/team/paxos-playground/';
 const DIST = join(ROOT, 'dist');
@@ -40,7 +40,7 @@ describe('dist/ under a sub-path', { timeout: 120_000 }, () => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `npm run build` first');
     host = mkdtempSync(join(tmpdir(), 'paxos-dist-'));
     cpSync(DIST, join(host, SUB_PATH), { recursive: true });
-    [server, browser] = await Promise.all([startServer(host), launchBrowser()]);
+    [server, browser] = await startTogether(startServer(host), launchBrowser());
   });
   after(async () => {
     await browser?.close();

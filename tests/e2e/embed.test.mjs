@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, launchBrowser, openPage, startServer, waitForStep } from './harness.mjs';
+import { ROOT, launchBrowser, openPage, startServer, waitForStep, startTogether } from './harness.mjs';
 import { codeFor, fingerprint, instrument } from './share-helpers.mjs';
 
 let blogDir;
@@ -67,7 +67,7 @@ describe('embed mode', { timeout: 240_000 }, () => {
   let browser;
   before(async () => {
     blogDir = mkdtempSync(join(tmpdir(), 'paxos-blog-'));
-    [server, blog, browser] = await Promise.all([startServer(ROOT), startServer(blogDir), launchBrowser()]);
+    [server, blog, browser] = await startTogether(startServer(ROOT), startServer(blogDir), launchBrowser());
   });
   after(async () => {
     await browser?.close();

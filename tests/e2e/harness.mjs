@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_MS = 15_000;
+// Starting Node for the server takes seconds on a busy machine (it took over 15 s under load).
+const SERVER_START_MS = 60_000;
 
 /** Serves `dir` with scripts/serve.mjs on a free loopback port; resolves with its origin. */
 export async function startServer(dir) {
@@ -18,7 +20,11 @@ export async function startServer(dir) {
   });
   let output = '';
   const origin = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server printed no URL:\n${output}`)), STARTUP_MS);
+    const timer = setTimeout(() => {
+      // Not left running: its pipes would keep this test file's process, and the run, waiting.
+      child.kill('SIGTERM');
+      reject(new Error(`server printed no URL:\n${output}`));
+    }, SERVER_START_MS);
     const read = (chunk) => {
       output += chunk;
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
@@ -56,8 +62,23 @@ function chromiumPath() {
 
 /** The pair most suites share: a server on `dir` (the repository by default) and a browser. */
 export async function startServerAndBrowser(dir = ROOT) {
-  const [server, browser] = await Promise.all([startServer(dir), launchBrowser()]);
+  const [server, browser] = await startTogether(startServer(dir), launchBrowser());
   return { server, browser };
+}
+
+/**
+ * Waits for servers and browsers being started (promises of things with close()); if one
+ * fails, closes the others before throwing: left running, they would keep the test file's
+ * process, and so the whole run, waiting.
+ */
+export async function startTogether(...starting) {
+  const results = await Promise.allSettled(starting);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.allSettled(results.filter((result) => result.status === 'fulfilled').map((result) => result.value.close()));
+    throw failed.reason;
+  }
+  return results.map((result) => result.value);
 }
 
 /** Closes whatever of `browser` and the servers was started (in that order). */
@@ -166,6 +187,22 @@ export async function showEvents(page) {
   await page.locator('#events').scrollIntoViewIfNeeded();
   await page.locator('#events[data-ready="true"]').waitFor({ state: 'attached' });
   await page.locator('.panel-events:not([aria-busy])').waitFor({ state: 'attached' });
+}
+
+/**
+ * Scrolls back to the top of the page and waits until the view `selector` counts as far from
+ * the screen (more than 400 px below it, web/views/offscreen.js): the page's observer says so
+ * a frame or more after the scroll, in the same task as an observer made here.
+ */
+export async function scrollAwayFrom(page, selector) {
+  await page.locator(selector).evaluate((element) => new Promise((resolve) => {
+    window.scrollTo(0, 0);
+    new IntersectionObserver((entries, observer) => {
+      if (entries[entries.length - 1].isIntersecting) return;
+      observer.disconnect();
+      resolve();
+    }, { rootMargin: '400px 0px' }).observe(element);
+  }));
 }
 
 /** Loads a preset the way people do: through the scenario gallery. */

@@ -2,7 +2,7 @@
 // text (and the core's observers) say it must, in the observer panel and in the drawings.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, waitForStep, showSpacetime } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, observer, openPage, position, startServer, waitForStep, showSpacetime, startTogether } from './harness.mjs';
 
 /** What the page must show at the end of each preset's run. */
 const EXPECTED = {
@@ -36,7 +36,7 @@ describe('presets', { timeout: 180_000 }, () => {
   let page;
   let problems;
   before(async () => {
-    [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
+    [server, browser] = await startTogether(startServer(ROOT), launchBrowser());
     ({ page, problems } = await openPage(browser, `${server.origin}/`));
   });
   after(async () => {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchBrowser, loadPreset, openPage, openSettings, openShare, startServer } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, openPage, openSettings, openShare, startServer, startTogether } from './harness.mjs';
 import { codeFor, instrument } from './share-helpers.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
@@ -44,7 +44,7 @@ describe('the shipped Content-Security-Policy', { timeout: 180_000 }, () => {
   let browser;
   before(async () => {
     assert.ok(existsSync(join(DIST, 'index.html')), 'dist/ is missing: run `npm run build` first');
-    [server, dist, browser] = await Promise.all([startServer(ROOT), startServer(DIST), launchBrowser()]);
+    [server, dist, browser] = await startTogether(startServer(ROOT), startServer(DIST), launchBrowser());
   });
   after(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@
 // (web/layout/spacetime.js) against the fonts really used.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ROOT, launchBrowser, loadPreset, startServer, showSpacetime } from './harness.mjs';
+import { ROOT, launchBrowser, loadPreset, startServer, showSpacetime, startTogether } from './harness.mjs';
 
 const PRESETS = JSON.parse(await (await import('node:fs/promises')).readFile(`${ROOT}web/pkg/presets.json`, 'utf8')).map((preset) => preset.id);
 
@@ -55,7 +55,7 @@ for (const { name, width, language, colorScheme = 'light' } of [
     let browser;
     let page;
     before(async () => {
-      [server, browser] = await Promise.all([startServer(ROOT), launchBrowser()]);
+      [server, browser] = await startTogether(startServer(ROOT), launchBrowser());
       const context = await browser.newContext({ viewport: { width, height: 800 }, locale: language, colorScheme });
       page = await context.newPage();
       await page.goto(`${server.origin}/?lang=${language}`);

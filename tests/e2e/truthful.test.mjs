@@ -4,6 +4,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { closeAll, loadPreset, observer, openPage, startServerAndBrowser, waitForStep } from './harness.mjs';
+import { sharedLink } from './share-helpers.mjs';
 
 const outcomeLine = (page) => page.locator('#scenario-outcome').textContent();
 const status = (page) => page.locator('#status').textContent();
@@ -12,6 +13,17 @@ const status = (page) => page.locator('#status').textContent();
 async function selectServer(page, id) {
   await page.locator(`#cluster [data-node-id="${id}"]`).focus();
   await page.keyboard.press('Enter');
+}
+
+/**
+ * The address bar once it is the link to what is on screen: it is rewritten a moment after
+ * a change, so wait until it is the link the Share dialog offers for this state (a change in
+ * the address proves nothing: it may still be the write for an earlier step).
+ */
+async function addressOfScreen(page) {
+  const { hash } = new URL(await sharedLink(page));
+  await page.waitForFunction((expected) => location.hash === expected, hash);
+  return page.evaluate(() => location.href);
 }
 
 async function stepTo(page, step) {
@@ -38,7 +50,6 @@ describe('the page tells what the core did', { timeout: 180_000 }, () => {
     await stepTo(page, 5);
     // Crash S4 before Z reaches its third acceptor: the run forks and ends there.
     await selectServer(page, 4);
-    const before = await page.evaluate(() => location.hash);
     await page.click('#selection [data-command="crash S4"]');
     await waitForStep(page, 6);
     const line = await outcomeLine(page);
@@ -46,9 +57,7 @@ describe('the page tells what the core did', { timeout: 180_000 }, () => {
     assert.match(line, /^This run, as it is now \(6 steps\): SAFE\. No value chosen yet\./);
     assert.equal((await observer(page)).badge, 'SAFE');
     // The address bar is the link to this run: opened elsewhere, it says the same.
-    // (The address is rewritten a moment after a change: wait for it.)
-    await page.waitForFunction((old) => location.hash.length > 1 && location.hash !== old, before);
-    const link = await page.evaluate(() => location.href);
+    const link = await addressOfScreen(page);
     const { page: other, problems: otherProblems } = await openPage(browser, link);
     assert.equal(await outcomeLine(other), line);
     await other.close();
@@ -143,9 +152,7 @@ describe('the page tells what the core did', { timeout: 180_000 }, () => {
     await stepTo(page, 8);
     const here = await status(page);
     assert.match(here, /^Step 8 of \d+: deliver #\d+ .*\. VIOLATION/);
-    const before = await page.evaluate(() => location.hash);
-    await page.waitForFunction((old) => location.hash.length > 1 && location.hash !== old, before);
-    const { page: other, problems: otherProblems } = await openPage(browser, await page.evaluate(() => location.href));
+    const { page: other, problems: otherProblems } = await openPage(browser, await addressOfScreen(page));
     // The step, in one short line (what happened there is on the drawing and the observer).
     assert.equal(await status(other), 'Simulator ready: 5 servers. Step 8 / 10');
     assert.equal((await observer(other)).badge, 'VIOLATED');
