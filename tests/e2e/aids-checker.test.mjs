@@ -95,7 +95,8 @@ describe('model checker panel', { timeout: 180_000 }, () => {
   test('Basic Paxos holds in the checked configuration', async () => {
     await loadPreset(page, 'paxos-basic');
     await page.click('#check-run');
-    await page.locator('#checker-panel[data-status="done"]').waitFor();
+    // (A whole model check in the page's worker: 11 s was seen on a loaded machine.)
+    await page.locator('#checker-panel[data-status="done"]').waitFor({ timeout: 60_000 });
     assert.equal(await page.locator('#checker-panel').getAttribute('data-verdict'), 'holds');
     assert.match(await page.locator('#check-result').textContent(), /^HOLDS: no order of messages breaks safety in this configuration \([\d,]+ states, depth \d+\)\.$/);
     assert.equal(await page.locator('#check-animate').isHidden(), true);
