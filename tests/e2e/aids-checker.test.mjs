@@ -64,7 +64,7 @@ describe('model checker panel', { timeout: 180_000 }, () => {
       ['propose S1 X', 'propose S2 Y', 'deliver S1->S3 Accept 11 X', 'deliver S2->S1 Accept 12 Y']);
     const progress = await page.locator('#check-progress').evaluate((bar) => ({ value: bar.value, max: bar.max, label: bar.labels[0].textContent }));
     assert.deepEqual(progress, { value: 53, max: 2_000_000, label: 'States explored (the bound is 2,000,000)' });
-    assert.match(await page.locator('#check-stats').textContent(), /^53 states · [\d,]+ states\/s · depth 5 · \d+ MB$/);
+    assert.match(await page.locator('#check-stats').textContent(), /^53 states · [\d,]+ states\/s · depth 5 · \d+ MiB$/);
 
     await page.click('#check-animate');
     assert.equal(await page.locator('#scenario-title').textContent(), 'The model checker’s shortest counterexample');

@@ -15,7 +15,9 @@ export function checkSentence(check, t) {
   const verdict = verdictOf(check.summary, { cancelled: check.cancelled });
   const figures = {
     states: formatCount(check.summary.distinct_states, language), depth: check.summary.depth, moves: verdict.moves.length,
-    megabytes: megabytes(check.summary.memory_peak_bytes),
+    // What the search holds when it stops, as the progress and the core's reason say it
+    // (the peak, a moment higher, was a third figure for the same thing).
+    megabytes: megabytes(check.summary.memory_bytes),
   };
   // Cut short by the memory bound, not the state bound the progress bar shows: said so.
   const key = verdict.kind === 'bounded' && check.summary.limit === 'memory' ? 'memory' : verdict.kind;
