@@ -68,6 +68,13 @@ describe('embed demo page', { timeout: 120_000 }, () => {
     await seed5.locator('#play[aria-pressed="true"]').waitFor();
     await page.click('[data-send="pause"]');
     await seed5.locator('#play[aria-pressed="false"]').waitFor();
+    // Played to its end, the post's line follows and stops saying "playing".
+    await page.click('[data-send="seek"]');
+    await page.locator('#demo-state', { hasText: 'Step 0 of 19' }).waitFor();
+    await page.click('[data-send="play"]');
+    await page.locator('#demo-state', { hasText: 'playing' }).waitFor();
+    await page.locator('#demo-state', { hasText: /^Step 19 of 19: / }).waitFor({ timeout: 60_000 });
+    assert.ok(!(await page.locator('#demo-state').textContent()).includes('playing'));
     await page.click('[data-send="seek"]');
     await page.locator('#demo-state', { hasText: 'Step 0 of 19' }).waitFor();
     // The other frames did not listen: their addresses name no origin.

@@ -17,12 +17,21 @@ for (const button of document.querySelectorAll('[data-send]')) {
   });
 }
 
-// Replies: where the run is after each command.
+// Replies: where the run is after each command. The frame speaks only when spoken to, so
+// while it plays the post asks again (`state`) twice a second: the line follows the run and
+// stops saying "playing" when the run ends by itself.
+let asking = null;
 window.addEventListener('message', (event) => {
   if (event.source !== frame.contentWindow || event.origin !== target) return;
   const data = event.data;
   if (data?.type === 'paxos-playground:state') {
     state.textContent = `Step ${data.step} of ${data.steps}${data.playing ? ', playing' : ''}: ${data.outcome}`;
+    if (data.playing && asking === null) {
+      asking = setTimeout(() => {
+        asking = null;
+        frame.contentWindow.postMessage({ type: 'paxos-playground:state' }, target);
+      }, 500);
+    }
   } else if (data?.type === 'paxos-playground:error') {
     state.textContent = `Refused: ${data.message}`;
   }
