@@ -266,7 +266,6 @@ class Story {
     this.doc.getElementById('progress').textContent = line(totals, ui.progressOverall, ui.progressOverallPending);
   }
 
-  /** The answers (and a chosen language) go into the address: a link to the page keeps them. */
   /**
    * The reader changed the address while the story is open (typed or pasted another link,
    * or went Back to one). Another link's answers or language are that link's story: the page
@@ -297,6 +296,7 @@ class Story {
     this.releaseHeld = holdInView(this.window, target);
   }
 
+  /** The answers (and a chosen language) go into the address: a link to the page keeps them. */
   writeAddress() {
     const hash = writeAddress(this.answers, this.languageChosen ? this.language : null);
     const url = this.window.location.href.split('#')[0] + hash;
