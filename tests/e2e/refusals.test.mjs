@@ -24,10 +24,14 @@ describe('refusals', { timeout: 180_000 }, () => {
   /** S1 is down from step 7 of crash-phase2 to its restart: the core refuses its proposals.
    *  (A time-out without a timer, the issue's first example, is no longer offered by the page;
    *  crates/paxos/tests/refusals.rs and tests/unit/store.test.mjs keep it.) */
-  async function refuseProposal(page, value) {
+  async function proposeFromS1(page, value) {
     await page.selectOption('#propose-server', '1');
     await page.fill('#propose-value', value);
     await page.click('#propose-form button[type="submit"]');
+  }
+
+  async function refuseProposal(page, value) {
+    await proposeFromS1(page, value);
     await page.locator('#problem').waitFor();
     assert.match(await page.locator('#problem-text').textContent(), new RegExp(`propose S1 ${value}.*S1 is down`));
     await page.click('#problem-close');
@@ -79,9 +83,7 @@ describe('refusals', { timeout: 180_000 }, () => {
     await loadPreset(page, 'crash-phase2');
     await page.locator('#scrubber').fill('8');
     await waitForStep(page, 8);
-    await page.selectOption('#propose-server', '1');
-    await page.fill('#propose-value', 'Q');
-    await page.click('#propose-form button[type="submit"]');
+    await proposeFromS1(page, 'Q');
     await page.locator('#problem-text', { hasText: 'S1 is down and cannot propose' }).waitFor();
     await page.click('#language');
     await page.locator('html[lang="zh-CN"]').waitFor({ state: 'attached' });

@@ -131,10 +131,14 @@ export function installRequestForm(app) {
 
 /** Puts a command in place of the page's value suggestion (never in place of typed text). */
 function suggestCommand(doc, form, server) {
-  const value = doc.getElementById('propose-value');
-  if (!form.dataset.request || (value.value !== '' && value.value !== value.dataset.suggested)) return;
-  value.value = `set x ${server}`;
-  value.dataset.suggested = value.value;
+  if (form.dataset.request) suggest(doc.getElementById('propose-value'), `set x ${server}`);
+}
+
+/** Puts `suggestion` in the field unless the person typed something of their own there. */
+function suggest(value, suggestion) {
+  if (value.value !== '' && value.value !== value.dataset.suggested) return;
+  value.value = suggestion;
+  value.dataset.suggested = suggestion;
 }
 
 /** Sets the form for a run with logs (`isLog`) or back for one without, in `t`'s language. */
@@ -163,8 +167,6 @@ export function renderRequestForm(doc, t, isLog) {
     value.size = 6;
   }
   // A suggestion of the other kind is replaced; what the person typed stays.
-  if (value.value !== '' && value.value !== value.dataset.suggested) return;
   const server = Number(doc.getElementById('propose-server').value) || 1;
-  value.value = isLog ? `set x ${server}` : suggestedValue(server);
-  value.dataset.suggested = value.value;
+  suggest(value, isLog ? `set x ${server}` : suggestedValue(server));
 }
