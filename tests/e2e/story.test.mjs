@@ -122,6 +122,29 @@ describe('the story page', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  test('a first figure drawn before the story\'s script ran (its height said to nobody) is still taken up and held', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+    page.setDefaultTimeout(30_000);
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    let drawnFirst = false;
+    // The story's script is held back until the figure (in story.html) has drawn itself.
+    await page.route('**/web/story/story.js*', async (route) => {
+      for (let waited = 0; waited < 20_000 && !drawnFirst; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const frame = page.frames().find((candidate) => candidate.url().includes('index.html?embed=1'));
+        drawnFirst = Boolean(await frame?.evaluate(() => document.documentElement.dataset.drawn).catch(() => null));
+      }
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/story.html`);
+    await page.locator('[data-figure="1"][data-held="true"]').waitFor();
+    assert.equal(drawnFirst, true, 'the figure had drawn before the script came');
+    assert.equal(await page.locator('[data-figure="1"]').getAttribute('data-state'), 'ready');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the first figure loads with the page, the others only as they come near the screen', async () => {
     const requests = [];
     const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`, { requests });

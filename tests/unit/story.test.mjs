@@ -1,6 +1,7 @@
 // The story page's pure parts (web/story/): its address (answers and language), the
 // patterns it reads the core's records with, every question and figure checked against the
 // real core's runs of the presets, and its texts complete in both languages.
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anchorOf, readAddress, writeAddress } from '../../web/story/address.js';
@@ -52,11 +53,25 @@ test('patterns: partial records, {} for any object, dotted reads', () => {
   assert.throws(() => answerOf({ from: 'guess' }, { events }, 0), /unknown kind of fact/);
 });
 
-test('a figure\'s address: the playground in embed mode, its preset, view, language and origin', () => {
-  const url = new URL(figureUrl('http://h/sub/story.html#answers=1a.X', { preset: 'seed-3', view: 'spacetime', language: 'zh-CN', origin: 'http://h' }));
+test('a figure\'s address: the playground in embed mode, its preset, view, and language when the story names one', () => {
+  const url = new URL(figureUrl('http://h/sub/story.html#answers=1a.X', { preset: 'seed-3', view: 'spacetime', language: 'zh-CN' }));
   assert.equal(url.pathname, '/sub/index.html');
-  assert.deepEqual(Object.fromEntries(url.searchParams), { embed: '1', preset: 'seed-3', view: 'spacetime', lang: 'zh-CN', origin: 'http://h' });
+  assert.deepEqual(Object.fromEntries(url.searchParams), { embed: '1', preset: 'seed-3', view: 'spacetime', lang: 'zh-CN' });
   assert.equal(url.hash, '');
+  const browsers = new URL(figureUrl('http://h/story.html', { preset: 'seed-1', view: 'spacetime', language: null }));
+  assert.deepEqual(Object.fromEntries(browsers.searchParams), { embed: '1', preset: 'seed-1', view: 'spacetime' });
+});
+
+test('story.html\'s first figure, loading before the script, is the story\'s first figure at the address the script would give it', () => {
+  const html = readFileSync(new URL('../../story.html', import.meta.url), 'utf8');
+  const section = /<section class="chapter early" id="chapter-(\d+)"[^>]*>([\s\S]*?)<\/section>/.exec(html);
+  assert.ok(section, 'story.html has the early section');
+  const chapter = CHAPTERS.find((candidate) => candidate.figures.length > 0);
+  assert.equal(section[1], String(chapter.id));
+  assert.match(section[2], new RegExp(`<figure [^>]*data-preset="${chapter.figures[0].preset}"[^>]*data-figure="1"`));
+  const src = /<iframe [^>]*src="([^"]+)"/.exec(section[2])[1].replaceAll('&amp;', '&');
+  const page = 'http://h/story.html';
+  assert.equal(new URL(src, page).href, figureUrl(page, { ...chapter.figures[0], language: null }));
 });
 
 test('every figure holds at a moment of its preset, and every question has exactly one right option, by the real core', async () => {

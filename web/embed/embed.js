@@ -13,8 +13,10 @@
 //   nothing the parent cannot already measure.
 // - Commands from the parent (postMessage), obeyed only if the message comes from the
 //   parent window itself and from an origin on the `origin=` allowlist in the frame's
-//   address; with no allowlist the page obeys no message. See README "Embedding". Each is
-//   answered with the run's state, `query` with the core's record of the run (`record`).
+//   address, or from the page's own origin (the story's figures): a parent of this origin
+//   can reach into the frame's document anyway, so obeying it gives it nothing new. A page
+//   of another origin without an allowlist is obeyed in nothing. See README "Embedding".
+//   Each is answered with the run's state, `query` with the core's record of the run.
 //
 // Bundled on its own, it uses the page's helpers (`page`, from web/share/index.js) rather
 // than carrying copies of them.
@@ -67,7 +69,9 @@ export function installEmbed(app, options, page) {
   if (options.step !== null) store.seek(options.step);
   if (options.autoplay && !page.prefersReducedMotion(window)) app.player.play();
   reportHeight(window);
-  if (options.origins.length > 0) listen(app, options.origins, page);
+  // (An opaque origin, "null" (a file: page, a sandboxed frame), is nobody in particular.)
+  const own = window.location.origin === 'null' ? [] : [window.location.origin];
+  if (window.parent !== window) listen(app, [...own, ...options.origins], page);
   else page.early();
   return { update };
 }

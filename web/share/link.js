@@ -81,7 +81,7 @@ export function normalOrigin(text) {
 /**
  * Embed options from the page's query string. `embed=1` turns embed mode on; the rest only
  * mean something with it. `origin` (repeatable, or comma-separated) lists the parent
- * origins whose postMessage commands are obeyed; without it the page obeys none.
+ * origins whose postMessage commands are obeyed (besides the page's own origin's: web/embed/embed.js).
  * `theme` is `light`, `dark` or null (anything else: null, the reader's system decides).
  * Without a link code, `preset` names the scenario to show (by its id, as the presets are
  * named; the page refuses an unknown one with a message), `view` the panels (one of VIEWS)

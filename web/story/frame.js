@@ -1,8 +1,9 @@
 // One live figure: the playground in embed mode in an iframe, created only when its place
-// comes near the screen, and driven through the embed's postMessage API (seek, query).
-// The story page is the frame's parent and is served from the same place, so its own
-// origin is the frame's `origin=` allowlist. The embed answers commands in the order it
-// gets them, one reply each, so replies are matched to requests first in, first out.
+// comes near the screen (the first one is in story.html itself), and driven through the
+// embed's postMessage API (seek, query). The story page is the frame's parent and is served
+// from the same place: the embed obeys a parent of its own origin. The embed answers
+// commands in the order it gets them, one reply each, so replies are matched to requests
+// first in, first out.
 
 const PREFIX = 'paxos-playground:';
 /** How far below (and above) the screen a figure starts loading. */
@@ -16,10 +17,17 @@ const PLAY_POLLS_MAX = 800;
 const HEIGHT_MIN = 120;
 const HEIGHT_MAX = 10_000;
 
-/** The embed's address for a figure: the playground page with the preset, view and language. */
-export function figureUrl(pageHref, { preset, view, language, origin }) {
+/**
+ * The embed's address for a figure: the playground page with the preset and view, and the
+ * language when the story names one (`null`: the embed takes the browser's, as the story
+ * does when its address names none). No `origin=`: the embed obeys a parent of its own
+ * origin without one (web/embed/embed.js), and the story is served beside it.
+ */
+export function figureUrl(pageHref, { preset, view, language }) {
   const url = new URL('index.html', pageHref);
-  url.search = new URLSearchParams({ embed: '1', preset, view, lang: language, origin }).toString();
+  const params = { embed: '1', preset, view };
+  if (language !== null) params.lang = language;
+  url.search = new URLSearchParams(params).toString();
   return url.href;
 }
 
@@ -55,17 +63,43 @@ export class Figure {
     this.observer.observe(this.box);
   }
 
+  /**
+   * Takes over `frame`, an iframe story.html already has (the first figure, loading while
+   * the story's script was on its way), if it shows this figure's address; else points it
+   * there. A frame that has already drawn has already said its height, maybe before this
+   * page listened: its readiness is read from its document (of this origin) instead.
+   */
+  adopt(frame) {
+    this.frame = frame;
+    if (frame.src !== this.url()) {
+      this.load();
+      return;
+    }
+    this.waitForReady();
+    const root = frame.contentDocument?.documentElement;
+    if (root?.dataset.drawn) this.receiveHeight(root.getBoundingClientRect().height);
+  }
+
+  url() {
+    return figureUrl(this.window.location.href, { preset: this.spec.preset, view: this.spec.view, language: this.language });
+  }
+
   /** Creates (or, for another language, re-points) the iframe. */
   load() {
-    const src = figureUrl(this.window.location.href, {
-      preset: this.spec.preset, view: this.spec.view, language: this.language, origin: this.window.location.origin,
-    });
     if (!this.frame) {
       this.frame = this.window.document.createElement('iframe');
       this.frame.className = 'figure-frame';
       this.frame.title = this.spec.title;
+      // (Its address before it joins the page: one navigation, no about:blank first.)
+      this.frame.src = this.url();
       this.box.querySelector('.figure-placeholder')?.replaceWith(this.frame);
+    } else {
+      this.frame.src = this.url();
     }
+    this.waitForReady();
+  }
+
+  waitForReady() {
     this.rejectPending(new Error('the figure was reloaded'));
     this.ready = false;
     this.box.dataset.state = 'loading';
@@ -73,7 +107,6 @@ export class Figure {
     this.readyTimer = this.window.setTimeout(() => {
       if (!this.ready) this.fail('timeout');
     }, READY_TIMEOUT_MS);
-    this.frame.src = src;
   }
 
   /** The figure's title (its frame's accessible name), once the story's words are here. */
@@ -98,21 +131,25 @@ export class Figure {
     if (!data || typeof data.type !== 'string' || !data.type.startsWith(PREFIX)) return;
     const kind = data.type.slice(PREFIX.length);
     if (kind === 'height') {
-      const height = Math.min(Math.max(Number(data.height) || 0, HEIGHT_MIN), HEIGHT_MAX);
-      this.frame.style.height = `${height}px`;
-      // The first height comes once the embed listens for commands (web/embed/embed.js).
-      if (!this.ready) {
-        this.ready = true;
-        this.window.clearTimeout(this.readyTimer);
-        this.box.dataset.state = 'ready';
-        this.onReady(this);
-      }
+      this.receiveHeight(data.height);
       return;
     }
     const request = this.pending.shift();
     if (!request) return;
     if (kind === 'error') request.reject(new Error(String(data.message)));
     else request.resolve(data);
+  }
+
+  receiveHeight(reported) {
+    const height = Math.min(Math.max(Number(reported) || 0, HEIGHT_MIN), HEIGHT_MAX);
+    this.frame.style.height = `${Math.ceil(height)}px`;
+    // The first height comes once the embed listens for commands (web/embed/embed.js).
+    if (!this.ready) {
+      this.ready = true;
+      this.window.clearTimeout(this.readyTimer);
+      this.box.dataset.state = 'ready';
+      this.onReady(this);
+    }
   }
 
   fail(reason) {

@@ -20,12 +20,14 @@ function loadTexts(language) {
 }
 
 class Story {
-  constructor(window, { answers, language, languageChosen, rejected }) {
+  constructor(window, { answers, language, languageChosen, rejected, browserLanguage }) {
     this.window = window;
     this.doc = window.document;
     this.answers = answers;
     this.language = language;
     this.languageChosen = languageChosen;
+    /** The language a figure takes when its address names none (the embed's own choice). */
+    this.browserLanguage = browserLanguage;
     this.rejected = rejected;
     this.figures = [];
     this.chapters = [];
@@ -46,22 +48,35 @@ class Story {
 
   /**
    * The first figure, before the texts: its chapter's section (hidden until the story is
-   * drawn around it) with its box and iframe. `render` builds the story around that section
-   * without moving it (a moved iframe loads again), and fills in the figure's words.
+   * drawn around it) with its box and iframe, as story.html has them (made here if it has
+   * not). `render` builds the story around that section without moving it (a moved iframe
+   * loads again), and fills in the figure's words.
    */
   startFirstFigure(language) {
     const { doc } = this;
     const chapter = CHAPTERS.find((candidate) => candidate.figures.length > 0);
     const spec = chapter.figures[0];
+    const section = doc.querySelector('#story > section.early');
+    const box = section?.querySelector(`figure[data-figure="1"][data-preset="${spec.preset}"]`);
+    if (box && section.id === `chapter-${chapter.id}`) {
+      const caption = box.querySelector('figcaption');
+      const held = caption.querySelector('.held');
+      // Its language is the browser's (story.html names none), unless the address chose another.
+      const figure = this.makeFigure(box, spec, '', held, language === this.browserLanguage ? null : language);
+      this.early = { language, chapter, section, caption, held, figure };
+      figure.adopt(box.querySelector('iframe'));
+      return;
+    }
+    section?.remove();
     const held = el(doc, 'span', { class: 'held' });
     const caption = el(doc, 'figcaption', {}, [held]);
-    const box = el(doc, 'figure', { class: 'story-figure', 'data-preset': spec.preset, 'data-state': 'waiting', 'data-figure': 1 }, [
+    const made = el(doc, 'figure', { class: 'story-figure', 'data-preset': spec.preset, 'data-state': 'waiting', 'data-figure': 1 }, [
       caption, el(doc, 'div', { class: 'figure-placeholder' }),
     ]);
-    const section = el(doc, 'section', { class: 'chapter early', id: `chapter-${chapter.id}`, 'aria-hidden': 'true' }, [box]);
-    doc.getElementById('story').append(section);
-    const figure = this.makeFigure(box, spec, '', held, language);
-    this.early = { language, chapter, section, caption, held, figure };
+    const early = el(doc, 'section', { class: 'chapter early', id: `chapter-${chapter.id}`, 'aria-hidden': 'true' }, [made]);
+    doc.getElementById('story').append(early);
+    const figure = this.makeFigure(made, spec, '', held, language);
+    this.early = { language, chapter, section: early, caption, held, figure };
     figure.load();
   }
 
@@ -358,8 +373,9 @@ function holdInView(window, target) {
 async function main(window) {
   const navigator = window.navigator;
   const address = readAddress(window.location.hash);
-  const language = address.language ?? detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
-  const story = new Story(window, { ...address, languageChosen: address.language !== null });
+  const browserLanguage = detectLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+  const language = address.language ?? browserLanguage;
+  const story = new Story(window, { ...address, languageChosen: address.language !== null, browserLanguage });
   try {
     await story.open(language);
     if (address.rejected.length > 0) story.writeAddress();
