@@ -69,6 +69,29 @@ test('a refused setting is named; a kept command that no longer fits says which'
   pg.free();
 });
 
+// A number typed into the settings past what its field's type holds (nodes 300 does not fit a
+// byte) said "not a value this setting takes" where nodes 200 said the range.
+test('a whole number beyond a setting\'s type is refused by the setting\'s range, like one within it', () => {
+  const pg = new core.Playground('nodes 5\nnetwork manual\n');
+  const settings = aids.settingsOf(pg.script());
+  const refusal = (change) => {
+    const made = aids.withSettings(pg.script(), { ...settings, ...change }, false);
+    return [made.setting, made.syntax, made.error];
+  };
+  const nodesRange = ['nodes', 'range', 'the number of servers must be between 1 and 9'];
+  assert.deepEqual(refusal({ nodes: 200 }), nodesRange);
+  assert.deepEqual(refusal({ nodes: 300 }), nodesRange);
+  assert.deepEqual(refusal({ nodes: -4 }), nodesRange);
+  assert.deepEqual(refusal({ backoff: 5e9 }), refusal({ backoff: 5000 }));
+  assert.equal(refusal({ backoff: 5e9 })[1], 'range');
+  // Where the nearest value the type holds would be taken, the number itself is refused.
+  assert.deepEqual(refusal({ drop: -5 }), ['drop', 'not-a-value', 'not a value this setting takes']);
+  assert.deepEqual(refusal({ seed: 2 ** 60 }), ['seed', 'not-a-value', 'not a value this setting takes']);
+  assert.deepEqual(refusal({ nodes: 2.5 }), ['nodes', 'not-a-value', 'not a value this setting takes']);
+  assert.deepEqual(refusal({ nodes: Infinity }), ['nodes', 'not-a-value', 'not a value this setting takes']);
+  pg.free();
+});
+
 // The Chinese page says why in Chinese: the refusal comes as a kind and facts, worded by the
 // settings dialog's texts (it said "backoff ticks must be between 0 and 1000" in English).
 test('a refused setting is worded in the page\'s language, from the core\'s kind and facts', async () => {

@@ -186,7 +186,14 @@ pub fn settings_of(script: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = withSettings)]
 pub fn with_settings(script: &str, settings: &JsValue, keep: bool) -> Result<JsValue, JsError> {
     let commands = if keep { scenario_of(script)?.commands } else { Vec::new() };
-    let result = read_settings(settings).and_then(|s| s.scenario(&commands));
+    let result = read_settings(settings).and_then(|(settings, beyond)| match (settings.scenario(&commands), beyond) {
+        // A whole number beyond its type was read as the nearest the type holds: if the core
+        // refuses that one by the setting's range, the number is beyond the same range (the
+        // message then gives it); if the core would take it, the number itself is refused.
+        (Err(e), Some(name)) if e.setting == Some(name) => Err(e),
+        (_, Some(name)) => Err(refused(name)),
+        (result, None) => result,
+    });
     to_js(&match result {
         Ok(scenario) => SettingsResult { script: Some(scenario.to_script()), ..SettingsResult::default() },
         Err(e) => SettingsResult {
@@ -253,10 +260,14 @@ const NUMBERS: [(&str, u64); 12] = [
 ];
 const FLAGS: [&str; 3] = ["nacks", "retry", "amnesia"];
 
-/// A settings object from JS, field by field, so that a refusal can name the field. A field of the wrong type or out of its type's range is
-/// refused by name; the core checks the rest (`Settings::scenario`).
+/// A settings object from JS, field by field, so that a refusal can name the field. A field of
+/// the wrong type (a fraction, text) is refused by name; a whole number beyond its type's
+/// range is read as the nearest value the type holds, and that field is named beside the
+/// settings (see `with_settings`); the core checks the rest (`Settings::scenario`).
 #[inline(never)]
-fn read_settings(value: &JsValue) -> Result<paxos::scenario::Settings, paxos::scenario::SettingsError> {
+fn read_settings(
+    value: &JsValue,
+) -> Result<(paxos::scenario::Settings, Option<&'static str>), paxos::scenario::SettingsError> {
     use paxos::scenario::NetworkMode;
     let protocol = text(value, "protocol")?;
     let protocol = paxos::protocol::Protocol::parse(&protocol).ok_or_else(|| refused("protocol"))?;
@@ -268,16 +279,21 @@ fn read_settings(value: &JsValue) -> Result<paxos::scenario::Settings, paxos::sc
     let title = if field(value, "title").is_undefined() { String::new() } else { text(value, "title")? };
     let no_leader = field(value, "leader").is_null();
     let mut n = [0u64; NUMBERS.len()];
+    let mut beyond = None;
     for (i, &(name, max)) in NUMBERS.iter().enumerate() {
         if !(name == "leader" && no_leader) {
-            n[i] = number(value, name, max)?;
+            let (read, within) = number(value, name, max)?;
+            n[i] = read;
+            if !within && beyond.is_none() {
+                beyond = Some(name);
+            }
         }
     }
     let mut f = [false; FLAGS.len()];
     for (i, name) in FLAGS.into_iter().enumerate() {
         f[i] = field(value, name).as_bool().ok_or_else(|| refused(name))?;
     }
-    Ok(paxos::scenario::Settings {
+    let settings = paxos::scenario::Settings {
         title,
         protocol,
         nodes: n[0] as u8,
@@ -296,7 +312,8 @@ fn read_settings(value: &JsValue) -> Result<paxos::scenario::Settings, paxos::sc
         leader: (!no_leader).then_some(paxos::types::NodeId(n[11] as u8)),
         amnesia: f[2],
         attempts: n[10] as u32,
-    })
+    };
+    Ok((settings, beyond))
 }
 
 fn field(value: &JsValue, name: &str) -> JsValue {
@@ -308,10 +325,19 @@ fn refused(name: &'static str) -> paxos::scenario::SettingsError {
     paxos::scenario::SettingsError::own(name, "not-a-value", "not a value this setting takes")
 }
 
+/// A whole number, and whether it is within 0..=max (if not, the nearest end is read).
 #[inline(never)]
-fn number(value: &JsValue, name: &'static str, max: u64) -> Result<u64, paxos::scenario::SettingsError> {
+fn number(value: &JsValue, name: &'static str, max: u64) -> Result<(u64, bool), paxos::scenario::SettingsError> {
     match field(value, name).as_f64() {
-        Some(n) if n >= 0.0 && n <= max as f64 && n == (n as u64) as f64 => Ok(n as u64),
+        Some(n) if n.is_finite() && n == n.trunc() => {
+            if n < 0.0 {
+                Ok((0, false))
+            } else if n > max as f64 {
+                Ok((max, false))
+            } else {
+                Ok((n as u64, true))
+            }
+        }
         _ => Err(refused(name)),
     }
 }
