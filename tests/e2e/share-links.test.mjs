@@ -79,6 +79,25 @@ describe('share links', { timeout: 240_000 }, () => {
     assert.deepEqual(problems, []);
   });
 
+  test('Back from a pasted link to the plain address opens what that address opens, and leaves it plain', async () => {
+    const { page, problems } = await openPage(browser, `${server.origin}/`);
+    const first = await fingerprint(page);
+    const code = await codeFor('seed-3', { step: 8 });
+    await page.evaluate((c) => { location.hash = `s=${c}`; }, code);
+    await waitForStep(page, 8);
+    await page.goBack();
+    await waitForStep(page, 0);
+    assert.deepEqual(await fingerprint(page), first, 'the page as the plain address opens it');
+    // Written a moment after a change: nothing is, and a reload opens the same.
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => location.hash), '');
+    // Forward opens the link again.
+    await page.goForward();
+    await waitForStep(page, 8);
+    assert.equal(await page.locator('#scenario-title').textContent(), 'Proposal numbers break the deadlock, and break safety');
+    assert.deepEqual(problems, []);
+  });
+
   test('only a language chosen with the switch travels in a link', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();

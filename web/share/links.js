@@ -80,9 +80,26 @@ export class LinkSync {
     return true;
   }
 
-  /** A link pasted into this tab's address bar (or a link to this page followed). */
+  /**
+   * A link pasted into this tab's address bar (or a link to this page followed), or Back to
+   * the page's plain address, which opens the first scenario (nothing was written into it,
+   * so it was the page as opened, untouched): that again, and the address stays plain.
+   * Another fragment is an in-page anchor (the skip link's `#main`), left alone.
+   */
   followAddress() {
-    const code = codeFromHash(this.window.location.hash);
+    const hash = this.window.location.hash;
+    const code = codeFromHash(hash);
+    if (code === null && hash === '' && this.written !== null) {
+      this.app.player.pause();
+      this.app.store.loadPreset(this.defaultPreset);
+      this.showProblem(null);
+      // (The load asked for the address to be written: a plain page has none written.)
+      this.window.clearTimeout(this.timer);
+      this.timer = null;
+      this.written = null;
+      this.onChange();
+      return;
+    }
     if (code === null || code === this.written) return;
     let decoded = null;
     let error = null;
