@@ -354,4 +354,48 @@ describe('embed mode', { timeout: 240_000 }, () => {
     assert.deepEqual(messages.map((m) => [m.type, m.step]), [['paxos-playground:state', 2], ['paxos-playground:state', 2]]);
     await page.close();
   });
+
+  // Another window's messages (a sibling frame's, hundreds) took the 100 places kept for the
+  // parent's, whose commands were then never run nor answered.
+  test('while the frame opens, only its parent\'s messages are kept: a flooding sibling frame takes none of their places', async () => {
+    posts += 1;
+    const src = `${server.origin}/?embed=1&preset=seed-5&origin=${encodeURIComponent(blog.origin)}`;
+    // The sibling posts to the embed (the post's first frame) and counts in the post.
+    writeFileSync(join(blogDir, `flood-${posts}.html`), `<!doctype html><html lang="en"><head><title>flood</title><link rel="icon" href="data:,"><script>
+      const timer = setInterval(() => {
+        for (let i = 0; i < 10; i += 1) parent.frames[0].postMessage({ type: 'paxos-playground:step' }, '*');
+        parent.floodSent += 10;
+        if (parent.floodSent >= 3000) clearInterval(timer);
+      }, 5);
+    </script></head><body></body></html>`);
+    // The post sends its commands once the sibling has sent 500 (the embed still opening:
+    // its wasm is held back below).
+    writeFileSync(join(blogDir, `post-${posts}.html`), `<!doctype html><html lang="en"><head><title>post</title><link rel="icon" href="data:,"><script>
+      window.__messages = [];
+      window.floodSent = 0;
+      addEventListener('message', (event) => { if (event.data?.type !== 'paxos-playground:height') window.__messages.push(event.data); });
+      const wait = setInterval(() => {
+        if (window.floodSent < 500) return;
+        clearInterval(wait);
+        const frame = document.getElementById('early').contentWindow;
+        frame.postMessage({ type: 'paxos-playground:seek', step: 2 }, '*');
+        frame.postMessage({ type: 'paxos-playground:state' }, '*');
+      }, 5);
+    </script></head><body><iframe id="early" src="${src}" title="early" width="800" height="300"></iframe>
+      <iframe id="sibling" src="flood-${posts}.html" title="sibling" width="100" height="50"></iframe></body></html>`);
+    const page = await browser.newPage();
+    let wasmHeld = false;
+    await page.route('**/paxos_wasm_bg.wasm*', async (route) => {
+      await page.waitForFunction(() => window.floodSent >= 800, null, { timeout: 15_000 }).catch(() => {});
+      wasmHeld = true;
+      await route.continue();
+    });
+    await page.goto(`${blog.origin}/post-${posts}.html`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__messages.length >= 2, null, { timeout: 20_000 });
+    assert.equal(wasmHeld, true, 'the embed was still opening when the post sent its commands');
+    const messages = await page.evaluate(() => window.__messages);
+    assert.deepEqual(messages.map((m) => [m.type, m.step]), [['paxos-playground:state', 2], ['paxos-playground:state', 2]]);
+    assert.equal(await page.frame({ url: /embed=1/ }).locator('#position').textContent(), 'Step 2 / 19', 'the sibling\'s steps were not obeyed');
+    await page.close();
+  });
 });

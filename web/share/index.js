@@ -21,14 +21,16 @@ let early = () => [];
 
 /**
  * Starts fetching embed mode's code when the address asks for an embed; else null. From
- * then on the parent's messages are kept until embed mode listens: a command sent as the
+ * then the parent's messages are kept until embed mode listens: a command sent as the
  * frame loads is answered once the page is ready, not lost.
  */
 export function embedModule(window) {
   if (!embedOptions(window.location.search).embed) return null;
   const kept = [];
   let refused = null;
+  // Only the parent's: another window's (a sibling frame's) would take their places.
   const keep = (event) => {
+    if (event.source !== window.parent || window.parent === window) return;
     if (kept.length < EARLY_KEPT_MAX) kept.push(event);
     else refused = { event, count: (refused?.count ?? 0) + 1 };
   };
