@@ -145,6 +145,47 @@ describe('the story page', { timeout: 600_000 }, () => {
     await page.close();
   });
 
+  // The play to the figure's moment ended by taking the figure back there: an answer checked
+  // meanwhile said "the figure now shows step 16" beside a figure at step 3.
+  test('an answer checked while its figure still plays to its moment wins: the figure stays where the answer took it, and its line says so', async () => {
+    const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`, { reducedMotion: 'no-preference' });
+    const [figure] = expected[0].figures;
+    const [question] = expected[0].questions;
+    await page.locator('[data-figure="1"][data-state="ready"]').waitFor({ state: 'attached' });
+    const { result, text } = await answer(page, question.key, question.answer);
+    assert.equal(result, 'right');
+    const shown = Number(/shows step (\d+)/.exec(text)[1]);
+    assert.notEqual(shown, figure.step, 'the answer shows another step than the figure\'s moment');
+    await page.locator('[data-figure="1"][data-held="true"]').waitFor({ state: 'attached' });
+    // Longer than the play to the moment has left, and than a poll of it.
+    await page.waitForTimeout(1000);
+    const frame = await (await page.locator('[data-figure="1"] iframe').elementHandle()).contentFrame();
+    assert.equal(await frame.locator('#position').textContent(), `Step ${shown} / ${figure.steps}`);
+    assert.equal(await page.locator('[data-figure="1"] .held').textContent(), TEXTS.en.ui.held.replace('{step}', shown));
+    assert.equal(await page.locator('[data-figure="1"]').getAttribute('data-step'), null, 'not held at its moment: the answer came first');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a figure\'s caption and address in each language: its title ends as the language writes it, and the address names a language only when the story\'s is not the browser\'s', async () => {
+    for (const [locale, hash, language, named] of [['en-US', '', 'en', false], ['zh-CN', '', 'zh-CN', false], ['en-US', '#lang=zh-CN', 'zh-CN', true]]) {
+      const page = await browser.newPage({ locale, viewport: { width: 1100, height: 900 }, reducedMotion: 'reduce' });
+      await page.goto(`${server.origin}/story.html${hash}`);
+      await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+      const texts = TEXTS[language];
+      for (const number of [1, 2]) {
+        const chapter = expected.find((c) => c.figures.some((f) => f.number === number)).chapter;
+        const words = texts.chapters[chapter.id].figures[0];
+        const caption = await page.locator(`[data-figure="${number}"] figcaption`).textContent();
+        assert.ok(caption.includes(`${words.title}${texts.ui.titleEnd}${words.caption}`), `${locale}${hash}, figure ${number}: ${caption}`);
+        await page.locator(`[data-figure="${number}"]`).scrollIntoViewIfNeeded();
+        const src = await page.locator(`[data-figure="${number}"] iframe`).getAttribute('src');
+        assert.equal(new URL(src, server.origin).searchParams.get('lang'), named ? language : null, `${locale}${hash}, figure ${number}: ${src}`);
+      }
+      await page.close();
+    }
+  });
+
   test('the first figure loads with the page, the others only as they come near the screen', async () => {
     const requests = [];
     const { page, problems } = await openStory(browser, `${server.origin}/story.html#lang=en`, { requests });

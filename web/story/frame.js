@@ -37,13 +37,17 @@ export class Figure {
    * @param {{preset: string, view: string, title: string}} spec
    * @param {{window: Window, language: string, onReady: (figure) => void, onFail: (figure, message) => void}} options
    */
-  constructor(box, spec, { window, language, onReady, onFail }) {
+  constructor(box, spec, { window, language, onReady, onFail, onMoved = () => {} }) {
     this.box = box;
     this.spec = spec;
     this.window = window;
     this.language = language;
     this.onReady = onReady;
     this.onFail = onFail;
+    /** Told the step each `seek` took the figure to. */
+    this.onMoved = onMoved;
+    /** The play to the figure's moment under way (`playTo`), or null. */
+    this.play = null;
     this.frame = null;
     this.observer = null;
     this.pending = [];
@@ -171,29 +175,53 @@ export class Figure {
     return this.send('query');
   }
 
+  /**
+   * Takes the figure to `step` (a question's moment, the step an answer shows). It wins over
+   * a play to the figure's moment under way (`playTo`), which stops where it is: that play
+   * would otherwise end by taking the figure back to its own moment.
+   */
   seek(step) {
-    return this.send('seek', { step });
+    const playing = this.play !== null;
+    this.play = null;
+    if (playing) this.send('pause').catch(() => {});
+    return this.send('seek', { step }).then((reply) => {
+      this.onMoved(this, step);
+      return reply;
+    });
   }
 
   /**
    * Plays the figure's run from its start up to `step` and holds it there, so the reader
    * sees the section's scenario happen up to the moment the text is about (the playground's
    * own player, at its speed); a reader who asks for less motion is taken there at once.
-   * The embed says where it is when asked (`state`), a few times a second.
+   * The embed says where it is when asked (`state`), a few times a second. Resolves true
+   * once held there, false if a `seek` came first (the figure is then where that put it).
    */
   async playTo(step) {
-    if (step === 0 || this.window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return this.seek(step);
-    await this.seek(0);
-    await this.send('play');
-    // Bounded: the run cannot take longer than its steps at the slowest pace, and a figure
-    // that stops playing (its end, a refusal) is taken to the moment anyway.
-    for (let polls = 0; polls < PLAY_POLLS_MAX; polls += 1) {
-      await new Promise((resolve) => this.window.setTimeout(resolve, PLAY_POLL_MS));
-      const state = await this.send('state');
-      if (state.step >= step || !state.playing) break;
+    const play = {};
+    this.play = play;
+    const ours = () => this.play === play;
+    const reduced = this.window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    if (step !== 0 && !reduced) {
+      await this.send('seek', { step: 0 });
+      if (!ours()) return false;
+      await this.send('play');
+      // Bounded: the run cannot take longer than its steps at the slowest pace, and a figure
+      // that stops playing (its end, a refusal) is taken to the moment anyway.
+      for (let polls = 0; polls < PLAY_POLLS_MAX; polls += 1) {
+        await new Promise((resolve) => this.window.setTimeout(resolve, PLAY_POLL_MS));
+        if (!ours()) return false;
+        const state = await this.send('state');
+        if (!ours()) return false;
+        if (state.step >= step || !state.playing) break;
+      }
+      await this.send('pause');
+      if (!ours()) return false;
     }
-    await this.send('pause');
-    return this.seek(step);
+    await this.send('seek', { step });
+    if (!ours()) return false;
+    this.play = null;
+    return true;
   }
 
   /** Stops listening (the story drew itself again, e.g. in another language). */

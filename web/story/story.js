@@ -61,8 +61,7 @@ class Story {
     if (box && section.id === `chapter-${chapter.id}`) {
       const caption = box.querySelector('figcaption');
       const held = caption.querySelector('.held');
-      // Its language is the browser's (story.html names none), unless the address chose another.
-      const figure = this.makeFigure(box, spec, '', held, language === this.browserLanguage ? null : language);
+      const figure = this.makeFigure(box, spec, '', held, this.figureLanguage(language));
       this.early = { language, chapter, section, caption, held, figure };
       figure.adopt(box.querySelector('iframe'));
       return;
@@ -75,7 +74,7 @@ class Story {
     ]);
     const early = el(doc, 'section', { class: 'chapter early', id: `chapter-${chapter.id}`, 'aria-hidden': 'true' }, [made]);
     doc.getElementById('story').append(early);
-    const figure = this.makeFigure(made, spec, '', held, language);
+    const figure = this.makeFigure(made, spec, '', held, this.figureLanguage(language));
     this.early = { language, chapter, section: early, caption, held, figure };
     figure.load();
   }
@@ -210,7 +209,7 @@ class Story {
   figure(spec, words, number, early) {
     const { doc, texts } = this;
     const ui = texts.ui;
-    const caption = (held) => [el(doc, 'strong', {}, fill(ui.figureLabel, { n: number })), ' ', words.title, '. ', words.caption, ' ', held];
+    const caption = (held) => [el(doc, 'strong', {}, fill(ui.figureLabel, { n: number })), ' ', words.title, ui.titleEnd, words.caption, ' ', held];
     if (number === 1 && early) {
       early.caption.replaceChildren(...caption(early.held));
       early.figure.setTitle(words.title);
@@ -223,9 +222,18 @@ class Story {
       el(doc, 'figcaption', {}, caption(held)),
       el(doc, 'div', { class: 'figure-placeholder' }, ui.figureWaiting),
     ]);
-    const figure = this.makeFigure(box, spec, words.title, held, this.language);
+    const figure = this.makeFigure(box, spec, words.title, held, this.figureLanguage(this.language));
     this.figures.push(figure);
     return figure;
+  }
+
+  /**
+   * The language a figure's address names: none when the story's is the browser's (the embed
+   * takes that one itself, as story.html's figure 1 does, and its "open in the playground"
+   * link then leaves the language to whoever opens it), else the story's.
+   */
+  figureLanguage(language) {
+    return language === this.browserLanguage ? null : language;
   }
 
   /** The controller of the figure in `box`; its readiness waits for the story to be drawn. */
@@ -235,6 +243,8 @@ class Story {
       language,
       onReady: (ready) => this.drawn.then(() => this.hold(ready, spec, held)),
       onFail: (failed, reason) => this.drawn.then(() => { held.textContent = fill(this.texts.ui.figureFailed, { reason }); }),
+      // A question took it elsewhere: the line says where it is now.
+      onMoved: (moved, step) => { held.textContent = fill(this.texts.ui.held, { step }); },
     });
   }
 
@@ -250,9 +260,11 @@ class Story {
       if (step === null) {
         held.textContent = ui.figureNoMoment;
       } else {
-        await figure.playTo(step);
-        held.textContent = fill(ui.held, { step });
-        figure.box.dataset.step = String(step);
+        // (Not held there if the reader's question took it elsewhere first: that says where.)
+        if (await figure.playTo(step)) {
+          held.textContent = fill(ui.held, { step });
+          figure.box.dataset.step = String(step);
+        }
       }
       figure.box.dataset.held = 'true';
     } catch (error) {

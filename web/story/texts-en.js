@@ -20,6 +20,8 @@ export default {
     figureNoMoment: 'The run of this figure has no such moment, so it stays at its start.',
     held: 'Stopped at step {step}. Press play to go on, or step back.',
     figureLabel: 'Figure {n}',
+    /** Between a figure's title and its caption. */
+    titleEnd: '. ',
     questionLabel: 'Question {n}',
     askedAt: 'Asked at step {step}.',
     showMoment: 'Show this moment',

@@ -19,6 +19,8 @@ export default {
     figureNoMoment: '这幅图的运行里没有这一刻，所以它停在开头。',
     held: '停在第 {step} 步。按播放继续，或者后退一步。',
     figureLabel: '图 {n}',
+    /** Between a figure's title and its caption. */
+    titleEnd: '。',
     questionLabel: '问题 {n}',
     askedAt: '在第 {step} 步提问。',
     showMoment: '显示这一刻',
