@@ -44,8 +44,8 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
         ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),
         ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n{}\n", check::USAGE)),
-        [] => Err(format!("no command given\n{USAGE}")),
-        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}")),
+        [] => Err(format!("no command given\n{USAGE}\n{}", check::USAGE)),
+        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}\n{}", check::USAGE)),
     }
 }
 
@@ -56,10 +56,14 @@ fn run_script(args: &[&str]) -> Result<String, String> {
         ["--json"] => "json",
         ["--mermaid"] => "mermaid",
         ["--rust-test"] => "rust-test",
-        [one] => return Err(format!("unknown option `{one}`\n{USAGE}")),
-        _ => return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}")),
+        [one] => return Err(format!("unknown option `{one}`\n{USAGE}\n{}", check::USAGE)),
+        _ => {
+            return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}\n{}", check::USAGE))
+        }
     };
-    let [file] = files.as_slice() else { return Err(format!("`run` takes exactly one FILE\n{USAGE}")) };
+    let [file] = files.as_slice() else {
+        return Err(format!("`run` takes exactly one FILE\n{USAGE}\n{}", check::USAGE));
+    };
     let bytes = read(file)?;
     let text = paxos::scenario::script_text(&bytes).map_err(|e| format!("{file}: {e}"))?;
     let sim = Simulation::from_script(text).map_err(|e| format!("{file}: {e}"))?;
