@@ -29,6 +29,12 @@ const USAGE: &str = "usage:
   paxos --version
 check:";
 
+/// The whole usage: the commands, then `check`'s options (printed with every usage error,
+/// not only with `--help`).
+fn usage() -> String {
+    format!("{USAGE}\n{}", check::USAGE)
+}
+
 /// The whole CLI: its arguments (without the program name) to what it prints on standard
 /// output, or the message for standard error (exit status 2).
 pub fn run(args: &[String]) -> Result<String, String> {
@@ -43,9 +49,9 @@ pub fn run(args: &[String]) -> Result<String, String> {
             .map(|p| p.script.to_string())
             .ok_or_else(|| format!("no preset `{id}`; `paxos presets` lists them")),
         ["--version" | "-V"] => Ok(format!("paxos {}\n", paxos::VERSION)),
-        ["--help" | "-h" | "help"] => Ok(format!("{USAGE}\n{}\n", check::USAGE)),
-        [] => Err(format!("no command given\n{USAGE}\n{}", check::USAGE)),
-        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{USAGE}\n{}", check::USAGE)),
+        ["--help" | "-h" | "help"] => Ok(format!("{}\n", usage())),
+        [] => Err(format!("no command given\n{}", usage())),
+        [other, ..] => Err(format!("unknown command or arguments `{other}`\n{}", usage())),
     }
 }
 
@@ -56,13 +62,11 @@ fn run_script(args: &[&str]) -> Result<String, String> {
         ["--json"] => "json",
         ["--mermaid"] => "mermaid",
         ["--rust-test"] => "rust-test",
-        [one] => return Err(format!("unknown option `{one}`\n{USAGE}\n{}", check::USAGE)),
-        _ => {
-            return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{USAGE}\n{}", check::USAGE))
-        }
+        [one] => return Err(format!("unknown option `{one}`\n{}", usage())),
+        _ => return Err(format!("`run` takes at most one of --json, --mermaid, --rust-test\n{}", usage())),
     };
     let [file] = files.as_slice() else {
-        return Err(format!("`run` takes exactly one FILE\n{USAGE}\n{}", check::USAGE));
+        return Err(format!("`run` takes exactly one FILE\n{}", usage()));
     };
     let bytes = read(file)?;
     let text = paxos::scenario::script_text(&bytes).map_err(|e| format!("{file}: {e}"))?;
